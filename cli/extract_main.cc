@@ -1,0 +1,41 @@
+// vendly-extract: the catalog core on the command line, one JSON line in, one JSON line out.
+//
+//   vendly-extract            posts   {"id","caption","store_currency","media_type","children"} -> results
+//   vendly-extract --price    prices  {"price_raw","currency_raw","decimal_separator"} -> {"amount","currency"}
+//
+// A line that is not valid JSON gets {"error":"...","line":N} and the run goes on. Blank lines are skipped.
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "vendly/api.h"
+
+int main(int argc, char** argv) {
+  bool price_mode = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--price") == 0) {
+      price_mode = true;
+    } else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+      std::cout << "usage: vendly-extract [--price] < lines.jsonl > results.jsonl\n";
+      return 0;
+    } else {
+      std::cerr << "vendly-extract: unknown argument " << argv[i] << " (try --help)\n";
+      return 2;
+    }
+  }
+  std::ios::sync_with_stdio(false);
+  std::string line, out;
+  std::size_t line_number = 0;
+  while (std::getline(std::cin, line)) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    out = price_mode ? vendly::ParsePriceJsonLine(line, line_number)
+                     : vendly::ExtractJsonLine(line, line_number);
+    out.push_back('\n');
+    std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+  }
+  std::cout.flush();
+  return std::cout ? 0 : 1;
+}

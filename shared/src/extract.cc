@@ -1,0 +1,11 @@
+#include "vendly/extract.h"
+
+namespace vendly {
+
+Extraction Extract(const Post& post) {
+  Extraction x;
+  x.id = post.id;
+  return x;
+}
+
+}  // namespace vendly
