@@ -23,6 +23,12 @@ ParsedPrice ParsePriceString(std::string_view price_raw,
                              std::optional<std::string_view> currency_hint = std::nullopt,
                              std::optional<std::string_view> decimal_separator = std::nullopt);
 
+// Reads one written number: "2,500" "1.500" "1 500" "1'500" "12,99" "2.5k" "1.2M" "3.5m". With
+// `decimal_separator` ('.' or ',') the decimal mark is forced; otherwise it is inferred (a mark followed by
+// exactly three digits groups thousands, as East African captions write them). nullopt when `text` is not
+// one number (stray letters, two numbers, nothing).
+std::optional<double> ParseNumber(std::string_view text, std::optional<char> decimal_separator = std::nullopt);
+
 // The ISO code a currency mark stands for ("Ksh" -> "KES", "USh" -> "UGX", "₦" -> "NGN"), given the
 // store's home currency for ambiguous marks ("Sh", "Shs", "N"). nullopt when the text is no currency mark.
 std::optional<std::string> CurrencyFromMark(std::string_view mark, std::string_view store_currency);
