@@ -6,3 +6,41 @@ export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 jobs_count() { nproc 2>/dev/null || echo 2; }
+
+# ---- A private PostgreSQL for tests and the demo -------------------------------------------------
+# pg_start DIR PORT: initialises (once) and starts a PostgreSQL cluster under DIR listening only on a Unix
+# socket in DIR/sock, creates database "vendly", and exports VENDLY_DATABASE_URL (libpq conninfo).
+# Root cannot run initdb, so as root the cluster belongs to the `postgres` user.
+PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
+pg_as() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+pg_start() {
+  local dir="$1" port="$2"
+  [ -x "$PG_BIN/initdb" ] || die "PostgreSQL binaries not found (run scripts/setup)"
+  mkdir -p "$dir"
+  dir="$(cd "$dir" && pwd)"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    pg_as "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --no-locale >/dev/null
+  fi
+  pg_as mkdir -p "$dir/sock"
+  pg_as "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir/sock -c listen_addresses='' -c fsync=${PG_FSYNC:-on} -c max_connections=200" start >/dev/null \
+    || { tail -20 "$dir/server.log" >&2; die "PostgreSQL did not start (log: $dir/server.log)"; }
+  PG_DIR="$dir"
+  PG_PORT="$port"
+  "$PG_BIN/psql" -h "$dir/sock" -p "$port" -U postgres -d postgres -qtAc \
+    "SELECT 1 FROM pg_database WHERE datname='vendly'" | grep -q 1 \
+    || "$PG_BIN/createdb" -h "$dir/sock" -p "$port" -U postgres vendly
+  export VENDLY_DATABASE_URL="host=$dir/sock port=$port user=postgres dbname=vendly"
+  export VENDLY_PG_ADMIN_URL="host=$dir/sock port=$port user=postgres dbname=postgres"
+}
+pg_stop() {
+  [ -n "${PG_DIR:-}" ] && [ -f "$PG_DIR/data/postmaster.pid" ] && \
+    pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+# free_port: a TCP port on loopback that nothing listens on now.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
