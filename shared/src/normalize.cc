@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <set>
 #include <utility>
 
 namespace vendly {
@@ -145,13 +146,24 @@ bool SplitRange(std::string_view s, std::string_view* from, std::string_view* to
   return false;
 }
 
-void AppendUnique(std::vector<std::string>* out, std::string value) {
-  if (value.empty()) return;
-  if (std::find(out->begin(), out->end(), value) == out->end()) out->push_back(std::move(value));
-}
+// A list that keeps the first of equal entries and drops empty ones, in O(log n) per entry.
+class UniqueList {
+ public:
+  void Add(std::string value) {
+    if (value.empty() || !seen_.insert(value).second) return;
+    values_.push_back(std::move(value));
+  }
+  std::vector<std::string> Take() { return std::move(values_); }
+
+ private:
+  std::set<std::string> seen_;
+  std::vector<std::string> values_;
+};
+
+void AppendUnique(UniqueList* out, std::string value) { out->Add(std::move(value)); }
 
 // One size with no list separator in it.
-void NormalizeOneSize(std::string_view piece, std::vector<std::string>* out) {
+void NormalizeOneSize(std::string_view piece, UniqueList* out) {
   const std::string collapsed = CollapseWhitespace(TrimView(piece, " .()[]{}:*+!?\"'"));
   if (collapsed.empty()) return;
   const std::string lower = AsciiLower(collapsed);
@@ -282,7 +294,7 @@ std::size_t Utf8Length(std::string_view text) {
 }
 
 std::vector<std::string> NormalizeSize(std::string_view text) {
-  std::vector<std::string> out;
+  UniqueList out;
   std::string lower_spaced = " " + AsciiLower(CollapseWhitespace(text)) + " ";
   // Lists: "S, M and L", "38/39", "S|M".
   std::string separated;
@@ -302,7 +314,7 @@ std::vector<std::string> NormalizeSize(std::string_view text) {
       start = i + 1;
     }
   }
-  return out;
+  return out.Take();
 }
 
 std::optional<std::string> NormalizeColor(std::string_view text) {
@@ -344,20 +356,19 @@ std::optional<std::string> NormalizeColor(std::string_view text) {
 }
 
 std::vector<std::string> NormalizeSizes(const std::vector<std::string>& values) {
-  std::vector<std::string> out;
+  UniqueList out;
   for (const std::string& value : values) {
-    for (std::string& size : NormalizeSize(value)) AppendUnique(&out, std::move(size));
+    for (std::string& size : NormalizeSize(value)) out.Add(std::move(size));
   }
-  return out;
+  return out.Take();
 }
 
 std::vector<std::string> NormalizeColors(const std::vector<std::string>& values) {
-  std::vector<std::string> out;
+  UniqueList out;
   for (const std::string& value : values) {
-    if (std::optional<std::string> color = NormalizeColor(value))
-      AppendUnique(&out, std::move(*color));
+    if (std::optional<std::string> color = NormalizeColor(value)) out.Add(std::move(*color));
   }
-  return out;
+  return out.Take();
 }
 
 }  // namespace vendly

@@ -1,0 +1,551 @@
+#include "vendly/draft.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <set>
+#include <utility>
+
+#include "vendly/money.h"
+#include "vendly/normalize.h"
+
+namespace vendly {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+// Short user text quoted in a message; long or broken text is not repeated back.
+std::string Quote(std::string_view text) {
+  if (text.size() > 24 || !IsValidUtf8(text)) return "This value";
+  return "\"" + std::string(text) + "\"";
+}
+
+std::string NormalizeDescription(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      lines.push_back(CollapseWhitespace(text.substr(start, i - start)));  // also drops '\r'
+      start = i + 1;
+    }
+  }
+  std::string out;
+  bool blank_pending = false;
+  for (const std::string& line : lines) {
+    if (line.empty()) {
+      blank_pending = !out.empty();
+      continue;
+    }
+    if (!out.empty()) out += blank_pending ? "\n\n" : "\n";
+    blank_pending = false;
+    out += line;
+  }
+  return out;
+}
+
+std::string NormalizeCategory(std::string_view text) {
+  std::string collapsed = CollapseWhitespace(text);
+  const std::string lower = AsciiLower(collapsed);
+  for (const char* category : kCategories) {
+    if (lower == AsciiLower(category)) return category;
+  }
+  return collapsed;
+}
+
+std::string NormalizeTag(std::string_view text) {
+  std::string tag = AsciiLower(CollapseWhitespace(text));
+  std::size_t hashes = 0;
+  while (hashes < tag.size() && tag[hashes] == '#') ++hashes;
+  return CollapseWhitespace(std::string_view(tag).substr(hashes));
+}
+
+std::vector<std::string> NormalizeTags(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const std::string& value : values) {
+    std::string tag = NormalizeTag(value);
+    if (!tag.empty() && seen.insert(tag).second) out.push_back(std::move(tag));
+  }
+  return out;
+}
+
+// --- JSON reading
+// ---------------------------------------------------------------------------------
+
+const char* const kFieldLabels[][2] = {
+    {"name", "The name"},
+    {"description", "The description"},
+    {"price", "The price"},
+    {"compare_at_price", "The old price"},
+    {"compareAtPrice", "The old price"},
+    {"currency", "The currency"},
+    {"category", "The category"},
+    {"sizes", "Sizes"},
+    {"colors", "Colours"},
+    {"tags", "Tags"},
+};
+
+std::string Label(std::string_view field) {
+  for (const auto& label : kFieldLabels) {
+    if (field == label[0]) return label[1];
+  }
+  return "This field";
+}
+
+FieldError WrongType(std::string_view field, std::string_view expected) {
+  return {std::string(field), "wrong_type",
+          Label(field) + " must be " + std::string(expected) + "."};
+}
+
+// The kind of value a field holds, and how to read it from JSON.
+enum class Kind { kText, kAmount, kList };
+
+// Reads `value` into `*out`; false when its type does not fit `kind`. null is handled by the
+// callers.
+bool ReadText(const json& value, std::string* out) {
+  if (!value.is_string()) return false;
+  *out = value.get<std::string>();
+  return true;
+}
+bool ReadAmount(const json& value, std::optional<double>* out) {
+  if (!value.is_number()) return false;
+  *out = value.get<double>();
+  return true;
+}
+bool ReadList(const json& value, std::vector<std::string>* out) {
+  if (!value.is_array()) return false;
+  std::vector<std::string> list;
+  list.reserve(std::min<std::size_t>(value.size(), 1024));
+  for (const json& entry : value) {
+    if (!entry.is_string()) return false;
+    list.push_back(entry.get<std::string>());
+  }
+  *out = std::move(list);
+  return true;
+}
+
+// One field of a Draft: its JSON key in a draft, its key in sellerEdits, and where it lives.
+struct FieldSlot {
+  const char* draft_key;
+  const char* edit_key;
+  Kind kind;
+  bool required;  // null is "required" for an edit, not "clear"
+  std::string Draft::*text;
+  std::optional<double> Draft::*amount;
+  std::vector<std::string> Draft::*list;
+};
+
+const FieldSlot kSlots[] = {
+    {"name", "name", Kind::kText, true, &Draft::name, nullptr, nullptr},
+    {"description", "description", Kind::kText, false, &Draft::description, nullptr, nullptr},
+    {"price", "price", Kind::kAmount, false, nullptr, &Draft::price, nullptr},
+    {"currency", "currency", Kind::kText, true, &Draft::currency, nullptr, nullptr},
+    {"compare_at_price", "compareAtPrice", Kind::kAmount, false, nullptr, &Draft::compare_at_price,
+     nullptr},
+    {"category", "category", Kind::kText, true, &Draft::category, nullptr, nullptr},
+    {"sizes", "sizes", Kind::kList, false, nullptr, nullptr, &Draft::sizes},
+    {"colors", "colors", Kind::kList, false, nullptr, nullptr, &Draft::colors},
+    {"tags", "tags", Kind::kList, false, nullptr, nullptr, &Draft::tags},
+};
+
+const char* Expected(Kind kind) {
+  switch (kind) {
+    case Kind::kText:
+      return "text";
+    case Kind::kAmount:
+      return "a number";
+    case Kind::kList:
+      return "a list of text";
+  }
+  return "text";
+}
+
+// Reads one non-null value into its slot of `*draft`; false on a type mismatch (the draft is
+// unchanged).
+bool ReadSlot(const FieldSlot& slot, const json& value, Draft* draft) {
+  switch (slot.kind) {
+    case Kind::kText:
+      return ReadText(value, &(draft->*slot.text));
+    case Kind::kAmount:
+      return ReadAmount(value, &(draft->*slot.amount));
+    case Kind::kList:
+      return ReadList(value, &(draft->*slot.list));
+  }
+  return false;
+}
+
+void ClearSlot(const FieldSlot& slot, Draft* draft) {
+  switch (slot.kind) {
+    case Kind::kText:
+      (draft->*slot.text).clear();
+      break;
+    case Kind::kAmount:
+      (draft->*slot.amount).reset();
+      break;
+    case Kind::kList:
+      (draft->*slot.list).clear();
+      break;
+  }
+}
+
+// --- JSON writing
+// ---------------------------------------------------------------------------------
+
+// Whole amounts print as integers (2500, not 2500.0), as the extractor prints them; non-finite as
+// null.
+ordered_json Amount(const std::optional<double>& value) {
+  if (!value || !std::isfinite(*value)) return nullptr;
+  const double a = *value;
+  if (std::fabs(a) < 9e15 && a == std::floor(a)) return static_cast<long long>(a);
+  return a;
+}
+
+// --- validation
+// -----------------------------------------------------------------------------------
+
+void CheckText(std::string_view field, std::string_view value, std::size_t max_length,
+               std::vector<FieldError>* errors) {
+  if (!IsValidUtf8(value)) {
+    errors->push_back({std::string(field), "invalid_utf8",
+                       Label(field) + " has characters that cannot be shown; please retype it."});
+    return;
+  }
+  const std::size_t length = Utf8Length(value);
+  if (length > max_length) {
+    errors->push_back({std::string(field), "too_long",
+                       Label(field) + " is too long: keep it to " + std::to_string(max_length) +
+                           " characters (it has " + std::to_string(length) + ")."});
+  }
+}
+
+void CheckAmount(std::string_view field, const std::optional<double>& amount,
+                 std::vector<FieldError>* errors) {
+  if (!amount) return;
+  const std::string f(field);
+  if (!std::isfinite(*amount)) {
+    errors->push_back({f, "not_finite", Label(field) + " must be a number."});
+  } else if (*amount <= 0) {
+    errors->push_back(
+        {f, "not_positive",
+         Label(field) + " must be more than 0. Leave it empty for \"DM for price\"."});
+  } else if (*amount > kMaxPrice) {
+    errors->push_back(
+        {f, "too_large", Label(field) + " looks too high; please check the number of zeros."});
+  }
+}
+
+// `normalize` gives the spelling an entry must have; an entry spelled otherwise is
+// "not_normalized".
+template <typename Normalize>
+void CheckList(std::string_view field, const std::vector<std::string>& list, std::size_t max_length,
+               Normalize normalize, std::vector<FieldError>* errors) {
+  const std::string f(field);
+  if (list.size() > kMaxListEntries) {
+    errors->push_back({f, "too_many",
+                       Label(field) + ": at most " + std::to_string(kMaxListEntries) +
+                           " (there are " + std::to_string(list.size()) + ")."});
+  }
+  std::set<std::string_view> seen;
+  for (const std::string& entry : list) {
+    if (!IsValidUtf8(entry)) {
+      errors->push_back(
+          {f, "invalid_utf8",
+           Label(field) + " has characters that cannot be shown; please retype them."});
+      return;
+    }
+    if (entry.empty()) {
+      errors->push_back({f, "empty", Label(field) + " cannot have an empty entry."});
+      return;
+    }
+    if (Utf8Length(entry) > max_length) {
+      errors->push_back(
+          {f, "too_long",
+           Label(field) + ": each entry at most " + std::to_string(max_length) + " characters."});
+      return;
+    }
+    if (!seen.insert(entry).second) {
+      errors->push_back({f, "duplicate", Quote(entry) + " is listed twice."});
+      return;
+    }
+    if (!normalize(entry)) {
+      errors->push_back({f, "not_normalized", Quote(entry) + " is not written the catalog's way."});
+      return;
+    }
+  }
+}
+
+// --- slugs
+// ----------------------------------------------------------------------------------------
+
+// ASCII spelling of U+00C0..U+00FF; "" for the signs (× ÷) and spaces of that block.
+const char* const kLatin1Folds[64] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+
+// Latin Extended-A (U+0100..U+017F) folds by range: [first, last] -> spelling.
+struct FoldRange {
+  uint32_t first, last;
+  const char* ascii;
+};
+const FoldRange kExtendedAFolds[] = {
+    {0x100, 0x105, "a"}, {0x106, 0x10D, "c"},  {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
+    {0x11C, 0x123, "g"}, {0x124, 0x127, "h"},  {0x128, 0x131, "i"}, {0x132, 0x133, "ij"},
+    {0x134, 0x135, "j"}, {0x136, 0x138, "k"},  {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
+    {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"}, {0x15A, 0x161, "s"},
+    {0x162, 0x167, "t"}, {0x168, 0x173, "u"},  {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
+    {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
+};
+
+// Decodes the code point at text[*i] and advances *i; an invalid byte decodes as U+FFFD, one byte
+// long.
+uint32_t NextCodePoint(std::string_view text, std::size_t* i) {
+  const unsigned char c = static_cast<unsigned char>(text[*i]);
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
+  const std::size_t length = (c & 0xE0) == 0xC0   ? 2
+                             : (c & 0xF0) == 0xE0 ? 3
+                             : (c & 0xF8) == 0xF0 ? 4
+                                                  : 0;
+  if (length == 0 || text.size() - *i < length || !IsValidUtf8(text.substr(*i, length))) {
+    ++*i;
+    return 0xFFFD;
+  }
+  uint32_t cp = length == 2 ? (c & 0x1Fu) : length == 3 ? (c & 0x0Fu) : (c & 0x07u);
+  for (std::size_t k = 1; k < length; ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[*i + k]) & 0x3Fu);
+  }
+  *i += length;
+  return cp;
+}
+
+}  // namespace
+
+Draft NormalizeDraft(const Draft& draft) {
+  Draft out;
+  out.name = CollapseWhitespace(draft.name);
+  out.description = NormalizeDescription(draft.description);
+  out.price = draft.price;
+  out.currency = AsciiUpper(CollapseWhitespace(draft.currency));
+  out.compare_at_price = draft.compare_at_price;
+  out.category = NormalizeCategory(draft.category);
+  out.sizes = NormalizeSizes(draft.sizes);
+  out.colors = NormalizeColors(draft.colors);
+  out.tags = NormalizeTags(draft.tags);
+  return out;
+}
+
+Draft DraftFromProduct(const Product& product) {
+  Draft draft;
+  draft.name = product.name;
+  draft.description = product.description;
+  draft.price = product.price;
+  draft.currency = product.currency;
+  draft.compare_at_price = product.compare_at_price;
+  draft.category = product.category;
+  draft.sizes = product.sizes;
+  draft.colors = product.colors;
+  draft.tags = product.tags;
+  return NormalizeDraft(draft);
+}
+
+DraftResult ApplyEdits(const Draft& draft, const json& edits) {
+  DraftResult result{draft, {}};
+  if (!edits.is_object()) {
+    result.errors.push_back({"", "not_an_object", "The changes could not be read."});
+    return result;
+  }
+  Draft edited = draft;
+  for (auto it = edits.begin(); it != edits.end(); ++it) {
+    const std::string& key = it.key();
+    const FieldSlot* slot = nullptr;
+    for (const FieldSlot& candidate : kSlots) {
+      if (key == candidate.edit_key) slot = &candidate;
+    }
+    if (slot == nullptr) {
+      result.errors.push_back(
+          {key, "unknown_field", Quote(key) + " is not a field of a product and was not saved."});
+      continue;
+    }
+    const json& value = it.value();
+    if (value.is_null()) {
+      if (slot->required) {
+        result.errors.push_back({slot->draft_key, "required", Label(key) + " cannot be empty."});
+      } else {
+        ClearSlot(*slot, &edited);
+      }
+      continue;
+    }
+    if (!ReadSlot(*slot, value, &edited)) {
+      result.errors.push_back(WrongType(slot->draft_key, Expected(slot->kind)));
+    }
+  }
+  // Normalising a field never depends on another, so normalising all of them changes only edited
+  // ones (the rest were normalised already, or are normalised now as the dashboard will show them).
+  result.draft = NormalizeDraft(edited);
+  return result;
+}
+
+std::vector<FieldError> ValidateDraft(const Draft& draft) {
+  std::vector<FieldError> errors;
+  if (CollapseWhitespace(draft.name).empty()) {
+    errors.push_back({"name", "required", "Give the product a name."});
+  } else {
+    CheckText("name", draft.name, kMaxNameLength, &errors);
+  }
+  CheckText("description", draft.description, kMaxDescriptionLength, &errors);
+
+  CheckAmount("price", draft.price, &errors);
+  const std::size_t before = errors.size();
+  CheckAmount("compare_at_price", draft.compare_at_price, &errors);
+  if (draft.compare_at_price && errors.size() == before) {
+    if (!draft.price) {
+      errors.push_back({"compare_at_price", "without_price",
+                        "Add the price before an old price, or leave the old price empty."});
+    } else if (std::isfinite(*draft.price) && *draft.compare_at_price <= *draft.price) {
+      errors.push_back({"compare_at_price", "not_above_price",
+                        "The old price must be higher than the price, or leave it empty."});
+    }
+  }
+
+  if (draft.currency.empty()) {
+    errors.push_back({"currency", "required", "Choose a currency."});
+  } else if (!IsKnownCurrency(draft.currency)) {
+    errors.push_back({"currency", "unknown_currency",
+                      Quote(draft.currency) + " is not a currency the catalog supports."});
+  }
+
+  if (CollapseWhitespace(draft.category).empty()) {
+    errors.push_back({"category", "required", "Choose a category."});
+  } else if (std::none_of(std::begin(kCategories), std::end(kCategories),
+                          [&](const char* c) { return draft.category == c; })) {
+    errors.push_back({"category", "unknown_category", "Choose one of the catalog's categories."});
+  }
+
+  CheckList(
+      "sizes", draft.sizes, kMaxSizeLength,
+      [](const std::string& s) { return NormalizeSize(s) == std::vector<std::string>{s}; },
+      &errors);
+  CheckList(
+      "colors", draft.colors, kMaxColorLength,
+      [](const std::string& c) { return NormalizeColor(c) == c; }, &errors);
+  CheckList(
+      "tags", draft.tags, kMaxTagLength, [](const std::string& t) { return NormalizeTag(t) == t; },
+      &errors);
+  return errors;
+}
+
+std::string Slugify(std::string_view name) {
+  std::string slug;
+  bool pending_dash = false;
+  auto append = [&](std::string_view ascii) {
+    if (ascii.empty()) {
+      pending_dash = true;
+      return;
+    }
+    if (pending_dash && !slug.empty()) slug += '-';
+    pending_dash = false;
+    slug += ascii;
+  };
+  // Long names are cut anyway: reading more than a few times the limit is wasted work.
+  const std::string_view text =
+      name.substr(0, std::min<std::size_t>(name.size(), 16 * kMaxSlugLength));
+  for (std::size_t i = 0; i < text.size();) {
+    const uint32_t cp = NextCodePoint(text, &i);
+    if (cp < 0x80) {
+      const char c = static_cast<char>(cp);
+      if (c == '\'') continue;
+      if (c >= 'A' && c <= 'Z') {
+        const char lower = static_cast<char>(c - 'A' + 'a');
+        append(std::string_view(&lower, 1));
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        append(std::string_view(&c, 1));
+      } else if (c == '&') {
+        append("");
+        append("and");
+        append("");
+      } else {
+        append("");
+      }
+    } else if (cp == 0x2019 || cp == 0x2018) {
+      continue;  // typographic apostrophes: "men’s" -> "mens"
+    } else if (cp >= 0xC0 && cp <= 0xFF) {
+      append(kLatin1Folds[cp - 0xC0]);
+    } else {
+      const char* fold = "";
+      for (const FoldRange& range : kExtendedAFolds) {
+        if (cp >= range.first && cp <= range.last) fold = range.ascii;
+      }
+      append(fold);
+    }
+  }
+  if (slug.size() > kMaxSlugLength) {
+    const std::size_t dash = slug.rfind('-', kMaxSlugLength);
+    const bool cuts_word = slug[kMaxSlugLength] != '-';
+    slug.resize(cuts_word && dash != std::string::npos && dash >= kMaxSlugLength / 2
+                    ? dash
+                    : kMaxSlugLength);
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  }
+  if (slug.empty()) return "product";
+  return slug;
+}
+
+std::string UniqueSlug(std::string_view name, const std::vector<std::string>& taken) {
+  const std::set<std::string_view> used(taken.begin(), taken.end());
+  const std::string base = Slugify(name);
+  if (used.count(base) == 0) return base;
+  // At most taken.size() candidates can be used, so one of the first taken.size() + 1 is free.
+  for (std::size_t n = 2; n <= taken.size() + 2; ++n) {
+    const std::string suffix = "-" + std::to_string(n);
+    std::string stem = base.substr(0, std::min(base.size(), kMaxSlugLength - suffix.size()));
+    while (!stem.empty() && stem.back() == '-') stem.pop_back();
+    std::string candidate = stem + suffix;
+    if (used.count(candidate) == 0) return candidate;
+  }
+  return base;  // not reached
+}
+
+DraftResult DraftFromJson(const json& in) {
+  DraftResult result;
+  if (!in.is_object()) {
+    result.errors.push_back({"", "not_an_object", "The product could not be read."});
+    return result;
+  }
+  for (const FieldSlot& slot : kSlots) {
+    const auto it = in.find(slot.draft_key);
+    if (it == in.end() || it->is_null()) continue;
+    if (!ReadSlot(slot, *it, &result.draft)) {
+      result.errors.push_back(WrongType(slot.draft_key, Expected(slot.kind)));
+    }
+  }
+  return result;
+}
+
+ordered_json DraftToJson(const Draft& draft) {
+  ordered_json out;
+  out["name"] = draft.name;
+  out["description"] = draft.description;
+  out["price"] = Amount(draft.price);
+  out["currency"] = draft.currency;
+  out["compare_at_price"] = Amount(draft.compare_at_price);
+  out["category"] = draft.category;
+  out["sizes"] = draft.sizes;
+  out["colors"] = draft.colors;
+  out["tags"] = draft.tags;
+  return out;
+}
+
+ordered_json ErrorsToJson(const std::vector<FieldError>& errors) {
+  ordered_json out = ordered_json::array();
+  for (const FieldError& e : errors) {
+    out.push_back(ordered_json{{"field", e.field}, {"code", e.code}, {"message", e.message}});
+  }
+  return out;
+}
+
+}  // namespace vendly
