@@ -188,9 +188,4 @@ std::optional<double> ParseNumber(std::string_view text, std::optional<char> dec
   return internal::ReadNumberBody(t, decimal_separator, multiplier);
 }
 
-ParsedPrice ParsePriceString(std::string_view, std::optional<std::string_view>,
-                             std::optional<std::string_view>) {
-  return {};
-}
-
 }  // namespace vendly

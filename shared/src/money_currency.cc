@@ -170,19 +170,71 @@ constexpr MarkEntry kMarks[] = {
     {"₲", "PYG"},
     {"ƒ", "ANG"},
     {"₣", "CHF"},
+    {"yen", "JPY"},
+    {"원", "KRW"},
+    {"sgd$", "SGD"},
+    {"nzd$", "NZD"},
+    {"aud$", "AUD"},
+    {"can$", "CAD"},
+    {"us $", "USD"},
+    {"au $", "AUD"},
+    {"₤", "GBP"},
+    {"￡", "GBP"},
+    {"kr.", kStoreKrone},
+    {"руб.", "RUB"},
+    {"рублей", "RUB"},
+    {"р.", "RUB"},
+    {"грн.", "UAH"},
+    {"лв.", "BGN"},
+    {"тг", "KZT"},
+    {"ден", "MKD"},
+    {"дин", "RSD"},
+    {"dinara", "RSD"},
+    {"ر.س", "SAR"},
+    {"ج.م", "EGP"},
+    {"جنيه", "EGP"},
+    {"درهم", "AED"},
+    {"ريال", "SAR"},
+    {"บาท", "THB"},
+    {"lari", "GEL"},
+    {"ლ", "GEL"},
+    {"ብር", "ETB"},
+    {"nis", "ILS"},
+    {"r₣", "RWF"},
+    {"MK", "MWK", true},
+    {"ZK", "ZMW", true},
+    {"MT", "MZN", true},
+    {"Ar", "MGA", true},
+    {"sfr", "CHF"},
+    {"yuan", "CNY"},
+    {"人民币", "CNY"},
+    {"stg", "GBP"},
+    {"hrn", "UAH"},
+    {"din", "RSD"},
+    {"rbl", "RUB"},
+    {"đ", "VND"},
+    {"vnđ", "VND"},
+    {"g$", "GYD"},
+    {"gy$", "GYD"},
+    {"$u", "UYU"},
+    {"S/.", "PEN", true},
+    {"S/", "PEN", true},
+    {"B/.", "PAB", true},
+    {"dh", "MAD"},
+    {"dhs", "AED"},
 };
 
 // ISO codes the catalog accepts. Letter-for-letter codes in captions are marks too ("usd 20"), but
 // the ones that are also everyday words only in capitals ("ALL", "TRY", "TOP", "PEN").
 constexpr std::string_view kKnownCodes[] = {
-    "KES", "UGX", "TZS", "RWF", "NGN", "USD", "EUR", "GBP", "ZAR", "ETB", "GHS", "BIF",
-    "CDF", "SSP", "XOF", "XAF", "SOS", "DJF", "ERN", "KMF", "MWK", "ZMW", "MZN", "EGP",
-    "MAD", "AED", "SAR", "QAR", "KWD", "BHD", "OMR", "ILS", "IRR", "AFN", "INR", "NPR",
-    "PKR", "LKR", "BDT", "BTN", "CNY", "JPY", "KRW", "HKD", "TWD", "SGD", "MYR", "IDR",
-    "THB", "VND", "PHP", "KHR", "LAK", "MNT", "KZT", "UZS", "AUD", "NZD", "CAD", "MXN",
-    "BRL", "ARS", "CLP", "COP", "PEN", "DOP", "JMD", "BZD", "CUC", "CUP", "CRC", "PYG",
-    "ANG", "CHF", "PLN", "CZK", "HUF", "RON", "BGN", "HRK", "RUB", "UAH", "BYN", "TRY",
-    "ALL", "BAM", "AMD", "AZN", "GEL", "SEK", "NOK", "DKK", "ISK",
+    "KES", "UGX", "TZS", "RWF", "NGN", "USD", "EUR", "GBP", "ZAR", "ETB", "GHS", "BIF", "CDF",
+    "SSP", "XOF", "XAF", "SOS", "DJF", "ERN", "KMF", "MWK", "ZMW", "MZN", "EGP", "MAD", "AED",
+    "SAR", "QAR", "KWD", "BHD", "OMR", "ILS", "IRR", "AFN", "INR", "NPR", "PKR", "LKR", "BDT",
+    "BTN", "CNY", "JPY", "KRW", "HKD", "TWD", "SGD", "MYR", "IDR", "THB", "VND", "PHP", "KHR",
+    "LAK", "MNT", "KZT", "UZS", "AUD", "NZD", "CAD", "MXN", "BRL", "ARS", "CLP", "COP", "PEN",
+    "DOP", "JMD", "BZD", "CUC", "CUP", "CRC", "PYG", "ANG", "CHF", "PLN", "CZK", "HUF", "RON",
+    "BGN", "HRK", "RUB", "UAH", "BYN", "TRY", "ALL", "BAM", "AMD", "AZN", "GEL", "SEK", "NOK",
+    "DKK", "ISK", "MKD", "RSD", "MGA", "GYD", "UYU", "PAB", "VES",
 };
 constexpr std::string_view kWordLikeCodes[] = {"ALL", "TRY", "TOP", "PEN", "CUP", "MAD", "SOS",
                                                "GEL", "RON", "PHP", "BOB", "LAK", "AMD", "BAM"};
@@ -203,7 +255,9 @@ bool IsOneOf(std::string_view code, std::initializer_list<std::string_view> code
   return false;
 }
 
-std::optional<std::string> Resolve(std::string_view iso, std::string_view store) {
+}  // namespace
+
+std::optional<std::string> ResolveMark(std::string_view iso, std::string_view store) {
   if (iso == kStoreShilling)
     return std::string(IsOneOf(store, {"KES", "UGX", "TZS"}) ? store : "KES");
   if (iso == kStoreNaira) {
@@ -221,26 +275,90 @@ std::optional<std::string> Resolve(std::string_view iso, std::string_view store)
   return std::string(iso);
 }
 
-std::optional<std::string> LookUp(std::string_view mark, std::string_view store) {
-  for (const MarkEntry& e : kMarks) {
-    if (SameMark(mark, e.mark, e.exact_case)) return Resolve(e.iso, store);
+namespace {
+
+// The code of a three-letter ISO mark ("EUR", "usd"), empty when `letters` is none. Everyday words
+// that are also codes count only in capitals.
+std::string_view IsoCodeMark(std::string_view letters) {
+  if (letters.size() != 3) return {};
+  char upper[3];
+  bool all_upper = true;
+  for (int i = 0; i < 3; ++i) {
+    if (!IsAsciiAlpha(letters[i])) return {};
+    upper[i] = static_cast<char>(letters[i] >= 'a' ? letters[i] - 'a' + 'A' : letters[i]);
+    all_upper = all_upper && letters[i] == upper[i];
   }
-  if (mark.size() == 3 && IsAsciiAlpha(mark[0]) && IsAsciiAlpha(mark[1]) && IsAsciiAlpha(mark[2])) {
-    char upper[3];
-    bool all_upper = true;
-    for (int i = 0; i < 3; ++i) {
-      upper[i] = static_cast<char>(mark[i] >= 'a' ? mark[i] - 'a' + 'A' : mark[i]);
-      all_upper = all_upper && mark[i] == upper[i];
-    }
-    const std::string_view code(upper, 3);
-    if (!IsKnownCurrency(code)) return std::nullopt;
+  for (std::string_view code : kKnownCodes) {
+    if (code != std::string_view(upper, 3)) continue;
     if (!all_upper) {
       for (std::string_view w : kWordLikeCodes) {
-        if (code == w) return std::nullopt;
+        if (code == w) return {};
       }
     }
-    return std::string(code);
+    return code;  // points into kKnownCodes, which lives for the program
   }
+  return {};
+}
+
+bool LetterAt(std::string_view text, std::size_t i) {
+  return i < text.size() && IsAsciiAlpha(text[i]);
+}
+
+// Whether `mark` may stand at [begin, begin + mark.size()) of `text`: a mark that starts or ends
+// with an ASCII letter must not be glued to another letter on that side ("Rs" is no mark inside
+// "Prs").
+bool StandsAlone(std::string_view text, std::size_t begin, std::string_view mark) {
+  if (IsAsciiAlpha(mark.front()) && begin > 0 && LetterAt(text, begin - 1)) return false;
+  if (IsAsciiAlpha(mark.back()) && LetterAt(text, begin + mark.size())) return false;
+  return true;
+}
+
+bool MarkMatches(std::string_view text, std::size_t begin, const MarkEntry& e) {
+  if (begin + e.mark.size() > text.size()) return false;
+  return SameMark(text.substr(begin, e.mark.size()), e.mark, e.exact_case) &&
+         StandsAlone(text, begin, e.mark);
+}
+
+}  // namespace
+
+MarkMatch MarkStartingAt(std::string_view text, std::size_t begin) {
+  MarkMatch best;
+  if (begin >= text.size()) return best;
+  for (const MarkEntry& e : kMarks) {
+    if (e.mark.size() > best.length && MarkMatches(text, begin, e)) best = {e.mark.size(), e.iso};
+  }
+  if (best.length < 3 && begin + 3 <= text.size() &&
+      StandsAlone(text, begin, text.substr(begin, 3))) {
+    std::string_view code = IsoCodeMark(text.substr(begin, 3));
+    if (!code.empty()) best = {3, code};
+  }
+  return best;
+}
+
+MarkMatch MarkEndingAt(std::string_view text, std::size_t end) {
+  MarkMatch best;
+  if (end > text.size()) return best;
+  for (const MarkEntry& e : kMarks) {
+    if (e.mark.size() > best.length && e.mark.size() <= end &&
+        MarkMatches(text, end - e.mark.size(), e)) {
+      best = {e.mark.size(), e.iso};
+    }
+  }
+  if (best.length < 3 && end >= 3 && StandsAlone(text, end - 3, text.substr(end - 3, 3))) {
+    std::string_view code = IsoCodeMark(text.substr(end - 3, 3));
+    if (!code.empty()) best = {3, code};
+  }
+  return best;
+}
+
+namespace {
+
+std::optional<std::string> LookUp(std::string_view mark, std::string_view store) {
+  for (const MarkEntry& e : kMarks) {
+    if (SameMark(mark, e.mark, e.exact_case)) return ResolveMark(e.iso, store);
+  }
+  std::string_view code = IsoCodeMark(mark);
+  if (!code.empty()) return std::string(code);
   return std::nullopt;
 }
 

@@ -51,22 +51,19 @@ inline std::size_t BlankAt(std::string_view s, std::size_t i) {
   return SpaceAt(s, i);
 }
 
+// Byte length of the blank that ends at byte `end` (blanks are 1 to 3 bytes long); 0 when none.
+inline std::size_t BlankEndingAt(std::string_view s, std::size_t end) {
+  for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
+    if (BlankAt(s, end - len) == len) return len;
+  }
+  return 0;
+}
+
 // `s` without leading and trailing blanks.
 inline std::string_view TrimBlanks(std::string_view s) {
   std::size_t n;
   while (!s.empty() && (n = BlankAt(s, 0)) > 0) s.remove_prefix(n);
-  while (!s.empty()) {
-    // Blanks are 1 to 3 bytes long: look for one ending at the last byte.
-    std::size_t cut = 0;
-    for (std::size_t len = 1; len <= 3 && len <= s.size(); ++len) {
-      if (BlankAt(s, s.size() - len) == len) {
-        cut = len;
-        break;
-      }
-    }
-    if (cut == 0) break;
-    s.remove_suffix(cut);
-  }
+  while (!s.empty() && (n = BlankEndingAt(s, s.size())) > 0) s.remove_suffix(n);
   return s;
 }
 

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace vendly {
 namespace {
@@ -227,6 +229,150 @@ TEST(Money, EveryMarkGivesAKnownCurrency) {
     ASSERT_TRUE(iso.has_value()) << mark;
     EXPECT_TRUE(IsKnownCurrency(*iso)) << mark << " -> " << *iso;
   }
+}
+
+// ---- ParsePriceString
+// --------------------------------------------------------------------------------
+
+std::optional<double> Amount(std::string_view raw, std::optional<std::string_view> decimal = {}) {
+  return ParsePriceString(raw, std::nullopt, decimal).amount;
+}
+
+TEST(Money, PriceWithMarkBeforeOrAfter) {
+  EXPECT_EQ(Amount("$14.99"), 14.99);
+  EXPECT_EQ(Amount("1.234,56 €"), 1234.56);
+  EXPECT_EQ(Amount("45,00 zł"), 45.0);
+  EXPECT_EQ(Amount("R$260,00"), 260.0);
+  EXPECT_EQ(Amount("KSh 2,500"), 2500.0);
+  EXPECT_EQ(Amount("UGX 50,000/="), 50000.0);
+  EXPECT_EQ(Amount("1500/-"), 1500.0);
+  EXPECT_EQ(Amount("EUR29.66"), 29.66);
+  EXPECT_EQ(Amount("469.00zł"), 469.0);
+}
+
+TEST(Money, PriceCurrencyIsIsoCode) {
+  EXPECT_EQ(ParsePriceString("$14.99").currency, "USD");
+  EXPECT_EQ(ParsePriceString("9 800 Kč").currency, "CZK");
+  EXPECT_EQ(ParsePriceString("Ksh 1,500").currency, "KES");
+  EXPECT_EQ(ParsePriceString("NZD $100.70").currency, "NZD");
+  EXPECT_EQ(ParsePriceString("$1,190.00 AUD").currency, "AUD");
+  EXPECT_EQ(ParsePriceString("690,00", "€").currency, "EUR");  // from the hint
+  EXPECT_EQ(ParsePriceString("28", "Price:").currency, std::nullopt);
+  EXPECT_EQ(ParsePriceString("Type of Transfer *", "$").currency, "USD");
+}
+
+TEST(Money, PriceHintNeverGivesTheAmount) {
+  EXPECT_EQ(ParsePriceString("39.95", "Price From £ 49.95").amount, 39.95);
+  EXPECT_EQ(ParsePriceString("", "50").amount, std::nullopt);
+}
+
+TEST(Money, PriceWithWordsAround) {
+  EXPECT_EQ(Amount("Běžná cena 9 800 Kč"), 9800.0);
+  EXPECT_EQ(Amount("From $10"), 10.0);
+  EXPECT_EQ(Amount("Price: $15.95/mo"), 15.95);
+  EXPECT_EQ(Amount("Код товара: 884"), 884.0);
+  EXPECT_EQ(Amount("$24.99 with card"), 24.99);
+}
+
+TEST(Money, PriceWithUnicodeSpaces) {
+  EXPECT_EQ(Amount("1\xC2\xA0"
+                   "298,00 \xE2\x82\xAC"),
+            1298.0);
+  EXPECT_EQ(Amount("$1\xE2\x80\xAF"
+                   "298,00"),
+            1298.0);
+  EXPECT_EQ(Amount(": 3 250 000 \xE2\x82\xAC"), 3250000.0);
+}
+
+TEST(Money, PriceLeadingDecimalMark) {
+  EXPECT_EQ(Amount("$.75"), 0.75);
+  EXPECT_EQ(Amount(".75 €"), 0.75);
+  EXPECT_EQ(Amount("$..75"), 0.75);
+  EXPECT_EQ(Amount("$.750.30"), 750.3);  // junk before a whole number
+  EXPECT_EQ(Amount("$.75,333"), 75333.0);
+}
+
+TEST(Money, PriceForcedDecimalSeparator) {
+  EXPECT_EQ(Amount("$..75,333", "."), 0.75333);
+  EXPECT_EQ(Amount("$..75,333", ","), 75.333);
+  EXPECT_EQ(Amount(" 423.923 KD", "."), 423.923);
+  EXPECT_EQ(Amount("1.500", "."), 1.5);
+}
+
+TEST(Money, EuroSignAsDecimalMark) {
+  EXPECT_EQ(Amount("1250€600", "€"), 1250.6);
+  EXPECT_EQ(Amount("1250€ 60", "€"), 1250.6);
+  EXPECT_EQ(Amount("1250€ 600", "€"), 1250.0);
+  EXPECT_EQ(Amount("35€ 99"), 35.99);
+  EXPECT_EQ(Amount("35€99"), 35.99);
+}
+
+TEST(Money, PriceDecimalsAfterASpace) {
+  EXPECT_EQ(Amount("$119. 95"), 119.95);
+  EXPECT_EQ(Amount("1.837, 32 €"), 1837.32);
+  EXPECT_EQ(Amount("118, 99 TL"), 118.99);
+}
+
+TEST(Money, PriceTrailingMarksAndDashes) {
+  EXPECT_EQ(Amount("€ 610,"), 610.0);
+  EXPECT_EQ(Amount("₤1700."), 1700.0);
+  EXPECT_EQ(Amount("1.899,-"), 1899.0);
+  EXPECT_EQ(Amount("50,- Kč"), 50.0);
+  EXPECT_EQ(Amount("105. –"), 105.0);
+  EXPECT_EQ(Amount("- $44.99"), 44.99);  // never negative
+}
+
+TEST(Money, PriceGroupingLikeParseNumber) {
+  EXPECT_EQ(Amount("$699,000"), 699000.0);
+  EXPECT_EQ(Amount("Rp 1.550.000"), 1550000.0);
+  EXPECT_EQ(Amount("฿ 3.3900"), 3.39);
+  EXPECT_EQ(Amount("CHF 1'049,95"), 1049.95);
+  EXPECT_EQ(Amount("$6,200.00"), 6200.0);
+  EXPECT_EQ(Amount("KSh 2.5k"), 2500.0);
+}
+
+TEST(Money, PriceFirstNumberNextToAMarkWins) {
+  EXPECT_EQ(Amount("3 Ausgaben für nur 14,85 EUR"), 14.85);
+  EXPECT_EQ(Amount("50 - $2.00 100 - $2.75 400 - $4.50"), 2.0);
+  EXPECT_EQ(Amount("3,49 zł 1,75 zł"), 3.49);
+  EXPECT_EQ(Amount("AED 8000 (USD 2179)"), 8000.0);
+  EXPECT_EQ(Amount("Our Price 344.99 - 444.99"), 344.99);  // no mark: the first
+}
+
+TEST(Money, PriceRangeStartSharesTheMark) {
+  EXPECT_EQ(Amount("From 26 to 50 €"), 26.0);
+  EXPECT_EQ(Amount("1500 - 2500 KES"), 1500.0);
+}
+
+TEST(Money, PriceNowBeatsWas) {
+  EXPECT_EQ(Amount("Buy Now - 2 Litre Was $120.00 Now $60.00"), 60.0);
+  EXPECT_EQ(Amount("Was: $124.95 Now: $0.00"), 124.95);  // a zero "now" is no offer
+}
+
+TEST(Money, PriceIgnoresPercentagesUnitsDatesThresholds) {
+  EXPECT_EQ(Amount("40% OFF"), std::nullopt);
+  EXPECT_EQ(Amount("16.00 ft"), std::nullopt);
+  EXPECT_EQ(Amount("1 Ft"), 1.0);  // forint, not feet
+  EXPECT_EQ(Amount("July, 2004"), std::nullopt);
+  EXPECT_EQ(Amount("15.08.2017"), std::nullopt);
+  EXPECT_EQ(Amount("25-09"), std::nullopt);
+  EXPECT_EQ(Amount("Free Shipping on Orders $49+."), std::nullopt);
+  EXPECT_EQ(Amount("99,99 EUR (-30,00%)"), 99.99);
+}
+
+TEST(Money, PriceFreeIsZero) {
+  EXPECT_EQ(Amount("Free!"), 0.0);
+  EXPECT_EQ(Amount("No longer available"), std::nullopt);
+  EXPECT_EQ(Amount(""), std::nullopt);
+}
+
+TEST(Money, PriceHugeOrHostileInputIsSafe) {
+  EXPECT_EQ(Amount(std::string(1000, '9')), std::nullopt);
+  std::string many;
+  for (int i = 0; i < 200; ++i) many += "$1 ";
+  EXPECT_EQ(Amount(many), 1.0);
+  EXPECT_EQ(Amount(std::string("\xE2\x82", 2)), std::nullopt);  // truncated UTF-8
+  EXPECT_EQ(Amount("1250\xE2\x82", "\xE2\x82"), 1250.0);
 }
 
 }  // namespace
