@@ -2,8 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "vendly/draft.h"
 #include "vendly/extract.h"
+#include "vendly/merge.h"
 #include "vendly/money.h"
+#include "vendly/normalize.h"
+#include "vendly/sync.h"
 
 namespace vendly {
 namespace {
@@ -108,6 +112,141 @@ std::string ParsePriceJsonLine(std::string_view line, std::size_t line_number) {
   }
   out["currency"] = parsed.currency ? ordered_json(*parsed.currency) : ordered_json(nullptr);
   return Dump(out);
+}
+
+// --- Draft rules, merge and sync
+// --------------------------------------------------------------------
+
+namespace {
+
+// An argument parsed as a JSON object, or the error text naming it.
+struct ObjectArg {
+  json value;
+  std::string error;
+};
+
+ObjectArg ParseObjectArg(std::string_view text, std::string_view name, bool null_allowed = false) {
+  ObjectArg arg{ParseObject(text), ""};
+  if (arg.value.is_discarded()) {
+    arg.error = std::string(name) + ": invalid JSON";
+  } else if (!arg.value.is_object() && !(null_allowed && arg.value.is_null())) {
+    arg.error = std::string(name) + ": expected a JSON object";
+  }
+  return arg;
+}
+
+// A Draft read from its argument; on a wrongly typed field, `error` says which (for arguments that
+// have no error list of their own to report it in).
+struct DraftArg {
+  json object;
+  DraftResult read;
+  std::string error;
+};
+
+DraftArg ReadDraftArg(std::string_view text, std::string_view name) {
+  DraftArg arg;
+  ObjectArg object = ParseObjectArg(text, name);
+  if (!object.error.empty()) {
+    arg.error = std::move(object.error);
+    return arg;
+  }
+  arg.object = std::move(object.value);
+  arg.read = DraftFromJson(arg.object);
+  if (!arg.read.errors.empty()) {
+    arg.error = std::string(name) + ": " + arg.read.errors.front().message;
+  }
+  return arg;
+}
+
+void Append(std::vector<FieldError>* to, std::vector<FieldError> from) {
+  to->insert(to->end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+std::string ApplyEditsJson(std::string_view draft_json, std::string_view edits_json) {
+  ObjectArg draft_arg = ParseObjectArg(draft_json, "draft");
+  if (!draft_arg.error.empty()) return Error(draft_arg.error, 0);
+  ObjectArg edits_arg = ParseObjectArg(edits_json, "edits");
+  if (!edits_arg.error.empty()) return Error(edits_arg.error, 0);
+
+  DraftResult read = DraftFromJson(draft_arg.value);
+  DraftResult edited = ApplyEdits(read.draft, edits_arg.value);
+  std::vector<FieldError> errors = std::move(read.errors);
+  Append(&errors, std::move(edited.errors));
+  Append(&errors, ValidateDraft(edited.draft));
+
+  ordered_json out;
+  out["draft"] = DraftToJson(edited.draft);
+  out["errors"] = ErrorsToJson(errors);
+  return Dump(out);
+}
+
+std::string ValidateDraftJson(std::string_view draft_json) {
+  ObjectArg draft_arg = ParseObjectArg(draft_json, "draft");
+  if (!draft_arg.error.empty()) return Error(draft_arg.error, 0);
+  DraftResult read = DraftFromJson(draft_arg.value);
+  const Draft draft = NormalizeDraft(read.draft);
+  std::vector<FieldError> errors = std::move(read.errors);
+  Append(&errors, ValidateDraft(draft));
+
+  ordered_json out;
+  out["ok"] = errors.empty();
+  out["errors"] = ErrorsToJson(errors);
+  out["draft"] = DraftToJson(draft);
+  return Dump(out);
+}
+
+std::string SlugifyJson(std::string_view name) {
+  ordered_json out;
+  out["slug"] = Slugify(name);
+  return Dump(out);
+}
+
+std::string UniqueSlugJson(std::string_view name, std::string_view taken_json) {
+  std::vector<std::string> taken;
+  if (!CollapseWhitespace(taken_json).empty()) {
+    json list = ParseObject(taken_json);
+    if (list.is_discarded()) return Error("taken: invalid JSON", 0);
+    if (!list.is_array() && !list.is_null()) return Error("taken: expected a JSON array", 0);
+    if (list.is_array()) {
+      for (const json& slug : list) {
+        if (slug.is_string()) taken.push_back(slug.get<std::string>());
+      }
+    }
+  }
+  ordered_json out;
+  out["slug"] = UniqueSlug(name, taken);
+  return Dump(out);
+}
+
+std::string MergeJson(std::string_view core_product_json, std::string_view provider_json) {
+  ObjectArg core_arg = ParseObjectArg(core_product_json, "core");
+  if (!core_arg.error.empty()) return Error(core_arg.error, 0);
+  ObjectArg provider_arg = ParseObjectArg(provider_json, "provider", /*null_allowed=*/true);
+  if (!provider_arg.error.empty()) return Error(provider_arg.error, 0);
+
+  ProductResult core = ProductFromJson(core_arg.value);
+  if (!core.errors.empty()) return Error("core: " + core.errors.front().message, 0);
+  return Dump(ToJson(MergeWithProvider(core.product, ProviderAnswerFromJson(provider_arg.value))));
+}
+
+std::string SyncMergeJson(std::string_view base_json, std::string_view theirs_json,
+                          std::string_view ours_json) {
+  DraftArg base = ReadDraftArg(base_json, "base");
+  if (!base.error.empty()) return Error(base.error, 0);
+  DraftArg theirs = ReadDraftArg(theirs_json, "theirs");
+  if (!theirs.error.empty()) return Error(theirs.error, 0);
+  DraftArg ours = ReadDraftArg(ours_json, "ours");
+  if (!ours.error.empty()) return Error(ours.error, 0);
+
+  bool sold_out = false;
+  const auto it = theirs.object.find("sold_out");
+  if (it != theirs.object.end() && !it->is_null()) {
+    if (!it->is_boolean()) return Error("theirs: \"sold_out\" must be true or false", 0);
+    sold_out = it->get<bool>();
+  }
+  return Dump(ToJson(SyncMerge(base.read.draft, theirs.read.draft, ours.read.draft, sold_out)));
 }
 
 }  // namespace vendly

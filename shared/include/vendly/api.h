@@ -19,6 +19,46 @@ std::string ExtractJsonLine(std::string_view line, std::size_t line_number = 0);
 // "currency": ISO code|null}. Errors as above.
 std::string ParsePriceJsonLine(std::string_view line, std::size_t line_number = 0);
 
+// --- Draft rules, merge and sync (draft.h, merge.h, sync.h)
+// ---------------------------------------- Draft JSON below is an object with the keys of the CLI's
+// product output: name, description, price, currency, compare_at_price, category, sizes, colors,
+// tags (others ignored). Errors are
+// {"field","code","message"} objects (draft.h FieldError). Input that is not JSON, or not a JSON
+// object where one is expected, gives {"error":"..."} naming the argument ("draft: invalid JSON").
+
+// The seller's edits (sellerEdits: name, description, price, compareAtPrice, category, tags, sizes,
+// colors, currency) applied to a draft -> {"draft":{normalised draft},"errors":[...]}. The errors
+// are those of reading the draft, those of the edits (unknown_field, wrong_type, required), then
+// ValidateDraft's on the result, so an empty list means "may be approved".
+std::string ApplyEditsJson(std::string_view draft_json, std::string_view edits_json);
+
+// -> {"ok":bool,"errors":[...],"draft":{normalised draft}}: the draft normalised (NormalizeDraft)
+// and validated (ValidateDraft); wrongly typed fields are errors too. ok is true exactly when
+// errors is empty.
+std::string ValidateDraftJson(std::string_view draft_json);
+
+// `name` is plain text (not JSON) -> {"slug":"blue-denim-jacket"}.
+std::string SlugifyJson(std::string_view name);
+
+// `name` is plain text; `taken_json` a JSON array of the store's slugs (empty text or null: none;
+// non-string entries are ignored) -> {"slug": the first of slug, slug-2, slug-3, ... not taken}.
+std::string UniqueSlugJson(std::string_view name, std::string_view taken_json);
+
+// The core's product (one entry of the CLI's "products") merged with an AI provider's answer in the
+// ExtractedProductData shape (null: no answer; fields missing, null or of the wrong type are
+// ignored)
+// -> the merged product in the CLI's product shape plus "sources":{"name":"core"|"provider"|"both"|
+// "none",...} (merge.h).
+std::string MergeJson(std::string_view core_product_json, std::string_view provider_json);
+
+// The three-way merge of sync.h: base (the extraction the product came from), theirs (the
+// extraction of the edited caption, whose "sold_out" is passed through) and ours (the product as
+// the seller has it), each Draft JSON ->
+// {"merged":{draft...,"sold_out":bool},"conflicts":[{"field","base","theirs","ours"}],
+// "updated":[fields taken from theirs]}.
+std::string SyncMergeJson(std::string_view base_json, std::string_view theirs_json,
+                          std::string_view ours_json);
+
 }  // namespace vendly
 
 #endif  // VENDLY_API_H_

@@ -1,0 +1,260 @@
+// The JSON face of the draft rules, merge and sync (api.h): shapes, error objects, never a crash.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "vendly/api.h"
+
+namespace vendly {
+namespace {
+
+using nlohmann::json;
+
+const char* const kDraft =
+    R"({"name":"Blue Denim Jacket","description":"Quality denim.","price":2500,"currency":"KES",)"
+    R"("compare_at_price":null,"category":"Fashion & Apparel","sizes":["M","L"],"colors":["blue"],)"
+    R"("tags":["denim"]})";
+
+json Parse(const std::string& text) {
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  EXPECT_FALSE(j.is_discarded()) << text;
+  return j;
+}
+
+std::vector<std::string> Fields(const json& errors) {
+  std::vector<std::string> fields;
+  for (const json& e : errors) fields.push_back(e["field"].get<std::string>());
+  return fields;
+}
+
+// --- ApplyEditsJson
+// -------------------------------------------------------------------------------
+
+TEST(ApiRules, ApplyEditsGivesNormalisedDraftAndNoErrors) {
+  json out = Parse(ApplyEditsJson(
+      kDraft, R"({"name":" Red  Dress ","price":1800,"compareAtPrice":2000,"sizes":["38-40"],)"
+              R"("colors":["nyekundu"]})"));
+  EXPECT_EQ(out["errors"], json::array());
+  EXPECT_EQ(out["draft"]["name"], "Red Dress");
+  EXPECT_EQ(out["draft"]["price"], 1800);
+  EXPECT_EQ(out["draft"]["compare_at_price"], 2000);
+  EXPECT_EQ(out["draft"]["sizes"], json({"38", "39", "40"}));
+  EXPECT_EQ(out["draft"]["colors"], json({"red"}));
+}
+
+TEST(ApiRules, ApplyEditsReportsEditAndValidationErrors) {
+  json out = Parse(ApplyEditsJson(kDraft, R"({"price":-5,"colour":"red","tags":"x"})"));
+  EXPECT_EQ(Fields(out["errors"]), (std::vector<std::string>{"colour", "tags", "price"}));
+  EXPECT_EQ(out["errors"][0]["code"], "unknown_field");
+  EXPECT_EQ(out["errors"][1]["code"], "wrong_type");
+  EXPECT_EQ(out["errors"][2]["code"], "not_positive");
+  EXPECT_EQ(out["draft"]["price"], -5);  // kept so the seller sees what they typed
+  for (const json& e : out["errors"]) {
+    EXPECT_TRUE(e["message"].is_string());
+    EXPECT_EQ(e.size(), 3u);
+  }
+}
+
+TEST(ApiRules, ApplyEditsNullClearsPrice) {
+  json out = Parse(ApplyEditsJson(kDraft, R"({"price":null})"));
+  EXPECT_TRUE(out["draft"]["price"].is_null());
+  EXPECT_EQ(out["errors"], json::array());
+}
+
+TEST(ApiRules, ApplyEditsBadJsonIsAnErrorObject) {
+  EXPECT_EQ(Parse(ApplyEditsJson("{", "{}")), json({{"error", "draft: invalid JSON"}}));
+  EXPECT_EQ(Parse(ApplyEditsJson(kDraft, "{")), json({{"error", "edits: invalid JSON"}}));
+  EXPECT_EQ(Parse(ApplyEditsJson("[]", "{}")), json({{"error", "draft: expected a JSON object"}}));
+  EXPECT_EQ(Parse(ApplyEditsJson(kDraft, "null")),
+            json({{"error", "edits: expected a JSON object"}}));
+  EXPECT_EQ(Parse(ApplyEditsJson("", "")), json({{"error", "draft: invalid JSON"}}));
+}
+
+// --- ValidateDraftJson
+// ----------------------------------------------------------------------------
+
+TEST(ApiRules, ValidateGoodDraftIsOk) {
+  json out = Parse(ValidateDraftJson(kDraft));
+  EXPECT_EQ(out["ok"], true);
+  EXPECT_EQ(out["errors"], json::array());
+  EXPECT_EQ(out["draft"], Parse(kDraft));
+}
+
+TEST(ApiRules, ValidateKeyOrderIsOkErrorsDraft) {
+  const std::string out = ValidateDraftJson(kDraft);
+  EXPECT_EQ(out.rfind(R"({"ok":true,"errors":[],"draft":{"name":"Blue Denim Jacket",)", 0), 0u);
+}
+
+TEST(ApiRules, ValidateNormalisesBeforeJudging) {
+  json out = Parse(ValidateDraftJson(
+      R"({"name":"  coat ","price":10,"currency":"kes","category":"OTHER","sizes":["xl","uk 8"]})"));
+  EXPECT_EQ(out["ok"], true) << out.dump();
+  EXPECT_EQ(out["draft"]["currency"], "KES");
+  EXPECT_EQ(out["draft"]["category"], "Other");
+  EXPECT_EQ(out["draft"]["sizes"], json({"XL", "8"}));
+}
+
+TEST(ApiRules, ValidateReportsEveryRule) {
+  json out = Parse(ValidateDraftJson(
+      R"({"name":"","price":100,"compare_at_price":50,"currency":"XYZ","category":"Shoes"})"));
+  EXPECT_EQ(out["ok"], false);
+  EXPECT_EQ(Fields(out["errors"]),
+            (std::vector<std::string>{"name", "compare_at_price", "currency", "category"}));
+}
+
+TEST(ApiRules, ValidateWrongTypesAreFieldErrors) {
+  json out = Parse(ValidateDraftJson(
+      R"({"name":["x"],"price":"100","currency":"KES","category":"Other","sizes":"M","tags":[1]})"));
+  EXPECT_EQ(out["ok"], false);
+  std::vector<std::string> fields = Fields(out["errors"]);
+  EXPECT_EQ(fields, (std::vector<std::string>{"name", "price", "sizes", "tags", "name"}));
+  EXPECT_EQ(out["errors"][0]["code"], "wrong_type");
+  EXPECT_EQ(out["errors"][4]["code"], "required");
+}
+
+TEST(ApiRules, ValidateHugeNumbers) {
+  json out = Parse(
+      ValidateDraftJson(R"({"name":"Coat","price":1e300,"currency":"KES","category":"Other"})"));
+  EXPECT_EQ(out["ok"], false);
+  EXPECT_EQ(out["errors"][0]["code"], "too_large");
+  // Beyond double range the JSON reader itself refuses the number.
+  EXPECT_EQ(Parse(ValidateDraftJson(R"({"price":1e999})")),
+            json({{"error", "draft: invalid JSON"}}));
+}
+
+TEST(ApiRules, ValidateHugeInput) {
+  std::string name(1 << 20, 'a');
+  json in = {{"name", name}, {"currency", "KES"}, {"category", "Other"}};
+  json out = Parse(ValidateDraftJson(in.dump()));
+  EXPECT_EQ(out["errors"][0]["code"], "too_long");
+}
+
+TEST(ApiRules, ValidateDeepNestingIsNotACrash) {
+  std::string deep = R"({"name":)" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  json out = Parse(ValidateDraftJson(deep));
+  EXPECT_EQ(out["errors"][0]["code"], "wrong_type");
+}
+
+// --- slugs
+// ----------------------------------------------------------------------------------------
+
+TEST(ApiRules, Slugify) {
+  EXPECT_EQ(SlugifyJson("Crème Brûlée Cake \xF0\x9F\x8E\x82"), R"({"slug":"creme-brulee-cake"})");
+  EXPECT_EQ(SlugifyJson(""), R"({"slug":"product"})");
+  EXPECT_EQ(SlugifyJson("\xFF\xFE"), R"({"slug":"product"})");
+}
+
+TEST(ApiRules, UniqueSlug) {
+  EXPECT_EQ(UniqueSlugJson("Red Dress", R"(["red-dress","red-dress-2"])"),
+            R"({"slug":"red-dress-3"})");
+  EXPECT_EQ(UniqueSlugJson("Red Dress", ""), R"({"slug":"red-dress"})");
+  EXPECT_EQ(UniqueSlugJson("Red Dress", "null"), R"({"slug":"red-dress"})");
+  EXPECT_EQ(UniqueSlugJson("Red Dress", R"([1,null,"red-dress"])"), R"({"slug":"red-dress-2"})");
+  EXPECT_EQ(UniqueSlugJson("Red Dress", "{"), R"({"error":"taken: invalid JSON"})");
+  EXPECT_EQ(UniqueSlugJson("Red Dress", "{}"), R"({"error":"taken: expected a JSON array"})");
+}
+
+// --- MergeJson
+// ------------------------------------------------------------------------------------
+
+TEST(ApiRules, MergeProductShape) {
+  json out = Parse(MergeJson(
+      R"({"name":"Blue Denim Jacket","price":2500,"currency":"KES","category":"Fashion & Apparel",)"
+      R"("confidence":0.8,"field_confidence":{"name":0.8,"price":0.9,"currency":0.9,"category":0.7}})",
+      R"({"name":"Blue denim jacket","price":2500,"currency":"KES","category":null,"tags":["denim"],)"
+      R"("variants":[{"option":"size","value":"M"}],"confidence":0.9})"));
+  EXPECT_EQ(out["name"], "Blue Denim Jacket");
+  EXPECT_EQ(out["sources"]["name"], "both");
+  EXPECT_EQ(out["sources"]["category"], "core");
+  EXPECT_EQ(out["sources"]["sizes"], "provider");
+  EXPECT_EQ(out["sizes"], json({"M"}));
+  EXPECT_EQ(out["tags"], json({"denim"}));
+  EXPECT_TRUE(out["field_confidence"].is_object());
+  EXPECT_TRUE(out["evidence"].is_object());
+  EXPECT_NEAR(out["confidence"].get<double>(), 0.7, 1e-9);
+}
+
+TEST(ApiRules, MergeNullProviderKeepsCore) {
+  json out = Parse(MergeJson(R"({"name":"Coat","price":100})", "null"));
+  EXPECT_EQ(out["name"], "Coat");
+  EXPECT_EQ(out["sources"]["price"], "core");
+}
+
+TEST(ApiRules, MergeIgnoresWrongTypesFromProvider) {
+  json out =
+      Parse(MergeJson(R"({"name":"Coat"})",
+                      R"({"name":{},"price":"100","tags":[[]],"variants":"M","confidence":[]})"));
+  EXPECT_EQ(out["name"], "Coat");
+  EXPECT_TRUE(out["price"].is_null());
+}
+
+TEST(ApiRules, MergeErrors) {
+  EXPECT_EQ(Parse(MergeJson("x", "{}")), json({{"error", "core: invalid JSON"}}));
+  EXPECT_EQ(Parse(MergeJson("{}", "]")), json({{"error", "provider: invalid JSON"}}));
+  EXPECT_EQ(Parse(MergeJson("{}", "[1]")), json({{"error", "provider: expected a JSON object"}}));
+  EXPECT_TRUE(Parse(MergeJson(R"({"price":"x"})", "{}")).contains("error"));
+}
+
+TEST(ApiRules, MergeIsDeterministic) {
+  const char* core = R"({"name":"A","price":1,"field_confidence":{"name":0.3}})";
+  const char* provider = R"({"name":"B","price":2,"confidence":0.95,"tags":["z","y"]})";
+  EXPECT_EQ(MergeJson(core, provider), MergeJson(core, provider));
+}
+
+// --- SyncMergeJson
+// --------------------------------------------------------------------------------
+
+TEST(ApiRules, SyncMergeShape) {
+  json base = Parse(kDraft);
+  json theirs = base;
+  theirs["price"] = 2800;
+  theirs["name"] = "Denim Jacket";
+  theirs["sold_out"] = true;
+  json ours = base;
+  ours["name"] = "Classic Denim Jacket";
+  json out = Parse(SyncMergeJson(base.dump(), theirs.dump(), ours.dump()));
+  EXPECT_EQ(out["merged"]["price"], 2800);
+  EXPECT_EQ(out["merged"]["name"], "Classic Denim Jacket");
+  EXPECT_EQ(out["merged"]["sold_out"], true);
+  ASSERT_EQ(out["conflicts"].size(), 1u);
+  EXPECT_EQ(out["conflicts"][0], json({{"field", "name"},
+                                       {"base", "Blue Denim Jacket"},
+                                       {"theirs", "Denim Jacket"},
+                                       {"ours", "Classic Denim Jacket"}}));
+  EXPECT_EQ(out["updated"], json({"price"}));
+}
+
+TEST(ApiRules, SyncMergeErrors) {
+  EXPECT_EQ(Parse(SyncMergeJson("{", kDraft, kDraft)), json({{"error", "base: invalid JSON"}}));
+  EXPECT_EQ(Parse(SyncMergeJson(kDraft, "1", kDraft)),
+            json({{"error", "theirs: expected a JSON object"}}));
+  EXPECT_EQ(Parse(SyncMergeJson(kDraft, kDraft, R"({"price":"2500"})")),
+            json({{"error", "ours: The price must be a number."}}));
+  EXPECT_EQ(Parse(SyncMergeJson(kDraft, R"({"sold_out":"yes"})", kDraft)),
+            json({{"error", "theirs: \"sold_out\" must be true or false"}}));
+}
+
+TEST(ApiRules, OutputIsAlwaysOneJsonObject) {
+  const char* inputs[] = {"",
+                          "{}",
+                          "null",
+                          "[]",
+                          "\"x\"",
+                          "{\"name\":\"\\u0000\"}",
+                          kDraft,
+                          "{\"tags\":[\"\\ud83d\\ude00\"]}",
+                          "{\"a\":1e999}"};
+  for (const char* a : inputs) {
+    for (const char* b : inputs) {
+      for (const std::string& out : {ApplyEditsJson(a, b), ValidateDraftJson(a), MergeJson(a, b),
+                                     SyncMergeJson(a, b, a), UniqueSlugJson(a, b)}) {
+        json j = Parse(out);
+        EXPECT_TRUE(j.is_object()) << out;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace vendly
