@@ -54,10 +54,10 @@ std::string NormalizeCategory(std::string_view text) {
 }
 
 std::string NormalizeTag(std::string_view text) {
-  std::string tag = AsciiLower(CollapseWhitespace(text));
-  std::size_t hashes = 0;
-  while (hashes < tag.size() && tag[hashes] == '#') ++hashes;
-  return CollapseWhitespace(std::string_view(tag).substr(hashes));
+  const std::string tag = AsciiLower(CollapseWhitespace(text));
+  // "# #sale" is "sale": hashes and the spaces between them all go.
+  const std::size_t start = tag.find_first_not_of("# ");
+  return start == std::string::npos ? "" : tag.substr(start);
 }
 
 std::vector<std::string> NormalizeTags(const std::vector<std::string>& values) {

@@ -163,22 +163,29 @@ class UniqueList {
 void AppendUnique(UniqueList* out, std::string value) { out->Add(std::move(value)); }
 
 // One size with no list separator in it.
+bool HasSizeCharacter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+// One size with no list separator in it. Trimming and prefix dropping repeat until nothing changes,
+// so that what this writes reads back unchanged (NormalizeSize is idempotent: ValidateDraft relies
+// on it).
 void NormalizeOneSize(std::string_view piece, UniqueList* out) {
-  const std::string collapsed = CollapseWhitespace(TrimView(piece, " .()[]{}:*+!?\"'"));
-  if (collapsed.empty()) return;
-  const std::string lower = AsciiLower(collapsed);
-  if (std::none_of(lower.begin(), lower.end(), [](char c) {
-        return IsAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80;
-      })) {
-    return;
+  static constexpr std::string_view kTrimmed = " .()[]{}:*+!?\"'";
+  const std::string lower = AsciiLower(CollapseWhitespace(piece));
+  std::string_view body = TrimView(lower, kTrimmed);
+  for (std::string_view next = TrimView(DropSizePrefixes(body), kTrimmed); next != body;
+       next = TrimView(DropSizePrefixes(body), kTrimmed)) {
+    body = next;
   }
+  if (!HasSizeCharacter(body)) return;
   static const char* const kOneSize[] = {"free size", "freesize",  "one size",         "onesize",
                                          "one-size",  "free-size", "one size fits all"};
   for (const char* one : kOneSize) {
-    if (lower == one) return AppendUnique(out, "One Size");
+    if (body == one) return AppendUnique(out, "One Size");
   }
-  const std::string_view body = DropSizePrefixes(lower);
-  if (body.empty()) return AppendUnique(out, AsciiUpper(collapsed));
 
   std::string_view from, to;
   if (SplitRange(body, &from, &to)) {
@@ -295,16 +302,16 @@ std::size_t Utf8Length(std::string_view text) {
 
 std::vector<std::string> NormalizeSize(std::string_view text) {
   UniqueList out;
-  std::string lower_spaced = " " + AsciiLower(CollapseWhitespace(text)) + " ";
-  // Lists: "S, M and L", "38/39", "S|M".
+  const std::string lower = AsciiLower(CollapseWhitespace(text));
+  // Lists: "S, M and L", "38/39", "S|M". " and " only between two words, so "AND" stays one size.
   std::string separated;
-  for (std::size_t i = 0; i < lower_spaced.size(); ++i) {
-    if (lower_spaced.compare(i, 5, " and ") == 0) {
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    if (lower.compare(i, 5, " and ") == 0) {
       separated += ',';
       i += 3;
       continue;
     }
-    const char c = lower_spaced[i];
+    const char c = lower[i];
     separated += (c == ';' || c == '/' || c == '|' || c == '&') ? ',' : c;
   }
   std::size_t start = 0;
@@ -321,9 +328,17 @@ std::optional<std::string> NormalizeColor(std::string_view text) {
   std::string lower = AsciiLower(CollapseWhitespace(text));
   std::string_view s = TrimToLetters(lower);
   static const char* const kPrefixes[] = {"rangi ya ", "rangi "};
-  for (const char* prefix : kPrefixes) {
-    const std::string_view p(prefix);
-    if (s.size() > p.size() && s.substr(0, p.size()) == p) s.remove_prefix(p.size());
+  // Repeated until none is left, so that the result reads back unchanged.
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    for (const char* prefix : kPrefixes) {
+      const std::string_view p(prefix);
+      if (s.size() > p.size() && s.substr(0, p.size()) == p) {
+        s = TrimToLetters(s.substr(p.size()));
+        dropped = true;
+        break;  // "rangi ya" before "rangi" again
+      }
+    }
   }
   if (std::none_of(s.begin(), s.end(), IsAsciiAlpha)) return std::nullopt;
   static const std::pair<const char*, const char*> kSynonyms[] = {

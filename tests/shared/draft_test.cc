@@ -404,5 +404,13 @@ TEST(Draft, FromJsonIgnoresExtraKeysAndReportsWrongTypes) {
   EXPECT_EQ(r.errors.size(), 2u);
 }
 
+// Found by draft_fuzz: "# #" normalised to "#", which then normalised to "".
+TEST(Draft, FuzzRegressionHashOnlyTagsAreDropped) {
+  Draft d = GoodDraft();
+  d.tags = {"\v#\v#", "# #sale", "##"};
+  EXPECT_EQ(NormalizeDraft(d).tags, List{"sale"});
+  EXPECT_TRUE(ValidateDraft(NormalizeDraft(d)).empty());
+}
+
 }  // namespace
 }  // namespace vendly

@@ -130,5 +130,37 @@ TEST(Normalize, SurvivesInvalidUtf8) {
   EXPECT_EQ(NormalizeColor("\xFFred\xC3"), "red");
 }
 
+// Found by draft_fuzz: what NormalizeSize/NormalizeColor write must read back unchanged.
+TEST(Normalize, FuzzRegressionAndAloneIsOneSize) {
+  EXPECT_EQ(NormalizeSize(" and:"), Sizes{"AND"});
+  EXPECT_EQ(NormalizeSize("AND"), Sizes{"AND"});
+  EXPECT_EQ(NormalizeSize("and m"), Sizes{"AND M"});
+}
+
+TEST(Normalize, FuzzRegressionSizesAreIdempotent) {
+  for (const char* text : {"size (m", "size one size", "uk -", "EU: (42)", "size size 40",
+                           "38 - 40", "\xFF and x", "S-XL", "10 years", "free size"}) {
+    for (const std::string& size : NormalizeSize(text)) {
+      EXPECT_EQ(NormalizeSize(size), Sizes{size}) << text;
+    }
+  }
+  EXPECT_EQ(NormalizeSize("size (m"), Sizes{"M"});
+  EXPECT_EQ(NormalizeSize("size one size"), Sizes{"One Size"});
+  EXPECT_TRUE(NormalizeSize("uk -").empty());
+}
+
+TEST(Normalize, FuzzRegressionColoursAreIdempotent) {
+  EXPECT_EQ(NormalizeColor("rangi ya !red"), "red");
+  EXPECT_EQ(NormalizeColor("rangi ya rangi ya nyekundu"), "red");
+  for (const char* text : {"rangi ya !red", "Multi-Colour",
+                           "\xC3\xA9"
+                           "cru",
+                           "red \xE2\x9D\xA4"}) {
+    std::optional<std::string> color = NormalizeColor(text);
+    ASSERT_TRUE(color.has_value()) << text;
+    EXPECT_EQ(NormalizeColor(*color), color) << text;
+  }
+}
+
 }  // namespace
 }  // namespace vendly

@@ -1,0 +1,121 @@
+// Fuzzes the draft rules, the provider merge and the sync merge with arbitrary bytes: as JSON text
+// to the JSON face (ApplyEditsJson, ValidateDraftJson, MergeJson, SyncMergeJson, UniqueSlugJson),
+// and as field values of a Draft (invalid UTF-8, huge, emoji-only). Checks the results' invariants:
+// every JSON answer is one JSON object, slugs are well-formed, normalisation is idempotent, so a
+// normalised draft never fails the "written the catalog's way" rule.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vendly/api.h"
+#include "vendly/draft.h"
+#include "vendly/merge.h"
+#include "vendly/normalize.h"
+#include "vendly/sync.h"
+
+namespace {
+
+void Check(bool ok) {
+  if (!ok) std::abort();
+}
+
+void CheckJsonObject(const std::string& out) {
+  const nlohmann::json j = nlohmann::json::parse(out, nullptr, /*allow_exceptions=*/false);
+  Check(!j.is_discarded() && j.is_object());
+}
+
+void CheckSlug(const std::string& slug) {
+  Check(!slug.empty() && slug.size() <= vendly::kMaxSlugLength);
+  Check(slug.front() != '-' && slug.back() != '-');
+  for (std::size_t i = 0; i < slug.size(); ++i) {
+    const char c = slug[i];
+    Check((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+    Check(!(c == '-' && i > 0 && slug[i - 1] == '-'));
+  }
+}
+
+// Splits the input at 0xFF bytes into up to `n` parts (missing parts are empty).
+std::vector<std::string> Parts(std::string_view data, std::size_t n) {
+  std::vector<std::string> parts(n);
+  std::size_t k = 0;
+  for (char c : data) {
+    if (static_cast<unsigned char>(c) == 0xFF && k + 1 < n) {
+      ++k;
+    } else {
+      parts[k] += c;
+    }
+  }
+  return parts;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const std::vector<std::string> p = Parts(input, 3);
+
+  // The JSON face with raw bytes.
+  CheckJsonObject(vendly::ValidateDraftJson(input));
+  CheckJsonObject(vendly::ApplyEditsJson(p[0], p[1]));
+  CheckJsonObject(vendly::SyncMergeJson(p[0], p[1], p[2]));
+  CheckJsonObject(vendly::MergeJson(p[0], p[1]));
+  CheckJsonObject(vendly::UniqueSlugJson(p[0], p[1]));
+
+  // The JSON face with well-formed drafts whose values are the fuzzer's strings.
+  nlohmann::json draft = {{"name", p[0]},
+                          {"description", p[1]},
+                          {"price", static_cast<double>(size)},
+                          {"currency", p[2]},
+                          {"category", p[1]},
+                          {"sizes", p},
+                          {"colors", p},
+                          {"tags", p}};
+  const std::string draft_text =
+      draft.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  CheckJsonObject(vendly::ValidateDraftJson(draft_text));
+  CheckJsonObject(vendly::ApplyEditsJson(draft_text, R"({"sizes":["38-41"],"price":null})"));
+  CheckJsonObject(vendly::SyncMergeJson(draft_text, R"({"name":"x","sold_out":true})", draft_text));
+
+  // Slugs.
+  CheckSlug(vendly::Slugify(input));
+  CheckSlug(vendly::UniqueSlug(p[0], {vendly::Slugify(p[0]), p[1]}));
+
+  // Normalisation is idempotent, so a normalised draft is never "not_normalized".
+  for (const std::string& part : p) {
+    for (const std::string& s : vendly::NormalizeSize(part)) {
+      Check(!s.empty());
+      Check(vendly::NormalizeSize(s) == std::vector<std::string>{s});
+    }
+    if (std::optional<std::string> c = vendly::NormalizeColor(part)) {
+      Check(vendly::NormalizeColor(*c) == *c);
+    }
+  }
+  vendly::Draft d;
+  d.name = p[0];
+  d.description = p[1];
+  d.currency = p[2];
+  d.category = p[1];
+  d.sizes = p;
+  d.colors = p;
+  d.tags = p;
+  const vendly::Draft normalised = vendly::NormalizeDraft(d);
+  for (const vendly::FieldError& e : vendly::ValidateDraft(normalised)) {
+    Check(e.code != "not_normalized" && !e.message.empty());
+  }
+  const nlohmann::ordered_json again = vendly::DraftToJson(vendly::NormalizeDraft(normalised));
+  Check(again == vendly::DraftToJson(normalised));
+
+  // Sync: nothing changed gives nothing to do; merge of a product with itself never crashes.
+  const vendly::SyncResult same = vendly::SyncMerge(d, d, d, false);
+  Check(same.conflicts.empty() && same.updated.empty());
+  vendly::Product product;
+  product.name = p[0];
+  product.price = static_cast<double>(size);
+  vendly::MergeWithProvider(product, vendly::ProviderAnswerFromJson(nlohmann::json::parse(
+                                         p[1], nullptr, /*allow_exceptions=*/false)));
+  return 0;
+}
