@@ -12,9 +12,32 @@ namespace {
 std::string ExtractJson(const std::string& line) { return vendly::ExtractJsonLine(line); }
 std::string ParsePriceJson(const std::string& line) { return vendly::ParsePriceJsonLine(line); }
 
+// Draft rules, provider merge and sync merge (draft.h, merge.h, sync.h): JSON text in and out.
+std::string ApplyEdits(const std::string& draft_json, const std::string& edits_json) {
+  return vendly::ApplyEditsJson(draft_json, edits_json);
+}
+std::string ValidateDraft(const std::string& draft_json) {
+  return vendly::ValidateDraftJson(draft_json);
+}
+std::string Slugify(const std::string& name, const std::string& taken_json) {
+  return vendly::UniqueSlugJson(name, taken_json);
+}
+std::string MergeProvider(const std::string& core_product_json, const std::string& provider_json) {
+  return vendly::MergeJson(core_product_json, provider_json);
+}
+std::string SyncMerge(const std::string& base_json, const std::string& theirs_json,
+                      const std::string& ours_json) {
+  return vendly::SyncMergeJson(base_json, theirs_json, ours_json);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(vendly_catalog) {
   emscripten::function("extractJson", &ExtractJson);
   emscripten::function("parsePriceJson", &ParsePriceJson);
+  emscripten::function("applyEdits", &ApplyEdits);
+  emscripten::function("validateDraft", &ValidateDraft);
+  emscripten::function("slugify", &Slugify);
+  emscripten::function("mergeProvider", &MergeProvider);
+  emscripten::function("syncMerge", &SyncMerge);
 }
