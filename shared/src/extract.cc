@@ -1,10 +1,314 @@
+// Extract: the caption extractor's pipeline. Tokenise, find money, describe and segment the lines,
+// then build each product (name, price, variants, category, tags, description) with confidences
+// that auto- approve can trust, and decide whether the post offers anything at all.
 #include "vendly/extract.h"
 
+#include <algorithm>
+#include <string>
+
+#include "category.h"
+#include "classify.h"
+#include "naming.h"
+#include "prices.h"
+#include "segment.h"
+#include "text.h"
+#include "variants.h"
+
 namespace vendly {
+namespace {
+
+using internal::LineInfo;
+using internal::Money;
+using internal::MoneyRole;
+using internal::Segment;
+using internal::Segmentation;
+using internal::Text;
+using internal::Token;
+using internal::TokenKind;
+
+constexpr std::size_t kMaxTags = 8;
+constexpr std::size_t kMaxHashtagTags = 5;
+
+struct PriceChoice {
+  int price = -1;  // index into money
+  int old = -1;
+  int top_strength = -1;
+  int candidates = 0;  // distinct amounts in the top tier
+};
+
+// The lowest selling price of the strongest tier among `prices`, and the highest old price.
+PriceChoice ChoosePrice(const std::vector<Money>& money, const std::vector<int>& prices,
+                        const std::vector<int>& olds) {
+  PriceChoice c;
+  for (int m : prices) c.top_strength = std::max(c.top_strength, money[m].strength);
+  if (c.top_strength >= 1) {
+    double last = -1;
+    for (int m : prices) {
+      if (money[m].strength != c.top_strength) continue;
+      if (money[m].amount != last) ++c.candidates;
+      last = money[m].amount;
+      if (c.price < 0 || money[m].amount < money[c.price].amount) c.price = m;
+    }
+  }
+  for (int m : olds) {
+    if (c.old < 0 || money[m].amount > money[c.old].amount) c.old = m;
+  }
+  if (c.old >= 0 && c.price >= 0 && money[c.old].amount <= money[c.price].amount) c.old = -1;
+  return c;
+}
+
+// The currency bare amounts take: the store's, unless every written mark of a selling price names
+// one other currency ("$" throughout a KES store's post).
+std::string BareCurrency(const std::vector<Money>& money, const std::string& store) {
+  std::string other;
+  for (const Money& m : money) {
+    if (m.role != MoneyRole::kPrice || !m.explicit_currency) continue;
+    if (m.currency == store) return store;
+    if (!other.empty() && other != m.currency) return store;
+    other = m.currency;
+  }
+  return other.empty() ? store : other;
+}
+
+bool IsNoiseLine(const LineInfo& info) {
+  return info.empty || info.hashtags_only || ((info.contact || info.fee) && info.prices.empty());
+}
+
+// The caption without contact lines and hashtag walls, lines trimmed.
+std::string Describe(const Text& t, const Segmentation& seg) {
+  std::string out;
+  for (std::size_t li = 0; li < t.lines.size(); ++li) {
+    const LineInfo& info = seg.lines[li];
+    if (info.empty || info.hashtags_only || info.contact) continue;
+    const internal::Line& line = t.lines[li];
+    // Trailing hashtags of a line go too.
+    uint32_t last = line.last;
+    while (last > line.first && t.tokens[last - 1].kind == TokenKind::kHashtag) --last;
+    if (last == line.first) continue;
+    uint32_t b = t.tokens[line.first].begin;
+    uint32_t e = t.tokens[last - 1].end;
+    if (!out.empty()) out += '\n';
+    out.append(t.raw.substr(b, e - b));
+  }
+  return out;
+}
+
+void AddTag(std::vector<std::string>* tags, std::string tag) {
+  if (tag.empty() || tags->size() >= kMaxTags) return;
+  if (std::find(tags->begin(), tags->end(), tag) == tags->end()) tags->push_back(std::move(tag));
+}
+
+// Scores the words of tokens [first, last) into `scorer` with `weight`.
+void ScoreWords(const Text& t, uint32_t first, uint32_t last, double weight,
+                internal::CategoryScorer* scorer) {
+  for (uint32_t i = first; i < last; ++i) {
+    const Token& tok = t.tokens[i];
+    if (tok.kind == TokenKind::kHashtag) {
+      scorer->AddHashtag(t.Lower(tok).substr(1), weight);
+      continue;
+    }
+    if (tok.kind != TokenKind::kWord) continue;
+    std::string_view next;
+    if (i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord) next = t.Lower(t.tokens[i + 1]);
+    bool used_next = false;
+    scorer->AddWord(t.Lower(tok), next, weight, Span{tok.begin, tok.end}, &used_next);
+    if (used_next) ++i;
+  }
+}
+
+double Clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
+
+}  // namespace
 
 Extraction Extract(const Post& post) {
   Extraction x;
   x.id = post.id;
+  const std::string store = post.store_currency.empty() ? std::string("KES") : post.store_currency;
+
+  Text t;
+  internal::Tokenise(post.caption, &t);
+  std::vector<Money> money = internal::FindMoney(t, store);
+  const std::string bare = BareCurrency(money, store);
+  for (Money& m : money) {
+    if (!m.explicit_currency) m.currency = bare;
+  }
+  Segmentation seg = internal::SegmentPost(t, money);
+  internal::PostCues cues = internal::ReadPostCues(t);
+  const std::string description = Describe(t, seg);
+
+  std::vector<std::string> hashtags;
+  for (const Token& tok : t.tokens) {
+    if (tok.kind != TokenKind::kHashtag || hashtags.size() >= kMaxHashtagTags) continue;
+    std::string tag(t.Lower(tok).substr(1));
+    if (std::find(hashtags.begin(), hashtags.end(), tag) == hashtags.end()) hashtags.push_back(tag);
+  }
+  bool any_dm_for_price = false;
+  for (const LineInfo& info : seg.lines) any_dm_for_price = any_dm_for_price || info.dm_for_price;
+
+  const bool single = !seg.multi;
+  int strongest_price = -1;
+  for (const Segment& s : seg.items) {
+    if (s.name_line < 0) continue;
+    const LineInfo& name_info = seg.lines[s.name_line];
+    internal::Name name = internal::BuildName(t, name_info.name_first, name_info.name_last);
+    if (name.text.empty()) continue;
+
+    Product p;
+    p.name = name.text;
+    p.evidence.name = name.spans;
+    p.description = description;
+
+    // Price.
+    std::vector<int> prices, olds;
+    for (uint32_t li : s.lines) {
+      for (int m : seg.lines[li].prices) prices.push_back(m);
+      for (int m : seg.lines[li].olds) olds.push_back(m);
+    }
+    PriceChoice pc = ChoosePrice(money, prices, olds);
+    bool dm_for_price = false;
+    for (uint32_t li : s.lines) dm_for_price = dm_for_price || seg.lines[li].dm_for_price;
+    if (single) dm_for_price = any_dm_for_price;
+    if (pc.price >= 0) {
+      const Money& m = money[pc.price];
+      p.price = m.amount;
+      p.currency = m.currency;
+      p.evidence.price.push_back(Span{m.begin, m.end});
+      if (m.explicit_currency) p.evidence.currency.push_back(Span{m.begin, m.end});
+      strongest_price = std::max(strongest_price, m.strength);
+    } else {
+      p.currency = store;
+    }
+    if (pc.old >= 0) {
+      p.compare_at_price = money[pc.old].amount;
+      p.evidence.compare_at_price.push_back(Span{money[pc.old].begin, money[pc.old].end});
+    }
+
+    // Category: the name's words weigh most (its head noun most of all), then the item's own lines,
+    // then the post's other lines and hashtags.
+    internal::CategoryScorer scorer;
+    for (std::size_t k = 0; k < name.words.size(); ++k) {
+      bool head = k + 1 == name.words.size();
+      std::string_view next =
+          k + 1 < name.words.size() ? std::string_view(name.words[k + 1]) : std::string_view();
+      bool used_next = false;
+      scorer.AddWord(name.words[k], next, head ? 4.0 : 2.0, name.spans[k], &used_next);
+      if (used_next) ++k;
+    }
+    std::vector<uint32_t> own_lines = s.lines;
+    if (std::find(own_lines.begin(), own_lines.end(), static_cast<uint32_t>(s.name_line)) ==
+        own_lines.end()) {
+      own_lines.push_back(static_cast<uint32_t>(s.name_line));
+    }
+    for (uint32_t li : own_lines) {
+      ScoreWords(t, seg.lines[li].content_first, seg.lines[li].last, 1.0, &scorer);
+    }
+    if (!single) {
+      for (uint32_t li : seg.shared_lines) {
+        ScoreWords(t, seg.lines[li].content_first, seg.lines[li].last, 0.5, &scorer);
+      }
+    }
+    for (const std::string& tag : hashtags) scorer.AddHashtag(tag, single ? 1.0 : 0.5);
+    double category_conf = 0;
+    int category = scorer.Best(&category_conf);
+    p.category = kCategories[category];
+    p.evidence.category = scorer.Evidence(category);
+
+    // Sizes and colours: the item's lines, and in a list post the lines shared by all items.
+    bool loose = category != internal::kFood && category != internal::kBooks;
+    internal::Variants v;
+    std::vector<uint32_t> variant_lines = single ? s.lines : own_lines;
+    std::sort(variant_lines.begin(), variant_lines.end());
+    for (uint32_t li : variant_lines) {
+      const LineInfo& info = seg.lines[li];
+      if (IsNoiseLine(info)) continue;
+      internal::ReadVariants(t, info.content_first, info.last, loose, &v);
+    }
+    if (!single) {
+      for (uint32_t li : seg.shared_lines) {
+        const LineInfo& info = seg.lines[li];
+        if (!info.size_cue && !info.color_cue) {
+          // Shared lines count only with a cue ("available in gold & silver", "Sizes ... for all").
+          internal::Variants shared;
+          internal::ReadVariants(t, info.content_first, info.last, false, &shared);
+          for (std::string& c : shared.colors) {
+            if (std::find(v.colors.begin(), v.colors.end(), c) == v.colors.end()) {
+              v.colors.push_back(std::move(c));
+            }
+          }
+          for (std::string& z : shared.sizes) {
+            if (std::find(v.sizes.begin(), v.sizes.end(), z) == v.sizes.end()) {
+              v.sizes.push_back(std::move(z));
+            }
+          }
+          continue;
+        }
+        internal::ReadVariants(t, info.content_first, info.last, false, &v);
+      }
+    }
+    p.sizes = v.sizes;
+    p.colors = v.colors;
+    p.evidence.sizes = v.size_spans;
+    p.evidence.colors = v.color_spans;
+
+    // Tags: hashtags, then the name's words.
+    for (const std::string& tag : hashtags) AddTag(&p.tags, tag);
+    for (const std::string& w : name.words) {
+      if (w.size() < 3 || internal::IsUnitNoun(w) || (w[0] >= '0' && w[0] <= '9')) continue;
+      std::string tag;
+      for (char c : w) {
+        if (c != '\'') tag += c;
+      }
+      AddTag(&p.tags, tag);
+    }
+
+    for (uint32_t li : s.lines) p.sold_out = p.sold_out || seg.lines[li].sold;
+    if (single && cues.sold_out) p.sold_out = true;
+
+    // Confidence. Each field says how directly the caption supports it; the product's confidence is
+    // its weakest field, lowered when the post's structure leaves room for doubt.
+    FieldScores& f = p.field_confidence;
+    if (pc.price >= 0) {
+      const Money& m = money[pc.price];
+      f.price = m.strength >= 3 ? 0.96 : (m.strength == 2 ? 0.9 : 0.6);
+      if (pc.candidates > 1 && single) f.price -= 0.03;
+      f.currency = m.explicit_currency ? 0.97 : 0.93;
+    } else {
+      f.price = dm_for_price ? 0.92 : 0.5;
+      f.currency = 0.93;
+    }
+    f.compare_at_price = pc.old >= 0 ? 0.95 : 0.93;
+    f.name = name.item_score >= 3 ? 0.94 : (name.item_score >= 2 ? 0.9 : 0.7);
+    if (name.word_count < 2) f.name -= 0.05;
+    f.category = category_conf;
+    f.sizes = v.sizes.empty() ? 0.93 : 0.95;
+    f.colors = v.colors.empty() ? 0.92 : (v.explicit_colors ? 0.96 : 0.9);
+    double overall =
+        std::min({f.name, f.price, f.currency, f.compare_at_price, f.category, f.sizes, f.colors});
+    if (!single && !seg.list_layout) overall -= 0.04;
+    if (!cues.non_product.empty()) overall -= 0.1;
+    p.confidence = Clamp01(overall);
+    x.products.push_back(std::move(p));
+  }
+
+  // Is it a product? A written price on a named item is strong evidence; without a price, the post
+  // needs an order cue ("DM for price", "order now") and a clear item, and no non-product cue.
+  bool any_price = strongest_price >= 1;
+  bool is_product = false;
+  if (!x.products.empty()) {
+    if (any_price) {
+      is_product = !(cues.hard && strongest_price < 3);
+    } else {
+      bool strong_item = false;
+      for (const Product& p : x.products)
+        strong_item = strong_item || p.field_confidence.name >= 0.85;
+      is_product = (any_dm_for_price || cues.order_cue) && strong_item && cues.non_product.empty();
+    }
+  }
+  if (!is_product) {
+    x.products.clear();
+    x.reason = cues.non_product.empty() ? "no item for sale" : std::string(cues.non_product);
+  }
+  x.is_product = is_product;
   return x;
 }
 

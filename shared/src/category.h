@@ -1,0 +1,56 @@
+// Category: which of the nine catalog categories (kCategories) an item belongs to, from weighted
+// keyword lexicons in English, Swahili and Sheng (item nouns, brands, one- and two-word phrases)
+// and from hashtag stems. The caller feeds words with a weight (the head noun of the item's name
+// weighs most, the rest of the caption least) and reads the best category with a confidence that
+// reflects the margin over the runner-up.
+#ifndef VENDLY_SRC_CATEGORY_H_
+#define VENDLY_SRC_CATEGORY_H_
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include "vendly/extract.h"
+
+namespace vendly::internal {
+
+enum CategoryIndex : int {
+  kFashion = 0,
+  kElectronics = 1,
+  kHome = 2,
+  kBeauty = 3,
+  kFood = 4,
+  kSports = 5,
+  kBooks = 6,
+  kToys = 7,
+  kOther = 8,
+};
+
+// The category lexicon entry of a lower-case word or two-word phrase ("power bank"), trying the
+// word without a plural ending too. Returns the category and sets `*weight` (1-3), or -1 when
+// unknown.
+int LookupCategoryWord(std::string_view lower_word, int* weight);
+
+class CategoryScorer {
+ public:
+  // Scores one word (or a two-word phrase when `next` is given and the phrase is known; then
+  // `*used_next` is set) with the caller's weight; remembers `span` as evidence.
+  void AddWord(std::string_view lower_word, std::string_view lower_next, double weight, Span span,
+               bool* used_next);
+  // Scores the stems found inside a hashtag ("#sneakerskenya" -> Fashion).
+  void AddHashtag(std::string_view lower_tag, double weight);
+
+  // The best category (kOther when nothing scored) and a confidence in [0, 1].
+  int Best(double* confidence) const;
+  // The evidence spans of category `c`.
+  std::vector<Span> Evidence(int c) const;
+  double Score(int c) const { return scores_[c]; }
+
+ private:
+  std::array<double, 9> scores_{};
+  std::vector<std::pair<int, Span>> evidence_;
+};
+
+}  // namespace vendly::internal
+
+#endif  // VENDLY_SRC_CATEGORY_H_

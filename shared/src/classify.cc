@@ -1,0 +1,180 @@
+#include "classify.h"
+
+#include "lexicon.h"
+
+namespace vendly::internal {
+namespace {
+
+struct Cue {
+  std::string_view reason;
+  bool hard;
+};
+
+// Single words that mark a post as no product offer.
+const WordMap<Cue>& CueWords() {
+  static const WordMap<Cue> k{
+      {"giveaway", {"giveaway", true}},
+      {"giveaways", {"giveaway", true}},
+      {"winners", {"giveaway", true}},
+      {"winner", {"giveaway", true}},
+      {"hiring", {"job advert", true}},
+      {"vacancy", {"job advert", true}},
+      {"vacancies", {"job advert", true}},
+      {"cv", {"job advert", true}},
+      {"closed", {"announcement", true}},
+      {"litafungwa", {"announcement", true}},
+      {"tutafungua", {"announcement", true}},
+      {"resume", {"announcement", true}},
+      {"moved", {"announcement", true}},
+      {"notice", {"announcement", true}},
+      {"scam", {"announcement", true}},
+      {"testimonial", {"testimonial", false}},
+      {"review", {"testimonial", false}},
+      {"reviews", {"testimonial", false}},
+      {"feedback", {"testimonial", false}},
+      {"ushuhuda", {"testimonial", false}},
+      {"throwback", {"announcement", false}},
+      {"tbt", {"announcement", false}},
+      {"tgif", {"greeting", false}},
+      {"mubarak", {"greeting", false}},
+      {"merry", {"greeting", false}},
+      {"christmas", {"greeting", false}},
+      {"anniversary", {"announcement", false}},
+      {"tuned", {"teaser", false}},
+      {"dropping", {"teaser", false}},
+      {"participate", {"giveaway", true}},
+      {"asanteni", {"announcement", false}},
+      {"webale", {"announcement", false}},
+      {"relates", {"meme", false}},
+      {"closing", {"announcement", false}},
+  };
+  return k;
+}
+
+// Two-word phrases.
+const WordMap<Cue>& CuePhrases() {
+  static const WordMap<Cue> k{
+      {"giving away", {"giveaway", true}},
+      {"to enter", {"giveaway", true}},
+      {"we're hiring", {"job advert", true}},
+      {"looking for", {"job advert", false}},
+      {"good morning", {"greeting", false}},
+      {"happy new", {"greeting", false}},
+      {"happy monday", {"greeting", false}},
+      {"happy holidays", {"greeting", false}},
+      {"happy independence", {"greeting", false}},
+      {"heri ya", {"greeting", false}},
+      {"eid mubarak", {"greeting", false}},
+      {"friday feeling", {"greeting", false}},
+      {"weekend plans", {"greeting", false}},
+      {"monday mood", {"greeting", false}},
+      {"new location", {"announcement", true}},
+      {"have moved", {"announcement", true}},
+      {"price update", {"announcement", true}},
+      {"prices will", {"announcement", true}},
+      {"will be", {"announcement", false}},
+      {"thank you", {"announcement", false}},
+      {"customer review", {"testimonial", false}},
+      {"happy client", {"testimonial", false}},
+      {"stay tuned", {"teaser", false}},
+      {"coming soon", {"teaser", false}},
+      {"all gone", {"teaser", true}},
+      {"sold out", {"teaser", false}},
+      {"how to", {"announcement", false}},
+      {"live on", {"announcement", false}},
+      {"tag a", {"meme", false}},
+      {"tag that", {"meme", false}},
+      {"who else", {"meme", false}},
+      {"me when", {"meme", false}},
+      {"me waiting", {"meme", false}},
+      {"packing orders", {"announcement", false}},
+      {"ends tonight", {"announcement", false}},
+      {"previous posts", {"announcement", false}},
+      {"maoni ya", {"testimonial", false}},
+      {"happy mashujaa", {"greeting", false}},
+      {"happy madaraka", {"greeting", false}},
+      {"madaraka day", {"greeting", false}},
+      {"mashujaa day", {"greeting", false}},
+      {"shop remains", {"announcement", false}},
+      {"we resume", {"announcement", true}},
+      {"be open", {"announcement", false}},
+      {"fake account", {"announcement", true}},
+      {"hamper worth", {"giveaway", true}},
+      {"cut-off for", {"announcement", true}},
+      {"order cut-off", {"announcement", true}},
+      {"win a", {"giveaway", true}},
+      {"lucky winners", {"giveaway", true}},
+      {"restock in", {"teaser", false}},
+      {"thank god", {"announcement", false}},
+      {"years in", {"announcement", false}},
+      {"since we", {"announcement", false}},
+  };
+  return k;
+}
+
+const WordSet& OrderWords() {
+  static const WordSet k{"order",    "available", "restocked", "restock",  "menu",
+                         "oda",      "dm",        "inbox",     "instock",  "arrivals",
+                         "selling",  "buy",       "grab",      "shop",     "tunauza",
+                         "imeingia", "umeingia",  "vimefika",  "zimefika", "sale"};
+  return k;
+}
+
+int Rank(std::string_view reason) {
+  if (reason == "giveaway") return 6;
+  if (reason == "job advert") return 5;
+  if (reason == "announcement") return 4;
+  if (reason == "testimonial") return 3;
+  if (reason == "greeting") return 2;
+  if (reason == "meme") return 2;
+  if (reason == "teaser") return 1;
+  return 0;
+}
+
+}  // namespace
+
+PostCues ReadPostCues(const Text& t) {
+  PostCues cues;
+  int best = -1;
+  auto take = [&](const Cue& c) {
+    int r = Rank(c.reason) + (c.hard ? 10 : 0);
+    if (r > best) {
+      best = r;
+      cues.non_product = c.reason;
+    }
+    cues.hard = cues.hard || c.hard;
+  };
+  const std::size_t n = t.tokens.size();
+  char buf[64];
+  for (std::size_t i = 0; i < n; ++i) {
+    const Token& tok = t.tokens[i];
+    if (tok.kind == TokenKind::kHashtag) {
+      std::string_view tag = t.Lower(tok).substr(1);
+      if (tag.find("giveaway") != std::string_view::npos) take(Cue{"giveaway", true});
+      if (tag == "closed" || tag == "notice" || tag == "scamalert" || tag == "newlocation" ||
+          tag == "hiring" || tag == "jobskenya" || tag == "testimonial") {
+        take(Cue{tag == "testimonial" ? "testimonial" : "announcement", tag != "testimonial"});
+      }
+      continue;
+    }
+    if (tok.kind != TokenKind::kWord) continue;
+    std::string_view w = t.Lower(tok);
+    if (const Cue* c = CueWords().Find(w)) take(*c);
+    if (OrderWords().Contains(w)) cues.order_cue = true;
+    if (w == "sold") cues.sold_out = true;
+    if (i + 1 < n) {
+      const Token& nt = t.tokens[i + 1];
+      if (nt.kind == TokenKind::kWord && nt.line == tok.line &&
+          w.size() + (nt.end - nt.begin) < 60) {
+        std::size_t len = 0;
+        for (char c : w) buf[len++] = c;
+        buf[len++] = ' ';
+        for (char c : t.Lower(nt)) buf[len++] = c;
+        if (const Cue* c = CuePhrases().Find(std::string_view(buf, len))) take(*c);
+      }
+    }
+  }
+  return cues;
+}
+
+}  // namespace vendly::internal

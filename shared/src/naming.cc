@@ -1,0 +1,493 @@
+#include "naming.h"
+
+#include <algorithm>
+
+#include "category.h"
+#include "lexicon.h"
+
+namespace vendly::internal {
+namespace {
+
+const WordSet& Filler() {
+  static const WordSet k{
+      "new",         "arrivals",   "arrival",  "arrived",    "restocked", "restock",
+      "restocking",  "available",  "now",      "stock",      "instock",   "original",
+      "originals",   "brand",      "sale",     "hot",        "offer",     "offers",
+      "promo",       "latest",     "ziko",     "zipo",       "iko",       "sasa",
+      "mpya",        "vipya",      "mapya",    "kali",       "poa",       "bei",
+      "tu",          "super",      "best",     "quality",    "authentic", "our",
+      "we",          "have",       "got",      "just",       "landed",    "alert",
+      "collection",  "special",    "deals",    "deal",       "drop",      "weekend",
+      "vibes",       "is",         "are",      "back",       "here",      "all",
+      "only",        "today",      "this",     "week",       "fam",       "mzigo",
+      "umeingia",    "imeingia",   "vimefika", "imefika",    "grab",      "yours",
+      "get",         "swipe",      "see",      "pick",       "what",      "you",
+      "need",        "must",       "haves",    "must-haves", "clearance", "discount",
+      "price",       "prices",     "premium",  "affordable", "cheap",     "nice",
+      "beautiful",   "lovely",     "classy",   "trendy",     "stylish",   "mix",
+      "match",       "nzuri",      "mazuri",   "bora",       "kabisa",    "sana",
+      "hapa",        "leo",        "ofa",      "punguzo",    "imeingia",  "zimefika",
+      "yetu",        "wetu",       "yako",     "your",       "my",        "in",
+      "wholesale",   "retail",     "order",    "orders",     "ordering",  "dm",
+      "call",        "whatsapp",   "inbox",    "shop",       "buy",       "selling",
+      "sell",        "also",       "still",    "again",      "finally",   "guys",
+      "ladies'",     "tuna",       "tunauza",  "uza",        "kuuza",     "kwa",
+      "bei",         "like",       "very",     "so",         "too",       "much",
+      "many",        "more",       "lots",     "plenty",     "kila",      "siku",
+      "please",      "kindly",     "check",    "out",        "dont",      "don't",
+      "miss",        "hurry",      "limited",  "pieces",     "piece",     "pcs",
+      "set-up",      "update",     "first",    "come",       "people",    "bestseller",
+      "bestselling", "selling",    "top",      "trending",   "favourite", "favorite",
+      "sunday",      "monday",     "tuesday",  "wednesday",  "thursday",  "friday",
+      "saturday",    "yes",        "oh",       "wow",        "omg",       "its",
+      "it's",        "they",       "them",     "these",      "those",     "that",
+      "there",       "been",       "was",      "were",       "will",      "be",
+      "can",         "could",      "let",      "lets",       "let's",     "who",
+      "everyone",    "everything", "every",    "more",       "next",      "mtaani",
+      "haraka",      "wahi",       "ndio",     "hii",        "hizi",      "hizo"};
+  return k;
+}
+
+// Words after which the name ends ("Atomic Habits by James Clear", "Official shirts for men").
+const WordSet& StopWords() {
+  static const WordSet k{
+      "with",  "for",       "made",     "by",       "from",     "at",        "in",
+      "na",    "available", "ziko",     "zipo",     "iko",      "now",       "kutoka",
+      "only",  "each",      "per",      "@",        "price",    "bei",       "was",
+      "is",    "are",       "kwa",      "imeingia", "umeingia", "vimefika",  "tunapatikana",
+      "tuko",  "tupo",      "delivery", "that",     "which",    "order",     "call",
+      "dm",    "to",        "starting", "going",    "costs",    "cost",      "at",
+      "if",    "when",      "who",      "because",  "so",       "but",       "yenye",
+      "zenye", "kama",      "then",     "plus",     "inspired", "restocked", "restock",
+      "back",  "uk",        "ex-uk",    "used",     "like"};
+  return k;
+}
+
+const WordSet& SwahiliConnectors() {
+  static const WordSet k{"ya", "za", "la", "wa", "cha", "vya", "kwa", "pa"};
+  return k;
+}
+
+const WordSet& UnitNouns() {
+  static const WordSet k{
+      "jar",       "jars",      "bucket",    "buckets", "pack",    "packs",   "packet",  "bunch",
+      "piece",     "pieces",    "pair",      "pairs",   "bottle",  "bottles", "tin",     "sachet",
+      "carton",    "dozen",     "wholesale", "retail",  "kipande", "vipande", "kimoja",  "moja",
+      "seti",      "nusu",      "per",       "each",    "one",     "any",     "both",    "all",
+      "for",       "from",      "at",        "only",    "price",   "prices",  "bei",     "ni",
+      "kilo",      "kilos",     "lita",      "litre",   "litres",  "liter",   "liters",  "size",
+      "sizes",     "sizez",     "kg",        "g",       "ml",      "l",       "tu",      "was",
+      "now",       "before",    "kabla",     "sasa",    "@",       "plate",   "cup",     "glass",
+      "roll",      "tray",      "crate",     "sack",    "bag-of",  "kila",    "the",     "a",
+      "an",        "and",       "or",        "na",      "au",      "kwa",     "to",      "hadi",
+      "is",        "it",        "its",       "ya",      "za",      "la",      "wa",      "zote",
+      "set",       "sets",      "unit",      "units",   "cost",    "costs",   "pc",      "pcs",
+      "inch",      "inches",    "cm",        "mm",      "m",       "ft",      "uk",      "eu",
+      "free",      "small",     "medium",    "large",   "big",     "mini",    "regular", "half",
+      "quarter",   "full",      "single",    "double",  "family",  "kubwa",   "ndogo",   "kati",
+      "xl",        "xxl",       "xs",        "s",       "waist",   "length",  "ea",      "pp",
+      "original",  "depending", "kulingana", "on",      "quality", "new",     "old",     "zamani",
+      "initially", "instead",   "of",        "box",     "boxes",   "kit",     "bale"};
+  return k;
+}
+
+// Plural nouns catalogs keep plural (pairs and mass nouns).
+const WordSet& KeepPlural() {
+  static const WordSet k{
+      "jeans",     "pants",      "trousers", "shorts",    "leggings", "gloves",     "earrings",
+      "heels",     "boots",      "sneakers", "sandals",   "loafers",  "slippers",   "shoes",
+      "cookies",   "blocks",     "bands",    "socks",     "boxers",   "sunglasses", "glasses",
+      "earphones", "headphones", "airpods",  "earbuds",   "freepods", "crisps",     "groundnuts",
+      "chops",     "curls",      "cloves",   "covers",    "slides",   "spices",     "nuts",
+      "chips",     "beans",      "habits",   "flats",     "trainers", "dumbbells",  "weights",
+      "clothes",   "pajamas",    "pyjamas",  "scissors",  "tights",   "joggers",    "sweatpants",
+      "overalls",  "dungarees",  "crocs",    "vans",      "clarks",   "kids",       "mens",
+      "womens",    "ladies",     "boys",     "girls",     "news",     "series",     "species",
+      "bundles",   "lashes",     "nails",    "braids",    "oats",     "noodles",    "sweets",
+      "brownies",  "fries",      "biscuits", "rolls",     "lentils",  "greens",     "cargos",
+      "chinos",    "oxfords",    "brogues",  "stilettos", "mules",    "pumps",      "wedges",
+      "kicks",     "bales",      "decants",  "vitenge",   "mandazi",  "samosas",    "dreadlocks",
+      "locs",      "extensions", "weaves"};
+  return k;
+}
+
+struct Translation {
+  std::string_view english;
+  bool head;  // an item noun (the phrase's head), not a qualifier
+};
+
+const WordMap<Translation>& Swahili() {
+  static const WordMap<Translation> k{
+      {"magauni", {"Dress", true}},     {"gauni", {"Dress", true}},
+      {"viatu", {"Shoes", true}},       {"raba", {"Sneakers", true}},
+      {"mabegi", {"Bag", true}},        {"begi", {"Bag", true}},
+      {"mkoba", {"Handbag", true}},     {"mikoba", {"Handbag", true}},
+      {"pochi", {"Purse", true}},       {"mashati", {"Shirt", true}},
+      {"shati", {"Shirt", true}},       {"sabuni", {"Soap", true}},
+      {"asali", {"Honey", true}},       {"keki", {"Cake", true}},
+      {"kuku", {"Chicken", true}},      {"mapazia", {"Curtains", true}},
+      {"pazia", {"Curtain", true}},     {"mashuka", {"Bedsheets", true}},
+      {"sweta", {"Sweater", true}},     {"kofia", {"Hat", true}},
+      {"nguo", {"Clothes", true}},      {"spika", {"Speaker", true}},
+      {"simu", {"Phone", true}},        {"makochi", {"Sofa", true}},
+      {"kochi", {"Sofa", true}},        {"masufuria", {"Sufuria", true}},
+      {"mpira", {"Football", true}},    {"mipira", {"Football", true}},
+      {"pampu", {"Pump", true}},        {"chaja", {"Charger", true}},
+      {"viungo", {"Spices", true}},     {"mafuta", {"Oil", true}},
+      {"suruali", {"Trousers", true}},  {"mdalasini", {"Cinnamon", true}},
+      {"karafuu", {"Cloves", true}},    {"tangawizi", {"Ginger", true}},
+      {"mkate", {"Bread", true}},       {"chai", {"Tea", true}},
+      {"kahawa", {"Coffee", true}},     {"juisi", {"Juice", true}},
+      {"samaki", {"Fish", true}},       {"nyama", {"Meat", true}},
+      {"mchele", {"Rice", true}},       {"sahani", {"Plates", true}},
+      {"vikombe", {"Cups", true}},      {"miwani", {"Sunglasses", true}},
+      {"pete", {"Ring", true}},         {"hereni", {"Earrings", true}},
+      {"mkufu", {"Necklace", true}},    {"blanketi", {"Blanket", true}},
+      {"mito", {"Pillows", true}},      {"viti", {"Chairs", true}},
+      {"kiti", {"Chair", true}},        {"meza", {"Table", true}},
+      {"kabati", {"Wardrobe", true}},   {"godoro", {"Mattress", true}},
+      {"taulo", {"Towel", true}},       {"vitabu", {"Books", true}},
+      {"kitabu", {"Book", true}},       {"vifaa", {"Accessories", true}},
+      {"belo", {"Bale", true}},         {"vitenge", {"Kitenge", false}},
+      {"nywele", {"Hair", false}},      {"wanaume", {"Men's", false}},
+      {"kiume", {"Men's", false}},      {"kike", {"Ladies", false}},
+      {"wanawake", {"Ladies", false}},  {"watoto", {"Kids", false}},
+      {"shule", {"School", false}},     {"mvulana", {"Boys", false}},
+      {"wavulana", {"Boys", false}},    {"asili", {"Natural", false}},
+      {"safi", {"Pure", false}},        {"kubwa", {"Large", false}},
+      {"ndogo", {"Small", false}},      {"mdogo", {"Small", false}},
+      {"mkubwa", {"Large", false}},     {"mzima", {"Whole", false}},
+      {"kitanda", {"Bed", false}},      {"kisasa", {"Modern", false}},
+      {"unga", {"Powder", false}},      {"mgongoni", {"Back", false}},
+      {"safari", {"Travel", false}},    {"laini", {"Soft", false}},
+      {"moto", {"Hot", false}},         {"miguu", {"Foot", false}},
+      {"jikoni", {"Kitchen", false}},   {"mikono", {"Hand", false}},
+      {"ngozi", {"Leather", false}},    {"mbao", {"Wooden", false}},
+      {"plastiki", {"Plastic", false}}, {"kiwango", {"Quality", false}}};
+  return k;
+}
+
+bool IsLowerAscii(std::string_view s) {
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z') return false;
+  }
+  return true;
+}
+
+// Title Case for one word: all-lower words get a capital, ALL-CAPS words longer than four letters
+// are shouted filler-case ("HANDBAGS" -> "Handbags"), mixed case ("iPhone", "CeraVe", "JBL") is
+// kept.
+std::string TitleWord(std::string_view raw, bool first_word) {
+  std::string w(raw);
+  if (w.empty()) return w;
+  static const WordSet kSmall{"of", "and", "the", "a", "an", "on", "to", "de"};
+  std::string lower = w;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  if (!first_word && kSmall.Contains(lower)) return lower;
+  if (IsLowerAscii(w)) {
+    if (w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
+    // "t-shirt" -> "T-Shirt": capitalise after inner hyphens too.
+    for (std::size_t i = 1; i + 1 < w.size(); ++i) {
+      if (w[i] == '-' && w[i + 1] >= 'a' && w[i + 1] <= 'z')
+        w[i + 1] = static_cast<char>(w[i + 1] - 32);
+    }
+    return w;
+  }
+  int letters = 0, upper = 0;
+  for (char c : w) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++letters;
+    if (c >= 'A' && c <= 'Z') ++upper;
+  }
+  if (upper == letters && letters > 4) {
+    std::string out = lower;
+    out[0] = static_cast<char>(out[0] - 32 * (out[0] >= 'a' && out[0] <= 'z'));
+    for (std::size_t i = 1; i + 1 < out.size(); ++i) {
+      if (out[i] == '-' && out[i + 1] >= 'a' && out[i + 1] <= 'z') {
+        out[i + 1] = static_cast<char>(out[i + 1] - 32);
+      }
+    }
+    return out;
+  }
+  return w;
+}
+
+// The singular of a plural head noun when catalogs list it singular.
+std::string Singular(const std::string& word) {
+  std::string lower = word;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  if (lower.size() < 4 || lower.back() != 's' || KeepPlural().Contains(lower)) return word;
+  // Hyphenated or model tokens keep their form: "T-Shirts" -> "T-Shirt" is fine, "A05s" is no
+  // plural.
+  for (char c : lower) {
+    if (c >= '0' && c <= '9') return word;
+  }
+  if (lower.size() >= 2 && (lower[lower.size() - 2] == 's' || lower[lower.size() - 2] == 'u' ||
+                            lower[lower.size() - 2] == 'i')) {
+    // "dress", "bus", "chassis": not plurals, unless "-sses"/"-shes"/"-ches"/"-xes".
+    return word;
+  }
+  if (lower.size() > 4 && lower.compare(lower.size() - 3, 3, "ses") == 0 &&
+      lower.compare(lower.size() - 4, 4, "sses") == 0) {
+    return word.substr(0, word.size() - 2);
+  }
+  if (lower.size() > 4 && (lower.compare(lower.size() - 4, 4, "ches") == 0 ||
+                           lower.compare(lower.size() - 4, 4, "shes") == 0 ||
+                           lower.compare(lower.size() - 3, 3, "xes") == 0)) {
+    return word.substr(0, word.size() - 2);
+  }
+  return word.substr(0, word.size() - 1);
+}
+
+struct Piece {
+  std::string text;
+  std::string lower;
+  Span span;
+  bool connector = false;  // a Swahili connector ("ya", "za")
+  bool translated_head = false;
+};
+
+bool IsStopPunct(const Text& t, const Token& tok, uint32_t i, uint32_t last) {
+  char p = t.Punct(tok);
+  if (p == '(' || p == ')' || p == '!' || p == '?' || p == ':' || p == '|' || p == ',' ||
+      p == ';' || p == '/' || p == '[' || p == '=' || p == '~') {
+    return true;
+  }
+  if (p == '.' && (i + 1 >= last || t.tokens[i + 1].space_before)) return true;
+  if (IsDash(t, tok) && (tok.space_before || (i + 1 < last && t.tokens[i + 1].space_before))) {
+    return true;
+  }
+  std::string_view r = t.Raw(tok);
+  // Typographic bullets and quotes end a name too.
+  return r == "\xE2\x80\xA2" || r == "\xE2\x80\x9C" || r == "\xE2\x80\x9D" || r == "\"" || r == "'";
+}
+
+// Collects the name pieces of [first, last).
+void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* pieces) {
+  int content = 0;
+  for (uint32_t i = first; i < last; ++i) {
+    const Token& tok = t.tokens[i];
+    switch (tok.kind) {
+      case TokenKind::kEmoji:
+      case TokenKind::kKeycap:
+      case TokenKind::kHashtag:
+      case TokenKind::kMention:
+      case TokenKind::kCurrency:
+      case TokenKind::kUnknown:
+        if (content > 0 && tok.kind != TokenKind::kUnknown) return;
+        continue;
+      case TokenKind::kPunct: {
+        if (content == 0) continue;
+        // Glued hyphen joins words: "Non-stick", "Type-C", "T-shirts".
+        if (t.Punct(tok) == '-' && !tok.space_before && i + 1 < last &&
+            !t.tokens[i + 1].space_before && t.tokens[i + 1].kind == TokenKind::kWord &&
+            !pieces->empty() && pieces->back().span.end == tok.begin) {
+          const Token& nt = t.tokens[i + 1];
+          Piece& p = pieces->back();
+          p.text += "-";
+          p.text += t.Raw(nt);
+          p.lower += "-";
+          p.lower += t.Lower(nt);
+          p.span.end = nt.end;
+          ++i;
+          continue;
+        }
+        if (t.Punct(tok) == '&' || t.Punct(tok) == '+') continue;
+        if (t.Punct(tok) == '\'' || t.Raw(tok) == "\xE2\x80\x99") continue;
+        if (t.Punct(tok) == '"' && i > first && t.tokens[i - 1].kind == TokenKind::kNumber)
+          continue;
+        if (IsStopPunct(t, tok, i, last)) return;
+        continue;
+      }
+      case TokenKind::kNumber: {
+        std::string_view raw = t.Raw(tok);
+        bool glued_word = i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord &&
+                          !t.tokens[i + 1].space_before;
+        if (glued_word) {
+          // "100ml", "6kg", "8GB" are capacities (dropped); "40i", "250D", "4G" are model tokens.
+          std::string_view w = t.Lower(t.tokens[i + 1]);
+          static const WordSet kUnits{"ml", "l",   "g",      "kg",    "gb", "tb",  "mb",   "mah",
+                                      "mp", "w",   "pcs",    "pc",    "pm", "am",  "th",   "st",
+                                      "nd", "rd",  "cm",     "mm",    "m",  "ft",  "inch", "hrs",
+                                      "x",  "ltr", "litres", "kgs",   "gm", "gms", "ft.",  "hz",
+                                      "v",  "kw",  "hp",     "seater"};
+          if (kUnits.Contains(w) || (w.size() > 1 && w[0] == 'x')) {
+            ++i;
+            continue;
+          }
+          if (content == 0 && w != "g" && w.size() <= 2) {
+            // "4G router", "5G": keep as a model token.
+          }
+          Piece p;
+          p.text = std::string(raw) + std::string(t.Raw(t.tokens[i + 1]));
+          p.lower = std::string(raw) + std::string(w);
+          p.span = Span{tok.begin, t.tokens[i + 1].end};
+          pieces->push_back(std::move(p));
+          ++content;
+          ++i;
+          continue;
+        }
+        if (i + 1 < last && t.Punct(t.tokens[i + 1]) == '%') return;
+        // A number right after a word is a model number ("iPhone 13", "Air Force 1", "Flip 6");
+        // a year or a number starting the name is not.
+        bool after_word = i > first && t.tokens[i - 1].kind == TokenKind::kWord && content > 0;
+        bool grouped =
+            raw.find(',') != std::string_view::npos || raw.find('.') != std::string_view::npos;
+        bool year = raw.size() == 4 && (raw.rfind("19", 0) == 0 || raw.rfind("20", 0) == 0);
+        if (after_word && !grouped && !year && raw.size() <= 5) {
+          Piece p;
+          p.text = std::string(raw);
+          p.lower = p.text;
+          p.span = Span{tok.begin, tok.end};
+          pieces->push_back(std::move(p));
+          continue;
+        }
+        if (content > 0 && !year) return;
+        continue;
+      }
+      case TokenKind::kWord: {
+        std::string_view w = t.Lower(tok);
+        if (content > 0 && StopWords().Contains(w)) return;
+        if (Filler().Contains(w)) continue;
+        Piece p;
+        p.lower = std::string(w);
+        const Translation* tr = Swahili().Find(w);
+        if (SwahiliConnectors().Contains(w)) {
+          if (content == 0) continue;
+          p.connector = true;
+        } else if (tr != nullptr) {
+          p.text = std::string(tr->english);
+          p.translated_head = tr->head;
+          p.lower.clear();
+          for (char c : p.text) p.lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else {
+          p.text = std::string(t.Raw(tok));
+        }
+        p.span = Span{tok.begin, tok.end};
+        pieces->push_back(std::move(p));
+        if (!pieces->back().connector) ++content;
+        continue;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool IsNameFiller(std::string_view w) { return Filler().Contains(w); }
+bool IsUnitNoun(std::string_view w) { return UnitNouns().Contains(w); }
+
+std::string_view TranslateSwahili(std::string_view w) {
+  const Translation* tr = Swahili().Find(w);
+  return tr ? tr->english : std::string_view();
+}
+
+Name BuildName(const Text& t, uint32_t first, uint32_t last) {
+  Name out;
+  if (first >= last) return out;
+  // An English gloss in parentheses after Swahili words wins: "Pochi ndogo (small purse)".
+  uint32_t open = last, close = last;
+  bool swahili_before = false;
+  for (uint32_t i = first; i < last; ++i) {
+    if (t.Punct(t.tokens[i]) == '(') {
+      open = i;
+      break;
+    }
+    if (t.tokens[i].kind == TokenKind::kWord) {
+      std::string_view w = t.Lower(t.tokens[i]);
+      if (Swahili().Find(w) || SwahiliConnectors().Contains(w)) swahili_before = true;
+    }
+  }
+  if (open < last && swahili_before) {
+    for (uint32_t i = open + 1; i < last; ++i) {
+      if (t.Punct(t.tokens[i]) == ')') {
+        close = i;
+        break;
+      }
+    }
+    if (close < last) {
+      int score = 0;
+      for (uint32_t i = open + 1; i < close; ++i) {
+        int wgt = 0;
+        if (t.tokens[i].kind == TokenKind::kWord &&
+            LookupCategoryWord(t.Lower(t.tokens[i]), &wgt) >= 0 && wgt >= 2) {
+          score += wgt;
+        }
+      }
+      if (score > 0) {
+        first = open + 1;
+        last = close;
+      }
+    }
+  }
+
+  std::vector<Piece> pieces;
+  pieces.reserve(8);
+  Collect(t, first, last, &pieces);
+  // Trailing connectors and small words go.
+  while (!pieces.empty() && (pieces.back().connector || pieces.back().lower == "of" ||
+                             pieces.back().lower == "and" || pieces.back().lower == "the" ||
+                             pieces.back().lower == "a" || pieces.back().lower == "&")) {
+    pieces.pop_back();
+  }
+  if (pieces.empty()) return out;
+
+  // Swahili order: "HEAD ya QUALIFIER" -> "QUALIFIER HEAD" when the head was translated.
+  std::vector<std::vector<Piece>> groups(1);
+  for (Piece& p : pieces) {
+    if (p.connector) {
+      groups.emplace_back();
+      continue;
+    }
+    groups.back().push_back(std::move(p));
+  }
+  bool swahili_head = !groups[0].empty() && groups[0][0].translated_head;
+  std::vector<Piece> ordered;
+  if (swahili_head && groups.size() > 1) {
+    for (std::size_t g = groups.size(); g-- > 1;) {
+      for (Piece& p : groups[g]) ordered.push_back(std::move(p));
+    }
+    // The head's own qualifiers follow it in Swahili ("Pochi ndogo"): put them first.
+    for (std::size_t k = 1; k < groups[0].size(); ++k) ordered.push_back(std::move(groups[0][k]));
+    ordered.push_back(std::move(groups[0][0]));
+  } else if (swahili_head && groups[0].size() > 1) {
+    for (std::size_t k = 1; k < groups[0].size(); ++k) ordered.push_back(std::move(groups[0][k]));
+    ordered.push_back(std::move(groups[0][0]));
+  } else {
+    for (auto& g : groups) {
+      for (Piece& p : g) ordered.push_back(std::move(p));
+    }
+  }
+  // Drop empty groups' leftovers and duplicates ("Men's ... Men's").
+  std::vector<Piece> words;
+  for (Piece& p : ordered) {
+    bool dup = false;
+    for (const Piece& q : words) dup = dup || q.lower == p.lower;
+    if (!dup && !p.text.empty()) words.push_back(std::move(p));
+  }
+  // At most six words: keep the last ones, where English heads are.
+  if (words.size() > 6) words.erase(words.begin(), words.end() - 6);
+  // Leading small words go too ("the" stays only in titles such as "The Pearl").
+  while (words.size() > 1 && (words.front().lower == "and" || words.front().lower == "of")) {
+    words.erase(words.begin());
+  }
+  if (words.empty()) return out;
+  words.back().text = Singular(words.back().text);
+  words.back().lower = Singular(words.back().lower);
+
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (k > 0) out.text += ' ';
+    out.text += TitleWord(words[k].text, k == 0);
+    out.words.push_back(words[k].lower);
+    out.spans.push_back(words[k].span);
+    int wgt = 0;
+    if (LookupCategoryWord(words[k].lower, &wgt) >= 0) out.item_score += wgt;
+  }
+  out.word_count = static_cast<int>(words.size());
+  return out;
+}
+
+}  // namespace vendly::internal

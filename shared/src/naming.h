@@ -1,0 +1,44 @@
+// Naming: a short Title Case catalog name (2-6 words, no emojis, no price, no marketing filler)
+// built from the words of an item's text. Brand and model tokens keep their spelling ("iPhone 13
+// Pro Max", "HP EliteBook 840 G5"); Swahili item phrases are translated and reordered ("Magauni ya
+// kitenge" -> "Kitenge Dress"), an English gloss in parentheses wins over Swahili ("Pochi ndogo
+// (small purse)"); a plural head is made singular when catalogs list it singular ("hoodies" ->
+// "Hoodie", but "Jeans").
+#ifndef VENDLY_SRC_NAMING_H_
+#define VENDLY_SRC_NAMING_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text.h"
+#include "vendly/extract.h"
+
+namespace vendly::internal {
+
+struct Name {
+  std::string text;                // "" when the range holds no usable word
+  std::vector<std::string> words;  // the name's words, lower-case (for tags)
+  std::vector<Span> spans;         // caption bytes the words came from
+  int item_score = 0;              // sum of category-lexicon weights of its words: how item-like
+  int word_count = 0;
+};
+
+// Builds the name of tokens [first, last) of `text`. Never fails; an empty name means "no item
+// words".
+Name BuildName(const Text& text, uint32_t first, uint32_t last);
+
+// True for words that never belong in a catalog name ("new", "arrivals", "restocked", "available",
+// "mpya", "ziko").
+bool IsNameFiller(std::string_view lower_word);
+
+// True for words that name a quantity or container rather than an item ("jar", "bucket", "pack",
+// "kipande", "per", "each"), so a price line made only of them is a variant of the item above.
+bool IsUnitNoun(std::string_view lower_word);
+
+// The English word for a Swahili item word ("magauni" -> "Dress"), or "" when it has none.
+std::string_view TranslateSwahili(std::string_view lower_word);
+
+}  // namespace vendly::internal
+
+#endif  // VENDLY_SRC_NAMING_H_

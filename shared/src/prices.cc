@@ -1,0 +1,795 @@
+#include "prices.h"
+
+#include <algorithm>
+
+#include "lexicon.h"
+#include "vendly/money.h"
+
+namespace vendly::internal {
+namespace {
+
+// Words written next to an amount that name its currency ("Ksh 2,500", "68,000 ksh", "20 bob").
+const WordSet& CurrencyWords() {
+  static const WordSet k{"ksh",      "kshs",    "kes",  "sh",    "shs",    "ush",  "ushs",
+                         "ugx",      "tsh",     "tshs", "tzs",   "rwf",    "frw",  "frws",
+                         "ngn",      "naira",   "usd",  "eur",   "gbp",    "bob",  "shillings",
+                         "shilingi", "dollars", "euro", "euros", "pounds", "k.sh", "sh."};
+  return k;
+}
+
+// Cue words before a price ("Price: 2,500", "Bei 1,800", "now 2.8k", "going for 900").
+const WordSet& PriceCuesBefore() {
+  static const WordSet k{
+      "price", "prices", "priced",  "bei",        "cost",     "costs",  "now",     "sasa",  "only",
+      "at",    "for",    "kuanzia", "from",       "starting", "retail", "selling", "going", "just",
+      "ni",    "rate",   "offer",   "promo",      "deal",     "@",      "each",    "per",   "tu",
+      "pay",   "sale",   "special", "discounted", "discount", "kwa",    "goes",    "pekee", "is"};
+  return k;
+}
+
+// Cue words right after a price ("2,500 only", "650 each", "600 bob tu").
+const WordSet& PriceCuesAfter() {
+  static const WordSet k{"only",     "each",      "per",        "tu",   "pekee",     "kila",
+                         "a",        "ea",        "negotiable", "ono",  "depending", "kulingana",
+                         "included", "inclusive", "incl",       "plus", "flat",      "firm",
+                         "net",      "onwards",   "upwards",    "and",  "na",        "to",
+                         "hadi",     "mpaka",     "instead",    "now",  "sasa",      "per-piece"};
+  return k;
+}
+
+// Words before an old price ("was 3,000", "kabla 85,000", "bei ya zamani 60,000").
+const WordSet& OldCues() {
+  static const WordSet k{"was",     "before",     "initially", "originally", "kabla",
+                         "zamani",  "previously", "usually",   "normally",   "ilikuwa",
+                         "regular", "instead",    "old",       "formerly",   "retailing"};
+  return k;
+}
+
+// Words before a fee or another amount that is not the item's price, read back to the clause start.
+const WordSet& FeeWords() {
+  static const WordSet k{
+      "delivery",   "deliveries", "deliver",      "shipping", "ship",   "ships",
+      "shipped",    "deposit",    "installation", "install",  "fee",    "fees",
+      "transport",  "courier",    "postage",      "rider",    "add",    "extra",
+      "worth",      "salary",     "over",         "above",    "topper", "fare",
+      "booking",    "commitment", "usafiri",      "kutuma",   "posta",  "pickup",
+      "deliveries", "airtime",    "win",          "prize",    "mkopo",  "deposits"};
+  return k;
+}
+
+// Words after an amount that make it a fee ("5k delivery", "1.5k extra").
+const WordSet& FeeWordsAfter() {
+  static const WordSet k{"delivery",  "shipping", "extra",        "deposit",
+                         "transport", "fee",      "installation", "postage"};
+  return k;
+}
+
+// Words before a number that make it a phone, till, paybill or account number.
+const WordSet& AccountWords() {
+  static const WordSet k{"till",    "paybill", "acc",     "account",  "no",   "number", "mpesa",
+                         "m-pesa",  "momo",    "call",    "whatsapp", "piga", "tel",    "phone",
+                         "contact", "sms",     "nambari", "namba",    "lipa", "goods",  "airtel",
+                         "mtn",     "vodacom", "tigo",    "halopesa", "mixx", "ref"};
+  return k;
+}
+
+// Words before a number that make it a size.
+const WordSet& SizeWords() {
+  static const WordSet k{"size", "sizes", "sizez", "sz",   "waist",   "uk",  "eu",
+                         "euro", "us",    "saizi", "saiz", "numbers", "no.", "fits"};
+  return k;
+}
+
+// Measures and specs glued to or right after a number ("128GB", "2 litres", "8pm").
+const WordSet& UnitWords() {
+  static const WordSet k{
+      "gb",       "tb",      "mb",        "kb",      "mah",     "mp",        "w",        "kw",
+      "hp",       "hz",      "ghz",       "v",       "kv",      "kg",        "kgs",      "g",
+      "gm",       "gms",     "grams",     "gram",    "ml",      "l",         "ltr",      "ltrs",
+      "litre",    "litres",  "liter",     "liters",  "lita",    "cl",        "cm",       "mm",
+      "m",        "km",      "ft",        "feet",    "inch",    "inches",    "pcs",      "pc",
+      "pieces",   "piece",   "pax",       "x",       "th",      "st",        "nd",       "rd",
+      "am",       "pm",      "hrs",       "hr",      "h",       "hours",     "hour",     "min",
+      "mins",     "minutes", "sec",       "yrs",     "yr",      "years",     "year",     "months",
+      "month",    "weeks",   "week",      "days",    "day",     "followers", "likes",    "views",
+      "people",   "winners", "friends",   "seater",  "seaters", "tier",      "channel",  "cameras",
+      "camera",   "bulbs",   "gears",     "speed",   "stems",   "eggs",      "colours",  "colors",
+      "flavours", "flavors", "shades",    "pack",    "packs",   "sets",      "boxes",    "bundles",
+      "pairs",    "kilo",    "kilos",     "percent", "gen",     "series",    "plates",   "seats",
+      "burner",   "burners", "doors",     "drawers", "layers",  "ply",       "litter",   "vipande",
+      "sahani",   "watu",    "siku",      "wiki",    "miezi",   "mwaka",     "dakika",   "saa",
+      "lb",       "lbs",     "oz",        "cc",      "inchi",   "sqm",       "yards",    "metres",
+      "meters",   "metre",   "meter",     "d",       "i",       "s",         "mins",     "items",
+      "products", "orders",  "customers", "clients", "pieces.", "capsules",  "tablets",  "sachets",
+      "bottles",  "cups",    "slices",    "stars",   "star",    "bedroom",   "bedrooms", "rooms",
+      "storey",   "wheels",  "legs",      "ports",   "port",    "core",      "cores",    "users",
+      "boys",     "girls",   "kids",      "pm.",     "am.",     "xl"};
+  return k;
+}
+
+// Words before a number that make it a quantity, a measure, a time or a model number.
+const WordSet& QuantityWordsBefore() {
+  static const WordSet k{"of",      "vipande", "kilo",     "lita",   "siku",      "saa",
+                         "wiki",    "miezi",   "form",     "ages",   "age",       "count",
+                         "top",     "grade",   "hit",      "min",    "minimum",   "max",
+                         "maximum", "weight",  "capacity", "class",  "model",     "version",
+                         "gen",     "series",  "standard", "std",    "over",      "length",
+                         "dozens",  "qty",     "quantity", "stock",  "mwaka",     "kuanzia-vipande",
+                         "battery", "health",  "warranty", "year",   "years",     "number",
+                         "room",    "shop",    "stall",    "floor",  "gate",      "stage",
+                         "plot",    "house",   "block",    "level",  "ip",        "ipx",
+                         "seti",    "lipa",    "in",       "after",  "within",    "psalm",
+                         "chapter", "episode", "part",     "season", "vol",       "volume",
+                         "book",    "unit",    "units",    "route",  "apartment", "building",
+                         "road",    "street",  "avenue",   "ave",    "lane",      "plaza",
+                         "mall",    "hall",    "track",    "pin",    "ref",       "id",
+                         "cycle",   "phase"};
+  return k;
+}
+
+// Words that turn the amounts after them into bundle or wholesale prices.
+const WordSet& BundleWords() {
+  static const WordSet k{"dozen", "wholesale", "jumla", "bulk", "carton", "bale-of", "cartons"};
+  return k;
+}
+
+// Words a model number follows ("iPhone 12", "Air Max 90", "Spark 20").
+const WordSet& ModelWords() {
+  static const WordSet k{
+      "iphone", "ipad",  "galaxy",   "note",        "pro",       "max",     "plus",     "ultra",
+      "series", "air",   "spark",    "camon",       "hot",       "pop",     "redmi",    "pixel",
+      "flip",   "toast", "freepods", "playstation", "ps",        "xbox",    "watch",    "jordan",
+      "force",  "dunk",  "balance",  "latitude",    "elitebook", "probook", "thinkpad", "macbook",
+      "mate",   "nova",  "smart",    "hero",        "charge",    "go",      "buds",     "retro",
+      "yeezy",  "boost", "model",    "s",           "a"};
+  return k;
+}
+
+const WordSet& MonthWords() {
+  static const WordSet k{"jan",     "january",  "feb",      "february", "mar",     "march",
+                         "apr",     "april",    "may",      "june",     "jun",     "july",
+                         "jul",     "aug",      "august",   "sep",      "sept",    "september",
+                         "oct",     "october",  "nov",      "november", "dec",     "december",
+                         "januari", "februari", "machi",    "aprili",   "mei",     "juni",
+                         "julai",   "agosti",   "septemba", "oktoba",   "novemba", "desemba"};
+  return k;
+}
+
+// Swahili (and a few English) number words for ReadSwahiliNumber.
+const WordMap<int>& SmallNumberWords() {
+  static const WordMap<int> k{
+      {"moja", 1},      {"mbili", 2},       {"tatu", 3},      {"nne", 4},      {"tano", 5},
+      {"sita", 6},      {"saba", 7},        {"nane", 8},      {"tisa", 9},     {"kumi", 10},
+      {"ishirini", 20}, {"thelathini", 30}, {"arobaini", 40}, {"hamsini", 50}, {"sitini", 60},
+      {"sabini", 70},   {"themanini", 80},  {"tisini", 90},   {"one", 1},      {"two", 2},
+      {"three", 3},     {"four", 4},        {"five", 5},      {"six", 6},      {"seven", 7},
+      {"eight", 8},     {"nine", 9},        {"ten", 10},      {"twenty", 20},  {"thirty", 30},
+      {"forty", 40},    {"fifty", 50},      {"sixty", 60},    {"seventy", 70}, {"eighty", 80},
+      {"ninety", 90}};
+  return k;
+}
+
+bool IsMultiplierWord(std::string_view w) {
+  return w == "mia" || w == "elfu" || w == "laki" || w == "milioni";
+}
+
+// The index of the previous/next token in [first, last) that is not an emoji, or -1.
+int Prev(const Text& t, int i, int first) {
+  for (int k = i - 1; k >= first; --k) {
+    if (t.tokens[k].kind != TokenKind::kEmoji) return k;
+  }
+  return -1;
+}
+int Next(const Text& t, int i, int last) {
+  for (int k = i + 1; k < last; ++k) {
+    if (t.tokens[k].kind != TokenKind::kEmoji) return k;
+  }
+  return -1;
+}
+
+bool IsWord(const Text& t, int i) { return i >= 0 && t.tokens[i].kind == TokenKind::kWord; }
+bool IsNumber(const Text& t, int i) { return i >= 0 && t.tokens[i].kind == TokenKind::kNumber; }
+char PunctAt(const Text& t, int i) { return i >= 0 ? t.Punct(t.tokens[i]) : '\0'; }
+
+// A number is "grouped" when it has a thousands mark or a k/M multiplier ("2,500", "1.2M", "2k").
+bool HasGroupingOrMultiplier(std::string_view raw) {
+  for (char c : raw) {
+    if (c == ',' || c == '.' || c == '\'' || c == 'k' || c == 'K' || c == 'M' || c == 'm') {
+      return true;
+    }
+  }
+  return false;
+}
+bool HasMultiplier(std::string_view raw) {
+  char c = raw.empty() ? '\0' : raw.back();
+  return c == 'k' || c == 'K' || c == 'M' || c == 'm';
+}
+int DigitCount(std::string_view raw) {
+  int n = 0;
+  for (char c : raw) n += c >= '0' && c <= '9';
+  return n;
+}
+bool OnlyDigits(std::string_view raw) {
+  for (char c : raw) {
+    if (c < '0' || c > '9') return false;
+  }
+  return !raw.empty();
+}
+
+// The smallest bare amount a store's currency makes plausible as a price.
+double SmallestBarePrice(std::string_view store) {
+  if (store == "USD" || store == "EUR" || store == "GBP") return 1;
+  return 50;
+}
+
+// The ISO code of a currency mark, or "" when `mark` is none.
+std::string MarkCurrency(std::string_view mark, std::string_view store) {
+  std::optional<std::string> iso = CurrencyFromMark(mark, store);
+  if (!iso) return std::string();
+  return *iso;
+}
+
+class MoneyFinder {
+ public:
+  MoneyFinder(const Text& text, std::string_view store) : t_(text), store_(store) {
+    if (store_.empty()) store_ = "KES";
+    consumed_.assign(t_.tokens.size(), false);
+  }
+
+  std::vector<Money> Run() {
+    for (uint32_t li = 0; li < t_.lines.size(); ++li) {
+      const Line& line = t_.lines[li];
+      line_first_ = static_cast<int>(line.first);
+      line_last_ = static_cast<int>(line.last);
+      MarkPhones();
+      MarkSizeLists();
+      for (int i = line_first_; i < line_last_; ++i) {
+        if (consumed_[i]) continue;
+        const Token& tok = t_.tokens[i];
+        if (tok.kind == TokenKind::kWord) {
+          std::string_view w = t_.Lower(tok);
+          if (IsMultiplierWord(w) || SmallNumberWords().Find(w) != nullptr) {
+            uint32_t end = 0;
+            std::optional<double> v =
+                ReadSwahiliNumber(t_, static_cast<uint32_t>(i), line.last, &end);
+            if (v && *v > 0) {
+              AddSwahili(i, static_cast<int>(end), *v, li);
+              i = static_cast<int>(end) - 1;
+            }
+          }
+          continue;
+        }
+        if (tok.kind == TokenKind::kNumber) AddNumber(i, li);
+      }
+    }
+    ResolvePairs();
+    return std::move(out_);
+  }
+
+ private:
+  // Phone numbers: a number starting with 0 ("0712 345 678"), after '+' ("+254 ..."), or of nine or
+  // more digits, with the digit groups that follow it.
+  void MarkPhones() {
+    for (int i = line_first_; i < line_last_; ++i) {
+      const Token& tok = t_.tokens[i];
+      if (tok.kind != TokenKind::kNumber || consumed_[i]) continue;
+      std::string_view raw = t_.Raw(tok);
+      int digits = DigitCount(raw);
+      bool zero = raw.size() >= 3 && raw[0] == '0' && raw[1] >= '0' && raw[1] <= '9';
+      bool plus =
+          i > line_first_ && t_.Punct(t_.tokens[i - 1]) == '+' && !tok.space_before && digits >= 3;
+      if (!(zero || plus || (digits >= 9 && OnlyDigits(raw)))) continue;
+      int j = i + 1;
+      int total = digits;
+      while (j < line_last_ && total < 13) {
+        const Token& n = t_.tokens[j];
+        if (n.kind == TokenKind::kNumber && OnlyDigits(t_.Raw(n))) {
+          total += DigitCount(t_.Raw(n));
+          ++j;
+          continue;
+        }
+        char p = t_.Punct(n);
+        if ((p == '-' || p == '.') && !n.space_before && j + 1 < line_last_ &&
+            t_.tokens[j + 1].kind == TokenKind::kNumber && !t_.tokens[j + 1].space_before) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      for (int k = i; k < j; ++k) consumed_[k] = true;
+      Money m;
+      m.begin = tok.begin;
+      m.end = t_.tokens[j - 1].end;
+      m.first_token = static_cast<uint32_t>(i);
+      m.last_token = static_cast<uint32_t>(j);
+      m.line = tok.line;
+      m.role = MoneyRole::kNotPrice;
+      m.reason = NotPriceReason::kPhone;
+      out_.push_back(std::move(m));
+      i = j - 1;
+    }
+  }
+
+  // Sizes: numbers listed after "Size"/"Sizes"/"Waist"/"UK" ("Sizes 8, 10, 12", "Size 39 - 45",
+  // "Size 40 hadi 45") until something else starts (a colon before a price ends the list).
+  void MarkSizeLists() {
+    for (int i = line_first_; i < line_last_; ++i) {
+      const Token& tok = t_.tokens[i];
+      if (tok.kind != TokenKind::kWord || !SizeWords().Contains(t_.Lower(tok))) continue;
+      int j = i + 1;
+      bool any = false;
+      while (j < line_last_) {
+        const Token& n = t_.tokens[j];
+        if (n.kind == TokenKind::kNumber) {
+          std::string_view raw = t_.Raw(n);
+          if (!OnlyDigits(raw) || raw.size() > 2) break;
+          consumed_[j] = true;
+          any = true;
+          ++j;
+          continue;
+        }
+        char p = t_.Punct(n);
+        if (p == ',' || p == '-' || p == '/' || p == '&' || IsDash(t_, n) || (p == ':' && !any) ||
+            (p == '.' && !any)) {
+          ++j;
+          continue;
+        }
+        if (n.kind == TokenKind::kWord) {
+          std::string_view w = t_.Lower(n);
+          if (w == "to" || w == "hadi" || w == "and" || w == "na" || w == "mpaka" || w == "uk" ||
+              w == "eu" || w == "us" || w == "euro" || (!any && (w == "from" || w == "kuanzia"))) {
+            ++j;
+            continue;
+          }
+        }
+        break;
+      }
+      i = j - 1;
+    }
+  }
+
+  void AddSwahili(int first, int last, double value, uint32_t li) {
+    Money m;
+    m.begin = t_.tokens[first].begin;
+    m.end = t_.tokens[last - 1].end;
+    m.first_token = static_cast<uint32_t>(first);
+    m.last_token = static_cast<uint32_t>(last);
+    m.line = li;
+    m.amount = value;
+    m.currency = store_;
+    m.role = MoneyRole::kPrice;
+    m.strength = 2;
+    int p = Prev(t_, first, line_first_);
+    for (int k = 0; k < 3 && p >= 0; ++k) {
+      if (IsWord(t_, p) && PriceCuesBefore().Contains(t_.Lower(t_.tokens[p]))) m.strength = 3;
+      if (IsWord(t_, p) && OldCues().Contains(t_.Lower(t_.tokens[p])))
+        m.role = MoneyRole::kOldPrice;
+      p = Prev(t_, p, line_first_);
+    }
+    if (InFeeClause(first)) {
+      m.role = MoneyRole::kNotPrice;
+      m.reason = NotPriceReason::kFee;
+    }
+    for (int k = first; k < last; ++k) consumed_[k] = true;
+    out_.push_back(std::move(m));
+  }
+
+  // True when a fee word precedes token `i` in its clause with no price cue in between ("Delivery
+  // within Nairobi 200", "Kshs 1,200 (delivery 100)", "orders over $60").
+  bool InFeeClause(int i) {
+    for (int k = i - 1; k >= line_first_; --k) {
+      const Token& tok = t_.tokens[k];
+      char p = t_.Punct(tok);
+      if (p == '.' || p == '!' || p == '|' || p == ';' || p == '?') {
+        // A '.' inside "Ksh. 2,500" or "no." is no sentence end; one before a space is.
+        if (p != '.' || k + 1 >= line_last_ || t_.tokens[k + 1].space_before) return false;
+      }
+      if (tok.kind != TokenKind::kWord) continue;
+      std::string_view w = t_.Lower(tok);
+      if (FeeWords().Contains(w)) return true;
+      if (w == "price" || w == "bei" || w == "prices" || w == "now" || w == "sasa" || w == "was" ||
+          w == "cost") {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  void AddNumber(int i, uint32_t li) {
+    const Token& tok = t_.tokens[i];
+    std::string_view raw = t_.Raw(tok);
+    Money m;
+    m.line = li;
+    m.first_token = static_cast<uint32_t>(i);
+    m.last_token = static_cast<uint32_t>(i + 1);
+    m.begin = tok.begin;
+    m.end = tok.end;
+    std::optional<double> v = ParseNumber(raw);
+    if (!v) return;
+    m.amount = *v;
+    m.role = MoneyRole::kPrice;
+
+    auto reject = [&](NotPriceReason r) {
+      m.role = MoneyRole::kNotPrice;
+      m.reason = r;
+      out_.push_back(m);
+    };
+
+    // The currency mark before ("Ksh 2,500", "₦18,500", "Ksh. 2,500", "N25k") or after ("68,000
+    // ksh", "1,500/=", "20 bob").
+    std::string currency;
+    int p = Prev(t_, i, line_first_);
+    int before = p;
+    if (p >= 0) {
+      const Token& pt = t_.tokens[p];
+      int mark = -1;
+      if (pt.kind == TokenKind::kCurrency) {
+        mark = p;
+      } else if (pt.kind == TokenKind::kWord && CurrencyWords().Contains(t_.Lower(pt))) {
+        mark = p;
+      } else if (pt.kind == TokenKind::kWord && t_.Raw(pt) == "N" && !tok.space_before) {
+        mark = p;
+      } else if ((t_.Punct(pt) == '.' || t_.Punct(pt) == ':') && p - 1 >= line_first_) {
+        const Token& pp = t_.tokens[p - 1];
+        if (pp.kind == TokenKind::kWord && CurrencyWords().Contains(t_.Lower(pp))) mark = p - 1;
+      }
+      if (mark >= 0) {
+        currency = MarkCurrency(t_.Raw(t_.tokens[mark]), store_);
+        if (currency.empty() && t_.tokens[mark].kind == TokenKind::kWord) {
+          currency = MarkCurrency(t_.Lower(t_.tokens[mark]), store_);
+        }
+        if (!currency.empty()) {
+          m.begin = t_.tokens[mark].begin;
+          m.first_token = static_cast<uint32_t>(mark);
+          before = Prev(t_, mark, line_first_);
+        }
+      }
+    }
+    int nx = i + 1 < line_last_ ? i + 1 : -1;
+    int after = nx;
+    if (nx >= 0) {
+      const Token& nt = t_.tokens[nx];
+      if (t_.Punct(nt) == '/' && !nt.space_before && nx + 1 < line_last_ &&
+          !t_.tokens[nx + 1].space_before &&
+          (t_.Punct(t_.tokens[nx + 1]) == '=' || t_.Punct(t_.tokens[nx + 1]) == '-')) {
+        if (currency.empty()) {
+          currency = MarkCurrency(t_.Punct(t_.tokens[nx + 1]) == '=' ? "/=" : "/-", store_);
+          if (currency.empty()) currency = store_;
+        }
+        m.end = t_.tokens[nx + 1].end;
+        m.last_token = static_cast<uint32_t>(nx + 2);
+        after = nx + 2 < line_last_ ? nx + 2 : -1;
+        m.strength = 3;
+      } else if (nt.kind == TokenKind::kWord && CurrencyWords().Contains(t_.Lower(nt))) {
+        std::string c = MarkCurrency(t_.Lower(nt), store_);
+        if (currency.empty() && !c.empty()) currency = c;
+        if (!c.empty()) {
+          m.end = nt.end;
+          m.last_token = static_cast<uint32_t>(nx + 1);
+          after = nx + 1 < line_last_ ? nx + 1 : -1;
+        }
+      }
+    }
+    if (after >= 0 && t_.tokens[after].kind == TokenKind::kEmoji)
+      after = Next(t_, after, line_last_);
+    m.explicit_currency = !currency.empty();
+    m.currency = currency.empty() ? store_ : currency;
+
+    // Glued suffixes: "128GB", "8pm", "24th", "40i", "250D", "13x4", "3pc".
+    if (nx >= 0 && t_.tokens[nx].kind == TokenKind::kWord && !t_.tokens[nx].space_before &&
+        m.last_token == static_cast<uint32_t>(i + 1)) {
+      return reject(NotPriceReason::kUnit);
+    }
+    // Percentages, times (8:00), fractions and specs (4/64, 9/10, 24/7), multiplications (6x6).
+    char np = PunctAt(t_, nx);
+    if (np == '%' || (np == ':' && !t_.tokens[nx].space_before && IsNumber(t_, nx + 1) &&
+                      !t_.tokens[nx + 1].space_before)) {
+      return reject(NotPriceReason::kUnit);
+    }
+    if (np == '/' && m.last_token == static_cast<uint32_t>(i + 1) && IsNumber(t_, nx + 1)) {
+      return reject(NotPriceReason::kUnit);
+    }
+    if (np == '+' && IsWord(t_, nx + 1) && UnitWords().Contains(t_.Lower(t_.tokens[nx + 1]))) {
+      return reject(NotPriceReason::kUnit);
+    }
+    int pv = i - 1 >= line_first_ ? i - 1 : -1;
+    if (PunctAt(t_, pv) == '/' && !tok.space_before && IsNumber(t_, pv - 1)) {
+      return reject(NotPriceReason::kUnit);
+    }
+    if (PunctAt(t_, pv) == ':' && !tok.space_before && IsNumber(t_, pv - 1) &&
+        !t_.tokens[pv].space_before) {
+      return reject(NotPriceReason::kUnit);
+    }
+    if (IsWord(t_, pv) && !tok.space_before && !m.explicit_currency &&
+        m.first_token == static_cast<uint32_t>(i)) {
+      // Digits glued after letters that are no currency mark ("x4" is split as word "x4", but "S/M"
+      // etc. never reach here); treat as a spec.
+      std::string_view w = t_.Lower(t_.tokens[pv]);
+      if (w == "x") return reject(NotPriceReason::kUnit);
+    }
+    if (after >= 0 && t_.tokens[after].kind == TokenKind::kWord) {
+      std::string_view w = t_.Lower(t_.tokens[after]);
+      if (w == "x" || (w.size() > 1 && w[0] == 'x' && w[1] >= '0' && w[1] <= '9')) {
+        return reject(NotPriceReason::kUnit);
+      }
+    }
+    if (before >= 0 && t_.tokens[before].kind == TokenKind::kWord &&
+        t_.Lower(t_.tokens[before]) == "x" && !m.explicit_currency) {
+      return reject(NotPriceReason::kUnit);
+    }
+
+    // Sizes were marked by MarkSizeLists; a size-like number right after "UK"/"EU" too.
+    if (consumed_[i]) return reject(NotPriceReason::kSize);
+
+    // Context before: till/phone, size, quantity, fee, bundle words.
+    if (!m.explicit_currency) {
+      int q = before;
+      for (int k = 0; k < 2 && q >= 0; ++k) {
+        const Token& qt = t_.tokens[q];
+        if (qt.kind == TokenKind::kWord && AccountWords().Contains(t_.Lower(qt))) {
+          return reject(NotPriceReason::kPhone);
+        }
+        char qp = t_.Punct(qt);
+        if (qp != ':' && qp != '.' && qp != '#' && qt.kind != TokenKind::kWord) break;
+        if (qt.kind == TokenKind::kWord && t_.Lower(qt) != "no" && t_.Lower(qt) != "number" &&
+            t_.Lower(qt) != "pay" && t_.Lower(qt) != "till" && t_.Lower(qt) != "na") {
+          break;
+        }
+        q = Prev(t_, q, line_first_);
+      }
+    }
+    if (IsWord(t_, before)) {
+      std::string_view w = t_.Lower(t_.tokens[before]);
+      if (!m.explicit_currency && QuantityWordsBefore().Contains(w)) {
+        return reject(NotPriceReason::kQuantity);
+      }
+      if (MonthWords().Contains(w) && !m.explicit_currency) return reject(NotPriceReason::kUnit);
+      if ((w == "size" || w == "sizes" || w == "uk" || w == "eu") && !m.explicit_currency) {
+        return reject(NotPriceReason::kSize);
+      }
+    }
+    if (after >= 0 && t_.tokens[after].kind == TokenKind::kWord) {
+      std::string_view w = t_.Lower(t_.tokens[after]);
+      if (!m.explicit_currency && !HasMultiplier(raw) && UnitWords().Contains(w)) {
+        return reject(NotPriceReason::kUnit);
+      }
+      if (MonthWords().Contains(w) && !m.explicit_currency) return reject(NotPriceReason::kUnit);
+      if (w == "followers" || w == "likes" || w == "views" || w == "subscribers") {
+        return reject(NotPriceReason::kQuantity);
+      }
+      if (FeeWordsAfter().Contains(w)) {
+        int a2 = Next(t_, after, line_last_);
+        bool included = IsWord(t_, a2) && (t_.Lower(t_.tokens[a2]) == "included" ||
+                                           t_.Lower(t_.tokens[a2]) == "inclusive" ||
+                                           t_.Lower(t_.tokens[a2]) == "incl");
+        if (!included) return reject(NotPriceReason::kFee);
+      }
+    }
+    if (InFeeClause(static_cast<int>(m.first_token))) return reject(NotPriceReason::kFee);
+    // Bundles: "2 for 80,000", "any 2 for 1,100", "5 pieces for 1,000", "dozen 3,000",
+    // "Wholesale:".
+    if (IsWord(t_, before) && t_.Lower(t_.tokens[before]) == "for") {
+      int b2 = Prev(t_, before, line_first_);
+      if (IsWord(t_, b2) &&
+          (t_.Lower(t_.tokens[b2]) == "pieces" || t_.Lower(t_.tokens[b2]) == "pcs" ||
+           t_.Lower(t_.tokens[b2]) == "pairs")) {
+        b2 = Prev(t_, b2, line_first_);
+      }
+      if (IsNumber(t_, b2) && DigitCount(t_.Raw(t_.tokens[b2])) <= 2) {
+        return reject(NotPriceReason::kBundle);
+      }
+    }
+    for (int k = static_cast<int>(m.first_token) - 1; k >= line_first_; --k) {
+      const Token& bt = t_.tokens[k];
+      if (bt.kind == TokenKind::kWord && BundleWords().Contains(t_.Lower(bt))) {
+        return reject(NotPriceReason::kBundle);
+      }
+      if (bt.kind == TokenKind::kNumber) break;
+    }
+    // Years: 1990-2039 written bare.
+    if (!m.explicit_currency && OnlyDigits(raw) && raw.size() == 4 && m.amount >= 1990 &&
+        m.amount <= 2039) {
+      bool dash_before =
+          before >= 0 && (IsDash(t_, t_.tokens[before]) || PunctAt(t_, before) == ':');
+      if (!dash_before) return reject(NotPriceReason::kYear);
+    }
+
+    // Cues and strength.
+    int strength = m.explicit_currency ? 3 : 1;
+    bool old = false;
+    bool now_cue = false;
+    {
+      int q = before;
+      for (int k = 0; k < 4 && q >= 0; ++k) {
+        const Token& qt = t_.tokens[q];
+        if (qt.kind == TokenKind::kNumber) break;
+        if (qt.kind == TokenKind::kWord) {
+          std::string_view w = t_.Lower(qt);
+          if (OldCues().Contains(w) && !now_cue) {
+            old = true;
+            break;
+          }
+          if (w == "now" || w == "sasa") now_cue = true;
+          if (PriceCuesBefore().Contains(w) && k <= 2) strength = 3;
+        } else if (t_.Punct(qt) == '@') {
+          strength = 3;
+        } else if (qt.kind == TokenKind::kPunct && t_.Raw(qt) == "~~" && !now_cue) {
+          old = true;
+          break;
+        }
+        q = Prev(t_, q, line_first_);
+      }
+    }
+    if (after >= 0) {
+      const Token& at = t_.tokens[after];
+      if (at.kind == TokenKind::kWord && PriceCuesAfter().Contains(t_.Lower(at))) {
+        std::string_view w = t_.Lower(at);
+        if (w != "and" && w != "na" && w != "to" && w != "hadi" && w != "mpaka" && w != "a") {
+          strength = 3;
+        }
+      }
+      if (at.kind == TokenKind::kPunct && t_.Raw(at) == "~~" && !at.space_before) {
+        // "~~3000~~": struck through when the strike opens right before too.
+        int b = static_cast<int>(m.first_token) - 1;
+        if (b >= line_first_ && t_.Raw(t_.tokens[b]) == "~~") old = true;
+      }
+    }
+    if (strength < 3) {
+      bool list_cue = before >= 0 && (IsDash(t_, t_.tokens[before]) || PunctAt(t_, before) == ':' ||
+                                      PunctAt(t_, before) == '=');
+      if (list_cue || HasMultiplier(raw)) strength = 2;
+    }
+    // A bare number after a capitalised or model word reads as part of the name ("Air Max 90",
+    // "Latitude 7490", "iPhone 12").
+    if (strength == 1 && IsWord(t_, before) && !HasGroupingOrMultiplier(raw) && m.amount < 10000) {
+      const Token& bt = t_.tokens[before];
+      bool line_start = before == line_first_;
+      if (((bt.upper_initial || bt.has_digit) && !line_start) ||
+          ModelWords().Contains(t_.Lower(bt))) {
+        strength = 0;
+      }
+    }
+    // A bare small number is no price in a shilling store ("3 in 1", "Form 3").
+    if (!m.explicit_currency && strength < 3 && m.amount < SmallestBarePrice(store_)) {
+      return reject(NotPriceReason::kSmall);
+    }
+    if (!m.explicit_currency && strength <= 1 && !HasGroupingOrMultiplier(raw) && after >= 0 &&
+        t_.tokens[after].kind == TokenKind::kWord && m.amount < 1000) {
+      // "3 piece set", "4 cameras", "top 3 birthday cakes": a bare number before a noun.
+      return reject(NotPriceReason::kQuantity);
+    }
+    m.strength = strength;
+    m.role = old ? MoneyRole::kOldPrice : MoneyRole::kPrice;
+    out_.push_back(std::move(m));
+  }
+
+  // Pairs across mentions: "from 6,500 to 4,999" (old, new), ranges "800 - 2,500" (both prices, the
+  // currency and strength of one shared with the other).
+  void ResolvePairs() {
+    std::sort(out_.begin(), out_.end(),
+              [](const Money& a, const Money& b) { return a.begin < b.begin; });
+    for (std::size_t k = 0; k + 1 < out_.size(); ++k) {
+      Money& a = out_[k];
+      Money& b = out_[k + 1];
+      if (a.line != b.line || a.role == MoneyRole::kNotPrice || b.role == MoneyRole::kNotPrice) {
+        continue;
+      }
+      // Tokens between a and b.
+      int between = static_cast<int>(b.first_token) - static_cast<int>(a.last_token);
+      if (between != 1) continue;
+      const Token& mid = t_.tokens[a.last_token];
+      bool dash = IsDash(t_, mid);
+      bool to = mid.kind == TokenKind::kWord &&
+                (t_.Lower(mid) == "to" || t_.Lower(mid) == "hadi" || t_.Lower(mid) == "mpaka");
+      if (!dash && !to) continue;
+      int p = Prev(t_, static_cast<int>(a.first_token), static_cast<int>(t_.lines[a.line].first));
+      bool from =
+          IsWord(t_, p) && (t_.Lower(t_.tokens[p]) == "from" || t_.Lower(t_.tokens[p]) == "kutoka");
+      if (from && to && a.amount > b.amount) {
+        a.role = MoneyRole::kOldPrice;
+        b.role = MoneyRole::kPrice;
+        b.strength = std::max(b.strength, 3);
+        continue;
+      }
+      if (a.amount < b.amount) {
+        int s = std::max(a.strength, b.strength);
+        a.strength = b.strength = std::max(s, 2);
+        if (!a.explicit_currency && b.explicit_currency) a.currency = b.currency;
+        if (!b.explicit_currency && a.explicit_currency) b.currency = a.currency;
+      }
+    }
+  }
+
+  const Text& t_;
+  std::string store_;
+  std::vector<bool> consumed_;
+  std::vector<Money> out_;
+  int line_first_ = 0;
+  int line_last_ = 0;
+};
+
+// Below-a-thousand part of a Swahili number: [mia N [na]] [tens [na units] | units].
+double ReadBelowThousand(const Text& t, uint32_t* i, uint32_t end, bool* any) {
+  double v = 0;
+  auto word = [&](uint32_t k) -> std::string_view {
+    return k < end && t.tokens[k].kind == TokenKind::kWord ? t.Lower(t.tokens[k])
+                                                           : std::string_view();
+  };
+  if (word(*i) == "mia") {
+    ++*i;
+    const int* h = SmallNumberWords().Find(word(*i));
+    int hundreds = 1;
+    if (h && *h < 10) {
+      hundreds = *h;
+      ++*i;
+    }
+    v += 100.0 * hundreds;
+    *any = true;
+    if (word(*i) == "na" && SmallNumberWords().Find(word(*i + 1))) ++*i;
+  }
+  const int* s = SmallNumberWords().Find(word(*i));
+  if (s) {
+    v += *s;
+    ++*i;
+    if (*s >= 10 && word(*i) == "na") {
+      const int* u = SmallNumberWords().Find(word(*i + 1));
+      if (u && *u < 10) {
+        v += *u;
+        *i += 2;
+      }
+    }
+  }
+  return v;
+}
+
+}  // namespace
+
+std::optional<double> ReadSwahiliNumber(const Text& t, uint32_t i, uint32_t line_end,
+                                        uint32_t* end) {
+  auto word = [&](uint32_t k) -> std::string_view {
+    return k < line_end && t.tokens[k].kind == TokenKind::kWord ? t.Lower(t.tokens[k])
+                                                                : std::string_view();
+  };
+  double total = 0;
+  bool multiplier = false;
+  uint32_t k = i;
+  static constexpr std::pair<std::string_view, double> kScales[] = {
+      {"milioni", 1e6}, {"laki", 1e5}, {"elfu", 1e3}};
+  for (const auto& [name, scale] : kScales) {
+    if (word(k) != name) continue;
+    ++k;
+    double q = 0;
+    if (k < line_end && t.tokens[k].kind == TokenKind::kNumber) {
+      std::optional<double> n = ParseNumber(t.Raw(t.tokens[k]));
+      if (n) {
+        q = *n;
+        ++k;
+      }
+    } else {
+      bool any = false;
+      q = ReadBelowThousand(t, &k, line_end, &any);
+    }
+    if (q == 0) q = 1;
+    total += q * scale;
+    multiplier = true;
+    if (word(k) == "na" && (word(k + 1) == "mia" || SmallNumberWords().Find(word(k + 1)) ||
+                            word(k + 1) == "elfu" || word(k + 1) == "laki")) {
+      ++k;
+    }
+  }
+  bool any_hundred = false;
+  uint32_t before = k;
+  double rest = ReadBelowThousand(t, &k, line_end, &any_hundred);
+  if (any_hundred) multiplier = true;
+  if (!multiplier) return std::nullopt;
+  if (k == before && total == 0) return std::nullopt;
+  *end = k;
+  return total + rest;
+}
+
+std::vector<Money> FindMoney(const Text& text, std::string_view store_currency) {
+  MoneyFinder finder(text, store_currency);
+  return finder.Run();
+}
+
+}  // namespace vendly::internal

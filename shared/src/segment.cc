@@ -1,0 +1,316 @@
+#include "segment.h"
+
+#include <string>
+
+#include "category.h"
+#include "lexicon.h"
+#include "naming.h"
+#include "variants.h"
+
+namespace vendly::internal {
+namespace {
+
+const WordSet& ContactWords() {
+  static const WordSet k{"whatsapp", "call",         "piga",     "dm",        "inbox", "till",
+                         "paybill",  "mpesa",        "m-pesa",   "momo",      "link",  "tupo",
+                         "tuko",     "tunapatikana", "location", "located",   "find",  "visit",
+                         "contact",  "wa",           "sms",      "text",      "tel",   "phone",
+                         "lipa",     "order",        "orders",   "pm",        "shop",  "pickup",
+                         "deliver",  "delivery",     "tunatuma", "tunafanya", "oda",   "ship",
+                         "ships",    "shipping",     "pay",      "payment",   "dms"};
+  return k;
+}
+
+const WordSet& AskWords() {
+  static const WordSet k{"dm",   "inbox", "ask", "chat",    "call",    "whatsapp", "contact",
+                         "text", "pm",    "dms", "enquire", "inquire", "request",  "message"};
+  return k;
+}
+
+const WordSet& CueWords() {
+  static const WordSet k{"price",  "prices", "bei",       "was",       "now",  "only",  "each",
+                         "per",    "from",   "kuanzia",   "starting",  "at",   "for",   "sasa",
+                         "kabla",  "before", "initially", "tu",        "cost", "costs", "going",
+                         "just",   "retail", "ni",        "any",       "all",  "both",  "also",
+                         "with",   "plus",   "depending", "kulingana", "on",   "size",  "quality",
+                         "zamani", "bob",    "ksh",       "kes",       "kshs", "sh",    "shs",
+                         "ugx",    "ush",    "tsh",       "tzs",       "rwf",  "frw",   "ngn",
+                         "usd",    "k"};
+  return k;
+}
+
+bool IsBulletPunct(std::string_view r) {
+  return r == "-" || r == "*" || r == ">" || r == "\xE2\x80\xA2" || r == "\xC2\xB7" ||
+         r == "\xE2\x80\x93" || r == "\xE2\x80\x94" || r == "\xE2\x97\x8F" || r == "\xE2\x96\xAA";
+}
+
+}  // namespace
+
+bool HasItemWords(const Text& t, uint32_t first, uint32_t last) {
+  for (uint32_t i = first; i < last; ++i) {
+    const Token& tok = t.tokens[i];
+    if (tok.kind != TokenKind::kWord) continue;
+    if (i > first && !tok.space_before && t.tokens[i - 1].kind == TokenKind::kNumber) continue;
+    std::string_view w = t.Lower(tok);
+    if (w.size() < 2 || tok.has_digit) continue;
+    uint32_t end = 0;
+    if (IsLetterSizeAt(t, i, last, &end)) continue;
+    if (IsNameFiller(w) || IsUnitNoun(w) || IsColorWord(w) || CueWords().Contains(w)) continue;
+    return true;
+  }
+  return false;
+}
+
+Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
+  Segmentation seg;
+  const uint32_t n_lines = static_cast<uint32_t>(t.lines.size());
+  seg.lines.resize(n_lines);
+  for (uint32_t li = 0; li < n_lines; ++li) {
+    const Line& line = t.lines[li];
+    LineInfo& info = seg.lines[li];
+    info.last = line.last;
+    info.empty = line.first == line.last;
+    if (info.empty) continue;
+    // List marker.
+    uint32_t i = line.first;
+    bool hashtags_only = true;
+    for (uint32_t k = line.first; k < line.last; ++k) {
+      TokenKind kind = t.tokens[k].kind;
+      if (kind != TokenKind::kHashtag && kind != TokenKind::kMention && kind != TokenKind::kEmoji &&
+          kind != TokenKind::kPunct) {
+        hashtags_only = false;
+        break;
+      }
+    }
+    info.hashtags_only = hashtags_only;
+    while (i < line.last) {
+      const Token& tok = t.tokens[i];
+      if (tok.kind == TokenKind::kKeycap) {
+        info.list_marker = true;
+        ++i;
+        continue;
+      }
+      if (tok.kind == TokenKind::kEmoji) {
+        info.list_marker = true;
+        ++i;
+        continue;
+      }
+      if (tok.kind == TokenKind::kPunct && IsBulletPunct(t.Raw(tok))) {
+        info.list_marker = true;
+        ++i;
+        continue;
+      }
+      if (tok.kind == TokenKind::kNumber && i == line.first && i + 1 < line.last &&
+          t.Raw(tok).size() <= 2 && !t.tokens[i + 1].space_before &&
+          (t.Punct(t.tokens[i + 1]) == '.' || t.Punct(t.tokens[i + 1]) == ')')) {
+        info.list_marker = true;
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    info.content_first = i;
+    // Cues.
+    bool ask = false, price_word = false, phone = false, contact_word = false;
+    for (uint32_t k = line.first; k < line.last; ++k) {
+      const Token& tok = t.tokens[k];
+      if (tok.kind != TokenKind::kWord) continue;
+      std::string_view w = t.Lower(tok);
+      if (AskWords().Contains(w)) ask = true;
+      if (w == "price" || w == "prices" || w == "bei" || w == "pricing") price_word = true;
+      if (ContactWords().Contains(w)) contact_word = true;
+      if (w == "sold") info.sold = true;
+      if (w == "colour" || w == "colours" || w == "color" || w == "colors" || w == "rangi" ||
+          w == "shades") {
+        info.color_cue = true;
+      }
+      if ((w == "request" || w == "vary" || w == "varies") && price_word) info.dm_for_price = true;
+    }
+    info.size_cue = HasSizeCue(t, line.first, line.last);
+    for (std::size_t m = 0; m < money.size(); ++m) {
+      const Money& mo = money[m];
+      if (mo.line != li) continue;
+      if (mo.role == MoneyRole::kPrice) info.prices.push_back(static_cast<int>(m));
+      if (mo.role == MoneyRole::kOldPrice) info.olds.push_back(static_cast<int>(m));
+      if (mo.reason == NotPriceReason::kPhone) phone = true;
+    }
+    if (ask && price_word) info.dm_for_price = true;
+    bool priced = !info.prices.empty() || !info.olds.empty();
+    if (!priced) {
+      for (const Money& mo : money) {
+        if (mo.line == li && mo.reason == NotPriceReason::kFee) info.fee = true;
+      }
+      info.contact = phone || contact_word;
+    }
+    // The name part of a price line: before its first price, else after its last.
+    if (priced) {
+      uint32_t first_money = line.last, last_money = line.first;
+      for (int m : info.prices) {
+        first_money = std::min(first_money, money[m].first_token);
+        last_money = std::max(last_money, money[m].last_token);
+      }
+      for (int m : info.olds) {
+        first_money = std::min(first_money, money[m].first_token);
+        last_money = std::max(last_money, money[m].last_token);
+      }
+      info.name_first = info.content_first;
+      info.name_last = std::max(info.content_first, first_money);
+      if (!HasItemWords(t, info.name_first, info.name_last) && last_money < line.last) {
+        info.name_first = last_money;
+        info.name_last = line.last;
+      }
+    } else {
+      info.name_first = info.content_first;
+      info.name_last = line.last;
+    }
+    info.has_content = HasItemWords(t, info.name_first, info.name_last);
+    int score = 0;
+    for (uint32_t k = info.content_first; k < line.last; ++k) {
+      if (t.tokens[k].kind != TokenKind::kWord) continue;
+      int w = 0;
+      if (LookupCategoryWord(t.Lower(t.tokens[k]), &w) >= 0) score += w;
+    }
+    info.item_score = score;
+  }
+
+  // Item lines: price lines with item words, and list lines with item words but no price ("4.
+  // Chunky sneakers - DM for price") when other list lines are priced.
+  std::vector<uint32_t> item_lines;
+  std::vector<std::string> keys;
+  auto key_of = [&](const LineInfo& info) {
+    std::string key;
+    for (uint32_t k = info.name_first; k < info.name_last; ++k) {
+      const Token& tok = t.tokens[k];
+      if (tok.kind != TokenKind::kWord || tok.has_digit) continue;
+      if (k > info.name_first && !tok.space_before && t.tokens[k - 1].kind == TokenKind::kNumber) {
+        continue;
+      }
+      std::string_view w = t.Lower(tok);
+      if (IsNameFiller(w) || IsUnitNoun(w)) continue;
+      key += w;
+      key += ' ';
+    }
+    return key;
+  };
+  bool any_list_priced = false;
+  for (uint32_t li = 0; li < n_lines; ++li) {
+    const LineInfo& info = seg.lines[li];
+    if (info.has_content && !info.prices.empty() && info.list_marker) any_list_priced = true;
+  }
+  for (uint32_t li = 0; li < n_lines; ++li) {
+    const LineInfo& info = seg.lines[li];
+    bool priced = !info.prices.empty() || !info.olds.empty();
+    bool list_unpriced = !priced && info.list_marker && info.has_content && any_list_priced &&
+                         (info.dm_for_price || info.sold);
+    if ((priced && info.has_content) || list_unpriced) {
+      item_lines.push_back(li);
+      keys.push_back(key_of(info));
+    }
+  }
+  bool distinct = false;
+  for (std::size_t k = 1; k < keys.size(); ++k) distinct = distinct || keys[k] != keys[0];
+
+  // The title line: the most item-like line before `limit`.
+  auto best_title = [&](uint32_t limit) -> int {
+    int best = -1, best_score = -1;
+    for (uint32_t li = 0; li < limit && li < n_lines; ++li) {
+      const LineInfo& info = seg.lines[li];
+      if (info.empty || info.hashtags_only || info.contact || info.fee) continue;
+      Name name = BuildName(t, info.content_first, info.last);
+      if (name.text.empty()) continue;
+      int score = name.item_score * 2 + (info.size_cue || info.color_cue ? -3 : 0);
+      if (score > best_score) {
+        best = static_cast<int>(li);
+        best_score = score;
+      }
+    }
+    return best;
+  };
+
+  uint32_t first_item = item_lines.empty() ? n_lines : item_lines[0];
+  bool nameless_before = false;
+  uint32_t first_nameless = n_lines;
+  for (uint32_t li = 0; li < first_item; ++li) {
+    const LineInfo& info = seg.lines[li];
+    if (!info.prices.empty() && !info.has_content) {
+      nameless_before = true;
+      first_nameless = std::min(first_nameless, li);
+    }
+  }
+  int header_title = nameless_before ? best_title(first_nameless) : -1;
+  bool header_is_item = header_title >= 0 && BuildName(t, seg.lines[header_title].content_first,
+                                                       seg.lines[header_title].last)
+                                                     .item_score >= 2;
+
+  if (distinct || (item_lines.size() == 1 && nameless_before && header_is_item)) {
+    seg.multi = true;
+    std::vector<bool> used(n_lines, false);
+    if (nameless_before && header_title >= 0) {
+      Segment s;
+      s.title_item = true;
+      s.name_line = header_title;
+      for (uint32_t li = 0; li < first_item; ++li) {
+        if (!seg.lines[li].prices.empty() || !seg.lines[li].olds.empty()) {
+          s.lines.push_back(li);
+          used[li] = true;
+        }
+      }
+      seg.items.push_back(std::move(s));
+    }
+    for (std::size_t k = 0; k < item_lines.size(); ++k) {
+      uint32_t li = item_lines[k];
+      uint32_t next = k + 1 < item_lines.size() ? item_lines[k + 1] : n_lines;
+      Segment s;
+      s.name_line = static_cast<int>(li);
+      s.lines.push_back(li);
+      used[li] = true;
+      for (uint32_t lj = li + 1; lj < next; ++lj) {
+        const LineInfo& info = seg.lines[lj];
+        if ((!info.prices.empty() || !info.olds.empty()) && !info.has_content) {
+          s.lines.push_back(lj);
+          used[lj] = true;
+        }
+      }
+      if (seg.lines[li].list_marker) seg.list_layout = true;
+      seg.items.push_back(std::move(s));
+    }
+    for (uint32_t li = 0; li < n_lines; ++li) {
+      const LineInfo& info = seg.lines[li];
+      if (used[li] || info.empty || info.hashtags_only || info.contact || info.fee) continue;
+      seg.shared_lines.push_back(li);
+    }
+    return seg;
+  }
+
+  // One item: every useful line is its; the name comes from the item line when it names the item
+  // well, else from the most item-like line before the first price.
+  Segment s;
+  uint32_t first_priced = n_lines;
+  for (uint32_t li = 0; li < n_lines; ++li) {
+    const LineInfo& info = seg.lines[li];
+    if (!info.prices.empty() || !info.olds.empty()) first_priced = std::min(first_priced, li);
+    if (info.empty || info.hashtags_only) continue;
+    if ((info.contact || info.fee) && info.prices.empty()) continue;
+    s.lines.push_back(li);
+  }
+  int title = best_title(first_priced == n_lines ? n_lines : first_priced);
+  if (!item_lines.empty()) {
+    const LineInfo& info = seg.lines[item_lines[0]];
+    Name item_name = BuildName(t, info.name_first, info.name_last);
+    int title_score = -1;
+    if (title >= 0) {
+      title_score = BuildName(t, seg.lines[title].content_first, seg.lines[title].last).item_score;
+    }
+    if (title < 0 || (item_name.item_score >= 2 && item_name.item_score >= title_score) ||
+        (title_score <= 0 && !item_name.text.empty())) {
+      title = static_cast<int>(item_lines[0]);
+    }
+  }
+  if (title < 0) title = best_title(n_lines);
+  s.name_line = title;
+  s.title_item = true;
+  seg.items.push_back(std::move(s));
+  return seg;
+}
+
+}  // namespace vendly::internal

@@ -1,0 +1,61 @@
+// Segmentation: which lines of a caption make up which product. Every line is first described (its
+// list marker, prices, the item words before its price, whether it is a contact, fee, size or
+// colour line). A post offering several distinct items (numbered or bulleted lists, one line per
+// item with its own price) gives one segment per item line; price lines with no item words of their
+// own ("1kg - 2,500", "S/M - 1,200", "Ksh 16,500") are variants of the item above them (or of the
+// post's title); lines that are neither (shared "Sizes S, M, L for all", "Rangi ... kwa zote")
+// apply to every item.
+#ifndef VENDLY_SRC_SEGMENT_H_
+#define VENDLY_SRC_SEGMENT_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "prices.h"
+#include "text.h"
+
+namespace vendly::internal {
+
+struct LineInfo {
+  uint32_t content_first = 0;  // first token after the list marker ("1.", "•", "1️⃣", "📌")
+  uint32_t last = 0;           // the line's token end
+  uint32_t name_first = 0;     // the item words of a price line: before its first price
+  uint32_t name_last = 0;
+  bool list_marker = false;
+  bool empty = true;
+  bool hashtags_only = false;  // only hashtags, mentions and emojis
+  bool contact = false;        // phone, till, "DM to order", WhatsApp, location, with no price
+  bool fee = false;            // a fee or deposit and no price
+  bool size_cue = false;
+  bool color_cue = false;
+  bool dm_for_price = false;  // "DM for price", "inbox for price", "price on request"
+  bool sold = false;          // "SOLD OUT", "sold"
+  bool has_content = false;   // item words in the name part
+  int item_score = 0;         // category-lexicon weight of the line's words (for the title line)
+  std::vector<int> prices;    // indexes into the money list: selling prices on this line
+  std::vector<int> olds;      // old prices on this line
+};
+
+struct Segment {
+  std::vector<uint32_t> lines;  // the item's own lines (item line and its variant price lines)
+  int name_line = -1;           // the line its name comes from
+  bool title_item = false;  // the item is the post's title (named by the header, not a list line)
+};
+
+struct Segmentation {
+  std::vector<LineInfo> lines;
+  std::vector<Segment> items;          // one per product
+  std::vector<uint32_t> shared_lines;  // lines whose sizes/colours apply to every item
+  bool multi = false;
+  bool list_layout = false;  // items come from list-marked lines
+};
+
+// Describes the lines of `text` and splits them into item segments. `money` is FindMoney's result.
+Segmentation SegmentPost(const Text& text, const std::vector<Money>& money);
+
+// True when tokens [first, last) hold an item word: not filler, unit, cue, size, colour or number.
+bool HasItemWords(const Text& text, uint32_t first, uint32_t last);
+
+}  // namespace vendly::internal
+
+#endif  // VENDLY_SRC_SEGMENT_H_

@@ -1,0 +1,338 @@
+#include "variants.h"
+
+#include <algorithm>
+
+#include "lexicon.h"
+#include "vendly/normalize.h"
+
+namespace vendly::internal {
+namespace {
+
+const WordSet& SizeCueWords() {
+  static const WordSet k{"size", "sizes", "sizez", "saizi", "saiz", "waist", "sz", "sizing"};
+  return k;
+}
+
+const WordSet& LetterSizes() {
+  static const WordSet k{"xxs", "xs",  "s",   "m",     "l",      "xl",    "xxl",    "xxxl",   "2xl",
+                         "3xl", "4xl", "5xl", "small", "medium", "large", "xlarge", "xxlarge"};
+  return k;
+}
+
+// Colour words safe anywhere in an item's text.
+const WordSet& PlainColors() {
+  static const WordSet k{"red",     "black",      "white",       "blue",          "green",
+                         "yellow",  "pink",       "purple",      "brown",         "grey",
+                         "gray",    "beige",      "navy",        "maroon",        "gold",
+                         "silver",  "multicolor", "multicolour", "multicoloured", "multicolored",
+                         "khaki",   "burgundy",   "turquoise",   "nyekundu",      "nyeusi",
+                         "nyeupe",  "bluu",       "kijani",      "njano",         "manjano",
+                         "kahawia", "pinki",      "zambarau",    "kijivu",        "teal",
+                         "mustard", "lilac"};
+  return k;
+}
+
+// Colour words that are just as often something else ("body cream", "orange juice").
+const WordSet& AmbiguousColors() {
+  static const WordSet k{"cream", "orange", "nude",      "tan",     "olive",    "peach", "mint",
+                         "wine",  "coffee", "chocolate", "caramel", "lavender", "rose",  "cherry"};
+  return k;
+}
+
+// Nouns that make the colour word before them part of a name, not a colour ("red velvet", "black
+// forest", "brown sugar", "Black Friday").
+const WordSet& ColorCompoundHeads() {
+  static const WordSet k{"velvet", "forest",  "sugar",    "pepper", "tea",   "rice",    "bread",
+                         "label",  "friday",  "hibiscus", "sun",    "juice", "beans",   "bean",
+                         "onion",  "onions",  "lentils",  "wine",   "board", "panther", "widow",
+                         "market", "money",   "seed",     "seeds",  "skin",  "soap",    "magic",
+                         "chilli", "pudding", "tie",      "card",   "coast", "horse",   "range",
+                         "moon",   "dates",   "heads",    "head",   "lion",  "eagle",   "grass"};
+  return k;
+}
+
+const WordSet& ColorCueWords() {
+  static const WordSet k{"colour",     "colours",   "color",     "colors", "rangi",
+                         "shade",      "shades",    "available", "comes",  "both",
+                         "colourways", "colorways", "in"};
+  return k;
+}
+
+bool IsListSeparator(const Text& t, const Token& tok) {
+  char p = t.Punct(tok);
+  if (p == ',' || p == '/' || p == '&' || p == '|' || p == ';') return true;
+  if (tok.kind == TokenKind::kWord) {
+    std::string_view w = t.Lower(tok);
+    return w == "and" || w == "na" || w == "or" || w == "au";
+  }
+  return false;
+}
+
+bool IsRangeSeparator(const Text& t, const Token& tok) {
+  if (IsDash(t, tok)) return true;
+  if (tok.kind == TokenKind::kWord) {
+    std::string_view w = t.Lower(tok);
+    return w == "to" || w == "hadi" || w == "mpaka";
+  }
+  return false;
+}
+
+void AddUnique(std::vector<std::string>* v, std::string s) {
+  if (std::find(v->begin(), v->end(), s) == v->end()) v->push_back(std::move(s));
+}
+
+void AddSizes(std::string_view written, Span span, Variants* out) {
+  for (std::string& s : NormalizeSize(written)) AddUnique(&out->sizes, std::move(s));
+  out->size_spans.push_back(span);
+}
+
+// A numeric clothing or shoe size token: one or two digits (1-60).
+bool IsNumericSizeAt(const Text& t, uint32_t i, uint32_t last) {
+  if (i >= last || t.tokens[i].kind != TokenKind::kNumber) return false;
+  std::string_view raw = t.Raw(t.tokens[i]);
+  if (raw.size() > 2) return false;
+  for (char c : raw) {
+    if (c < '0' || c > '9') return false;
+  }
+  // A glued unit ("10kg", "5ml") makes it a capacity.
+  if (i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord && !t.tokens[i + 1].space_before) {
+    return false;
+  }
+  return true;
+}
+
+// Reads one size element at `i` (number or letter size, with a "UK"/"EU" prefix skipped). Returns
+// the end of the element or `i` when there is none; `*written` gets its text.
+uint32_t ReadElement(const Text& t, uint32_t i, uint32_t last, bool numeric_ok,
+                     std::string* written) {
+  if (i < last && t.tokens[i].kind == TokenKind::kWord) {
+    std::string_view w = t.Lower(t.tokens[i]);
+    if ((w == "uk" || w == "eu" || w == "us" || w == "euro") && i + 1 < last &&
+        IsNumericSizeAt(t, i + 1, last)) {
+      ++i;
+    }
+  }
+  uint32_t end = 0;
+  if (IsLetterSizeAt(t, i, last, &end)) {
+    written->assign(t.raw.substr(t.tokens[i].begin, t.tokens[end - 1].end - t.tokens[i].begin));
+    return end;
+  }
+  if (numeric_ok && IsNumericSizeAt(t, i, last)) {
+    written->assign(t.Raw(t.tokens[i]));
+    return i + 1;
+  }
+  return i;
+}
+
+// Reads a size list from `i`: elements joined by list separators or ranges. `spaced_ok` lets
+// whitespace alone separate elements (after a size cue: "Sizez M L XL"). Returns the end and the
+// count of elements read.
+uint32_t ReadSizeList(const Text& t, uint32_t i, uint32_t last, bool numeric_ok, bool spaced_ok,
+                      Variants* out, int* count) {
+  *count = 0;
+  std::string a, b;
+  uint32_t j = i;
+  while (j < last) {
+    uint32_t e = ReadElement(t, j, last, numeric_ok, &a);
+    if (e == j) break;
+    uint32_t span_begin = t.tokens[j].begin;
+    uint32_t span_end = t.tokens[e - 1].end;
+    // Range: "37-44", "S - XXL", "40 hadi 45".
+    bool ranged = false;
+    if (e < last && IsRangeSeparator(t, t.tokens[e])) {
+      uint32_t e2 = ReadElement(t, e + 1, last, numeric_ok, &b);
+      bool a_num = a[0] >= '0' && a[0] <= '9';
+      bool b_num = e2 > e + 1 && b[0] >= '0' && b[0] <= '9';
+      if (e2 > e + 1 && a_num == b_num) {
+        AddSizes(a + "-" + b, Span{span_begin, t.tokens[e2 - 1].end}, out);
+        *count += 2;
+        e = e2;
+        ranged = true;
+      }
+    }
+    if (!ranged) {
+      AddSizes(a, Span{span_begin, span_end}, out);
+      ++*count;
+    }
+    j = e;
+    if (j < last && IsListSeparator(t, t.tokens[j])) {
+      ++j;
+      continue;
+    }
+    if (spaced_ok && j < last) continue;
+    break;
+  }
+  return j;
+}
+
+}  // namespace
+
+bool IsLetterSizeAt(const Text& t, uint32_t i, uint32_t last, uint32_t* end) {
+  if (i >= last) return false;
+  const Token& tok = t.tokens[i];
+  if (tok.kind == TokenKind::kWord && LetterSizes().Contains(t.Lower(tok))) {
+    // "M-Pesa", "S/o": a single letter glued to more letters is no size.
+    if (i + 2 < last && t.Lower(tok).size() == 1 && !t.tokens[i + 1].space_before &&
+        t.Punct(t.tokens[i + 1]) == '-' && t.tokens[i + 2].kind == TokenKind::kWord &&
+        !t.tokens[i + 2].space_before && !LetterSizes().Contains(t.Lower(t.tokens[i + 2]))) {
+      return false;
+    }
+    *end = i + 1;
+    return true;
+  }
+  // "3XL", "2XL": a digit glued to "xl".
+  if (tok.kind == TokenKind::kNumber && i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord &&
+      !t.tokens[i + 1].space_before) {
+    std::string_view d = t.Raw(tok);
+    std::string_view w = t.Lower(t.tokens[i + 1]);
+    if (d.size() == 1 && d[0] >= '2' && d[0] <= '6' && (w == "xl" || w == "x")) {
+      *end = i + 2;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsColorWord(std::string_view w) {
+  return PlainColors().Contains(w) || AmbiguousColors().Contains(w);
+}
+
+bool HasSizeCue(const Text& t, uint32_t first, uint32_t last) {
+  for (uint32_t i = first; i < last; ++i) {
+    if (t.tokens[i].kind == TokenKind::kWord && SizeCueWords().Contains(t.Lower(t.tokens[i]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_colors, Variants* out) {
+  // Lines are handled one at a time so a colour cue applies to its own line.
+  uint32_t i = first;
+  while (i < last) {
+    uint32_t line_end = std::min(last, t.lines[t.tokens[i].line].last);
+    uint32_t line_start = i;
+    bool color_cue = false;
+    for (uint32_t k = line_start; k < line_end; ++k) {
+      if (t.tokens[k].kind == TokenKind::kWord && ColorCueWords().Contains(t.Lower(t.tokens[k]))) {
+        std::string_view w = t.Lower(t.tokens[k]);
+        // "in" only counts before a colour ("available in black", "also in red").
+        if (w == "in") {
+          if (k + 1 < line_end && t.tokens[k + 1].kind == TokenKind::kWord &&
+              IsColorWord(t.Lower(t.tokens[k + 1]))) {
+            color_cue = true;
+          }
+          continue;
+        }
+        color_cue = true;
+      }
+    }
+    for (uint32_t k = line_start; k < line_end; ++k) {
+      const Token& tok = t.tokens[k];
+      if (tok.kind == TokenKind::kWord) {
+        std::string_view w = t.Lower(tok);
+        // One size.
+        if ((w == "free" || w == "one") && k + 1 < line_end &&
+            (t.Lower(t.tokens[k + 1]) == "size" ||
+             (t.Punct(t.tokens[k + 1]) == '-' && k + 2 < line_end &&
+              t.Lower(t.tokens[k + 2]) == "size"))) {
+          uint32_t e = t.Lower(t.tokens[k + 1]) == "size" ? k + 2 : k + 3;
+          AddUnique(&out->sizes, "One Size");
+          out->size_spans.push_back(Span{tok.begin, t.tokens[e - 1].end});
+          k = e - 1;
+          continue;
+        }
+        if (w == "freesize" || w == "onesize") {
+          AddUnique(&out->sizes, "One Size");
+          out->size_spans.push_back(Span{tok.begin, tok.end});
+          continue;
+        }
+        if (SizeCueWords().Contains(w)) {
+          uint32_t j = k + 1;
+          while (j < line_end && (t.Punct(t.tokens[j]) == ':' || t.Punct(t.tokens[j]) == '-' ||
+                                  t.Lower(t.tokens[j]) == "from" || t.Lower(t.tokens[j]) == "ni" ||
+                                  t.Lower(t.tokens[j]) == "kuanzia")) {
+            ++j;
+          }
+          int count = 0;
+          uint32_t e =
+              ReadSizeList(t, j, line_end, /*numeric_ok=*/true, /*spaced_ok=*/true, out, &count);
+          if (count > 0) {
+            k = e - 1;
+            continue;
+          }
+        }
+        // A colour.
+        bool plain = PlainColors().Contains(w);
+        bool ambiguous = !plain && AmbiguousColors().Contains(w);
+        if (plain || ambiguous) {
+          // Multi-word colours.
+          std::string_view next = k + 1 < line_end && t.tokens[k + 1].kind == TokenKind::kWord
+                                      ? t.Lower(t.tokens[k + 1])
+                                      : std::string_view();
+          if (w == "navy" && next == "blue") {
+            AddUnique(&out->colors, "navy");
+            out->color_spans.push_back(Span{tok.begin, t.tokens[k + 1].end});
+            k += 1;
+            continue;
+          }
+          if (ColorCompoundHeads().Contains(next)) {
+            ++k;
+            continue;
+          }
+          // Adjacent to another colour through a list separator ("pink, beige", "black/white").
+          bool listed = false;
+          if (k + 2 < line_end && IsListSeparator(t, t.tokens[k + 1]) &&
+              t.tokens[k + 2].kind == TokenKind::kWord && IsColorWord(t.Lower(t.tokens[k + 2]))) {
+            listed = true;
+          }
+          if (k >= line_start + 2 && IsListSeparator(t, t.tokens[k - 1]) &&
+              t.tokens[k - 2].kind == TokenKind::kWord && IsColorWord(t.Lower(t.tokens[k - 2]))) {
+            listed = true;
+          }
+          bool ok = color_cue || listed || (plain && loose_colors);
+          if (!ok) continue;
+          std::optional<std::string> c = NormalizeColor(w);
+          if (!c) continue;
+          if (w == "multi" || *c == "multicoloured") c = "multicolor";
+          AddUnique(&out->colors, *c);
+          out->color_spans.push_back(Span{tok.begin, tok.end});
+          if (color_cue) out->explicit_colors = true;
+          continue;
+        }
+        if (w == "multi" && k + 2 < line_end && t.Punct(t.tokens[k + 1]) == '-' &&
+            (t.Lower(t.tokens[k + 2]) == "colour" || t.Lower(t.tokens[k + 2]) == "color" ||
+             t.Lower(t.tokens[k + 2]) == "coloured")) {
+          AddUnique(&out->colors, "multicolor");
+          out->color_spans.push_back(Span{tok.begin, t.tokens[k + 2].end});
+          k += 2;
+          continue;
+        }
+      }
+      // Letter-size lists without a cue: "(S, M, L)", "S/M - 1,200", "XL - 2,200", "XL-XXL: 3,200".
+      uint32_t se = 0;
+      if (IsLetterSizeAt(t, k, line_end, &se)) {
+        Variants tmp;
+        int count = 0;
+        uint32_t e =
+            ReadSizeList(t, k, line_end, /*numeric_ok=*/false, /*spaced_ok=*/false, &tmp, &count);
+        bool in_parens = k > line_start && t.Punct(t.tokens[k - 1]) == '(';
+        bool at_line_start = k == line_start ||
+                             (k == line_start + 1 && t.tokens[line_start].kind != TokenKind::kWord);
+        bool then_price = e < line_end && (IsDash(t, t.tokens[e]) || t.Punct(t.tokens[e]) == ':');
+        std::string_view w = t.Lower(tok);
+        bool single_letter_word = count == 1 && (w == "s" || w == "m" || w == "l");
+        if ((count >= 2 && !single_letter_word) || (count >= 2 && (in_parens || then_price)) ||
+            (count >= 1 && (in_parens || (at_line_start && then_price)))) {
+          for (std::string& s : tmp.sizes) AddUnique(&out->sizes, std::move(s));
+          for (Span s : tmp.size_spans) out->size_spans.push_back(s);
+          k = e - 1;
+          continue;
+        }
+      }
+    }
+    i = line_end;
+  }
+}
+
+}  // namespace vendly::internal
