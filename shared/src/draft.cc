@@ -21,6 +21,26 @@ std::string Quote(std::string_view text) {
   return "\"" + std::string(text) + "\"";
 }
 
+// Drops the ASCII control characters a seller cannot see or type (NUL, ESC, DEL, ...); tabs and
+// line breaks stay for the whitespace rules.
+std::string WithoutControls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const unsigned char b = static_cast<unsigned char>(c);
+    if ((b < 0x20 && !(b >= '\t' && b <= '\r')) || b == 0x7F) continue;
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> WithoutControls(const std::vector<std::string>& list) {
+  std::vector<std::string> out;
+  out.reserve(list.size());
+  for (const std::string& entry : list) out.push_back(WithoutControls(entry));
+  return out;
+}
+
 std::string NormalizeDescription(std::string_view text) {
   std::vector<std::string> lines;
   std::size_t start = 0;
@@ -327,15 +347,15 @@ uint32_t NextCodePoint(std::string_view text, std::size_t* i) {
 
 Draft NormalizeDraft(const Draft& draft) {
   Draft out;
-  out.name = CollapseWhitespace(draft.name);
-  out.description = NormalizeDescription(draft.description);
+  out.name = CollapseWhitespace(WithoutControls(draft.name));
+  out.description = NormalizeDescription(WithoutControls(draft.description));
   out.price = draft.price;
-  out.currency = AsciiUpper(CollapseWhitespace(draft.currency));
+  out.currency = AsciiUpper(CollapseWhitespace(WithoutControls(draft.currency)));
   out.compare_at_price = draft.compare_at_price;
-  out.category = NormalizeCategory(draft.category);
-  out.sizes = NormalizeSizes(draft.sizes);
-  out.colors = NormalizeColors(draft.colors);
-  out.tags = NormalizeTags(draft.tags);
+  out.category = NormalizeCategory(WithoutControls(draft.category));
+  out.sizes = NormalizeSizes(WithoutControls(draft.sizes));
+  out.colors = NormalizeColors(WithoutControls(draft.colors));
+  out.tags = NormalizeTags(WithoutControls(draft.tags));
   return out;
 }
 
@@ -471,8 +491,8 @@ std::string Slugify(std::string_view name) {
       } else {
         append("");
       }
-    } else if (cp == 0x2019 || cp == 0x2018) {
-      continue;  // typographic apostrophes: "men’s" -> "mens"
+    } else if (cp == 0x2019 || cp == 0x2018 || (cp >= 0x300 && cp <= 0x36F)) {
+      continue;  // typographic apostrophes ("men’s" -> "mens") and combining accents ("e" + U+0301)
     } else if (cp >= 0xC0 && cp <= 0xFF) {
       append(kLatin1Folds[cp - 0xC0]);
     } else {

@@ -269,6 +269,12 @@ MergeResult MergeWithProvider(const Product& core, const ProviderAnswer& provide
 
 ProductResult ProductFromJson(const json& in) {
   ProductResult result;
+  if (in.is_object() && in.contains("products") && !in.contains("name")) {
+    result.errors.push_back(
+        {"", "not_a_product",
+         "Expected one product (an entry of \"products\"), not a whole extraction."});
+    return result;
+  }
   DraftResult draft = DraftFromJson(in);
   result.errors = std::move(draft.errors);
   Product& p = result.product;

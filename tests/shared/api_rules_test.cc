@@ -194,6 +194,8 @@ TEST(ApiRules, MergeErrors) {
   EXPECT_EQ(Parse(MergeJson("{}", "]")), json({{"error", "provider: invalid JSON"}}));
   EXPECT_EQ(Parse(MergeJson("{}", "[1]")), json({{"error", "provider: expected a JSON object"}}));
   EXPECT_TRUE(Parse(MergeJson(R"({"price":"x"})", "{}")).contains("error"));
+  EXPECT_EQ(Parse(MergeJson(R"({"id":"p","products":[]})", "{}"))["error"],
+            "core: Expected one product (an entry of \"products\"), not a whole extraction.");
 }
 
 TEST(ApiRules, MergeIsDeterministic) {

@@ -412,5 +412,20 @@ TEST(Draft, FuzzRegressionHashOnlyTagsAreDropped) {
   EXPECT_TRUE(ValidateDraft(NormalizeDraft(d)).empty());
 }
 
+TEST(Draft, SlugDropsCombiningAccents) {
+  EXPECT_EQ(Slugify("Cre\xCC\x80me"), "creme");  // "e" + U+0300, as macOS writes it
+}
+
+TEST(Draft, NormaliseDropsControlCharacters) {
+  Draft d = GoodDraft();
+  d.name = std::string("Red\0 Dress\x1B", 11);
+  d.description = "Line one\x7F\nLine two";
+  d.tags = {std::string("sa\0le", 5)};
+  Draft n = NormalizeDraft(d);
+  EXPECT_EQ(n.name, "Red Dress");
+  EXPECT_EQ(n.description, "Line one\nLine two");
+  EXPECT_EQ(n.tags, List{"sale"});
+}
+
 }  // namespace
 }  // namespace vendly

@@ -217,5 +217,11 @@ TEST(Merge, ProductFromJsonReadsTheCliShape) {
   EXPECT_EQ(ProductFromJson(json::parse(R"({"price":"x"})")).errors.size(), 1u);
 }
 
+TEST(Merge, WholeExtractionIsNotAProduct) {
+  ProductResult r = ProductFromJson(json::parse(R"({"id":"p1","is_product":true,"products":[]})"));
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].code, "not_a_product");
+}
+
 }  // namespace
 }  // namespace vendly

@@ -61,12 +61,13 @@ struct DraftResult {
 // (NormalizeDraft).
 Draft DraftFromProduct(const Product& product);
 
-// Every field normalised the way an edit of it would be: name trimmed and whitespace collapsed,
-// description trimmed with spaces collapsed per line and at most one blank line between paragraphs,
-// currency upper-case, category matched case-insensitively to kCategories' spelling, sizes and
-// colours through NormalizeSizes/NormalizeColors, tags lower-case without '#', all lists
-// de-duplicated in order. Prices are not changed (ValidateDraft judges them). Invalid UTF-8 is kept
-// for ValidateDraft to report.
+// Every field normalised the way an edit of it would be: invisible ASCII control characters (NUL,
+// ESC, DEL, ...) dropped everywhere, name trimmed and whitespace collapsed, description trimmed
+// with spaces collapsed per line and at most one blank line between paragraphs, currency
+// upper-case, category matched case-insensitively to kCategories' spelling, sizes and colours
+// through NormalizeSizes/NormalizeColors, tags lower-case without '#', all lists de-duplicated in
+// order. Prices are not changed (ValidateDraft judges them). Invalid UTF-8 is kept for
+// ValidateDraft to report.
 Draft NormalizeDraft(const Draft& draft);
 
 // Applies the seller's edits, a JSON object with any of the keys name, description, price,

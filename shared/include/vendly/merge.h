@@ -80,7 +80,8 @@ MergeResult MergeWithProvider(const Product& core, const ProviderAnswer& provide
 
 // A core product from its JSON (the CLI's product object: the Draft keys plus sold_out, confidence,
 // field_confidence, evidence). Draft keys of the wrong type are errors (DraftFromJson); the other
-// keys are read when well typed and ignored otherwise.
+// keys are read when well typed and ignored otherwise. A whole extraction result ({"products":
+// [...]} and no "name") is the error "not_a_product".
 struct ProductResult {
   Product product;
   std::vector<FieldError> errors;
