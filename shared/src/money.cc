@@ -831,11 +831,16 @@ bool IsIntegerOfAtMost(std::string_view chars, std::size_t digits) {
   return true;
 }
 
-// A currency mark right before byte `begin` (blanks and a colon may sit between: "US$: 12.99").
+// A currency mark right before byte `begin`; blanks, a colon or the dot of an abbreviation may sit
+// between ("US$: 12.99", "Ksh. 1,500").
 MarkMatch MarkBefore(std::string_view s, std::size_t begin, std::size_t* mark_begin = nullptr) {
   std::size_t p = SkipBlanksBack(s, begin);
   if (p > 0 && s[p - 1] == ':') p = SkipBlanksBack(s, p - 1);
-  const MarkMatch m = MarkEndingAt(s, p);
+  MarkMatch m = MarkEndingAt(s, p);
+  if (m.length == 0 && p > 1 && s[p - 1] == '.') {
+    m = MarkEndingAt(s, p - 1);
+    if (m.length > 0) --p;
+  }
   if (mark_begin != nullptr) *mark_begin = p - m.length;
   return m;
 }

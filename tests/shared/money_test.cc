@@ -248,6 +248,17 @@ TEST(Money, PriceWithMarkBeforeOrAfter) {
   EXPECT_EQ(Amount("1500/-"), 1500.0);
   EXPECT_EQ(Amount("EUR29.66"), 29.66);
   EXPECT_EQ(Amount("469.00zł"), 469.0);
+  EXPECT_EQ(Amount("TSh 10,000"), 10000.0);
+  EXPECT_EQ(Amount("₦5,000"), 5000.0);
+  EXPECT_EQ(Amount("1500 bob"), 1500.0);
+}
+
+TEST(Money, PriceMarkWithAbbreviationDot) {
+  EXPECT_EQ(ParsePriceString("Ksh. 1,500").currency, "KES");
+  EXPECT_EQ(ParsePriceString("Ksh. 1,500").amount, 1500.0);
+  EXPECT_EQ(ParsePriceString("Kshs.2,500").amount, 2500.0);
+  EXPECT_EQ(ParsePriceString("Kshs.2,500").currency, "KES");
+  EXPECT_EQ(ParsePriceString("Size 8. Ksh 1,500").amount, 1500.0);
 }
 
 TEST(Money, PriceCurrencyIsIsoCode) {
