@@ -98,7 +98,7 @@ const WordMap<CategoryWord>& Lexicon() {
       {"nightdress", {kFashion, 3}},
       {"uniform", {kFashion, 2}},
       {"sweta", {kFashion, 3}},
-      {"nguo", {kFashion, 3}},
+      {"nguo", {kFashion, 2}},
       {"gauni", {kFashion, 3}},
       {"magauni", {kFashion, 3}},
       {"viatu", {kFashion, 3}},
@@ -385,6 +385,7 @@ const WordMap<CategoryWord>& Lexicon() {
       {"stainless", {kHome, 1}},
       {"non-stick", {kHome, 2}},
       {"iron box", {kHome, 3}},
+      {"vacuum flask", {kHome, 4}},
       {"shoe rack", {kHome, 4}},
       {"water dispenser", {kHome, 3}},
       // Beauty & Personal Care.
@@ -530,7 +531,7 @@ const WordMap<CategoryWord>& Lexicon() {
       {"samaki", {kFood, 3}},
       {"matooke", {kFood, 3}},
       {"fruit", {kFood, 3}},
-      {"mango", {kFood, 2}},
+      {"mango", {kFood, 1}},
       {"avocado", {kFood, 3}},
       {"vegetables", {kFood, 3}},
       {"eggs", {kFood, 2}},
@@ -580,9 +581,9 @@ const WordMap<CategoryWord>& Lexicon() {
       {"popcorn", {kFood, 3}},
       {"yogurt", {kFood, 3}},
       {"vanilla", {kFood, 1}},
-      {"strawberry", {kFood, 2}},
-      {"beetroot", {kFood, 2}},
-      {"tamarind", {kFood, 2}},
+      {"strawberry", {kFood, 1}},
+      {"beetroot", {kFood, 1}},
+      {"tamarind", {kFood, 1}},
       {"passion", {kFood, 1}},
       {"baked", {kFood, 2}},
       {"homemade", {kFood, 1}},
@@ -841,6 +842,21 @@ constexpr Stem kHashtagStems[] = {
 };
 
 }  // namespace
+
+bool IsBrandWord(std::string_view w) {
+  static const WordSet k{
+      "nike",       "adidas", "jordan",  "jordans", "puma",      "vans",        "converse",
+      "timberland", "levis",  "levi's",  "bata",    "clarks",    "crocs",       "samsung",
+      "iphone",     "tecno",  "infinix", "itel",    "xiaomi",    "redmi",       "oppo",
+      "vivo",       "huawei", "nokia",   "pixel",   "macbook",   "hp",          "dell",
+      "lenovo",     "asus",   "acer",    "hisense", "tcl",       "sony",        "jbl",
+      "oraimo",     "canon",  "nikon",   "gopro",   "hikvision", "playstation", "xbox",
+      "nintendo",   "sayona", "cerave",  "nivea",   "cosrx",     "mielle",      "lattafa",
+      "dior",       "ysl",    "armani",  "fenty",   "vaseline",  "rexona",      "mitre",
+      "lego",       "barbie", "casio",   "vitron",  "safaricom", "apple",       "zara",
+      "gucci",      "samba",  "dunk",    "ordinary"};
+  return k.Contains(w);
+}
 
 int LookupCategoryWord(std::string_view w, int* weight) {
   const CategoryWord* e = Lexicon().Find(w);

@@ -31,6 +31,9 @@ enum CategoryIndex : int {
 // unknown.
 int LookupCategoryWord(std::string_view lower_word, int* weight);
 
+// True for brand names ("nike", "samsung", "cerave"): they tell the category but are no item noun.
+bool IsBrandWord(std::string_view lower_word);
+
 class CategoryScorer {
  public:
   // Scores one word (or a two-word phrase when `next` is given and the phrase is known; then

@@ -40,11 +40,14 @@ struct PriceChoice {
 PriceChoice ChoosePrice(const std::vector<Money>& money, const std::vector<int>& prices,
                         const std::vector<int>& olds) {
   PriceChoice c;
+  // Strengths 2 and 3 are one tier: "Lita 1: Tsh 18,000 / Nusu lita: 10,000" is priced 10,000.
+  auto tier = [&](int m) { return std::min(money[m].strength, 2); };
   for (int m : prices) c.top_strength = std::max(c.top_strength, money[m].strength);
-  if (c.top_strength >= 1) {
+  int top_tier = c.top_strength < 0 ? -1 : std::min(c.top_strength, 2);
+  if (top_tier >= 1) {
     double last = -1;
     for (int m : prices) {
-      if (money[m].strength != c.top_strength) continue;
+      if (tier(m) != top_tier) continue;
       if (money[m].amount != last) ++c.candidates;
       last = money[m].amount;
       if (c.price < 0 || money[m].amount < money[c.price].amount) c.price = m;
@@ -150,8 +153,32 @@ Extraction Extract(const Post& post) {
   for (const Segment& s : seg.items) {
     if (s.name_line < 0) continue;
     const LineInfo& name_info = seg.lines[s.name_line];
-    internal::Name name = internal::BuildName(t, name_info.name_first, name_info.name_last);
+    internal::Name name = internal::BuildBestName(t, name_info.name_first, name_info.name_last);
     if (name.text.empty()) continue;
+    // In a list, an item named without its noun ("Vanilla 1kg - 1,800" under "Birthday cakes")
+    // takes the title's head noun.
+    if (!single && !s.title_item && seg.header_line >= 0 && name.head_score < 2 &&
+        name.word_count < 6) {
+      const LineInfo& h = seg.lines[seg.header_line];
+      internal::Name header = internal::BuildBestName(t, h.content_first, h.last);
+      if (header.head_score >= 2 && !header.words.empty() &&
+          !internal::IsBrandWord(header.words.back()) &&
+          std::find(name.words.begin(), name.words.end(), header.words.back()) ==
+              name.words.end()) {
+        int c = -1, w = 0;
+        c = internal::LookupCategoryWord(header.words.back(), &w);
+        if (c != internal::kBooks) {
+          std::string head = header.text.substr(header.text.rfind(' ') + 1);
+          name.text += ' ';
+          name.text += head;
+          name.words.push_back(header.words.back());
+          name.spans.push_back(header.spans.back());
+          name.item_score += w;
+          name.head_score = w;
+          ++name.word_count;
+        }
+      }
+    }
 
     Product p;
     p.name = name.text;

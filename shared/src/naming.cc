@@ -163,7 +163,18 @@ const WordMap<Translation>& Swahili() {
       {"moto", {"Hot", false}},         {"miguu", {"Foot", false}},
       {"jikoni", {"Kitchen", false}},   {"mikono", {"Hand", false}},
       {"ngozi", {"Leather", false}},    {"mbao", {"Wooden", false}},
-      {"plastiki", {"Plastic", false}}, {"kiwango", {"Quality", false}}};
+      {"plastiki", {"Plastic", false}}, {"kiwango", {"Quality", false}},
+      {"suti", {"Suit", true}},         {"manukato", {"Perfume", true}},
+      {"kiarabu", {"Arabian", false}},  {"wigi", {"Wig", true}},
+      {"mawigi", {"Wigs", true}},       {"fupi", {"Short", false}},
+      {"ndefu", {"Long", false}},       {"sketi", {"Skirt", true}},
+      {"seti", {"Set", true}},          {"mavazi", {"Clothes", true}},
+      {"vitenge", {"Kitenge", false}},  {"saa", {"Watch", true}},
+      {"mikanda", {"Belts", true}},     {"mkanda", {"Belt", true}},
+      {"soksi", {"Socks", true}},       {"jaketi", {"Jacket", true}},
+      {"koti", {"Coat", true}},         {"tai", {"Tie", true}},
+      {"marashi", {"Perfume", true}},   {"losheni", {"Lotion", true}},
+      {"krimu", {"Cream", true}},       {"sufuria", {"Sufuria", true}}};
   return k;
 }
 
@@ -229,6 +240,12 @@ std::string Singular(const std::string& word) {
                             lower[lower.size() - 2] == 'i')) {
     // "dress", "bus", "chassis": not plurals, unless "-sses"/"-shes"/"-ches"/"-xes".
     return word;
+  }
+  if (lower.size() > 5 && lower.compare(lower.size() - 4, 4, "ives") == 0) {
+    return word.substr(0, word.size() - 3) + "fe";  // knives -> knife
+  }
+  if (lower.size() > 5 && lower.compare(lower.size() - 3, 3, "ves") == 0) {
+    return word.substr(0, word.size() - 3) + "f";  // scarves -> scarf, shelves -> shelf
   }
   if (lower.size() > 4 && lower.compare(lower.size() - 3, 3, "ses") == 0 &&
       lower.compare(lower.size() - 4, 4, "sses") == 0) {
@@ -350,8 +367,45 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
       }
       case TokenKind::kWord: {
         std::string_view w = t.Lower(tok);
-        if (content > 0 && StopWords().Contains(w)) return;
-        if (Filler().Contains(w)) continue;
+        std::string_view next_word = i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord
+                                         ? t.Lower(t.tokens[i + 1])
+                                         : std::string_view();
+        bool stop = StopWords().Contains(w);
+        if (w == "made") {
+          stop = next_word == "in" || next_word == "by" || next_word == "with" ||
+                 next_word == "from" || next_word == "of" || next_word == "locally";
+        }
+        if (content > 0 && stop) {
+          // Words before the stop that name no item ("Glow up with our organic shea butter") are
+          // dropped and the name starts again after the stop word.
+          int score = 0;
+          for (const Piece& q : *pieces) {
+            int wgt = 0;
+            if (LookupCategoryWord(q.lower, &wgt) >= 0) score += wgt;
+          }
+          if (score >= 2) return;
+          pieces->clear();
+          content = 0;
+          continue;
+        }
+        if (stop) continue;
+        if (Filler().Contains(w)) {
+          // A filler word inside a known phrase or before a model token stays: "New Balance 550",
+          // "All Star", "Hot 40i".
+          bool keep = false;
+          if (!next_word.empty()) {
+            std::string phrase(w);
+            phrase += ' ';
+            phrase += next_word;
+            int wgt = 0;
+            keep = LookupCategoryWord(phrase, &wgt) >= 0;
+          }
+          if (!keep && tok.upper_initial && i + 1 < last && t.tokens[i + 1].has_digit &&
+              content > 0) {
+            keep = true;
+          }
+          if (!keep) continue;
+        }
         Piece p;
         p.lower = std::string(w);
         const Translation* tr = Swahili().Find(w);
@@ -411,6 +465,10 @@ Name BuildName(const Text& t, uint32_t first, uint32_t last) {
     if (close < last) {
       int score = 0;
       for (uint32_t i = open + 1; i < close; ++i) {
+        if (t.Punct(t.tokens[i]) == ',') {
+          score = -100;
+          break;
+        }
         int wgt = 0;
         if (t.tokens[i].kind == TokenKind::kWord &&
             LookupCategoryWord(t.Lower(t.tokens[i]), &wgt) >= 0 && wgt >= 2) {
@@ -483,11 +541,55 @@ Name BuildName(const Text& t, uint32_t first, uint32_t last) {
     out.text += TitleWord(words[k].text, k == 0);
     out.words.push_back(words[k].lower);
     out.spans.push_back(words[k].span);
+  }
+  for (std::size_t k = 0; k < words.size(); ++k) {
     int wgt = 0;
-    if (LookupCategoryWord(words[k].lower, &wgt) >= 0) out.item_score += wgt;
+    if (k + 1 < words.size() &&
+        LookupCategoryWord(words[k].lower + " " + words[k + 1].lower, &wgt) >= 0) {
+      out.item_score += wgt;
+      out.head_score = std::max(out.head_score, wgt);
+      ++k;
+      continue;
+    }
+    if (LookupCategoryWord(words[k].lower, &wgt) >= 0) {
+      out.item_score += wgt;
+      if (k + 1 == words.size()) out.head_score = wgt;
+    }
+    const std::string& w = words[k].text;
+    bool digit = false, upper = false;
+    for (char c : w) {
+      digit = digit || (c >= '0' && c <= '9');
+      upper = upper || (c >= 'A' && c <= 'Z');
+    }
+    if (digit || upper) ++out.proper;
   }
   out.word_count = static_cast<int>(words.size());
   return out;
+}
+
+Name BuildBestName(const Text& t, uint32_t first, uint32_t last) {
+  Name best;
+  int best_score = -1;
+  uint32_t chunk = first;
+  for (uint32_t i = first; i <= last; ++i) {
+    bool boundary = i == last;
+    if (!boundary) {
+      const Token& tok = t.tokens[i];
+      char p = t.Punct(tok);
+      boundary = tok.kind == TokenKind::kEmoji || p == ':' || p == '|' || p == '!' || p == '?' ||
+                 (p == '.' && (i + 1 >= last || t.tokens[i + 1].space_before));
+    }
+    if (!boundary) continue;
+    if (i > chunk) {
+      Name n = BuildName(t, chunk, i);
+      if (!n.text.empty() && n.Score() > best_score) {
+        best_score = n.Score();
+        best = std::move(n);
+      }
+    }
+    chunk = i + 1;
+  }
+  return best;
 }
 
 }  // namespace vendly::internal

@@ -21,12 +21,21 @@ struct Name {
   std::vector<std::string> words;  // the name's words, lower-case (for tags)
   std::vector<Span> spans;         // caption bytes the words came from
   int item_score = 0;              // sum of category-lexicon weights of its words: how item-like
+  int head_score = 0;              // the lexicon weight of its last word (its head noun) or phrase
+  int proper = 0;                  // brand and model tokens (capitals, digits)
   int word_count = 0;
+
+  // How well the name names an item, for choosing among candidate lines.
+  int Score() const { return item_score * 2 + proper; }
 };
 
 // Builds the name of tokens [first, last) of `text`. Never fails; an empty name means "no item
 // words".
 Name BuildName(const Text& text, uint32_t first, uint32_t last);
+
+// The best name among the chunks of [first, last) separated by emojis, colons and sentence ends
+// ("Laptop deals 🔥 Dell Latitude 7490" -> "Dell Latitude 7490").
+Name BuildBestName(const Text& text, uint32_t first, uint32_t last);
 
 // True for words that never belong in a catalog name ("new", "arrivals", "restocked", "available",
 // "mpya", "ziko").

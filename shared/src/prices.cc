@@ -8,22 +8,29 @@
 namespace vendly::internal {
 namespace {
 
-// Words written next to an amount that name its currency ("Ksh 2,500", "68,000 ksh", "20 bob").
-const WordSet& CurrencyWords() {
-  static const WordSet k{"ksh",      "kshs",    "kes",  "sh",    "shs",    "ush",  "ushs",
-                         "ugx",      "tsh",     "tshs", "tzs",   "rwf",    "frw",  "frws",
-                         "ngn",      "naira",   "usd",  "eur",   "gbp",    "bob",  "shillings",
-                         "shilingi", "dollars", "euro", "euros", "pounds", "k.sh", "sh."};
+// Words written before an amount that name its currency ("Ksh 2,500", "USh 95,000").
+const WordSet& CurrencyPrefixWords() {
+  static const WordSet k{"ksh", "kshs", "kes", "sh",   "shs", "ush", "ushs", "ugx", "tsh",  "tshs",
+                         "tzs", "rwf",  "frw", "frws", "ngn", "usd", "eur",  "gbp", "k.sh", "sh."};
+  return k;
+}
+
+// Words written after an amount that name its currency ("68,000 ksh", "20 bob", "45,000 Frw").
+const WordSet& CurrencySuffixWords() {
+  static const WordSet k{"ksh",     "kshs",  "kes",   "sh",    "shs", "ush",       "ushs",
+                         "ugx",     "tsh",   "tshs",  "tzs",   "rwf", "frw",       "frws",
+                         "ngn",     "usd",   "eur",   "gbp",   "bob", "shillings", "shilingi",
+                         "dollars", "naira", "euros", "pounds"};
   return k;
 }
 
 // Cue words before a price ("Price: 2,500", "Bei 1,800", "now 2.8k", "going for 900").
 const WordSet& PriceCuesBefore() {
   static const WordSet k{
-      "price", "prices", "priced",  "bei",        "cost",     "costs",  "now",     "sasa",  "only",
-      "at",    "for",    "kuanzia", "from",       "starting", "retail", "selling", "going", "just",
-      "ni",    "rate",   "offer",   "promo",      "deal",     "@",      "each",    "per",   "tu",
-      "pay",   "sale",   "special", "discounted", "discount", "kwa",    "goes",    "pekee", "is"};
+      "price", "prices", "priced",  "bei",        "cost",     "costs",    "now",    "sasa",
+      "only",  "at",     "for",     "kuanzia",    "from",     "starting", "retail", "selling",
+      "going", "just",   "ni",      "rate",       "offer",    "promo",    "deal",   "@",
+      "pay",   "sale",   "special", "discounted", "discount", "kwa",      "goes",   "pekee"};
   return k;
 }
 
@@ -41,19 +48,18 @@ const WordSet& PriceCuesAfter() {
 const WordSet& OldCues() {
   static const WordSet k{"was",     "before",     "initially", "originally", "kabla",
                          "zamani",  "previously", "usually",   "normally",   "ilikuwa",
-                         "regular", "instead",    "old",       "formerly",   "retailing"};
+                         "regular", "instead",    "formerly",  "retailing"};
   return k;
 }
 
 // Words before a fee or another amount that is not the item's price, read back to the clause start.
 const WordSet& FeeWords() {
   static const WordSet k{
-      "delivery",   "deliveries", "deliver",      "shipping", "ship",   "ships",
-      "shipped",    "deposit",    "installation", "install",  "fee",    "fees",
-      "transport",  "courier",    "postage",      "rider",    "add",    "extra",
-      "worth",      "salary",     "over",         "above",    "topper", "fare",
-      "booking",    "commitment", "usafiri",      "kutuma",   "posta",  "pickup",
-      "deliveries", "airtime",    "win",          "prize",    "mkopo",  "deposits"};
+      "delivery", "deliveries",   "deliver", "shipping",   "ship",    "ships",     "shipped",
+      "deposit",  "installation", "install", "fee",        "fees",    "transport", "courier",
+      "postage",  "rider",        "add",     "worth",      "salary",  "over",      "above",
+      "topper",   "fare",         "booking", "commitment", "usafiri", "kutuma",    "posta",
+      "pickup",   "deliveries",   "airtime", "win",        "prize",   "mkopo",     "deposits"};
   return k;
 }
 
@@ -109,21 +115,93 @@ const WordSet& UnitWords() {
 
 // Words before a number that make it a quantity, a measure, a time or a model number.
 const WordSet& QuantityWordsBefore() {
-  static const WordSet k{"of",      "vipande", "kilo",     "lita",   "siku",      "saa",
-                         "wiki",    "miezi",   "form",     "ages",   "age",       "count",
-                         "top",     "grade",   "hit",      "min",    "minimum",   "max",
-                         "maximum", "weight",  "capacity", "class",  "model",     "version",
-                         "gen",     "series",  "standard", "std",    "over",      "length",
-                         "dozens",  "qty",     "quantity", "stock",  "mwaka",     "kuanzia-vipande",
-                         "battery", "health",  "warranty", "year",   "years",     "number",
-                         "room",    "shop",    "stall",    "floor",  "gate",      "stage",
-                         "plot",    "house",   "block",    "level",  "ip",        "ipx",
-                         "seti",    "lipa",    "in",       "after",  "within",    "psalm",
-                         "chapter", "episode", "part",     "season", "vol",       "volume",
-                         "book",    "unit",    "units",    "route",  "apartment", "building",
-                         "road",    "street",  "avenue",   "ave",    "lane",      "plaza",
-                         "mall",    "hall",    "track",    "pin",    "ref",       "id",
-                         "cycle",   "phase"};
+  static const WordSet k{"of",
+                         "vipande",
+                         "kilo",
+                         "lita",
+                         "siku",
+                         "saa",
+                         "wiki",
+                         "miezi",
+                         "form",
+                         "ages",
+                         "age",
+                         "count",
+                         "spf",
+                         "top",
+                         "grade",
+                         "hit",
+                         "min",
+                         "minimum",
+                         "max",
+                         "maximum",
+                         "weight",
+                         "capacity",
+                         "class",
+                         "model",
+                         "version",
+                         "gen",
+                         "series",
+                         "standard",
+                         "std",
+                         "over",
+                         "length",
+                         "dozens",
+                         "qty",
+                         "quantity",
+                         "stock",
+                         "mwaka",
+                         "kuanzia-vipande",
+                         "battery",
+                         "health",
+                         "warranty",
+                         "year",
+                         "years",
+                         "number",
+                         "room",
+                         "shop",
+                         "stall",
+                         "floor",
+                         "gate",
+                         "stage",
+                         "plot",
+                         "house",
+                         "block",
+                         "level",
+                         "ip",
+                         "ipx",
+                         "seti",
+                         "lipa",
+                         "in",
+                         "after",
+                         "within",
+                         "psalm",
+                         "chapter",
+                         "episode",
+                         "part",
+                         "season",
+                         "vol",
+                         "volume",
+                         "book",
+                         "unit",
+                         "units",
+                         "route",
+                         "apartment",
+                         "building",
+                         "road",
+                         "street",
+                         "avenue",
+                         "ave",
+                         "lane",
+                         "plaza",
+                         "mall",
+                         "hall",
+                         "track",
+                         "pin",
+                         "ref",
+                         "id",
+                         "cycle",
+                         "phase"};
   return k;
 }
 
@@ -170,7 +248,7 @@ const WordMap<int>& SmallNumberWords() {
 }
 
 bool IsMultiplierWord(std::string_view w) {
-  return w == "mia" || w == "elfu" || w == "laki" || w == "milioni";
+  return w == "mia" || w == "elfu" || w == "ngiri" || w == "laki" || w == "milioni";
 }
 
 // The index of the previous/next token in [first, last) that is not an emoji, or -1.
@@ -425,13 +503,14 @@ class MoneyFinder {
       int mark = -1;
       if (pt.kind == TokenKind::kCurrency) {
         mark = p;
-      } else if (pt.kind == TokenKind::kWord && CurrencyWords().Contains(t_.Lower(pt))) {
+      } else if (pt.kind == TokenKind::kWord && CurrencyPrefixWords().Contains(t_.Lower(pt))) {
         mark = p;
       } else if (pt.kind == TokenKind::kWord && t_.Raw(pt) == "N" && !tok.space_before) {
         mark = p;
       } else if ((t_.Punct(pt) == '.' || t_.Punct(pt) == ':') && p - 1 >= line_first_) {
         const Token& pp = t_.tokens[p - 1];
-        if (pp.kind == TokenKind::kWord && CurrencyWords().Contains(t_.Lower(pp))) mark = p - 1;
+        if (pp.kind == TokenKind::kWord && CurrencyPrefixWords().Contains(t_.Lower(pp)))
+          mark = p - 1;
       }
       if (mark >= 0) {
         currency = MarkCurrency(t_.Raw(t_.tokens[mark]), store_);
@@ -460,7 +539,7 @@ class MoneyFinder {
         m.last_token = static_cast<uint32_t>(nx + 2);
         after = nx + 2 < line_last_ ? nx + 2 : -1;
         m.strength = 3;
-      } else if (nt.kind == TokenKind::kWord && CurrencyWords().Contains(t_.Lower(nt))) {
+      } else if (nt.kind == TokenKind::kWord && CurrencySuffixWords().Contains(t_.Lower(nt))) {
         std::string c = MarkCurrency(t_.Lower(nt), store_);
         if (currency.empty() && !c.empty()) currency = c;
         if (!c.empty()) {
@@ -475,6 +554,26 @@ class MoneyFinder {
     m.explicit_currency = !currency.empty();
     m.currency = currency.empty() ? store_ : currency;
 
+    // Add-ons: "+$10", "+ 500 for a topper".
+    int plus = static_cast<int>(m.first_token) - 1;
+    if (plus >= line_first_ && t_.Punct(t_.tokens[plus]) == '+')
+      return reject(NotPriceReason::kFee);
+    // "4K UHD", "55\" 4K": a resolution, not 4,000.
+    if ((raw == "4K" || raw == "8K" || raw == "4k" || raw == "8k") && !m.explicit_currency) {
+      int a = Next(t_, i, line_last_);
+      int b = Prev(t_, i, line_first_);
+      bool screen_after =
+          IsWord(t_, a) &&
+          (t_.Lower(t_.tokens[a]) == "uhd" || t_.Lower(t_.tokens[a]) == "hdr" ||
+           t_.Lower(t_.tokens[a]) == "tv" || t_.Lower(t_.tokens[a]) == "smart" ||
+           t_.Lower(t_.tokens[a]) == "video" || t_.Lower(t_.tokens[a]) == "display" ||
+           t_.Lower(t_.tokens[a]) == "ultra");
+      bool screen_before =
+          b >= 0 &&
+          (t_.Punct(t_.tokens[b]) == '"' || t_.Punct(t_.tokens[b]) == ',' ||
+           (IsWord(t_, b) && (t_.tokens[b].upper_initial || t_.Lower(t_.tokens[b]) == "inch")));
+      if (screen_after || screen_before) return reject(NotPriceReason::kUnit);
+    }
     // Glued suffixes: "128GB", "8pm", "24th", "40i", "250D", "13x4", "3pc".
     if (nx >= 0 && t_.tokens[nx].kind == TokenKind::kWord && !t_.tokens[nx].space_before &&
         m.last_token == static_cast<uint32_t>(i + 1)) {
@@ -570,13 +669,11 @@ class MoneyFinder {
     // "Wholesale:".
     if (IsWord(t_, before) && t_.Lower(t_.tokens[before]) == "for") {
       int b2 = Prev(t_, before, line_first_);
-      if (IsWord(t_, b2) &&
-          (t_.Lower(t_.tokens[b2]) == "pieces" || t_.Lower(t_.tokens[b2]) == "pcs" ||
-           t_.Lower(t_.tokens[b2]) == "pairs")) {
-        b2 = Prev(t_, b2, line_first_);
-      }
+      if (IsWord(t_, b2)) b2 = Prev(t_, b2, line_first_);  // "5 pieces for", "3 jars for"
       if (IsNumber(t_, b2) && DigitCount(t_.Raw(t_.tokens[b2])) <= 2) {
-        return reject(NotPriceReason::kBundle);
+        // "1 for 900" is the unit price itself.
+        if (t_.Raw(t_.tokens[b2]) != "1") return reject(NotPriceReason::kBundle);
+        m.strength = 3;
       }
     }
     for (int k = static_cast<int>(m.first_token) - 1; k >= line_first_; --k) {
@@ -595,7 +692,7 @@ class MoneyFinder {
     }
 
     // Cues and strength.
-    int strength = m.explicit_currency ? 3 : 1;
+    int strength = std::max(m.strength, m.explicit_currency ? 3 : 1);
     bool old = false;
     bool now_cue = false;
     {
@@ -643,11 +740,18 @@ class MoneyFinder {
     // "Latitude 7490", "iPhone 12").
     if (strength == 1 && IsWord(t_, before) && !HasGroupingOrMultiplier(raw) && m.amount < 10000) {
       const Token& bt = t_.tokens[before];
-      bool line_start = before == line_first_;
-      if (((bt.upper_initial || bt.has_digit) && !line_start) ||
-          ModelWords().Contains(t_.Lower(bt))) {
+      // A model number follows a name of two words or more ("Dell Latitude 7490"); "Anklet 350"
+      // at the start of a list line is an item and its price.
+      int b2 = Prev(t_, before, line_first_);
+      bool named = IsWord(t_, b2);
+      if (((bt.upper_initial || bt.has_digit) && named) || ModelWords().Contains(t_.Lower(bt))) {
         strength = 0;
       }
+    }
+    // A bare number ending a line of item words is that line's price ("Hoop earrings 450").
+    if (strength == 1 && IsWord(t_, before) &&
+        Next(t_, static_cast<int>(m.last_token) - 1, line_last_) < 0) {
+      strength = 2;
     }
     // A bare small number is no price in a shilling store ("3 in 1", "Form 3").
     if (!m.explicit_currency && strength < 3 && m.amount < SmallestBarePrice(store_)) {
@@ -691,7 +795,7 @@ class MoneyFinder {
         b.strength = std::max(b.strength, 3);
         continue;
       }
-      if (a.amount < b.amount) {
+      if (a.amount < b.amount && a.strength >= 1) {
         int s = std::max(a.strength, b.strength);
         a.strength = b.strength = std::max(s, 2);
         if (!a.explicit_currency && b.explicit_currency) a.currency = b.currency;
@@ -754,7 +858,7 @@ std::optional<double> ReadSwahiliNumber(const Text& t, uint32_t i, uint32_t line
   bool multiplier = false;
   uint32_t k = i;
   static constexpr std::pair<std::string_view, double> kScales[] = {
-      {"milioni", 1e6}, {"laki", 1e5}, {"elfu", 1e3}};
+      {"milioni", 1e6}, {"laki", 1e5}, {"elfu", 1e3}, {"ngiri", 1e3}};
   for (const auto& [name, scale] : kScales) {
     if (word(k) != name) continue;
     ++k;
@@ -772,8 +876,9 @@ std::optional<double> ReadSwahiliNumber(const Text& t, uint32_t i, uint32_t line
     if (q == 0) q = 1;
     total += q * scale;
     multiplier = true;
-    if (word(k) == "na" && (word(k + 1) == "mia" || SmallNumberWords().Find(word(k + 1)) ||
-                            word(k + 1) == "elfu" || word(k + 1) == "laki")) {
+    if (word(k) == "na" &&
+        (word(k + 1) == "mia" || SmallNumberWords().Find(word(k + 1)) || word(k + 1) == "elfu" ||
+         word(k + 1) == "ngiri" || word(k + 1) == "laki")) {
       ++k;
     }
   }

@@ -55,7 +55,9 @@ bool HasItemWords(const Text& t, uint32_t first, uint32_t last) {
     if (w.size() < 2 || tok.has_digit) continue;
     uint32_t end = 0;
     if (IsLetterSizeAt(t, i, last, &end)) continue;
-    if (IsNameFiller(w) || IsUnitNoun(w) || IsColorWord(w) || CueWords().Contains(w)) continue;
+    if (IsNameFiller(w) || IsUnitNoun(w) || CueWords().Contains(w)) continue;
+    // Plain colours alone ("Black - 1,500") are variants; "Chocolate 1kg" is an item.
+    if (IsColorWord(w) && !IsAmbiguousColorWord(w)) continue;
     return true;
   }
   return false;
@@ -140,7 +142,6 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
       for (const Money& mo : money) {
         if (mo.line == li && mo.reason == NotPriceReason::kFee) info.fee = true;
       }
-      info.contact = phone || contact_word;
     }
     // The name part of a price line: before its first price, else after its last.
     if (priced) {
@@ -164,6 +165,7 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
       info.name_last = line.last;
     }
     info.has_content = HasItemWords(t, info.name_first, info.name_last);
+    if (!priced) info.contact = phone || (contact_word && !info.has_content);
     int score = 0;
     for (uint32_t k = info.content_first; k < line.last; ++k) {
       if (t.tokens[k].kind != TokenKind::kWord) continue;
@@ -181,12 +183,20 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
     std::string key;
     for (uint32_t k = info.name_first; k < info.name_last; ++k) {
       const Token& tok = t.tokens[k];
-      if (tok.kind != TokenKind::kWord || tok.has_digit) continue;
+      if (tok.kind == TokenKind::kNumber && k > info.name_first &&
+          t.tokens[k - 1].kind == TokenKind::kWord &&
+          (k + 1 >= info.name_last || t.tokens[k + 1].kind != TokenKind::kWord ||
+           t.tokens[k + 1].space_before)) {
+        key += t.Raw(tok);  // a model number: "Toast 20" and "Toast 10" are two items
+        key += ' ';
+        continue;
+      }
+      if (tok.kind != TokenKind::kWord) continue;
       if (k > info.name_first && !tok.space_before && t.tokens[k - 1].kind == TokenKind::kNumber) {
         continue;
       }
       std::string_view w = t.Lower(tok);
-      if (IsNameFiller(w) || IsUnitNoun(w)) continue;
+      if (!tok.has_digit && (IsNameFiller(w) || IsUnitNoun(w))) continue;
       key += w;
       key += ' ';
     }
@@ -216,9 +226,9 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
     for (uint32_t li = 0; li < limit && li < n_lines; ++li) {
       const LineInfo& info = seg.lines[li];
       if (info.empty || info.hashtags_only || info.contact || info.fee) continue;
-      Name name = BuildName(t, info.content_first, info.last);
+      Name name = BuildBestName(t, info.content_first, info.last);
       if (name.text.empty()) continue;
-      int score = name.item_score * 2 + (info.size_cue || info.color_cue ? -3 : 0);
+      int score = name.Score() + (info.size_cue || info.color_cue ? -3 : 0);
       if (score > best_score) {
         best = static_cast<int>(li);
         best_score = score;
@@ -244,6 +254,7 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
 
   if (distinct || (item_lines.size() == 1 && nameless_before && header_is_item)) {
     seg.multi = true;
+    seg.header_line = best_title(first_item);
     std::vector<bool> used(n_lines, false);
     if (nameless_before && header_title >= 0) {
       Segment s;
@@ -296,10 +307,11 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
   int title = best_title(first_priced == n_lines ? n_lines : first_priced);
   if (!item_lines.empty()) {
     const LineInfo& info = seg.lines[item_lines[0]];
-    Name item_name = BuildName(t, info.name_first, info.name_last);
+    Name item_name = BuildBestName(t, info.name_first, info.name_last);
     int title_score = -1;
     if (title >= 0) {
-      title_score = BuildName(t, seg.lines[title].content_first, seg.lines[title].last).item_score;
+      title_score =
+          BuildBestName(t, seg.lines[title].content_first, seg.lines[title].last).item_score;
     }
     if (title < 0 || (item_name.item_score >= 2 && item_name.item_score >= title_score) ||
         (title_score <= 0 && !item_name.text.empty())) {

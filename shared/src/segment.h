@@ -47,6 +47,7 @@ struct Segmentation {
   std::vector<Segment> items;          // one per product
   std::vector<uint32_t> shared_lines;  // lines whose sizes/colours apply to every item
   bool multi = false;
+  int header_line = -1;      // a list post's title line, whose head noun unnamed items share
   bool list_layout = false;  // items come from list-marked lines
 };
 

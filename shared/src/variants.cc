@@ -197,6 +197,8 @@ bool IsColorWord(std::string_view w) {
   return PlainColors().Contains(w) || AmbiguousColors().Contains(w);
 }
 
+bool IsAmbiguousColorWord(std::string_view w) { return AmbiguousColors().Contains(w); }
+
 bool HasSizeCue(const Text& t, uint32_t first, uint32_t last) {
   for (uint32_t i = first; i < last; ++i) {
     if (t.tokens[i].kind == TokenKind::kWord && SizeCueWords().Contains(t.Lower(t.tokens[i]))) {
