@@ -1,0 +1,42 @@
+// The edge server assembled: configuration, database pool, token cipher and the factory of
+// Instagram platform clients, plus the functions that register each module's routes. main() builds
+// one App and serves it; tests build one around a fake Graph server.
+#ifndef VENDLY_SERVER_APP_H_
+#define VENDLY_SERVER_APP_H_
+
+#include <httplib.h>
+
+#include <functional>
+#include <memory>
+
+#include "config.h"
+#include "crypto.h"
+#include "db.h"
+#include "graph.h"
+#include "http.h"
+
+namespace vendly::server {
+
+struct App {
+  explicit App(Config cfg);
+
+  Config config;
+  Db db;
+  TokenCipher cipher;
+  // A new platform client per call: a Graph client owns an httplib::Client, which serialises its
+  // requests, so each request or job thread takes its own.
+  std::function<std::unique_ptr<InstagramPlatform>()> new_platform;
+};
+
+void RegisterHealthRoutes(Router& router, App& app);
+void RegisterAuthRoutes(Router& router, App& app);
+void RegisterStoreRoutes(Router& router, App& app);
+void RegisterInstagramRoutes(Router& router, App& app);
+void RegisterDeletionRoutes(Router& router, App& app);
+
+// Hardens `server` and registers every route.
+void BuildServer(httplib::Server& server, Router& router, App& app);
+
+}  // namespace vendly::server
+
+#endif  // VENDLY_SERVER_APP_H_

@@ -1,0 +1,77 @@
+// vendly-server: the edge server. `vendly-server migrate` applies migrations/ and exits; plain
+// `vendly-server` applies them and serves. Configuration: environment variables (see
+// server/README.md).
+#include <httplib.h>
+#include <signal.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+
+#include "app.h"
+#include "config.h"
+#include "log.h"
+#include "migrate.h"
+
+using namespace vendly::server;
+
+int main(int argc, char** argv) {
+  const std::string command = argc > 1 ? argv[1] : "serve";
+  if (command != "serve" && command != "migrate") {
+    std::fprintf(stderr, "usage: vendly-server [serve|migrate]\n");
+    return 2;
+  }
+  if (const char* level = std::getenv("VENDLY_LOG_LEVEL")) {
+    LogLevel parsed;
+    if (ParseLogLevel(level, &parsed)) SetLogLevel(parsed);
+  }
+  auto config = LoadConfig([](const char* name) { return std::getenv(name); });
+  if (!config.ok()) {
+    LogError("config", {{"error", config.status().message()}});
+    return 2;
+  }
+  if (config->token_key_generated)
+    LogInfo("config", {{"message", "token key read from " + config->data_dir + "/token.key"}});
+
+  // Signals are handled by one thread with sigwait; block them before any other thread starts.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  App app(*config);
+  auto migrated = Migrate(app.db, app.config.migrations_dir);
+  if (!migrated.ok()) {
+    LogError("migrate", {{"error", migrated.status().message()}});
+    return 1;
+  }
+  LogInfo("migrate", {{"applied", *migrated}, {"dir", app.config.migrations_dir}});
+  if (command == "migrate") return 0;
+
+  httplib::Server server;
+  Router router(server, app.db);
+  BuildServer(server, router, app);
+
+  std::thread signal_thread([&server, signals]() {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    LogInfo("shutdown", {{"signal", sig}});
+    server.stop();
+  });
+  signal_thread.detach();
+
+  if (!server.bind_to_port(app.config.bind_address.c_str(), app.config.port)) {
+    LogError("listen", {{"error", "cannot listen on " + app.config.bind_address + ":" +
+                                      std::to_string(app.config.port)}});
+    return 1;
+  }
+  LogInfo("listen", {{"address", app.config.bind_address},
+                     {"port", app.config.port},
+                     {"publicUrl", app.config.public_url},
+                     {"graphUrl", app.config.graph_url},
+                     {"graphVersion", app.config.graph_version}});
+  server.listen_after_bind();
+  return 0;
+}

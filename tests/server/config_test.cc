@@ -1,0 +1,114 @@
+#include "config.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <map>
+
+#include "crypto.h"
+
+namespace vendly::server {
+namespace {
+
+struct FakeEnv {
+  std::map<std::string, std::string> vars;
+  EnvGetter getter() {
+    return [this](const char* name) -> const char* {
+      auto it = vars.find(name);
+      return it == vars.end() ? nullptr : it->second.c_str();
+    };
+  }
+};
+
+std::string TempDir() {
+  char tmpl[] = "/tmp/vendly-config-test.XXXXXX";
+  return mkdtemp(tmpl);
+}
+
+TEST(Config, DefaultsRunTheDemoAgainstTheSandbox) {
+  FakeEnv env;
+  env.vars["VENDLY_DATA_DIR"] = TempDir();
+  auto c = LoadConfig(env.getter());
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->port, 8080);
+  EXPECT_EQ(c->public_url, "http://localhost:8080");
+  EXPECT_EQ(c->dashboard_url, c->public_url);
+  EXPECT_EQ(c->meta_app_id, "sandbox-app");
+  EXPECT_EQ(c->meta_app_secret, "sandbox-secret");
+  EXPECT_EQ(c->graph_url, "https://graph.facebook.com");
+  EXPECT_EQ(c->graph_version, "v25.0");
+  EXPECT_EQ(c->login_url, "https://www.facebook.com");
+  EXPECT_EQ(c->media_dir, env.vars["VENDLY_DATA_DIR"] + "/media");
+  EXPECT_EQ(c->token_key.size(), 32u);
+  EXPECT_TRUE(c->token_key_generated);
+  EXPECT_EQ(OAuthRedirectUri(*c), "http://localhost:8080/api/instagram/auth/callback");
+}
+
+TEST(Config, GeneratedTokenKeyIsKeptAcrossStarts) {
+  FakeEnv env;
+  env.vars["VENDLY_DATA_DIR"] = TempDir() + "/nested/data";
+  auto first = LoadConfig(env.getter());
+  auto second = LoadConfig(env.getter());
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_EQ(first->token_key, second->token_key);
+  EXPECT_EQ(access((env.vars["VENDLY_DATA_DIR"] + "/token.key").c_str(), R_OK), 0);
+}
+
+TEST(Config, ReadsEveryVariable) {
+  FakeEnv env;
+  std::string key = RandomBytes(32);
+  env.vars = {{"VENDLY_DATABASE_URL", "host=/tmp dbname=x"},
+              {"VENDLY_PORT", "9090"},
+              {"VENDLY_PUBLIC_URL", "https://api.example.com/"},
+              {"VENDLY_DASHBOARD_URL", "https://app.example.com"},
+              {"VENDLY_TOKEN_KEY", Base64Encode(key)},
+              {"VENDLY_MEDIA_DIR", "/srv/media"},
+              {"META_APP_ID", "123"},
+              {"META_APP_SECRET", "s3cr3t"},
+              {"META_GRAPH_URL", "http://127.0.0.1:9999"},
+              {"META_GRAPH_VERSION", "v26.0"},
+              {"META_LOGIN_URL", "http://127.0.0.1:9999/"},
+              {"META_WEBHOOK_VERIFY_TOKEN", "verify"}};
+  auto c = LoadConfig(env.getter());
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->database_url, "host=/tmp dbname=x");
+  EXPECT_EQ(c->port, 9090);
+  EXPECT_EQ(c->public_url, "https://api.example.com");
+  EXPECT_EQ(c->dashboard_url, "https://app.example.com");
+  EXPECT_EQ(c->token_key, key);
+  EXPECT_FALSE(c->token_key_generated);
+  EXPECT_EQ(c->media_dir, "/srv/media");
+  EXPECT_EQ(c->meta_app_id, "123");
+  EXPECT_EQ(c->meta_app_secret, "s3cr3t");
+  EXPECT_EQ(c->graph_url, "http://127.0.0.1:9999");
+  EXPECT_EQ(c->graph_version, "v26.0");
+  EXPECT_EQ(c->login_url, "http://127.0.0.1:9999");
+  EXPECT_EQ(c->webhook_verify_token, "verify");
+}
+
+TEST(Config, RejectsInvalidValues) {
+  const std::map<std::string, std::string> bad[] = {
+      {{"VENDLY_PORT", "0"}},
+      {{"VENDLY_PORT", "80a"}},
+      {{"VENDLY_PORT", "70000"}},
+      {{"VENDLY_TOKEN_KEY", "c2hvcnQ="}},
+      {{"VENDLY_TOKEN_KEY", "not base64!"}},
+      {{"META_GRAPH_URL", "graph.facebook.com"}},
+      {{"META_GRAPH_VERSION", "25"}},
+      {{"VENDLY_PUBLIC_URL", "ftp://x"}},
+      {{"VENDLY_MAX_BODY_BYTES", "12"}},
+  };
+  for (const auto& vars : bad) {
+    FakeEnv env;
+    env.vars = vars;
+    env.vars["VENDLY_DATA_DIR"] = TempDir();
+    auto c = LoadConfig(env.getter());
+    EXPECT_FALSE(c.ok()) << vars.begin()->first << "=" << vars.begin()->second;
+    if (!c.ok()) {
+      EXPECT_NE(c.status().message().find(vars.begin()->first), std::string::npos);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace vendly::server

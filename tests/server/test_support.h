@@ -1,0 +1,248 @@
+// Helpers of the edge server's integration tests: a database per test process (created through
+// VENDLY_PG_ADMIN_URL, dropped at the end), child processes (vendly-server, meta-sandbox) on free
+// ports, killed in TearDown, and small HTTP helpers.
+#ifndef VENDLY_TESTS_SERVER_TEST_SUPPORT_H_
+#define VENDLY_TESTS_SERVER_TEST_SUPPORT_H_
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <libpq-fe.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace vendly::test {
+
+using nlohmann::json;
+
+// Writing to a socket the server closed (a refused 10 MB body) must fail, not kill the test.
+inline const bool kIgnoreSigpipe = [] {
+  signal(SIGPIPE, SIG_IGN);
+  return true;
+}();
+
+inline const char* Env(const char* name) {
+  const char* v = std::getenv(name);
+  return (v && *v) ? v : nullptr;
+}
+
+inline int FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
+  socklen_t len = sizeof(addr);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
+
+// Replaces (or appends) dbname=... in a libpq conninfo.
+inline std::string WithDbName(const std::string& conninfo, const std::string& db) {
+  std::string out;
+  std::string::size_type pos = 0;
+  bool replaced = false;
+  while (pos < conninfo.size()) {
+    auto end = conninfo.find(' ', pos);
+    if (end == std::string::npos) end = conninfo.size();
+    std::string part = conninfo.substr(pos, end - pos);
+    if (part.rfind("dbname=", 0) == 0) {
+      part = "dbname=" + db;
+      replaced = true;
+    }
+    if (!part.empty()) out += (out.empty() ? "" : " ") + part;
+    pos = end + 1;
+  }
+  if (!replaced) out += " dbname=" + db;
+  return out;
+}
+
+// Runs one SQL statement; returns rows as vectors of text (NULL as "<null>"). Fails the test on
+// error.
+inline std::vector<std::vector<std::string>> Sql(const std::string& conninfo,
+                                                 const std::string& sql) {
+  std::vector<std::vector<std::string>> rows;
+  PGconn* c = PQconnectdb(conninfo.c_str());
+  if (PQstatus(c) != CONNECTION_OK) {
+    ADD_FAILURE() << "connect: " << PQerrorMessage(c);
+    PQfinish(c);
+    return rows;
+  }
+  PQsetNoticeProcessor(
+      c, [](void*, const char*) {}, nullptr);
+  PGresult* r = PQexec(c, sql.c_str());
+  auto st = PQresultStatus(r);
+  if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+    ADD_FAILURE() << "sql: " << sql << ": " << PQresultErrorMessage(r);
+  } else {
+    for (int i = 0; i < PQntuples(r); ++i) {
+      std::vector<std::string> row;
+      for (int j = 0; j < PQnfields(r); ++j)
+        row.push_back(PQgetisnull(r, i, j) ? "<null>" : PQgetvalue(r, i, j));
+      rows.push_back(row);
+    }
+  }
+  PQclear(r);
+  PQfinish(c);
+  return rows;
+}
+
+// A fresh, empty database for this test process.
+class TestDatabase {
+ public:
+  TestDatabase() {
+    const char* base = Env("VENDLY_TEST_DATABASE_URL");
+    if (!base) return;
+    admin_ = Env("VENDLY_PG_ADMIN_URL") ? Env("VENDLY_PG_ADMIN_URL") : WithDbName(base, "postgres");
+    std::random_device rd;
+    name_ = "vendly_t_" + std::to_string(getpid()) + "_" + std::to_string(rd() % 1000000);
+    Sql(admin_, "CREATE DATABASE " + name_);
+    url_ = WithDbName(base, name_);
+  }
+  ~TestDatabase() {
+    if (!name_.empty()) Sql(admin_, "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+  }
+  bool available() const { return !url_.empty(); }
+  const std::string& url() const { return url_; }
+
+ private:
+  std::string admin_;
+  std::string name_;
+  std::string url_;
+};
+
+// A child process with extra environment variables; SIGTERM then SIGKILL on destruction.
+class ChildProcess {
+ public:
+  ChildProcess(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env,
+               const std::string& log_path) {
+    pid_ = fork();
+    if (pid_ == 0) {
+      for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
+      if (!log_path.empty()) {
+        FILE* f = std::fopen(log_path.c_str(), "w");
+        if (f) {
+          dup2(fileno(f), 1);
+          dup2(fileno(f), 2);
+        }
+      }
+      std::vector<char*> args;
+      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+      args.push_back(nullptr);
+      execv(args[0], args.data());
+      _exit(127);
+    }
+  }
+  ~ChildProcess() { Stop(); }
+  void Stop() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGTERM);
+    for (int i = 0; i < 50; ++i) {
+      if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
+        pid_ = -1;
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+  bool running() { return pid_ > 0 && waitpid(pid_, nullptr, WNOHANG) == 0; }
+  int pid() const { return pid_; }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+// Waits until GET path answers on 127.0.0.1:port (any status).
+inline bool WaitForHttp(int port, const std::string& path, int timeout_ms = 15000) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (std::chrono::steady_clock::now() < deadline) {
+    httplib::Client c("127.0.0.1", port);
+    c.set_connection_timeout(0, 200000);
+    if (auto r = c.Get(path.c_str())) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+inline std::string TempDir() {
+  char tmpl[] = "/tmp/vendly-srv-test.XXXXXX";
+  const char* d = mkdtemp(tmpl);
+  return d ? d : "/tmp";
+}
+
+// A running vendly-server.
+struct ServerProcess {
+  int port = 0;
+  std::string dir;
+  std::unique_ptr<ChildProcess> process;
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
+  std::string log() const {
+    std::string path = dir + "/server.log";
+    FILE* f = std::fopen(path.c_str(), "r");
+    std::string out;
+    if (!f) return out;
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) out.append(buf, n);
+    std::fclose(f);
+    return out;
+  }
+};
+
+inline std::unique_ptr<ServerProcess> StartServer(const std::string& database_url,
+                                                  std::map<std::string, std::string> env = {}) {
+  auto s = std::make_unique<ServerProcess>();
+  s->port = FreePort();
+  s->dir = TempDir();
+  env["VENDLY_DATABASE_URL"] = database_url;
+  env["VENDLY_PORT"] = std::to_string(s->port);
+  env["VENDLY_DATA_DIR"] = s->dir;
+  env["VENDLY_MIGRATIONS_DIR"] = VENDLY_MIGRATIONS_DIR;
+  if (!env.count("VENDLY_PUBLIC_URL")) env["VENDLY_PUBLIC_URL"] = s->url();
+  if (!env.count("VENDLY_LOG_LEVEL")) env["VENDLY_LOG_LEVEL"] = "debug";
+  s->process = std::make_unique<ChildProcess>(std::vector<std::string>{VENDLY_SERVER_BIN}, env,
+                                              s->dir + "/server.log");
+  if (!WaitForHttp(s->port, "/healthz")) {
+    ADD_FAILURE() << "vendly-server did not start; log:\n" << s->log();
+  }
+  return s;
+}
+
+inline json Body(const httplib::Result& r) {
+  if (!r) return json();
+  return json::parse(r->body, nullptr, false);
+}
+
+// A JSON request with an optional bearer token.
+inline httplib::Result Call(httplib::Client& c, const std::string& method, const std::string& path,
+                            const json& body = json(), const std::string& token = "",
+                            httplib::Headers headers = {}) {
+  if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+  if (method == "GET") return c.Get(path.c_str(), headers);
+  if (method == "DELETE") return c.Delete(path.c_str(), headers);
+  const std::string payload = body.is_null() ? "" : body.dump();
+  if (method == "PATCH") return c.Patch(path.c_str(), headers, payload, "application/json");
+  return c.Post(path.c_str(), headers, payload, "application/json");
+}
+
+}  // namespace vendly::test
+
+#endif  // VENDLY_TESTS_SERVER_TEST_SUPPORT_H_
