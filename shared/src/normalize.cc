@@ -370,6 +370,16 @@ std::optional<std::string> NormalizeColor(std::string_view text) {
   return std::string(s);
 }
 
+bool IsLetterSize(std::string_view word) {
+  return !CanonicalLetterSize(AsciiLower(CollapseWhitespace(word))).empty();
+}
+
+bool IsKnownColor(std::string_view word) {
+  const std::optional<std::string> color = NormalizeColor(word);
+  return color && std::any_of(std::begin(kKnownColors), std::end(kKnownColors),
+                              [&](const char* known) { return *color == known; });
+}
+
 std::vector<std::string> NormalizeSizes(const std::vector<std::string>& values) {
   UniqueList out;
   for (const std::string& value : values) {

@@ -162,5 +162,17 @@ TEST(Normalize, FuzzRegressionColoursAreIdempotent) {
   }
 }
 
+TEST(Normalize, RecognisesLetterSizesAndKnownColours) {
+  for (const char* size : {"s", "XL", "2xl", "xxxl", "small", "Extra Large", "3XL"}) {
+    EXPECT_TRUE(IsLetterSize(size)) << size;
+  }
+  for (const char* word : {"sale", "38", "", "xyl", "ls"}) EXPECT_FALSE(IsLetterSize(word)) << word;
+  for (const char* color : {"red", "Nyekundu", "gray", "multicolour", "kijivu", "cream"}) {
+    EXPECT_TRUE(IsKnownColor(color)) << color;
+  }
+  for (const char* word : {"wine", "dress", "", "\xE2\x9D\xA4"})
+    EXPECT_FALSE(IsKnownColor(word)) << word;
+}
+
 }  // namespace
 }  // namespace vendly

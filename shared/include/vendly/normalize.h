@@ -54,6 +54,15 @@ std::vector<std::string> NormalizeSize(std::string_view text);
 // colours.
 std::optional<std::string> NormalizeColor(std::string_view text);
 
+// True when `word` (any case) is a letter size NormalizeSize spells canonically: "s", "XL", "2xl",
+// "xxxl", "small", "extra large". For recognising sizes in text with the same vocabulary.
+bool IsLetterSize(std::string_view word);
+
+// True when NormalizeColor(word) is one of kKnownColors, i.e. `word` is a catalog colour, its
+// Swahili name or a spelling variant ("nyekundu", "Gray", "multicolour"). For recognising colour
+// words in text.
+bool IsKnownColor(std::string_view word);
+
 // Appends each of `values` normalised by NormalizeSize / NormalizeColor, dropping empties and
 // duplicates (first occurrence kept). The list forms of the two rules above.
 std::vector<std::string> NormalizeSizes(const std::vector<std::string>& values);
