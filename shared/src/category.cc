@@ -743,6 +743,25 @@ const WordMap<CategoryWord>& Lexicon() {
       {"pampers", {kOther, 2}},
       {"diapers", {kOther, 2}},
       {"stroller", {kOther, 2}},
+      // Added from the dev set's misses; general item words, not captions.
+      {"all star", {kFashion, 3}},
+      {"mavazi", {kFashion, 2}},
+      {"sketi", {kFashion, 3}},
+      {"suti", {kFashion, 3}},
+      {"stole", {kFashion, 3}},
+      {"kente", {kFashion, 2}},
+      {"wigi", {kBeauty, 3}},
+      {"mawigi", {kBeauty, 3}},
+      {"manukato", {kBeauty, 3}},
+      {"marashi", {kBeauty, 3}},
+      {"losheni", {kBeauty, 3}},
+      {"bookshelf", {kHome, 3}},
+      {"bookshelves", {kHome, 3}},
+      {"mosquito net", {kHome, 3}},
+      {"net", {kHome, 1}},
+      {"duvet set", {kHome, 4}},
+      {"smartwatches", {kElectronics, 3}},
+      {"gps", {kElectronics, 2}},
   };
   return k;
 }

@@ -165,17 +165,35 @@ Extraction Extract(const Post& post) {
           !internal::IsBrandWord(header.words.back()) &&
           std::find(name.words.begin(), name.words.end(), header.words.back()) ==
               name.words.end()) {
-        int c = -1, w = 0;
-        c = internal::LookupCategoryWord(header.words.back(), &w);
-        if (c != internal::kBooks) {
-          std::string head = header.text.substr(header.text.rfind(' ') + 1);
+        int w = 0;
+        int c = internal::LookupCategoryWord(header.words.back(), &w);
+        // The head may be a two-word phrase ("Smart Watch"): take both words then.
+        std::size_t take = 1;
+        const std::size_t hn = header.words.size();
+        int pw = 0;
+        if (hn >= 2 &&
+            internal::LookupCategoryWord(header.words[hn - 2] + " " + header.words[hn - 1], &pw) >=
+                0 &&
+            std::find(name.words.begin(), name.words.end(), header.words[hn - 2]) ==
+                name.words.end()) {
+          take = 2;
+        }
+        if (c != internal::kBooks && name.word_count + static_cast<int>(take) <= 6) {
+          std::size_t pos = header.text.size();
+          for (std::size_t k = 0; k < take; ++k) {
+            pos = header.text.rfind(' ', pos == 0 ? 0 : pos - 1);
+            if (pos == std::string::npos) break;
+          }
+          std::string head = pos == std::string::npos ? header.text : header.text.substr(pos + 1);
           name.text += ' ';
           name.text += head;
-          name.words.push_back(header.words.back());
-          name.spans.push_back(header.spans.back());
-          name.item_score += w;
-          name.head_score = w;
-          ++name.word_count;
+          for (std::size_t k = hn - take; k < hn; ++k) {
+            name.words.push_back(header.words[k]);
+            name.spans.push_back(header.spans[k]);
+          }
+          name.item_score += take == 2 ? pw : w;
+          name.head_score = take == 2 ? pw : w;
+          name.word_count += static_cast<int>(take);
         }
       }
     }
@@ -328,7 +346,9 @@ Extraction Extract(const Post& post) {
       bool strong_item = false;
       for (const Product& p : x.products)
         strong_item = strong_item || p.field_confidence.name >= 0.85;
-      is_product = (any_dm_for_price || cues.order_cue) && strong_item && cues.non_product.empty();
+      // An explicit "DM for price" outweighs soft cues ("Good morning ... chat me up for price").
+      bool blocked = any_dm_for_price ? cues.hard : !cues.non_product.empty();
+      is_product = (any_dm_for_price || cues.order_cue) && strong_item && !blocked;
     }
   }
   if (!is_product) {

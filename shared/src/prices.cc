@@ -72,10 +72,11 @@ const WordSet& FeeWordsAfter() {
 
 // Words before a number that make it a phone, till, paybill or account number.
 const WordSet& AccountWords() {
-  static const WordSet k{"till",    "paybill", "acc",     "account",  "no",   "number", "mpesa",
-                         "m-pesa",  "momo",    "call",    "whatsapp", "piga", "tel",    "phone",
-                         "contact", "sms",     "nambari", "namba",    "lipa", "goods",  "airtel",
-                         "mtn",     "vodacom", "tigo",    "halopesa", "mixx", "ref"};
+  static const WordSet k{"till",  "paybill",  "acc",     "account", "no",       "number",
+                         "mpesa", "m-pesa",   "momo",    "call",    "whatsapp", "piga",
+                         "tel",   "phone",    "contact", "sms",     "nambari",  "namba",
+                         "lipa",  "goods",    "airtel",  "pesa",    "mtn",      "vodacom",
+                         "tigo",  "halopesa", "mixx",    "ref"};
   return k;
 }
 
@@ -554,6 +555,16 @@ class MoneyFinder {
     m.explicit_currency = !currency.empty();
     m.currency = currency.empty() ? store_ : currency;
 
+    // "SB-2012", "T-800": a number glued by a hyphen to a word is part of a model name.
+    const bool glued_dash = before >= 0 && IsDash(t_, t_.tokens[before]) &&
+                            !t_.tokens[before].space_before && !tok.space_before;
+    if (glued_dash && !m.explicit_currency && IsWord(t_, before - 1)) {
+      return reject(NotPriceReason::kModel);
+    }
+    // Six or more bare digits with no grouping are an account or till number ("5544332").
+    if (!m.explicit_currency && OnlyDigits(raw) && raw.size() >= 6) {
+      return reject(NotPriceReason::kPhone);
+    }
     // Add-ons: "+$10", "+ 500 for a topper".
     int plus = static_cast<int>(m.first_token) - 1;
     if (plus >= line_first_ && t_.Punct(t_.tokens[plus]) == '+')
@@ -681,13 +692,12 @@ class MoneyFinder {
       if (bt.kind == TokenKind::kWord && BundleWords().Contains(t_.Lower(bt))) {
         return reject(NotPriceReason::kBundle);
       }
-      if (bt.kind == TokenKind::kNumber) break;
     }
     // Years: 1990-2039 written bare.
     if (!m.explicit_currency && OnlyDigits(raw) && raw.size() == 4 && m.amount >= 1990 &&
         m.amount <= 2039) {
-      bool dash_before =
-          before >= 0 && (IsDash(t_, t_.tokens[before]) || PunctAt(t_, before) == ':');
+      bool dash_before = before >= 0 && ((IsDash(t_, t_.tokens[before]) && !glued_dash) ||
+                                         PunctAt(t_, before) == ':');
       if (!dash_before) return reject(NotPriceReason::kYear);
     }
 
@@ -732,8 +742,8 @@ class MoneyFinder {
       }
     }
     if (strength < 3) {
-      bool list_cue = before >= 0 && (IsDash(t_, t_.tokens[before]) || PunctAt(t_, before) == ':' ||
-                                      PunctAt(t_, before) == '=');
+      bool list_cue = before >= 0 && ((IsDash(t_, t_.tokens[before]) && !glued_dash) ||
+                                      PunctAt(t_, before) == ':' || PunctAt(t_, before) == '=');
       if (list_cue || HasMultiplier(raw)) strength = 2;
     }
     // A bare number after a capitalised or model word reads as part of the name ("Air Max 90",

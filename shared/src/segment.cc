@@ -119,7 +119,10 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
       if (tok.kind != TokenKind::kWord) continue;
       std::string_view w = t.Lower(tok);
       if (AskWords().Contains(w)) ask = true;
-      if (w == "price" || w == "prices" || w == "bei" || w == "pricing") price_word = true;
+      if (w == "price" || w == "prices" || w == "bei" || w == "pricing" || w == "quote" ||
+          w == "quotation") {
+        price_word = true;
+      }
       if (ContactWords().Contains(w)) contact_word = true;
       if (w == "sold") info.sold = true;
       if (w == "colour" || w == "colours" || w == "color" || w == "colors" || w == "rangi" ||
@@ -132,7 +135,9 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
     for (std::size_t m = 0; m < money.size(); ++m) {
       const Money& mo = money[m];
       if (mo.line != li) continue;
-      if (mo.role == MoneyRole::kPrice) info.prices.push_back(static_cast<int>(m));
+      // Model numbers ("Latitude 7490") are kept with the name, not the prices.
+      if (mo.role == MoneyRole::kPrice && mo.strength > 0)
+        info.prices.push_back(static_cast<int>(m));
       if (mo.role == MoneyRole::kOldPrice) info.olds.push_back(static_cast<int>(m));
       if (mo.reason == NotPriceReason::kPhone) phone = true;
     }
