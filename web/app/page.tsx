@@ -1,0 +1,16 @@
+import Link from 'next/link';
+
+export default function Home() {
+  return (
+    <main>
+      <h1>Vendly Instagram Auto-Catalog</h1>
+      <p className="lead">Your Instagram posts become store products: name, price, sizes and colours read from your captions.</p>
+      <div className="card">
+        <p>
+          <Link href="/try">Try the extractor</Link> on a caption of your own: it runs in your browser, the same engine
+          our server uses.
+        </p>
+      </div>
+    </main>
+  );
+}
