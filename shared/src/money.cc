@@ -23,8 +23,7 @@ namespace vendly {
 namespace internal {
 namespace {
 
-// ---- Numbers
-// -------------------------------------------------------------------------------------
+// ---- Numbers ------------------------------------------------------------------------------------
 
 // Gathers decimal digits into a value without heap or overflow: the first 19 significant digits
 // form an integer mantissa, the rest only move the exponent. Value() is exact (correctly rounded)
@@ -185,8 +184,7 @@ std::optional<double> ReadNumberBody(std::string_view t, std::optional<char> for
       continue;
     }
     if (in_fraction || group_length == 0) {
-      // A mark after the decimal mark, two marks in a row, or a grouping mark with nothing before
-      // it.
+      // A mark after the decimals, two marks in a row, or a group mark with nothing before it.
       if (!(i == decimal && groups == 0 && group_length == 0)) return std::nullopt;
     }
     if (i == decimal) {
@@ -210,8 +208,7 @@ std::optional<double> ReadNumberBody(std::string_view t, std::optional<char> for
   return digits.Value(multiplier_exponent);
 }
 
-// ---- Currency marks
-// ------------------------------------------------------------------------------
+// ---- Currency marks -----------------------------------------------------------------------------
 
 // A currency mark found in text: its byte length (0: none) and its table code, which is an ISO code
 // or a placeholder that ResolveMark turns into one given the store ("Sh", "N", "kr").
@@ -587,8 +584,7 @@ std::string_view StoreOrDefault(std::string_view store_currency) {
   return store_currency.empty() ? std::string_view("KES") : store_currency;
 }
 
-// ---- Price strings
-// -------------------------------------------------------------------------------
+// ---- Price strings ------------------------------------------------------------------------------
 
 constexpr std::size_t kMaxCandidates = 32;
 constexpr std::size_t kMaxNumberBytes = 64;  // longer digit runs are no prices
@@ -633,9 +629,8 @@ bool DigitsThenEnd(std::string_view s, std::size_t at, std::size_t min, std::siz
 }
 
 // One number as written in the text, its characters normalised for the number reader: digits, '.'
-// and
-// ',' as written, ' ' for group spaces and apostrophes, 'D' for a decimal mark that is no '.' or
-// ',' (the "€" of "35€99").
+// and ',' as written, ' ' for group spaces and apostrophes, 'D' for a decimal mark that is no '.'
+// or ',' (the "€" of "35€99").
 struct NumberText {
   std::size_t begin = 0, end = 0;  // bytes of the text
   std::array<char, kMaxNumberBytes> chars{};
@@ -872,8 +867,8 @@ bool HasWord(std::string_view s, std::string_view lower) {
 
 bool Resolves(const MarkMatch& m) { return m.length > 0 && ResolveMark(m.code, "").has_value(); }
 
-// The mark a number is priced in. A bare "$" yields to a code beside it: "NZD $100.70", "$1,190.00
-// AUD".
+// The mark a number is priced in. A bare "$" yields to a code beside it: "NZD $100.70",
+// "$1,190.00 AUD".
 MarkMatch PickMark(std::string_view s, std::size_t number_begin, const MarkMatch& after) {
   std::size_t dollar_begin = 0;
   const MarkMatch before = MarkBefore(s, number_begin, &dollar_begin);
