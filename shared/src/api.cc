@@ -115,7 +115,6 @@ std::string ParsePriceJsonLine(std::string_view line, std::size_t line_number) {
 }
 
 // --- Draft rules, merge and sync
-// --------------------------------------------------------------------
 
 namespace {
 

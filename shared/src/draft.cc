@@ -91,7 +91,6 @@ std::vector<std::string> NormalizeTags(const std::vector<std::string>& values) {
 }
 
 // --- JSON reading
-// ---------------------------------------------------------------------------------
 
 const char* const kFieldLabels[][2] = {
     {"name", "The name"},
@@ -210,7 +209,6 @@ void ClearSlot(const FieldSlot& slot, Draft* draft) {
 }
 
 // --- JSON writing
-// ---------------------------------------------------------------------------------
 
 // Whole amounts print as integers (2500, not 2500.0), as the extractor prints them; non-finite as
 // null.
@@ -222,7 +220,6 @@ ordered_json Amount(const std::optional<double>& value) {
 }
 
 // --- validation
-// -----------------------------------------------------------------------------------
 
 void CheckText(std::string_view field, std::string_view value, std::size_t max_length,
                std::vector<FieldError>* errors) {
@@ -296,7 +293,6 @@ void CheckList(std::string_view field, const std::vector<std::string>& list, std
 }
 
 // --- slugs
-// ----------------------------------------------------------------------------------------
 
 // ASCII spelling of U+00C0..U+00FF; "" for the signs (× ÷) and spaces of that block.
 const char* const kLatin1Folds[64] = {

@@ -29,7 +29,6 @@ std::vector<std::string> Fields(const json& errors) {
 }
 
 // --- ApplyEditsJson
-// -------------------------------------------------------------------------------
 
 TEST(ApiRules, ApplyEditsGivesNormalisedDraftAndNoErrors) {
   json out = Parse(ApplyEditsJson(
@@ -72,7 +71,6 @@ TEST(ApiRules, ApplyEditsBadJsonIsAnErrorObject) {
 }
 
 // --- ValidateDraftJson
-// ----------------------------------------------------------------------------
 
 TEST(ApiRules, ValidateGoodDraftIsOk) {
   json out = Parse(ValidateDraftJson(kDraft));
@@ -137,7 +135,6 @@ TEST(ApiRules, ValidateDeepNestingIsNotACrash) {
 }
 
 // --- slugs
-// ----------------------------------------------------------------------------------------
 
 TEST(ApiRules, Slugify) {
   EXPECT_EQ(SlugifyJson("Crème Brûlée Cake \xF0\x9F\x8E\x82"), R"({"slug":"creme-brulee-cake"})");
@@ -156,7 +153,6 @@ TEST(ApiRules, UniqueSlug) {
 }
 
 // --- MergeJson
-// ------------------------------------------------------------------------------------
 
 TEST(ApiRules, MergeProductShape) {
   json out = Parse(MergeJson(
@@ -205,7 +201,6 @@ TEST(ApiRules, MergeIsDeterministic) {
 }
 
 // --- SyncMergeJson
-// --------------------------------------------------------------------------------
 
 TEST(ApiRules, SyncMergeShape) {
   json base = Parse(kDraft);

@@ -57,7 +57,6 @@ TEST(Draft, FromProductCopiesAndNormalises) {
 }
 
 // --- ApplyEdits
-// -----------------------------------------------------------------------------------
 
 TEST(Draft, AppliesEveryEditableField) {
   DraftResult r = ApplyEdits(GoodDraft(), json::parse(R"({
@@ -148,7 +147,6 @@ TEST(Draft, SnakeCaseCompareAtPriceIsNotAnEditKey) {
 }
 
 // --- ValidateDraft
-// --------------------------------------------------------------------------------
 
 TEST(Draft, RequiresName) {
   Draft d = GoodDraft();
@@ -327,7 +325,6 @@ TEST(Draft, HugeInputsStayFast) {
 }
 
 // --- Slugify
-// --------------------------------------------------------------------------------------
 
 TEST(Draft, SlugifiesToLowerAsciiWithSingleDashes) {
   EXPECT_EQ(Slugify("Blue Denim Jacket"), "blue-denim-jacket");
@@ -381,7 +378,6 @@ TEST(Draft, UniqueSlugStaysWithinTheLimit) {
 }
 
 // --- JSON shape
-// -----------------------------------------------------------------------------------
 
 TEST(Draft, JsonRoundTripKeepsKeyOrderAndIntegers) {
   Draft d = GoodDraft();

@@ -20,9 +20,9 @@ std::string ExtractJsonLine(std::string_view line, std::size_t line_number = 0);
 std::string ParsePriceJsonLine(std::string_view line, std::size_t line_number = 0);
 
 // --- Draft rules, merge and sync (draft.h, merge.h, sync.h)
-// ---------------------------------------- Draft JSON below is an object with the keys of the CLI's
-// product output: name, description, price, currency, compare_at_price, category, sizes, colors,
-// tags (others ignored). Errors are
+//
+// Draft JSON below is an object with the keys of the CLI's product output: name, description,
+// price, currency, compare_at_price, category, sizes, colors, tags (others ignored). Errors are
 // {"field","code","message"} objects (draft.h FieldError). Input that is not JSON, or not a JSON
 // object where one is expected, gives {"error":"..."} naming the argument ("draft: invalid JSON").
 
