@@ -903,7 +903,7 @@ void CategoryScorer::AddWord(std::string_view w, std::string_view next, double w
     int c = LookupCategoryWord(std::string_view(buf, n), &pw);
     if (c >= 0) {
       scores_[c] += weight * pw;
-      evidence_.emplace_back(c, span);
+      if (evidence_.size() < kMaxEvidence) evidence_.emplace_back(c, span);
       *used_next = true;
       return;
     }
@@ -912,12 +912,20 @@ void CategoryScorer::AddWord(std::string_view w, std::string_view next, double w
   int c = LookupCategoryWord(w, &ww);
   if (c < 0) return;
   scores_[c] += weight * ww;
-  evidence_.emplace_back(c, span);
+  if (evidence_.size() < kMaxEvidence) evidence_.emplace_back(c, span);
 }
 
 void CategoryScorer::AddHashtag(std::string_view tag, double weight) {
   for (const Stem& s : kHashtagStems) {
     if (tag.find(s.stem) != std::string_view::npos) scores_[s.category] += weight;
+  }
+}
+
+void CategoryScorer::Merge(const CategoryScorer& other) {
+  for (int c = 0; c < 9; ++c) scores_[c] += other.scores_[c];
+  for (const auto& e : other.evidence_) {
+    if (evidence_.size() >= kMaxEvidence) break;
+    evidence_.push_back(e);
   }
 }
 

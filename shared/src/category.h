@@ -43,6 +43,9 @@ class CategoryScorer {
   // Scores the stems found inside a hashtag ("#sneakerskenya" -> Fashion).
   void AddHashtag(std::string_view lower_tag, double weight);
 
+  // Adds another scorer's scores and evidence.
+  void Merge(const CategoryScorer& other);
+
   // The best category (kOther when nothing scored) and a confidence in [0, 1].
   int Best(double* confidence) const;
   // The evidence spans of category `c`.
@@ -50,6 +53,7 @@ class CategoryScorer {
   double Score(int c) const { return scores_[c]; }
 
  private:
+  static constexpr std::size_t kMaxEvidence = 32;  // spans kept; a long caption repeats itself
   std::array<double, 9> scores_{};
   std::vector<std::pair<int, Span>> evidence_;
 };

@@ -27,6 +27,8 @@ using internal::Token;
 using internal::TokenKind;
 
 constexpr std::size_t kMaxTags = 8;
+constexpr std::size_t kMaxProducts = 40;            // no real post lists more; bounds the work
+constexpr std::size_t kMaxDescriptionBytes = 2200;  // Instagram's own caption limit, in characters
 constexpr std::size_t kMaxHashtagTags = 5;
 
 struct PriceChoice {
@@ -92,6 +94,13 @@ std::string Describe(const Text& t, const Segmentation& seg) {
     uint32_t e = t.tokens[last - 1].end;
     if (!out.empty()) out += '\n';
     out.append(t.raw.substr(b, e - b));
+    if (out.size() >= kMaxDescriptionBytes) break;
+  }
+  if (out.size() > kMaxDescriptionBytes) {
+    std::size_t cut = kMaxDescriptionBytes;
+    // Cut before a UTF-8 continuation byte, never inside a character.
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
   }
   return out;
 }
@@ -150,8 +159,19 @@ Extraction Extract(const Post& post) {
 
   const bool single = !seg.multi;
   int strongest_price = -1;
+  // What the lines shared by a list's items say, read once for all of them.
+  internal::Variants shared_variants;
+  internal::CategoryScorer shared_scorer;
+  if (!single) {
+    for (uint32_t li : seg.shared_lines) {
+      const LineInfo& info = seg.lines[li];
+      internal::ReadVariants(t, info.content_first, info.last, false, &shared_variants);
+      ScoreWords(t, info.content_first, info.last, 0.5, &shared_scorer);
+    }
+  }
   for (const Segment& s : seg.items) {
     if (s.name_line < 0) continue;
+    if (x.products.size() >= kMaxProducts) break;
     const LineInfo& name_info = seg.lines[s.name_line];
     internal::Name name = internal::BuildBestName(t, name_info.name_first, name_info.name_last);
     if (name.text.empty()) continue;
@@ -247,11 +267,7 @@ Extraction Extract(const Post& post) {
     for (uint32_t li : own_lines) {
       ScoreWords(t, seg.lines[li].content_first, seg.lines[li].last, 1.0, &scorer);
     }
-    if (!single) {
-      for (uint32_t li : seg.shared_lines) {
-        ScoreWords(t, seg.lines[li].content_first, seg.lines[li].last, 0.5, &scorer);
-      }
-    }
+    if (!single) scorer.Merge(shared_scorer);
     for (const std::string& tag : hashtags) scorer.AddHashtag(tag, single ? 1.0 : 0.5);
     double category_conf = 0;
     int category = scorer.Best(&category_conf);
@@ -269,26 +285,13 @@ Extraction Extract(const Post& post) {
       internal::ReadVariants(t, info.content_first, info.last, loose, &v);
     }
     if (!single) {
-      for (uint32_t li : seg.shared_lines) {
-        const LineInfo& info = seg.lines[li];
-        if (!info.size_cue && !info.color_cue) {
-          // Shared lines count only with a cue ("available in gold & silver", "Sizes ... for all").
-          internal::Variants shared;
-          internal::ReadVariants(t, info.content_first, info.last, false, &shared);
-          for (std::string& c : shared.colors) {
-            if (std::find(v.colors.begin(), v.colors.end(), c) == v.colors.end()) {
-              v.colors.push_back(std::move(c));
-            }
-          }
-          for (std::string& z : shared.sizes) {
-            if (std::find(v.sizes.begin(), v.sizes.end(), z) == v.sizes.end()) {
-              v.sizes.push_back(std::move(z));
-            }
-          }
-          continue;
-        }
-        internal::ReadVariants(t, info.content_first, info.last, false, &v);
+      for (const std::string& c : shared_variants.colors) {
+        if (std::find(v.colors.begin(), v.colors.end(), c) == v.colors.end()) v.colors.push_back(c);
       }
+      for (const std::string& z : shared_variants.sizes) {
+        if (std::find(v.sizes.begin(), v.sizes.end(), z) == v.sizes.end()) v.sizes.push_back(z);
+      }
+      v.explicit_colors = v.explicit_colors || shared_variants.explicit_colors;
     }
     p.sizes = v.sizes;
     p.colors = v.colors;

@@ -1,12 +1,12 @@
 // Lexicons: the small read-only word tables the extractor's rules are written in (cue words,
-// colours, category words, filler). A table is a sorted array of string_views built once
-// (function-local statics, so initialisation is thread-safe) and searched by binary search: no
-// allocation per lookup, and the iteration order never depends on hashing, so the output is the
-// same on every platform.
+// colours, category words, filler). A table is an open-addressing hash table of string_views built
+// once (function-local statics, so initialisation is thread-safe) with a fixed hash (FNV-1a), so a
+// lookup is one hash and usually one comparison, allocates nothing, and behaves the same on every
+// platform. Tables are only ever probed, never iterated, so no output depends on their layout.
 #ifndef VENDLY_SRC_LEXICON_H_
 #define VENDLY_SRC_LEXICON_H_
 
-#include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <string_view>
 #include <utility>
@@ -14,37 +14,87 @@
 
 namespace vendly::internal {
 
-// A set of lower-case words.
-class WordSet {
+// The slot array shared by WordSet and WordMap: indexes into the owner's key list.
+class HashSlots {
  public:
-  WordSet(std::initializer_list<std::string_view> words) : words_(words) {
-    std::sort(words_.begin(), words_.end());
-    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+  static uint32_t Hash(std::string_view s) {
+    uint32_t h = 2166136261u;
+    for (char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 16777619u;
+    }
+    return h;
+  }
+
+ protected:
+  void Reserve(std::size_t keys) {
+    std::size_t size = 16;
+    while (size < keys * 3) size *= 2;
+    mask_ = size - 1;
+    slots_.assign(size, -1);
+  }
+  // Adds key number `index` unless an equal key is there. `key_at(i)` gives key number i.
+  template <typename KeyAt>
+  bool Insert(std::string_view key, int index, const KeyAt& key_at) {
+    std::size_t i = Hash(key) & mask_;
+    while (slots_[i] >= 0) {
+      if (key_at(slots_[i]) == key) return false;
+      i = (i + 1) & mask_;
+    }
+    slots_[i] = index;
+    return true;
+  }
+  // The index of `key`, or -1.
+  template <typename KeyAt>
+  int Lookup(std::string_view key, const KeyAt& key_at) const {
+    std::size_t i = Hash(key) & mask_;
+    while (slots_[i] >= 0) {
+      if (key_at(slots_[i]) == key) return slots_[i];
+      i = (i + 1) & mask_;
+    }
+    return -1;
+  }
+
+ private:
+  std::vector<int> slots_;
+  std::size_t mask_ = 0;
+};
+
+// A set of lower-case words.
+class WordSet : private HashSlots {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) {
+    Reserve(words.size());
+    auto key_at = [this](int i) { return words_[i]; };
+    for (std::string_view w : words) {
+      words_.push_back(w);
+      if (!Insert(w, static_cast<int>(words_.size() - 1), key_at)) words_.pop_back();
+    }
   }
   bool Contains(std::string_view w) const {
-    return std::binary_search(words_.begin(), words_.end(), w);
+    return Lookup(w, [this](int i) { return words_[i]; }) >= 0;
   }
 
  private:
   std::vector<std::string_view> words_;
 };
 
-// A map from lower-case words to values. Later duplicates of a key are ignored.
+// A map from lower-case words to values. The first of duplicate keys wins.
 template <typename V>
-class WordMap {
+class WordMap : private HashSlots {
  public:
-  WordMap(std::initializer_list<std::pair<std::string_view, V>> entries) : entries_(entries) {
-    std::stable_sort(entries_.begin(), entries_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    entries_.erase(std::unique(entries_.begin(), entries_.end(),
-                               [](const auto& a, const auto& b) { return a.first == b.first; }),
-                   entries_.end());
+  WordMap(std::initializer_list<std::pair<std::string_view, V>> entries) {
+    Reserve(entries.size());
+    auto key_at = [this](int i) { return entries_[i].first; };
+    for (const auto& e : entries) {
+      entries_.push_back(e);
+      if (!Insert(e.first, static_cast<int>(entries_.size() - 1), key_at)) entries_.pop_back();
+    }
   }
   // The value of `w`, or nullptr when it is not in the map.
   const V* Find(std::string_view w) const {
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), w,
-                               [](const auto& e, std::string_view k) { return e.first < k; });
-    return it != entries_.end() && it->first == w ? &it->second : nullptr;
+    int i = Lookup(w, [this](int k) { return entries_[k].first; });
+    return i < 0 ? nullptr : &entries_[i].second;
   }
 
  private:

@@ -271,6 +271,9 @@ std::string Singular(const std::string& word) {
   return word.substr(0, word.size() - 1);
 }
 
+// Words read for one name at most: a name has six, the rest is a sentence.
+constexpr std::size_t kMaxPieces = 12;
+
 struct Piece {
   std::string text;
   std::string lower;
@@ -297,7 +300,7 @@ bool IsStopPunct(const Text& t, const Token& tok, uint32_t i, uint32_t last) {
 // Collects the name pieces of [first, last).
 void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* pieces) {
   int content = 0;
-  for (uint32_t i = first; i < last; ++i) {
+  for (uint32_t i = first; i < last && pieces->size() < kMaxPieces; ++i) {
     const Token& tok = t.tokens[i];
     switch (tok.kind) {
       case TokenKind::kEmoji:

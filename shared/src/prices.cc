@@ -308,6 +308,9 @@ std::string MarkCurrency(std::string_view mark, std::string_view store) {
   return *iso;
 }
 
+// How far back (in tokens) a fee or bundle word still governs an amount.
+constexpr int kClauseWindow = 16;
+
 class MoneyFinder {
  public:
   MoneyFinder(const Text& text, std::string_view store) : t_(text), store_(store) {
@@ -456,7 +459,9 @@ class MoneyFinder {
   // True when a fee word precedes token `i` in its clause with no price cue in between ("Delivery
   // within Nairobi 200", "Kshs 1,200 (delivery 100)", "orders over $60").
   bool InFeeClause(int i) {
-    for (int k = i - 1; k >= line_first_; --k) {
+    // A clause is short: looking back a bounded distance keeps long lines linear.
+    const int stop = std::max(line_first_, i - kClauseWindow);
+    for (int k = i - 1; k >= stop; --k) {
       const Token& tok = t_.tokens[k];
       char p = t_.Punct(tok);
       if (p == '.' || p == '!' || p == '|' || p == ';' || p == '?') {
@@ -687,7 +692,8 @@ class MoneyFinder {
         m.strength = 3;
       }
     }
-    for (int k = static_cast<int>(m.first_token) - 1; k >= line_first_; --k) {
+    for (int k = static_cast<int>(m.first_token) - 1;
+         k >= std::max(line_first_, static_cast<int>(m.first_token) - kClauseWindow); --k) {
       const Token& bt = t_.tokens[k];
       if (bt.kind == TokenKind::kWord && BundleWords().Contains(t_.Lower(bt))) {
         return reject(NotPriceReason::kBundle);

@@ -67,6 +67,7 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
   Segmentation seg;
   const uint32_t n_lines = static_cast<uint32_t>(t.lines.size());
   seg.lines.resize(n_lines);
+  std::size_t money_at = 0;
   for (uint32_t li = 0; li < n_lines; ++li) {
     const Line& line = t.lines[li];
     LineInfo& info = seg.lines[li];
@@ -132,9 +133,12 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
       if ((w == "request" || w == "vary" || w == "varies") && price_word) info.dm_for_price = true;
     }
     info.size_cue = HasSizeCue(t, line.first, line.last);
-    for (std::size_t m = 0; m < money.size(); ++m) {
+    // `money` is in caption order: walk it alongside the lines.
+    while (money_at < money.size() && money[money_at].line < li) ++money_at;
+    std::size_t line_money_end = money_at;
+    while (line_money_end < money.size() && money[line_money_end].line == li) ++line_money_end;
+    for (std::size_t m = money_at; m < line_money_end; ++m) {
       const Money& mo = money[m];
-      if (mo.line != li) continue;
       // Model numbers ("Latitude 7490") are kept with the name, not the prices.
       if (mo.role == MoneyRole::kPrice && mo.strength > 0)
         info.prices.push_back(static_cast<int>(m));
@@ -144,8 +148,8 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
     if (ask && price_word) info.dm_for_price = true;
     bool priced = !info.prices.empty() || !info.olds.empty();
     if (!priced) {
-      for (const Money& mo : money) {
-        if (mo.line == li && mo.reason == NotPriceReason::kFee) info.fee = true;
+      for (std::size_t m = money_at; m < line_money_end; ++m) {
+        if (money[m].reason == NotPriceReason::kFee) info.fee = true;
       }
     }
     // The name part of a price line: before its first price, else after its last.

@@ -58,6 +58,11 @@ const WordSet& ColorCueWords() {
   return k;
 }
 
+// Evidence spans are capped: a long caption that repeats its sizes needs no thousand spans.
+void PushSpan(std::vector<Span>* spans, Span s) {
+  if (spans->size() < 32) spans->push_back(s);
+}
+
 bool IsListSeparator(const Text& t, const Token& tok) {
   char p = t.Punct(tok);
   if (p == ',' || p == '/' || p == '&' || p == '|' || p == ';') return true;
@@ -83,7 +88,7 @@ void AddUnique(std::vector<std::string>* v, std::string s) {
 
 void AddSizes(std::string_view written, Span span, Variants* out) {
   for (std::string& s : NormalizeSize(written)) AddUnique(&out->sizes, std::move(s));
-  out->size_spans.push_back(span);
+  PushSpan(&out->size_spans, span);
 }
 
 // A numeric clothing or shoe size token: one or two digits (1-60).
@@ -240,13 +245,13 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
               t.Lower(t.tokens[k + 2]) == "size"))) {
           uint32_t e = t.Lower(t.tokens[k + 1]) == "size" ? k + 2 : k + 3;
           AddUnique(&out->sizes, "One Size");
-          out->size_spans.push_back(Span{tok.begin, t.tokens[e - 1].end});
+          PushSpan(&out->size_spans, Span{tok.begin, t.tokens[e - 1].end});
           k = e - 1;
           continue;
         }
         if (w == "freesize" || w == "onesize") {
           AddUnique(&out->sizes, "One Size");
-          out->size_spans.push_back(Span{tok.begin, tok.end});
+          PushSpan(&out->size_spans, Span{tok.begin, tok.end});
           continue;
         }
         if (SizeCueWords().Contains(w)) {
@@ -274,7 +279,7 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
                                       : std::string_view();
           if (w == "navy" && next == "blue") {
             AddUnique(&out->colors, "navy");
-            out->color_spans.push_back(Span{tok.begin, t.tokens[k + 1].end});
+            PushSpan(&out->color_spans, Span{tok.begin, t.tokens[k + 1].end});
             k += 1;
             continue;
           }
@@ -298,7 +303,7 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
           if (!c) continue;
           if (w == "multi" || *c == "multicoloured") c = "multicolor";
           AddUnique(&out->colors, *c);
-          out->color_spans.push_back(Span{tok.begin, tok.end});
+          PushSpan(&out->color_spans, Span{tok.begin, tok.end});
           if (color_cue) out->explicit_colors = true;
           continue;
         }
@@ -306,7 +311,7 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
             (t.Lower(t.tokens[k + 2]) == "colour" || t.Lower(t.tokens[k + 2]) == "color" ||
              t.Lower(t.tokens[k + 2]) == "coloured")) {
           AddUnique(&out->colors, "multicolor");
-          out->color_spans.push_back(Span{tok.begin, t.tokens[k + 2].end});
+          PushSpan(&out->color_spans, Span{tok.begin, t.tokens[k + 2].end});
           k += 2;
           continue;
         }
@@ -327,7 +332,7 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
         if ((count >= 2 && !single_letter_word) || (count >= 2 && (in_parens || then_price)) ||
             (count >= 1 && (in_parens || (at_line_start && then_price)))) {
           for (std::string& s : tmp.sizes) AddUnique(&out->sizes, std::move(s));
-          for (Span s : tmp.size_spans) out->size_spans.push_back(s);
+          for (Span s : tmp.size_spans) PushSpan(&out->size_spans, s);
           k = e - 1;
           continue;
         }
