@@ -9,6 +9,7 @@
 #include "generator.h"
 #include "routes.h"
 #include "webhooks.h"
+#include "world_changes.h"
 
 namespace vendly::sandbox {
 namespace {
@@ -251,6 +252,108 @@ void Install(httplib::Server& server, Store& store) {
                   if (!store.RemoveMediaLocked(request.matches[1]))
                     return Fail(response, 404, "unknown media");
                   Reply(response, 200, {{"deleted", true}, {"id", request.matches[1].str()}});
+                });
+
+  // One change "on Instagram", now: {"action": publish|edit|delete}. Answers the media id it
+  // touched.
+  server.Post(R"(/_sandbox/accounts/([^/]+)/changes)",
+              [&store](const httplib::Request& request, httplib::Response& response) {
+                auto body = Body(request, response);
+                if (!body) return;
+                std::lock_guard<std::mutex> lock(store.mu);
+                const std::string account = request.matches[1];
+                if (!store.world.accounts.count(account))
+                  return Fail(response, 404, "unknown account");
+                const std::string action = body->value("action", "");
+                std::string id;
+                if (action == "publish") {
+                  id = PublishGeneratedLocked(store, account);
+                } else if (action == "edit") {
+                  id = EditSomeCaptionLocked(store, account);
+                } else if (action == "delete") {
+                  id = DeleteSomePostLocked(store, account);
+                } else {
+                  return Fail(response, 400, "action must be publish, edit or delete");
+                }
+                if (id.empty()) return Fail(response, 409, "the account has no posts");
+                json out = {{"action", action}, {"media_id", id}};
+                if (store.world.media.count(id))
+                  out["media"] = MediaSummary(store.world.media.at(id));
+                Reply(response, 200, out);
+              });
+
+  // A customer comments: {"text"?}. comments_count grows and, when the app has a webhook_url and
+  // the account's Page is subscribed (POST /{page-id}/subscribed_apps), a signed `comments` webhook
+  // goes out, as from Meta.
+  server.Post(R"(/_sandbox/media/([^/]+)/comments)", [&store](const httplib::Request& request,
+                                                              httplib::Response& response) {
+    auto body = Body(request, response);
+    if (!body) return;
+    std::optional<PendingDelivery> pending;
+    json event;
+    {
+      std::lock_guard<std::mutex> lock(store.mu);
+      if (!store.world.media.count(request.matches[1])) return Fail(response, 404, "unknown media");
+      pending =
+          CommentLocked(store, request.matches[1], body->value("text", "Bei gani? 😍"), &event);
+    }
+    json out = {{"event", event}, {"webhook_sent", pending.has_value()}};
+    if (pending) {
+      DeliveryResult result = Deliver(pending->url, pending->body, pending->signature, 5000);
+      out["delivered"] = result.delivered;
+      if (result.delivered) out["status"] = result.status;
+      if (!result.delivered) out["error"] = result.error;
+    }
+    Reply(response, 201, out);
+  });
+
+  server.Get("/_sandbox/schedule", [&store](const httplib::Request&, httplib::Response& response) {
+    std::lock_guard<std::mutex> lock(store.mu);
+    json list = json::array();
+    for (const Schedule& s : store.world.schedules) {
+      list.push_back({{"id", s.id},
+                      {"account", s.account},
+                      {"action", s.action},
+                      {"every_ms", s.every_ms},
+                      {"remaining", s.remaining},
+                      {"runs", s.runs}});
+    }
+    Reply(response, 200, {{"schedules", list}});
+  });
+
+  // Changes on a timer: {"account", "action": publish|edit|delete|comment, "every_ms"? (>= 20),
+  // "times"?}.
+  server.Post("/_sandbox/schedule",
+              [&store](const httplib::Request& request, httplib::Response& response) {
+                auto body = Body(request, response);
+                if (!body) return;
+                Schedule schedule;
+                schedule.account = body->value("account", "");
+                schedule.action = body->value("action", "");
+                schedule.every_ms = body->value("every_ms", int64_t{1000});
+                schedule.remaining = body->value("times", int64_t{-1});
+                if (schedule.action != "publish" && schedule.action != "edit" &&
+                    schedule.action != "delete" && schedule.action != "comment") {
+                  return Fail(response, 400, "action must be publish, edit, delete or comment");
+                }
+                if (schedule.every_ms < 20)
+                  return Fail(response, 400, "every_ms must be at least 20");
+                if (schedule.remaining == 0 || schedule.remaining < -1)
+                  return Fail(response, 400, "times must be positive");
+                std::lock_guard<std::mutex> lock(store.mu);
+                if (!store.world.accounts.count(schedule.account))
+                  return Fail(response, 404, "unknown account");
+                schedule.id = store.world.next_schedule_id++;
+                schedule.next_due_ms = SteadyMillis() + schedule.every_ms;
+                store.world.schedules.push_back(schedule);
+                Reply(response, 201, {{"id", schedule.id}});
+              });
+
+  server.Delete("/_sandbox/schedule",
+                [&store](const httplib::Request&, httplib::Response& response) {
+                  std::lock_guard<std::mutex> lock(store.mu);
+                  store.world.schedules.clear();
+                  Reply(response, 200, {{"ok", true}});
                 });
 
   server.Get("/_sandbox/faults", [&store](const httplib::Request&, httplib::Response& response) {
@@ -547,9 +650,12 @@ void Install(httplib::Server& server, Store& store) {
     Reply(response, 200, out);
   });
 
-  server.Get(R"(/_sandbox/.*)", [](const httplib::Request&, httplib::Response& response) {
+  auto unknown = [](const httplib::Request&, httplib::Response& response) {
     Fail(response, 404, "unknown control endpoint");
-  });
+  };
+  server.Get(R"(/_sandbox/.*)", unknown);
+  server.Post(R"(/_sandbox/.*)", unknown);
+  server.Delete(R"(/_sandbox/.*)", unknown);
 }
 
 }  // namespace

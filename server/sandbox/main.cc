@@ -19,6 +19,7 @@
 #include "http_util.h"
 #include "routes.h"
 #include "store.h"
+#include "world_changes.h"
 
 namespace {
 
@@ -214,6 +215,9 @@ int main(int argc, char** argv) {
   }
   // The port on stdout, alone, so a parent that passed --port 0 can read it.
   std::cout << bound << std::endl;
+  vendly::sandbox::Scheduler scheduler(store);
+  scheduler.Start();
   server.listen_after_bind();
+  scheduler.Stop();
   return 0;
 }

@@ -121,6 +121,18 @@ struct Fault {
   std::string message;   // optional override of the error message
 };
 
+// A recurring change to an account, from POST /_sandbox/schedule: the world changing while the
+// server polls.
+struct Schedule {
+  int id = 0;
+  std::string account;
+  std::string action;  // publish | edit | delete | comment
+  int64_t every_ms = 1000;
+  int64_t remaining = -1;  // runs left; -1: until cleared
+  int64_t runs = 0;
+  int64_t next_due_ms = 0;  // steady-clock milliseconds
+};
+
 // Counts of Graph API calls since the last reset, for GET /_sandbox/calls and the usage headers.
 struct CallLog {
   int64_t graph_total = 0;
@@ -151,7 +163,10 @@ struct World {
   CallLog calls;
   std::vector<Fault> faults;
   int next_fault_id = 1;
-  int64_t clock_offset = 0;  // seconds added to the real clock
+  std::vector<Schedule> schedules;
+  int next_schedule_id = 1;
+  uint64_t change_counter = 0;  // drives the deterministic choices of scheduled changes
+  int64_t clock_offset = 0;     // seconds added to the real clock
   uint64_t next_media_id = 17990000000000001ULL;
   int64_t app_budget = 4800;
   int64_t account_budget = 4800;

@@ -1,5 +1,6 @@
 #include "sandbox_harness.h"
 
+#include <fcntl.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <signal.h>
@@ -46,22 +47,31 @@ httplib::Client Client(int port) {
 
 }  // namespace
 
-void SandboxTest::SetUpTestSuite() {
-  if (pid_ > 0) return;
+pid_t StartSandbox(const std::vector<std::string>& extra_args, const std::string& stderr_path,
+                   int* port) {
   // A peer that closes early (the sandbox refusing an oversize body) must fail a write, not kill
   // the test.
   signal(SIGPIPE, SIG_IGN);
   int pipe_fds[2];
-  ASSERT_EQ(pipe(pipe_fds), 0);
-  pid_ = fork();
-  ASSERT_GE(pid_, 0);
-  if (pid_ == 0) {
+  if (pipe(pipe_fds) != 0) return -1;
+  std::vector<std::string> args = {META_SANDBOX_BINARY, "--port", "0", "--fixtures",
+                                   META_SANDBOX_FIXTURES};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  const pid_t pid = fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a test process that died without TearDown
     dup2(pipe_fds[1], STDOUT_FILENO);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
-    execl(META_SANDBOX_BINARY, META_SANDBOX_BINARY, "--port", "0", "--fixtures",
-          META_SANDBOX_FIXTURES, "--quiet", static_cast<char*>(nullptr));
+    if (!stderr_path.empty()) {
+      int fd = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      if (fd >= 0) dup2(fd, STDERR_FILENO);
+    }
+    std::vector<char*> argv;
+    for (auto& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    execv(META_SANDBOX_BINARY, argv.data());
     _exit(127);
   }
   close(pipe_fds[1]);
@@ -70,29 +80,40 @@ void SandboxTest::SetUpTestSuite() {
   char c;
   while (read(pipe_fds[0], &c, 1) == 1 && c != '\n') line += c;
   close(pipe_fds[0]);
-  ASSERT_FALSE(line.empty()) << "meta-sandbox did not start";
-  port_ = std::stoi(line);
+  if (line.empty()) {
+    StopSandbox(pid);
+    return -1;
+  }
+  *port = std::stoi(line);
   for (int attempt = 0; attempt < 200; ++attempt) {
-    auto result = Client(port_).Get("/healthz");
-    if (result && result->status == 200) return;
+    auto result = Client(*port).Get("/healthz");
+    if (result && result->status == 200) return pid;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  FAIL() << "meta-sandbox /healthz did not answer";
+  StopSandbox(pid);
+  return -1;
+}
+
+void StopSandbox(pid_t pid) {
+  if (pid <= 0) return;
+  kill(pid, SIGTERM);
+  int status = 0;
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    if (waitpid(pid, &status, WNOHANG) == pid) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, &status, 0);
+}
+
+void SandboxTest::SetUpTestSuite() {
+  if (pid_ > 0) return;
+  pid_ = StartSandbox({"--quiet"}, "", &port_);
+  ASSERT_GT(pid_, 0) << "meta-sandbox did not start";
 }
 
 void SandboxTest::TearDownTestSuite() {
-  if (pid_ <= 0) return;
-  kill(pid_, SIGTERM);
-  int status = 0;
-  for (int attempt = 0; attempt < 200; ++attempt) {
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      return;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  kill(pid_, SIGKILL);
-  waitpid(pid_, &status, 0);
+  StopSandbox(pid_);
   pid_ = -1;
 }
 

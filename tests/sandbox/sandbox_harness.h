@@ -13,6 +13,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace vendly::sandbox_test {
 
@@ -70,6 +71,14 @@ class SandboxTest : public ::testing::Test {
   static pid_t pid_;
   static int port_;
 };
+
+// Starts meta-sandbox on a free port with `extra_args`, its stderr to `stderr_path` ("" keeps the
+// test's). Returns the child's pid (and *port), or -1. The child dies with the test process.
+pid_t StartSandbox(const std::vector<std::string>& extra_args, const std::string& stderr_path,
+                   int* port);
+
+// SIGTERM, then SIGKILL after 2 s; reaps the child.
+void StopSandbox(pid_t pid);
 
 // URL-encodes a query value.
 std::string Encode(const std::string& value);
