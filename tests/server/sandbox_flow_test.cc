@@ -1,1 +1,235 @@
+// US-1 end to end against the real Meta sandbox (build/bin/meta-sandbox), driven only over HTTP as
+// a browser would: the dashboard asks for the auth URL, the "browser" opens Meta's dialog, presses
+// Continue (or Cancel) as one of the sandbox's demo users, follows the redirect back to the edge
+// server, and lands on the dashboard. Each error case of the issue goes through the same path.
 #include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace vendly::test {
+namespace {
+
+#ifdef META_SANDBOX_BIN
+
+// The sandbox's demo users (server/sandbox/fixtures/users.json).
+constexpr char kWanjiru[] = "10000000000000001";  // one Page with an Instagram account
+constexpr char kAmina[] = "10000000000000003";    // two Pages, two Instagram accounts
+constexpr char kKevin[] = "10000000000000004";    // a Page without an Instagram account
+constexpr char kGrace[] = "10000000000000005";    // no Page at all
+constexpr char kBrian[] = "10000000000000002";    // Kampala phones
+constexpr char kBench[] = "10000000000000006";    // 1,000 generated posts
+
+// Splits "http://host:port/path?query#frag" into {origin, path?query} (fragment dropped, as a
+// browser does).
+std::pair<std::string, std::string> SplitUrl(std::string url) {
+  auto hash = url.find('#');
+  if (hash != std::string::npos) url.resize(hash);
+  auto scheme = url.find("://");
+  auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  if (slash == std::string::npos) return {url, "/"};
+  return {url.substr(0, slash), url.substr(slash)};
+}
+
+std::string QueryValue(const std::string& url, const std::string& key) {
+  auto q = url.find('?');
+  if (q == std::string::npos) return "";
+  std::string query = url.substr(q + 1);
+  auto hash = query.find('#');
+  if (hash != std::string::npos) query.resize(hash);
+  std::size_t pos = 0;
+  while (pos <= query.size()) {
+    auto amp = query.find('&', pos);
+    if (amp == std::string::npos) amp = query.size();
+    std::string part = query.substr(pos, amp - pos);
+    if (part.rfind(key + "=", 0) == 0)
+      return httplib::detail::decode_url(part.substr(key.size() + 1), true);
+    pos = amp + 1;
+  }
+  return "";
+}
+
+class SandboxFlowTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new TestDatabase();
+    if (!db_->available()) return;
+    sandbox_port_ = FreePort();
+    sandbox_ = new ChildProcess(
+        {META_SANDBOX_BIN, "--port", std::to_string(sandbox_port_), "--quiet"}, {}, "/dev/null");
+    if (!WaitForHttp(sandbox_port_, "/healthz")) ADD_FAILURE() << "meta-sandbox did not start";
+    const std::string meta = "http://127.0.0.1:" + std::to_string(sandbox_port_);
+    server_ = StartServer(db_->url(), {{"META_GRAPH_URL", meta},
+                                       {"META_LOGIN_URL", meta},
+                                       {"META_APP_ID", "sandbox-app"},
+                                       {"META_APP_SECRET", "sandbox-secret"},
+                                       {"VENDLY_DASHBOARD_URL", "http://dash.example"}})
+                  .release();
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete sandbox_;
+    delete db_;
+  }
+  void SetUp() override {
+    if (!db_->available()) GTEST_SKIP() << "VENDLY_TEST_DATABASE_URL is not set";
+    vendly_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port);
+    meta_ = std::make_unique<httplib::Client>("127.0.0.1", sandbox_port_);
+    auto reset = meta_->Post("/_sandbox/reset", "{}", "application/json");
+    ASSERT_TRUE(reset);
+  }
+
+  std::string Signup(const std::string& email) {
+    auto r = Call(*vendly_, "POST", "/api/auth/signup",
+                  {{"email", email},
+                   {"password", "pass-word-1"},
+                   {"storeName", "Duka"},
+                   {"currency", "KES"}});
+    EXPECT_TRUE(r && r->status == 201);
+    return r ? Body(r).value("token", "") : "";
+  }
+
+  // Dashboard -> auth URL -> Meta's dialog -> Continue/Cancel as `user` -> back to the edge server.
+  // Returns the edge server's answer to the callback (a 302 to the dashboard).
+  httplib::Result Consent(const std::string& session, const std::string& user,
+                          const std::string& decision, std::string* callback_url = nullptr) {
+    auto auth = Call(*vendly_, "GET", "/api/instagram/auth/url", {}, session);
+    EXPECT_TRUE(auth && auth->status == 200);
+    const std::string auth_url = Body(auth)["authUrl"];
+    auto [origin, dialog_path] = SplitUrl(auth_url);
+    EXPECT_EQ(origin, "http://127.0.0.1:" + std::to_string(sandbox_port_));
+    auto dialog = meta_->Get(dialog_path.c_str());
+    EXPECT_TRUE(dialog && dialog->status == 200) << (dialog ? dialog->body : "");
+    EXPECT_NE(dialog->body.find("Continue"), std::string::npos);
+    // Press the button: the form posts the dialog's parameters plus the user and the decision.
+    httplib::Params form;
+    for (const char* k : {"client_id", "redirect_uri", "state", "scope", "response_type"})
+      form.emplace(k, QueryValue(auth_url, k));
+    form.emplace("user_id", user);
+    form.emplace("decision", decision);
+    auto confirm = meta_->Post("/v25.0/dialog/oauth/confirm", form);
+    EXPECT_TRUE(confirm && confirm->status == 302) << (confirm ? confirm->body : "");
+    const std::string location = confirm->get_header_value("Location");
+    auto [back_origin, back_path] = SplitUrl(location);
+    EXPECT_EQ(back_origin, server_->url());
+    if (callback_url) *callback_url = back_path;
+    return vendly_->Get(back_path.c_str());
+  }
+
+  void ExpectDashboard(const httplib::Result& r, const std::string& outcome) {
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 302) << r->body;
+    EXPECT_EQ(r->get_header_value("Location"),
+              "http://dash.example/dashboard/settings/integrations?" + outcome);
+  }
+
+  json Connection(const std::string& session) {
+    return Body(Call(*vendly_, "GET", "/api/instagram/connection", {}, session));
+  }
+
+  static TestDatabase* db_;
+  static ChildProcess* sandbox_;
+  static int sandbox_port_;
+  static ServerProcess* server_;
+  std::unique_ptr<httplib::Client> vendly_;
+  std::unique_ptr<httplib::Client> meta_;
+};
+
+TestDatabase* SandboxFlowTest::db_ = nullptr;
+ChildProcess* SandboxFlowTest::sandbox_ = nullptr;
+int SandboxFlowTest::sandbox_port_ = 0;
+ServerProcess* SandboxFlowTest::server_ = nullptr;
+
+TEST_F(SandboxFlowTest, ConnectsEndToEnd) {
+  const std::string session = Signup("wanjiru@duka.co");
+  ExpectDashboard(Consent(session, kWanjiru, "continue"), "connected=1");
+  json c = Connection(session);
+  ASSERT_EQ(c["connected"], true) << c.dump();
+  EXPECT_EQ(c["connection"]["igBusinessAccountId"], "17841400000000101");
+  EXPECT_EQ(c["connection"]["status"], "active");
+  EXPECT_EQ(c["connection"]["webhookSubscribed"], true);
+  auto accounts = Body(meta_->Get("/_sandbox/accounts"));
+  std::string username;
+  for (const auto& a : accounts["accounts"])
+    if (a["id"] == "17841400000000101") username = a["username"];
+  EXPECT_FALSE(username.empty());
+  EXPECT_EQ(c["connection"]["igUsername"], username);
+  // The sandbox saw the webhook subscription on the Page.
+  auto users = Body(meta_->Get("/_sandbox/users"));
+  bool subscribed = false;
+  for (const auto& u : users["users"])
+    for (const auto& p : u["pages"])
+      if (p["id"] == "110000000000000001") subscribed = p.value("subscribed", false);
+  EXPECT_TRUE(subscribed);
+  // Validation with the stored (encrypted) token works against the sandbox.
+  auto v = Call(*vendly_, "POST", "/api/instagram/connection/validate", {}, session);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->status, 200) << v->body;
+  EXPECT_EQ(Body(v)["connection"]["status"], "active");
+}
+
+TEST_F(SandboxFlowTest, DeclinedConsent) {
+  const std::string session = Signup("cancel@duka.co");
+  ExpectDashboard(Consent(session, kWanjiru, "cancel"), "error=consent_declined");
+  EXPECT_EQ(Connection(session)["connected"], false);
+}
+
+TEST_F(SandboxFlowTest, PageWithoutInstagram) {
+  const std::string session = Signup("kevin@duka.co");
+  ExpectDashboard(Consent(session, kKevin, "continue"), "error=no_instagram_account");
+}
+
+TEST_F(SandboxFlowTest, NoPageAtAll) {
+  const std::string session = Signup("grace@duka.co");
+  ExpectDashboard(Consent(session, kGrace, "continue"), "error=no_pages");
+}
+
+TEST_F(SandboxFlowTest, SeveralPages) {
+  const std::string session = Signup("amina@duka.co");
+  ExpectDashboard(Consent(session, kAmina, "continue"), "error=multiple_pages");
+  EXPECT_EQ(Connection(session)["connected"], false);
+}
+
+TEST_F(SandboxFlowTest, ReusedStateAndReusedCode) {
+  const std::string session = Signup("reuse@duka.co");
+  std::string callback;
+  ExpectDashboard(Consent(session, kBrian, "continue", &callback), "connected=1");
+  // The browser replays the same callback URL: the state is spent.
+  ExpectDashboard(vendly_->Get(callback.c_str()), "error=state_used");
+  // The same code with a fresh state: Meta refuses the spent code.
+  auto auth = Call(*vendly_, "GET", "/api/instagram/auth/url", {}, session);
+  const std::string state = Body(auth)["state"];
+  const std::string code = QueryValue(callback, "code");
+  ASSERT_FALSE(code.empty());
+  const std::string replay = "/api/instagram/auth/callback?code=" + code + "&state=" + state;
+  ExpectDashboard(vendly_->Get(replay.c_str()), "error=code_invalid");
+  httplib::Headers json_accept{{"Accept", "application/json"}};
+  auto again = vendly_->Get(replay.c_str(), json_accept);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 400);
+  EXPECT_EQ(Body(again)["error"]["code"], "state_used");
+}
+
+TEST_F(SandboxFlowTest, InvalidatedTokenMarksTheConnectionExpired) {
+  // Another Instagram account than the other tests': a test process may run them all in one
+  // database.
+  const std::string session = Signup("expired@duka.co");
+  ExpectDashboard(Consent(session, kBench, "continue"), "connected=1");
+  auto inv = meta_->Post("/_sandbox/tokens/invalidate",
+                         json({{"user_id", kBench}, {"subcode", 460}}).dump(), "application/json");
+  ASSERT_TRUE(inv);
+  ASSERT_EQ(inv->status, 200) << inv->body;
+  auto v = Call(*vendly_, "POST", "/api/instagram/connection/validate", {}, session);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->status, 200) << v->body;
+  EXPECT_EQ(Body(v)["connection"]["status"], "expired");
+  EXPECT_EQ(Body(v)["connection"]["errorCode"], "token_invalid_460");
+}
+
+#else
+
+TEST(SandboxFlowTest, NeedsTheSandbox) { GTEST_SKIP() << "meta-sandbox is not part of this build"; }
+
+#endif
+
+}  // namespace
+}  // namespace vendly::test
