@@ -890,6 +890,16 @@ int LookupCategoryWord(std::string_view w, int* weight) {
   return e->category;
 }
 
+int LookupCategoryPhrase(std::string_view a, std::string_view b, int* weight) {
+  char buf[64];
+  if (a.size() + b.size() + 1 > sizeof(buf)) return -1;
+  std::size_t n = 0;
+  for (char c : a) buf[n++] = c;
+  buf[n++] = ' ';
+  for (char c : b) buf[n++] = c;
+  return LookupCategoryWord(std::string_view(buf, n), weight);
+}
+
 void CategoryScorer::AddWord(std::string_view w, std::string_view next, double weight, Span span,
                              bool* used_next) {
   *used_next = false;

@@ -34,6 +34,9 @@ int LookupCategoryWord(std::string_view lower_word, int* weight);
 // True for brand names ("nike", "samsung", "cerave"): they tell the category but are no item noun.
 bool IsBrandWord(std::string_view lower_word);
 
+// LookupCategoryWord for the two-word phrase "a b", without allocating.
+int LookupCategoryPhrase(std::string_view a, std::string_view b, int* weight);
+
 class CategoryScorer {
  public:
   // Scores one word (or a two-word phrase when `next` is given and the phrase is known; then

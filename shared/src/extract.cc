@@ -79,10 +79,12 @@ bool IsNoiseLine(const LineInfo& info) {
   return info.empty || info.hashtags_only || ((info.contact || info.fee) && info.prices.empty());
 }
 
-// The caption without contact lines and hashtag walls, lines trimmed.
-std::string Describe(const Text& t, const Segmentation& seg) {
+// The caption without contact lines and hashtag walls, lines trimmed. `keep` selects the lines (all
+// when null): a list item is described by its own lines and the lines all items share.
+std::string Describe(const Text& t, const Segmentation& seg, const std::vector<char>* keep) {
   std::string out;
   for (std::size_t li = 0; li < t.lines.size(); ++li) {
+    if (keep != nullptr && !(*keep)[li]) continue;
     const LineInfo& info = seg.lines[li];
     if (info.empty || info.hashtags_only || info.contact) continue;
     const internal::Line& line = t.lines[li];
@@ -146,7 +148,7 @@ Extraction Extract(const Post& post) {
   }
   Segmentation seg = internal::SegmentPost(t, money);
   internal::PostCues cues = internal::ReadPostCues(t);
-  const std::string description = Describe(t, seg);
+  const std::string description = seg.multi ? std::string() : Describe(t, seg, nullptr);
 
   std::vector<std::string> hashtags;
   for (const Token& tok : t.tokens) {
@@ -172,15 +174,14 @@ Extraction Extract(const Post& post) {
   for (const Segment& s : seg.items) {
     if (s.name_line < 0) continue;
     if (x.products.size() >= kMaxProducts) break;
-    const LineInfo& name_info = seg.lines[s.name_line];
-    internal::Name name = internal::BuildBestName(t, name_info.name_first, name_info.name_last);
+    internal::Name name = internal::ItemName(t, &seg, static_cast<uint32_t>(s.name_line));
     if (name.text.empty()) continue;
     // In a list, an item named without its noun ("Vanilla 1kg - 1,800" under "Birthday cakes")
     // takes the title's head noun.
     if (!single && !s.title_item && seg.header_line >= 0 && name.head_score < 2 &&
         name.word_count < 6) {
-      const LineInfo& h = seg.lines[seg.header_line];
-      internal::Name header = internal::BuildBestName(t, h.content_first, h.last);
+      const internal::Name& header =
+          internal::TitleName(t, &seg, static_cast<uint32_t>(seg.header_line));
       if (header.head_score >= 2 && !header.words.empty() &&
           !internal::IsBrandWord(header.words.back()) &&
           std::find(name.words.begin(), name.words.end(), header.words.back()) ==
@@ -221,7 +222,15 @@ Extraction Extract(const Post& post) {
     Product p;
     p.name = name.text;
     p.evidence.name = name.spans;
-    p.description = description;
+    if (single) {
+      p.description = description;
+    } else {
+      std::vector<char> keep(t.lines.size(), 0);
+      for (uint32_t li : s.lines) keep[li] = 1;
+      for (uint32_t li : seg.shared_lines) keep[li] = 1;
+      keep[s.name_line] = 1;
+      p.description = Describe(t, seg, &keep);
+    }
 
     // Price.
     std::vector<int> prices, olds;
@@ -273,6 +282,7 @@ Extraction Extract(const Post& post) {
     int category = scorer.Best(&category_conf);
     p.category = kCategories[category];
     p.evidence.category = scorer.Evidence(category);
+    if (p.evidence.category.size() > 4) p.evidence.category.resize(4);  // the strongest come first
 
     // Sizes and colours: the item's lines, and in a list post the lines shared by all items.
     bool loose = category != internal::kFood && category != internal::kBooks;

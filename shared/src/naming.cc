@@ -121,63 +121,63 @@ struct Translation {
 
 const WordMap<Translation>& Swahili() {
   static const WordMap<Translation> k{
-      {"magauni", {"Dress", true}},     {"gauni", {"Dress", true}},
-      {"viatu", {"Shoes", true}},       {"raba", {"Sneakers", true}},
-      {"mabegi", {"Bag", true}},        {"begi", {"Bag", true}},
-      {"mkoba", {"Handbag", true}},     {"mikoba", {"Handbag", true}},
-      {"pochi", {"Purse", true}},       {"mashati", {"Shirt", true}},
-      {"shati", {"Shirt", true}},       {"sabuni", {"Soap", true}},
-      {"asali", {"Honey", true}},       {"keki", {"Cake", true}},
-      {"kuku", {"Chicken", true}},      {"mapazia", {"Curtains", true}},
-      {"pazia", {"Curtain", true}},     {"mashuka", {"Bedsheets", true}},
-      {"sweta", {"Sweater", true}},     {"kofia", {"Hat", true}},
-      {"nguo", {"Clothes", true}},      {"spika", {"Speaker", true}},
-      {"simu", {"Phone", true}},        {"makochi", {"Sofa", true}},
-      {"kochi", {"Sofa", true}},        {"masufuria", {"Sufuria", true}},
-      {"mpira", {"Football", true}},    {"mipira", {"Football", true}},
-      {"pampu", {"Pump", true}},        {"chaja", {"Charger", true}},
-      {"viungo", {"Spices", true}},     {"mafuta", {"Oil", true}},
-      {"suruali", {"Trousers", true}},  {"mdalasini", {"Cinnamon", true}},
-      {"karafuu", {"Cloves", true}},    {"tangawizi", {"Ginger", true}},
-      {"mkate", {"Bread", true}},       {"chai", {"Tea", true}},
-      {"kahawa", {"Coffee", true}},     {"juisi", {"Juice", true}},
-      {"samaki", {"Fish", true}},       {"nyama", {"Meat", true}},
-      {"mchele", {"Rice", true}},       {"sahani", {"Plates", true}},
-      {"vikombe", {"Cups", true}},      {"miwani", {"Sunglasses", true}},
-      {"pete", {"Ring", true}},         {"hereni", {"Earrings", true}},
-      {"mkufu", {"Necklace", true}},    {"blanketi", {"Blanket", true}},
-      {"mito", {"Pillows", true}},      {"viti", {"Chairs", true}},
-      {"kiti", {"Chair", true}},        {"meza", {"Table", true}},
-      {"kabati", {"Wardrobe", true}},   {"godoro", {"Mattress", true}},
-      {"taulo", {"Towel", true}},       {"vitabu", {"Books", true}},
-      {"kitabu", {"Book", true}},       {"vifaa", {"Accessories", true}},
-      {"belo", {"Bale", true}},         {"vitenge", {"Kitenge", false}},
-      {"nywele", {"Hair", false}},      {"wanaume", {"Men's", false}},
-      {"kiume", {"Men's", false}},      {"kike", {"Ladies", false}},
-      {"wanawake", {"Ladies", false}},  {"watoto", {"Kids", false}},
-      {"shule", {"School", false}},     {"mvulana", {"Boys", false}},
-      {"wavulana", {"Boys", false}},    {"asili", {"Natural", false}},
-      {"safi", {"Pure", false}},        {"kubwa", {"Large", false}},
-      {"ndogo", {"Small", false}},      {"mdogo", {"Small", false}},
-      {"mkubwa", {"Large", false}},     {"mzima", {"Whole", false}},
-      {"kitanda", {"Bed", false}},      {"kisasa", {"Modern", false}},
-      {"unga", {"Powder", false}},      {"mgongoni", {"Back", false}},
-      {"safari", {"Travel", false}},    {"laini", {"Soft", false}},
-      {"moto", {"Hot", false}},         {"miguu", {"Foot", false}},
-      {"jikoni", {"Kitchen", false}},   {"mikono", {"Hand", false}},
-      {"ngozi", {"Leather", false}},    {"mbao", {"Wooden", false}},
-      {"plastiki", {"Plastic", false}}, {"kiwango", {"Quality", false}},
-      {"suti", {"Suit", true}},         {"manukato", {"Perfume", true}},
-      {"kiarabu", {"Arabian", false}},  {"wigi", {"Wig", true}},
-      {"mawigi", {"Wigs", true}},       {"fupi", {"Short", false}},
-      {"ndefu", {"Long", false}},       {"sketi", {"Skirt", true}},
-      {"seti", {"Set", true}},          {"mavazi", {"Clothes", true}},
-      {"vitenge", {"Kitenge", false}},  {"saa", {"Watch", true}},
-      {"mikanda", {"Belts", true}},     {"mkanda", {"Belt", true}},
-      {"soksi", {"Socks", true}},       {"jaketi", {"Jacket", true}},
-      {"koti", {"Coat", true}},         {"tai", {"Tie", true}},
-      {"marashi", {"Perfume", true}},   {"losheni", {"Lotion", true}},
-      {"krimu", {"Cream", true}},       {"sufuria", {"Sufuria", true}}};
+      {"magauni", {"dress", true}},     {"gauni", {"dress", true}},
+      {"viatu", {"shoes", true}},       {"raba", {"sneakers", true}},
+      {"mabegi", {"bag", true}},        {"begi", {"bag", true}},
+      {"mkoba", {"handbag", true}},     {"mikoba", {"handbag", true}},
+      {"pochi", {"purse", true}},       {"mashati", {"shirt", true}},
+      {"shati", {"shirt", true}},       {"sabuni", {"soap", true}},
+      {"asali", {"honey", true}},       {"keki", {"cake", true}},
+      {"kuku", {"chicken", true}},      {"mapazia", {"curtains", true}},
+      {"pazia", {"curtain", true}},     {"mashuka", {"bedsheets", true}},
+      {"sweta", {"sweater", true}},     {"kofia", {"hat", true}},
+      {"nguo", {"clothes", true}},      {"spika", {"speaker", true}},
+      {"simu", {"phone", true}},        {"makochi", {"sofa", true}},
+      {"kochi", {"sofa", true}},        {"masufuria", {"sufuria", true}},
+      {"mpira", {"football", true}},    {"mipira", {"football", true}},
+      {"pampu", {"pump", true}},        {"chaja", {"charger", true}},
+      {"viungo", {"spices", true}},     {"mafuta", {"oil", true}},
+      {"suruali", {"trousers", true}},  {"mdalasini", {"cinnamon", true}},
+      {"karafuu", {"cloves", true}},    {"tangawizi", {"ginger", true}},
+      {"mkate", {"bread", true}},       {"chai", {"tea", true}},
+      {"kahawa", {"coffee", true}},     {"juisi", {"juice", true}},
+      {"samaki", {"fish", true}},       {"nyama", {"meat", true}},
+      {"mchele", {"rice", true}},       {"sahani", {"plates", true}},
+      {"vikombe", {"cups", true}},      {"miwani", {"sunglasses", true}},
+      {"pete", {"ring", true}},         {"hereni", {"earrings", true}},
+      {"mkufu", {"necklace", true}},    {"blanketi", {"blanket", true}},
+      {"mito", {"pillows", true}},      {"viti", {"chairs", true}},
+      {"kiti", {"chair", true}},        {"meza", {"table", true}},
+      {"kabati", {"wardrobe", true}},   {"godoro", {"mattress", true}},
+      {"taulo", {"towel", true}},       {"vitabu", {"books", true}},
+      {"kitabu", {"book", true}},       {"vifaa", {"accessories", true}},
+      {"belo", {"bale", true}},         {"vitenge", {"kitenge", false}},
+      {"nywele", {"hair", false}},      {"wanaume", {"men's", false}},
+      {"kiume", {"men's", false}},      {"kike", {"ladies", false}},
+      {"wanawake", {"ladies", false}},  {"watoto", {"kids", false}},
+      {"shule", {"school", false}},     {"mvulana", {"boys", false}},
+      {"wavulana", {"boys", false}},    {"asili", {"natural", false}},
+      {"safi", {"pure", false}},        {"kubwa", {"large", false}},
+      {"ndogo", {"small", false}},      {"mdogo", {"small", false}},
+      {"mkubwa", {"large", false}},     {"mzima", {"whole", false}},
+      {"kitanda", {"bed", false}},      {"kisasa", {"modern", false}},
+      {"unga", {"powder", false}},      {"mgongoni", {"back", false}},
+      {"safari", {"travel", false}},    {"laini", {"soft", false}},
+      {"moto", {"hot", false}},         {"miguu", {"foot", false}},
+      {"jikoni", {"kitchen", false}},   {"mikono", {"hand", false}},
+      {"ngozi", {"leather", false}},    {"mbao", {"wooden", false}},
+      {"plastiki", {"plastic", false}}, {"kiwango", {"quality", false}},
+      {"suti", {"suit", true}},         {"manukato", {"perfume", true}},
+      {"kiarabu", {"arabian", false}},  {"wigi", {"wig", true}},
+      {"mawigi", {"wigs", true}},       {"fupi", {"short", false}},
+      {"ndefu", {"long", false}},       {"sketi", {"skirt", true}},
+      {"seti", {"set", true}},          {"mavazi", {"clothes", true}},
+      {"vitenge", {"kitenge", false}},  {"saa", {"watch", true}},
+      {"mikanda", {"belts", true}},     {"mkanda", {"belt", true}},
+      {"soksi", {"socks", true}},       {"jaketi", {"jacket", true}},
+      {"koti", {"coat", true}},         {"tai", {"tie", true}},
+      {"marashi", {"perfume", true}},   {"losheni", {"lotion", true}},
+      {"krimu", {"cream", true}},       {"sufuria", {"sufuria", true}}};
   return k;
 }
 
@@ -274,9 +274,10 @@ std::string Singular(const std::string& word) {
 // Words read for one name at most: a name has six, the rest is a sentence.
 constexpr std::size_t kMaxPieces = 12;
 
+// One word of a name: views into the caption (or a static translation), so no allocation.
 struct Piece {
-  std::string text;
-  std::string lower;
+  std::string_view text;
+  std::string_view lower;
   Span span;
   bool connector = false;  // a Swahili connector ("ya", "za")
   bool translated_head = false;
@@ -319,11 +320,9 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
             !pieces->empty() && pieces->back().span.end == tok.begin) {
           const Token& nt = t.tokens[i + 1];
           Piece& p = pieces->back();
-          p.text += "-";
-          p.text += t.Raw(nt);
-          p.lower += "-";
-          p.lower += t.Lower(nt);
           p.span.end = nt.end;
+          p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
+          p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
           ++i;
           continue;
         }
@@ -354,9 +353,9 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
             // "4G router", "5G": keep as a model token.
           }
           Piece p;
-          p.text = std::string(raw) + std::string(t.Raw(t.tokens[i + 1]));
-          p.lower = std::string(raw) + std::string(w);
           p.span = Span{tok.begin, t.tokens[i + 1].end};
+          p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
+          p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
           pieces->push_back(std::move(p));
           ++content;
           ++i;
@@ -371,8 +370,8 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
         bool year = raw.size() == 4 && (raw.rfind("19", 0) == 0 || raw.rfind("20", 0) == 0);
         if (after_word && !grouped && !year && raw.size() <= 5) {
           Piece p;
-          p.text = std::string(raw);
-          p.lower = p.text;
+          p.text = raw;
+          p.lower = raw;
           p.span = Span{tok.begin, tok.end};
           pieces->push_back(std::move(p));
           continue;
@@ -397,7 +396,7 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
           for (std::size_t k = 0; k < pieces->size(); ++k) {
             int wgt = 0;
             if (k + 1 < pieces->size() &&
-                LookupCategoryWord((*pieces)[k].lower + " " + (*pieces)[k + 1].lower, &wgt) >= 0) {
+                LookupCategoryPhrase((*pieces)[k].lower, (*pieces)[k + 1].lower, &wgt) >= 0) {
               score += wgt;
               ++k;
               continue;
@@ -415,11 +414,8 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
           // "All Star", "Hot 40i".
           bool keep = false;
           if (!next_word.empty()) {
-            std::string phrase(w);
-            phrase += ' ';
-            phrase += next_word;
             int wgt = 0;
-            keep = LookupCategoryWord(phrase, &wgt) >= 0;
+            keep = LookupCategoryPhrase(w, next_word, &wgt) >= 0;
           }
           if (!keep && tok.upper_initial && i + 1 < last && t.tokens[i + 1].has_digit &&
               content > 0) {
@@ -428,18 +424,17 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
           if (!keep) continue;
         }
         Piece p;
-        p.lower = std::string(w);
+        p.lower = w;
         const Translation* tr = Swahili().Find(w);
         if (SwahiliConnectors().Contains(w)) {
           if (content == 0) continue;
           p.connector = true;
         } else if (tr != nullptr) {
-          p.text = std::string(tr->english);
+          p.text = tr->english;  // lower-case; Title Case comes at the end
+          p.lower = tr->english;
           p.translated_head = tr->head;
-          p.lower.clear();
-          for (char c : p.text) p.lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
         } else {
-          p.text = std::string(t.Raw(tok));
+          p.text = t.Raw(tok);
         }
         p.span = Span{tok.begin, tok.end};
         pieces->push_back(std::move(p));
@@ -554,19 +549,22 @@ Name BuildName(const Text& t, uint32_t first, uint32_t last) {
     words.erase(words.begin());
   }
   if (words.empty()) return out;
-  words.back().text = Singular(words.back().text);
-  words.back().lower = Singular(words.back().lower);
+  const std::string last_text = Singular(std::string(words.back().text));
+  const std::string last_lower = Singular(std::string(words.back().lower));
+  words.back().text = last_text;
+  words.back().lower = last_lower;
 
+  out.words.reserve(words.size());
   for (std::size_t k = 0; k < words.size(); ++k) {
     if (k > 0) out.text += ' ';
     out.text += TitleWord(words[k].text, k == 0);
-    out.words.push_back(words[k].lower);
+    out.words.emplace_back(words[k].lower);
     out.spans.push_back(words[k].span);
   }
   for (std::size_t k = 0; k < words.size(); ++k) {
     int wgt = 0;
     if (k + 1 < words.size() &&
-        LookupCategoryWord(words[k].lower + " " + words[k + 1].lower, &wgt) >= 0) {
+        LookupCategoryPhrase(words[k].lower, words[k + 1].lower, &wgt) >= 0) {
       out.item_score += wgt;
       out.head_score = std::max(out.head_score, wgt);
       ++k;
@@ -576,7 +574,7 @@ Name BuildName(const Text& t, uint32_t first, uint32_t last) {
       out.item_score += wgt;
       if (k + 1 == words.size()) out.head_score = wgt;
     }
-    const std::string& w = words[k].text;
+    std::string_view w = words[k].text;
     bool digit = false, upper = false;
     for (char c : w) {
       digit = digit || (c >= '0' && c <= '9');

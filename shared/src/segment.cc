@@ -63,10 +63,30 @@ bool HasItemWords(const Text& t, uint32_t first, uint32_t last) {
   return false;
 }
 
+const Name& TitleName(const Text& t, Segmentation* seg, uint32_t li) {
+  if (!seg->title_done[li]) {
+    seg->title_names[li] = BuildBestName(t, seg->lines[li].content_first, seg->lines[li].last);
+    seg->title_done[li] = 1;
+  }
+  return seg->title_names[li];
+}
+
+const Name& ItemName(const Text& t, Segmentation* seg, uint32_t li) {
+  if (!seg->item_done[li]) {
+    seg->item_names[li] = BuildBestName(t, seg->lines[li].name_first, seg->lines[li].name_last);
+    seg->item_done[li] = 1;
+  }
+  return seg->item_names[li];
+}
+
 Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
   Segmentation seg;
   const uint32_t n_lines = static_cast<uint32_t>(t.lines.size());
   seg.lines.resize(n_lines);
+  seg.title_names.resize(n_lines);
+  seg.item_names.resize(n_lines);
+  seg.title_done.assign(n_lines, 0);
+  seg.item_done.assign(n_lines, 0);
   std::size_t money_at = 0;
   for (uint32_t li = 0; li < n_lines; ++li) {
     const Line& line = t.lines[li];
@@ -235,7 +255,7 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
     for (uint32_t li = 0; li < limit && li < n_lines; ++li) {
       const LineInfo& info = seg.lines[li];
       if (info.empty || info.hashtags_only || info.contact || info.fee) continue;
-      Name name = BuildBestName(t, info.content_first, info.last);
+      const Name& name = TitleName(t, &seg, li);
       if (name.text.empty()) continue;
       int score = name.Score() + (info.size_cue || info.color_cue ? -3 : 0);
       if (score > best_score) {
@@ -257,9 +277,8 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
     }
   }
   int header_title = nameless_before ? best_title(first_nameless) : -1;
-  bool header_is_item = header_title >= 0 && BuildName(t, seg.lines[header_title].content_first,
-                                                       seg.lines[header_title].last)
-                                                     .item_score >= 2;
+  bool header_is_item =
+      header_title >= 0 && TitleName(t, &seg, static_cast<uint32_t>(header_title)).item_score >= 2;
 
   if (distinct || (item_lines.size() == 1 && nameless_before && header_is_item)) {
     seg.multi = true;
@@ -315,12 +334,10 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
   }
   int title = best_title(first_priced == n_lines ? n_lines : first_priced);
   if (!item_lines.empty()) {
-    const LineInfo& info = seg.lines[item_lines[0]];
-    Name item_name = BuildBestName(t, info.name_first, info.name_last);
+    const Name& item_name = ItemName(t, &seg, item_lines[0]);
     int title_score = -1;
     if (title >= 0) {
-      title_score =
-          BuildBestName(t, seg.lines[title].content_first, seg.lines[title].last).item_score;
+      title_score = TitleName(t, &seg, static_cast<uint32_t>(title)).item_score;
     }
     if (title < 0 || (item_name.item_score >= 2 && item_name.item_score >= title_score) ||
         (title_score <= 0 && !item_name.text.empty())) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "naming.h"
 #include "prices.h"
 #include "text.h"
 
@@ -49,7 +50,16 @@ struct Segmentation {
   bool multi = false;
   int header_line = -1;      // a list post's title line, whose head noun unnamed items share
   bool list_layout = false;  // items come from list-marked lines
+
+  // Line names, built once on first use (see TitleName / ItemName).
+  std::vector<Name> title_names, item_names;
+  std::vector<char> title_done, item_done;
 };
+
+// The name of a whole line (for choosing a post's title) and of a line's name part (the words
+// before its price), each built once per line and cached in `seg`.
+const Name& TitleName(const Text& text, Segmentation* seg, uint32_t line);
+const Name& ItemName(const Text& text, Segmentation* seg, uint32_t line);
 
 // Describes the lines of `text` and splits them into item segments. `money` is FindMoney's result.
 Segmentation SegmentPost(const Text& text, const std::vector<Money>& money);
