@@ -386,5 +386,37 @@ TEST(Money, PriceHugeOrHostileInputIsSafe) {
   EXPECT_EQ(Amount("1250\xE2\x82", "\xE2\x82"), 1250.0);
 }
 
+// ---- Regressions
+// ------------------------------------------------------------------------------------
+
+// "1 298,00 €" read as 298: a space group was not joined when decimals followed it.
+TEST(Money, RegressionSpaceGroupFollowedByDecimals) {
+  EXPECT_EQ(Amount("1 298,00 €"), 1298.0);
+  EXPECT_EQ(Amount("Běžná cena 75 990,00 Kč"), 75990.0);
+  EXPECT_EQ(Amount("10 990,00"), 10990.0);
+}
+
+// "3,990 Ft" gave no amount: "Ft" (forint) was taken for feet and the number dropped as a length.
+TEST(Money, RegressionForintIsNoFeet) {
+  EXPECT_EQ(Amount("3,990 Ft"), 3990.0);
+  EXPECT_EQ(Amount("1 KM"), 1.0);  // convertible marks, not kilometres
+  EXPECT_EQ(Amount("1 G$"), 1.0);  // Guyanese dollars, not grams
+}
+
+// A long run of '.' marks took quadratic time (1 MB: 264 s); each run is now looked at once.
+TEST(Money, RegressionRunOfDotsIsLinear) {
+  std::string dots(200000, '.');
+  EXPECT_EQ(Amount(dots), std::nullopt);
+  EXPECT_EQ(Amount(dots + "5"), std::nullopt);  // 200,000 marks make no price
+  EXPECT_EQ(Amount(dots + " $..5"), 0.5);
+}
+
+// "1.1k" gave 1100.0000000000002 when the multiplier was applied after the decimals.
+TEST(Money, RegressionShorthandIsExact) {
+  EXPECT_EQ(ParseNumber("1.1k"), 1100.0);
+  EXPECT_EQ(ParseNumber("0.3M"), 300000.0);
+  EXPECT_EQ(Amount("Ksh 4.7k"), 4700.0);
+}
+
 }  // namespace
 }  // namespace vendly
