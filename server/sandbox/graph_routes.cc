@@ -750,9 +750,13 @@ Outcome RunGraphCall(Store& store, const GraphCall& call) {
   out.headers.emplace("facebook-api-version", call.version.empty() ? "v25.0" : call.version);
   if (reply.body.contains("error")) {
     out.headers.emplace("x-fb-trace-id", reply.body["error"].value("fbtrace_id", ""));
+    const bool token_error = reply.body["error"].value("code", 0) == 190;
+    std::string summary = reply.body["error"].value("message", "").substr(0, 80);
+    std::replace(summary.begin(), summary.end(), '"', '\'');
     out.headers.emplace("WWW-Authenticate",
-                        "OAuth \"Facebook Platform\" \"invalid_request\" \"" +
-                            reply.body["error"].value("message", "").substr(0, 80) + "\"");
+                        std::string("OAuth \"Facebook Platform\" \"") +
+                            (token_error ? "invalid_token" : "invalid_request") + "\" \"" +
+                            summary + "\"");
   }
   return out;
 }

@@ -104,7 +104,7 @@ std::string HtmlEscape(const std::string& text) {
 
 std::string LogLine(const httplib::Request& request, const httplib::Response& response) {
   static const char* kSecret[] = {"access_token", "client_secret",    "code", "fb_exchange_token",
-                                  "input_token",  "hub.verify_token", "oh"};
+                                  "input_token",  "hub.verify_token", "oh",   "batch"};
   json query = json::object();
   for (const auto& [key, value] : request.params) {
     bool secret = false;

@@ -48,7 +48,7 @@ std::string QueryString(const httplib::Params& params);
 std::string HtmlEscape(const std::string& text);
 
 // One JSON log line for a finished request, with secrets (access_token, client_secret, code,
-// fb_exchange_token, input_token, hub.verify_token, oh) redacted from the query.
+// fb_exchange_token, input_token, hub.verify_token, oh, batch) redacted from the query.
 std::string LogLine(const httplib::Request& request, const httplib::Response& response);
 
 // Splits "/a/b/c" into {"a","b","c"}, ignoring empty pieces.
