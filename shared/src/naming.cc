@@ -73,24 +73,24 @@ const WordSet& SwahiliConnectors() {
 
 const WordSet& UnitNouns() {
   static const WordSet k{
-      "jar",       "jars",      "bucket",    "buckets", "pack",    "packs",   "packet",  "bunch",
-      "piece",     "pieces",    "pair",      "pairs",   "bottle",  "bottles", "tin",     "sachet",
-      "carton",    "dozen",     "wholesale", "retail",  "kipande", "vipande", "kimoja",  "moja",
-      "seti",      "nusu",      "per",       "each",    "one",     "any",     "both",    "all",
-      "for",       "from",      "at",        "only",    "price",   "prices",  "bei",     "ni",
-      "kilo",      "kilos",     "lita",      "litre",   "litres",  "liter",   "liters",  "size",
-      "sizes",     "sizez",     "kg",        "g",       "ml",      "l",       "tu",      "was",
-      "now",       "before",    "kabla",     "sasa",    "@",       "plate",   "cup",     "glass",
-      "roll",      "tray",      "crate",     "sack",    "bag-of",  "kila",    "the",     "a",
-      "an",        "and",       "or",        "na",      "au",      "kwa",     "to",      "hadi",
-      "is",        "it",        "its",       "ya",      "za",      "la",      "wa",      "zote",
-      "set",       "sets",      "unit",      "units",   "cost",    "costs",   "pc",      "pcs",
-      "inch",      "inches",    "cm",        "mm",      "m",       "ft",      "uk",      "eu",
-      "free",      "small",     "medium",    "large",   "big",     "mini",    "regular", "half",
-      "quarter",   "full",      "single",    "double",  "family",  "kubwa",   "ndogo",   "kati",
-      "xl",        "xxl",       "xs",        "s",       "waist",   "length",  "ea",      "pp",
-      "original",  "depending", "kulingana", "on",      "quality", "new",     "old",     "zamani",
-      "initially", "instead",   "of",        "box",     "boxes",   "kit",     "bale"};
+      "jar",       "jars",      "bucket",    "buckets", "pack",    "packs",   "packet", "bunch",
+      "piece",     "pieces",    "pair",      "pairs",   "bottle",  "bottles", "tin",    "sachet",
+      "carton",    "dozen",     "wholesale", "retail",  "kipande", "vipande", "kimoja", "moja",
+      "seti",      "nusu",      "per",       "each",    "one",     "any",     "both",   "all",
+      "for",       "from",      "at",        "only",    "price",   "prices",  "bei",    "ni",
+      "kilo",      "kilos",     "lita",      "litre",   "litres",  "liter",   "liters", "size",
+      "sizes",     "sizez",     "kg",        "g",       "ml",      "l",       "tu",     "was",
+      "now",       "before",    "kabla",     "sasa",    "@",       "plate",   "cup",    "roll",
+      "tray",      "crate",     "sack",      "bag-of",  "kila",    "the",     "a",      "an",
+      "and",       "or",        "na",        "au",      "kwa",     "to",      "hadi",   "is",
+      "it",        "its",       "ya",        "za",      "la",      "wa",      "zote",   "set",
+      "sets",      "unit",      "units",     "cost",    "costs",   "pc",      "pcs",    "inch",
+      "inches",    "cm",        "mm",        "m",       "ft",      "uk",      "eu",     "free",
+      "small",     "medium",    "large",     "big",     "mini",    "regular", "half",   "quarter",
+      "full",      "single",    "double",    "family",  "kubwa",   "ndogo",   "kati",   "xl",
+      "xxl",       "xs",        "s",         "waist",   "length",  "ea",      "pp",     "original",
+      "depending", "kulingana", "on",        "quality", "new",     "old",     "zamani", "initially",
+      "instead",   "of",        "box",       "boxes",   "kit",     "bale"};
   return k;
 }
 
@@ -200,7 +200,9 @@ std::string TitleWord(std::string_view raw, bool first_word) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   if (!first_word && kSmall.Contains(lower)) return lower;
-  if (IsLowerAscii(w)) {
+  // "Non-stick" is lower-case after its capital: title-case each hyphen part too.
+  if (IsLowerAscii(w) ||
+      (w[0] >= 'A' && w[0] <= 'Z' && IsLowerAscii(std::string_view(w).substr(1)))) {
     if (w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
     // "t-shirt" -> "T-Shirt": capitalise after inner hyphens too.
     for (std::size_t i = 1; i + 1 < w.size(); ++i) {
@@ -233,7 +235,10 @@ std::string Singular(const std::string& word) {
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
-  if (lower.size() < 4 || lower.back() != 's' || KeepPlural().Contains(lower)) return word;
+  if (lower.size() < 4 || lower.back() != 's' || KeepPlural().Contains(lower) ||
+      lower.find('\'') != std::string::npos) {
+    return word;
+  }
   // Hyphenated or model tokens keep their form: "T-Shirts" -> "T-Shirt" is fine, "A05s" is no
   // plural.
   for (char c : lower) {
@@ -281,6 +286,7 @@ struct Piece {
   Span span;
   bool connector = false;  // a Swahili connector ("ya", "za")
   bool translated_head = false;
+  bool translated = false;  // from the Swahili table
 };
 
 bool IsStopPunct(const Text& t, const Token& tok, uint32_t i, uint32_t last) {
@@ -433,6 +439,7 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
           p.text = tr->english;  // lower-case; Title Case comes at the end
           p.lower = tr->english;
           p.translated_head = tr->head;
+          p.translated = true;
         } else {
           p.text = t.Raw(tok);
         }
@@ -519,14 +526,26 @@ Name BuildName(const Text& t, uint32_t first, uint32_t last) {
     groups.back().push_back(std::move(p));
   }
   bool swahili_head = !groups[0].empty() && groups[0][0].translated_head;
+  // "Vitenge shirts za wanaume": a group of translated qualifiers after a connector goes first.
+  bool qualifier_tail = false;
+  if (!swahili_head && groups.size() > 1) {
+    qualifier_tail = true;
+    for (std::size_t g = 1; g < groups.size(); ++g) {
+      for (const Piece& p : groups[g]) qualifier_tail = qualifier_tail && p.translated;
+    }
+  }
   std::vector<Piece> ordered;
-  if (swahili_head && groups.size() > 1) {
+  if ((swahili_head || qualifier_tail) && groups.size() > 1) {
     for (std::size_t g = groups.size(); g-- > 1;) {
       for (Piece& p : groups[g]) ordered.push_back(std::move(p));
     }
-    // The head's own qualifiers follow it in Swahili ("Pochi ndogo"): put them first.
-    for (std::size_t k = 1; k < groups[0].size(); ++k) ordered.push_back(std::move(groups[0][k]));
-    ordered.push_back(std::move(groups[0][0]));
+    if (swahili_head) {
+      // The head's own qualifiers follow it in Swahili ("Pochi ndogo"): put them first.
+      for (std::size_t k = 1; k < groups[0].size(); ++k) ordered.push_back(groups[0][k]);
+      ordered.push_back(groups[0][0]);
+    } else {
+      for (Piece& p : groups[0]) ordered.push_back(p);
+    }
   } else if (swahili_head && groups[0].size() > 1) {
     for (std::size_t k = 1; k < groups[0].size(); ++k) ordered.push_back(std::move(groups[0][k]));
     ordered.push_back(std::move(groups[0][0]));
@@ -538,8 +557,10 @@ Name BuildName(const Text& t, uint32_t first, uint32_t last) {
   // Drop empty groups' leftovers and duplicates ("Men's ... Men's").
   std::vector<Piece> words;
   for (Piece& p : ordered) {
+    // A repeat is dropped ("Men's ... Men's"), a doubled word kept ("Chin Chin").
     bool dup = false;
-    for (const Piece& q : words) dup = dup || q.lower == p.lower;
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) dup = dup || words[k].lower == p.lower;
+    if (!words.empty() && words.back().lower == p.lower && p.translated) dup = true;
     if (!dup && !p.text.empty()) words.push_back(std::move(p));
   }
   // At most six words: keep the last ones, where English heads are.

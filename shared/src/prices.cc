@@ -597,6 +597,9 @@ class MoneyFinder {
     }
     // Percentages, times (8:00), fractions and specs (4/64, 9/10, 24/7), multiplications (6x6).
     char np = PunctAt(t_, nx);
+    // 43" (inches) and 6' (feet) are measures.
+    if ((np == '"' || np == '\'') && !t_.tokens[nx].space_before)
+      return reject(NotPriceReason::kUnit);
     if (np == '%' || (np == ':' && !t_.tokens[nx].space_before && IsNumber(t_, nx + 1) &&
                       !t_.tokens[nx + 1].space_before)) {
       return reject(NotPriceReason::kUnit);

@@ -1,0 +1,157 @@
+// Extract end to end: held-out captions written for these tests (not from the dev set), the
+// non-product kinds, robustness on hostile input, and the confidence contract.
+#include "vendly/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace vendly {
+namespace {
+
+Extraction ExtractCaption(const std::string& caption, const std::string& store = "KES") {
+  Post p;
+  p.id = "t";
+  p.caption = caption;
+  p.store_currency = store;
+  return Extract(p);
+}
+
+TEST(Extract, HeldOutSingleItemWithOldPrice) {
+  Extraction x = ExtractCaption(
+      "Just landed 🔥🔥\nPuffer jackets for the cold season\nWas 4,500 now Ksh 3,800\n"
+      "Sizes: S, M, L, XL\nColours: black, olive, maroon\nDM or WhatsApp 0722 000 111\n"
+      "#pufferjacket #nairobifashion");
+  ASSERT_TRUE(x.is_product);
+  ASSERT_EQ(x.products.size(), 1u);
+  const Product& p = x.products[0];
+  EXPECT_EQ(p.name, "Puffer Jacket");
+  EXPECT_EQ(p.price, 3800);
+  EXPECT_EQ(p.compare_at_price, 4500);
+  EXPECT_EQ(p.currency, "KES");
+  EXPECT_EQ(p.category, "Fashion & Apparel");
+  EXPECT_EQ(p.sizes, (std::vector<std::string>{"S", "M", "L", "XL"}));
+  EXPECT_EQ(p.colors, (std::vector<std::string>{"black", "olive", "maroon"}));
+  EXPECT_EQ(p.description.find("0722"), std::string::npos);
+  EXPECT_EQ(p.description.find("#puffer"), std::string::npos);
+  ASSERT_EQ(p.evidence.price.size(), 1u);
+  EXPECT_EQ(x.products[0].tags[0], "pufferjacket");
+}
+
+TEST(Extract, HeldOutSwahiliPost) {
+  Extraction x = ExtractCaption(
+      "Mashati ya kitenge 😍\nBei ni elfu mbili na mia tano tu\nSize M, L, XL\n"
+      "Rangi: nyekundu, njano\nPiga 0744 555 666",
+      "TZS");
+  ASSERT_TRUE(x.is_product);
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].name, "Kitenge Shirt");
+  EXPECT_EQ(x.products[0].price, 2500);
+  EXPECT_EQ(x.products[0].currency, "TZS");
+  EXPECT_EQ(x.products[0].colors, (std::vector<std::string>{"red", "yellow"}));
+}
+
+TEST(Extract, HeldOutListWithSharedLines) {
+  Extraction x = ExtractCaption(
+      "Skincare drop ✨\n1. Vitamin C serum 30ml - 1,450\n2. Hyaluronic acid toner - 1,200\n"
+      "3. Tinted sunscreen SPF 50 - 1,900\nAll original ✅ Delivery 200 CBD\nTill 556677",
+      "KES");
+  ASSERT_EQ(x.products.size(), 3u);
+  EXPECT_EQ(x.products[0].price, 1450);
+  EXPECT_EQ(x.products[1].price, 1200);
+  EXPECT_EQ(x.products[2].price, 1900);
+  for (const Product& p : x.products) EXPECT_EQ(p.category, "Beauty & Personal Care");
+  EXPECT_NE(x.products[2].name.find("Sunscreen"), std::string::npos);
+}
+
+TEST(Extract, HeldOutPerWeightPricesGiveTheLowest) {
+  Extraction x = ExtractCaption(
+      "Pure macadamia nuts 🥜\n250g - 900\n500g - 1,700\n1kg - 3,200\nCall 0711 222 333");
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].price, 900);
+  EXPECT_EQ(x.products[0].category, "Food & Beverages");
+  EXPECT_TRUE(x.products[0].sizes.empty());
+}
+
+TEST(Extract, HeldOutDollarPriceInAShillingStore) {
+  Extraction x = ExtractCaption(
+      "MacBook Pro M2 14 inch 💻 sealed\nPrice: $1,450\nShipping to Kampala 5 days", "UGX");
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].price, 1450);
+  EXPECT_EQ(x.products[0].currency, "USD");
+  EXPECT_EQ(x.products[0].category, "Electronics & Gadgets");
+}
+
+TEST(Extract, HeldOutDmForPrice) {
+  Extraction x = ExtractCaption("Mahogany coffee tables 🪵 made to order\nInbox for price 📩");
+  ASSERT_TRUE(x.is_product);
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_FALSE(x.products[0].price.has_value());
+  EXPECT_EQ(x.products[0].currency, "KES");
+  EXPECT_EQ(x.products[0].category, "Home & Living");
+}
+
+TEST(Extract, NonProductPosts) {
+  EXPECT_FALSE(ExtractCaption("Happy Jamhuri Day 🇰🇪 We are closed today, we resume tomorrow 9am")
+                   .is_product);
+  EXPECT_FALSE(
+      ExtractCaption("GIVEAWAY 🎁 Win a perfume worth Ksh 4,000! Follow, like & tag 3 friends")
+          .is_product);
+  EXPECT_FALSE(ExtractCaption("Thank you for 3 years in business 🙏🏾 We appreciate you all")
+                   .is_product);
+  EXPECT_FALSE(ExtractCaption("New stock dropping Saturday 👀 stay tuned").is_product);
+  EXPECT_FALSE(
+      ExtractCaption("We're hiring a shop attendant in Westlands. Send CV via DM").is_product);
+  Extraction x = ExtractCaption("Good morning fam ☀️");
+  EXPECT_FALSE(x.is_product);
+  EXPECT_TRUE(x.products.empty());
+  EXPECT_FALSE(x.reason.empty());
+}
+
+TEST(Extract, HostileInputNeverCrashes) {
+  std::vector<std::string> inputs = {"",
+                                     "   ",
+                                     "\n\n\n",
+                                     "🔥🔥🔥🔥",
+                                     std::string(5000, '9'),
+                                     "\xFF\xFE\xC3\x28 Ksh 2,500 \xE2\x82",
+                                     "1,2,3,4,5,6,7,8,9,0,1,2,3",
+                                     "elfu elfu elfu mia mia",
+                                     "~~~~~~~~",
+                                     "Sizes S-",
+                                     "Ksh",
+                                     "- - - -",
+                                     std::string("a\0b Ksh 1,000", 12)};
+  for (const std::string& s : inputs) {
+    Extraction x = ExtractCaption(s);
+    for (const Product& p : x.products) {
+      EXPECT_GE(p.confidence, 0.0);
+      EXPECT_LE(p.confidence, 1.0);
+      for (const Span& sp : p.evidence.price) EXPECT_LE(sp.end, s.size());
+    }
+  }
+}
+
+TEST(Extract, LongCaptionIsLinear) {
+  std::string big;
+  while (big.size() < 1000000) big += "1. Item dress red - 1,500 size M, L 🔥 0712 345 678 #tag\n";
+  Extraction x = ExtractCaption(big);
+  EXPECT_LE(x.products.size(), 40u);
+  for (const Product& p : x.products) EXPECT_LE(p.description.size(), 2200u);
+}
+
+TEST(Extract, DeterministicAndConfidenceInRange) {
+  std::string c = "Ladies handbags 👜 Sh 2,000 each\nColours: black, cream, brown\nDM 0722 000 999";
+  Extraction a = ExtractCaption(c), b = ExtractCaption(c);
+  EXPECT_EQ(ToJson(a).dump(), ToJson(b).dump());
+  ASSERT_EQ(a.products.size(), 1u);
+  // An explicit price with a mark, a clear name and category: safe to auto-approve.
+  EXPECT_GE(a.products[0].confidence, 0.9);
+  // A bare number with no cue is not.
+  Extraction weak = ExtractCaption("Nice stuff\nthing 700");
+  for (const Product& p : weak.products) EXPECT_LT(p.confidence, 0.9);
+}
+
+}  // namespace
+}  // namespace vendly

@@ -1,0 +1,77 @@
+// Naming: Title Case catalog names without filler, emojis or prices; brands and models kept;
+// Swahili translated and reordered; plural heads made singular when catalogs list them so.
+#include "../../shared/src/naming.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace vendly::internal {
+namespace {
+
+std::string NameOf(const std::string& line) {
+  static std::vector<std::string> keep;
+  keep.push_back(line);
+  Text t;
+  Tokenise(keep.back(), &t);
+  return BuildBestName(t, 0, static_cast<uint32_t>(t.tokens.size())).text;
+}
+
+TEST(Naming, DropsFillerEmojisAndMarketing) {
+  EXPECT_EQ(NameOf("Oversized hoodies ziko sasa!"), "Oversized Hoodie");
+  EXPECT_EQ(NameOf("New arrivals 🔥🔥 Mom jeans restocked"), "Mom Jeans");
+  EXPECT_EQ(NameOf("HANDBAGS RESTOCK 👜👜"), "Handbag");
+  EXPECT_EQ(NameOf("Bone straight frontal wig 😍"), "Bone Straight Frontal Wig");
+}
+
+TEST(Naming, KeepsBrandsAndModels) {
+  EXPECT_EQ(NameOf("iPhone 13 Pro Max 256GB 🔥"), "iPhone 13 Pro Max");
+  EXPECT_EQ(NameOf("HP EliteBook 840 G5 💻"), "HP EliteBook 840 G5");
+  EXPECT_EQ(NameOf("Samsung Galaxy A15 🔥"), "Samsung Galaxy A15");
+  EXPECT_EQ(NameOf("New Balance 550"), "New Balance 550");
+  EXPECT_EQ(NameOf("Laptop deals 🔥 Dell Latitude 7490"), "Dell Latitude 7490");
+  EXPECT_EQ(NameOf("Non-stick pot set (5pcs)"), "Non-Stick Pot Set");
+}
+
+TEST(Naming, StopsAtConnectorsAndPrices) {
+  EXPECT_EQ(NameOf("Atomic Habits by James Clear 📚"), "Atomic Habits");
+  EXPECT_EQ(NameOf("Round wall mirror with gold frame"), "Round Wall Mirror");
+  EXPECT_EQ(NameOf("Glow up with our organic shea butter"), "Organic Shea Butter");
+  EXPECT_EQ(NameOf("Shea butter body cream 100% natural"), "Shea Butter Body Cream");
+}
+
+TEST(Naming, SwahiliIsTranslatedAndReordered) {
+  EXPECT_EQ(NameOf("Magauni ya kitenge"), "Kitenge Dress");
+  EXPECT_EQ(NameOf("Vitenge shirts za wanaume"), "Men's Kitenge Shirt");
+  EXPECT_EQ(NameOf("Pochi ndogo (small purse)"), "Small Purse");
+  EXPECT_EQ(NameOf("Begi la mgongoni (backpack)"), "Backpack");
+  EXPECT_EQ(NameOf("Sabuni za asili 🧼 (turmeric, charcoal, honey)"), "Natural Soap");
+}
+
+TEST(Naming, SingularHeadsButPairNounsStayPlural) {
+  EXPECT_EQ(NameOf("Scented candles"), "Scented Candle");
+  EXPECT_EQ(NameOf("Silk scarves"), "Silk Scarf");
+  EXPECT_EQ(NameOf("Bodycon dresses"), "Bodycon Dress");
+  EXPECT_EQ(NameOf("Chin chin for your parties"), "Chin Chin");
+  EXPECT_EQ(NameOf("Men's skinny jeans"), "Men's Skinny Jeans");
+  EXPECT_EQ(NameOf("Ladies block heels"), "Ladies Block Heels");
+  EXPECT_EQ(NameOf("Chocolate chip cookies"), "Chocolate Chip Cookies");
+}
+
+TEST(Naming, NothingToNameGivesEmpty) {
+  EXPECT_EQ(NameOf("🔥🔥🔥"), "");
+  EXPECT_EQ(NameOf("New arrivals available now"), "");
+  EXPECT_EQ(NameOf(""), "");
+}
+
+TEST(Naming, AtMostSixWords) {
+  std::string n = NameOf("Handmade vintage soft warm cozy knitted wool winter sweater");
+  int words = 1;
+  for (char c : n) words += c == ' ';
+  EXPECT_LE(words, 6);
+  EXPECT_NE(n.find("Sweater"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vendly::internal

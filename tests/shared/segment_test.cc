@@ -1,0 +1,91 @@
+// Segmentation: list posts give one product per item line; per-size and per-weight price lines of
+// one item stay one product; shared sizes/colours lines apply to every item.
+#include "../../shared/src/segment.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace vendly::internal {
+namespace {
+
+struct Seg {
+  std::string caption;
+  Text text;
+  std::vector<Money> money;
+  Segmentation seg;
+};
+
+const Seg& Segmented(const std::string& caption) {
+  static std::vector<std::unique_ptr<Seg>> keep;
+  keep.push_back(std::make_unique<Seg>());
+  Seg& s = *keep.back();
+  s.caption = caption;
+  Tokenise(s.caption, &s.text);
+  s.money = FindMoney(s.text, "KES");
+  s.seg = SegmentPost(s.text, s.money);
+  return s;
+}
+
+TEST(Segment, NumberedListGivesOneItemPerLine) {
+  const Seg& s = Segmented(
+      "Weekend vibes 💃🏾\n1. Floral maxi dress - 1,800\n2. Black bodycon dress - 1,500\n"
+      "3. Satin slip dress (pink, beige) - 2,000\nSizes S, M, L for all\nDM to order 📩");
+  EXPECT_TRUE(s.seg.multi);
+  ASSERT_EQ(s.seg.items.size(), 3u);
+  EXPECT_TRUE(s.seg.list_layout);
+  // The shared sizes line is shared, the contact line is not.
+  ASSERT_EQ(s.seg.shared_lines.size(), 2u);
+  EXPECT_EQ(s.seg.shared_lines[1], 4u);
+}
+
+TEST(Segment, PerWeightAndPerSizeLinesStayOneProduct) {
+  EXPECT_EQ(Segmented("Red velvet cakes 🎂\n1kg - 2,500\n2kg - 4,500\n3kg - 6,500").seg.items.size(),
+            1u);
+  EXPECT_EQ(Segmented("Official shirts 👔\nS/M - 1,200\nL/XL - 1,400\nXXL - 1,600").seg.items.size(),
+            1u);
+  EXPECT_EQ(Segmented("Honey 🍯\n500g jar - 650\n1kg - 1,200\n3kg bucket - 3,400").seg.items.size(),
+            1u);
+  EXPECT_EQ(Segmented("Chin chin 😋\n4 litre bucket 12,000\n2 litre bucket 6,500").seg.items.size(),
+            1u);
+}
+
+TEST(Segment, BulletsAndEmojiMarkers) {
+  const Seg& s = Segmented(
+      "Bag restock 👜\n📌 Tote bag (brown, black) - Ksh 1,500\n📌 Mini crossbody bag - Ksh 1,200\n"
+      "📌 Laptop backpack - Ksh 2,800");
+  EXPECT_EQ(s.seg.items.size(), 3u);
+  const Seg& k = Segmented("Kitchen 🍳\n1️⃣ Pot set - 4,500\n2️⃣ Glass jars - 1,800");
+  EXPECT_EQ(k.seg.items.size(), 2u);
+}
+
+TEST(Segment, TitleItemWithAPriceLineBeforeAnotherItem) {
+  // "Ksh 16,500" names nothing: it prices the title; "Helmets 1,500" is a second item.
+  const Seg& s = Segmented(
+      "Mountain bikes 🚵🏾 now in stock\n26 inch, 21 speed\nKsh 16,500\nHelmets 1,500");
+  ASSERT_EQ(s.seg.items.size(), 2u);
+  EXPECT_TRUE(s.seg.items[0].title_item);
+  EXPECT_EQ(s.seg.items[0].name_line, 0);
+}
+
+TEST(Segment, UnpricedListItemWithDmForPrice) {
+  const Seg& s = Segmented(
+      "Sneakers 👟\n1. Jordan 4 Retro - 4,800\n2. Vans Old Skool - 2,800\n"
+      "3. New Balance 9060 - DM for price");
+  EXPECT_EQ(s.seg.items.size(), 3u);
+}
+
+TEST(Segment, LineDescriptions) {
+  const Seg& s = Segmented("Hoodies 🔥\nPrice: Ksh 2,200\nCall 0712 345 678\n#hoodies #nairobi");
+  ASSERT_EQ(s.seg.lines.size(), 4u);
+  EXPECT_FALSE(s.seg.lines[1].has_content);
+  EXPECT_EQ(s.seg.lines[1].prices.size(), 1u);
+  EXPECT_TRUE(s.seg.lines[2].contact);
+  EXPECT_TRUE(s.seg.lines[3].hashtags_only);
+  EXPECT_FALSE(s.seg.multi);
+}
+
+}  // namespace
+}  // namespace vendly::internal
