@@ -40,6 +40,12 @@ std::optional<Fault> FaultFromJson(const json& d, std::string* error) {
       *error = "delay_ms must be within 0..120000";
       return std::nullopt;
     }
+  } else if (fault.type == "short_page") {
+    fault.items = d.value("items", int64_t{0});
+    if (fault.items < 0 || fault.items > 100) {
+      *error = "items must be within 0..100";
+      return std::nullopt;
+    }
   } else if (fault.type == "truncate") {
     fault.keep = d.value("keep", 0.5);
     if (!(fault.keep >= 0.0 && fault.keep < 1.0)) {
@@ -47,7 +53,7 @@ std::optional<Fault> FaultFromJson(const json& d, std::string* error) {
       return std::nullopt;
     }
   } else {
-    *error = "type must be one of throttle, error, token_error, slow, truncate";
+    *error = "type must be one of throttle, error, token_error, slow, truncate, short_page";
     return std::nullopt;
   }
   if (fault.after < 0) {
@@ -68,6 +74,7 @@ json FaultToJson(const Fault& fault) {
   if (fault.status) out["status"] = fault.status;
   if (fault.type == "slow") out["delay_ms"] = fault.delay_ms;
   if (fault.type == "truncate") out["keep"] = fault.keep;
+  if (fault.type == "short_page") out["items"] = fault.items;
   return out;
 }
 
@@ -106,6 +113,13 @@ FaultDecision EvaluateFaultsLocked(World& world, const std::string& endpoint,
     if (fault.type == "slow") {
       ++fault.fired;
       decision.delay_ms += fault.delay_ms;
+      continue;
+    }
+    if (fault.type == "short_page") {
+      if (!decision.page_items) {
+        ++fault.fired;
+        decision.page_items = fault.items;
+      }
       continue;
     }
     if (fault.type == "truncate") {

@@ -23,9 +23,10 @@ nlohmann::json FaultToJson(const Fault& fault);
 // What the matching faults do to one call.
 struct FaultDecision {
   int64_t delay_ms = 0;
-  std::optional<GraphReply> reply;  // replaces the real answer
-  std::optional<double> keep;       // truncate the body to this fraction
-  int throttle_code = 0;            // when reply is a throttling error
+  std::optional<GraphReply> reply;    // replaces the real answer
+  std::optional<double> keep;         // truncate the body to this fraction
+  std::optional<int64_t> page_items;  // short_page: a media page holds at most this many items
+  int throttle_code = 0;              // when reply is a throttling error
 };
 
 // Counts the call against every matching fault and returns their combined effect. Requires

@@ -209,8 +209,12 @@ bool IsBefore(const Media& media, const Position& position) {
 
 class GraphHandler {
  public:
-  GraphHandler(Store& store, const GraphCall& call)
-      : store_(store), world_(store.world), call_(call), now_(store.NowLocked()) {}
+  GraphHandler(Store& store, const GraphCall& call, std::optional<int64_t> page_items)
+      : store_(store),
+        world_(store.world),
+        call_(call),
+        now_(store.NowLocked()),
+        page_items_(page_items) {}
 
   GraphReply Run() {
     const auto& s = call_.segments;
@@ -495,11 +499,22 @@ class GraphHandler {
       end = std::min(feed.size(), static_cast<size_t>(limit));
     }
 
+    // Meta's quirk: a page can be short, even empty, and still have paging.next.
+    const bool short_page =
+        page_items_ && before.empty() && static_cast<size_t>(*page_items_) < end - begin;
+    if (short_page) end = begin + static_cast<size_t>(*page_items_);
+
     std::vector<FieldNode> fields = fields_;
     if (fields.empty()) fields = {FieldNode{"id", {}, false, {}}};
     json data = json::array();
     for (size_t i = begin; i < end; ++i) data.push_back(RenderMedia(*feed[i], fields));
     json out = {{"data", data}};
+    if (short_page && begin == end) {
+      // Empty, yet not the end: next repeats the position this page started from.
+      out["paging"] = {{"next", after.empty() ? PageUrl(account.id, "", "")
+                                              : PageUrl(account.id, "after", after)}};
+      return Ok(out);
+    }
     if (begin < end) {
       json paging = {
           {"cursors", {{"before", CursorFor(*feed[begin])}, {"after", CursorFor(*feed[end - 1])}}}};
@@ -517,7 +532,7 @@ class GraphHandler {
     for (const auto& [name, value] : call_.params) {
       if (name != "after" && name != "before") params.emplace(name, value);
     }
-    params.emplace(key, cursor);
+    if (!key.empty()) params.emplace(key, cursor);
     if (!params.count("access_token")) params.emplace("access_token", call_.token);
     std::string url = store_.config().public_url;
     if (!call_.version.empty()) url += "/" + call_.version;
@@ -634,6 +649,7 @@ class GraphHandler {
   World& world_;
   const GraphCall& call_;
   const int64_t now_;
+  const std::optional<int64_t> page_items_;  // short_page fault
   const Token* token_ = nullptr;
   std::vector<FieldNode> fields_;
 };
@@ -720,7 +736,7 @@ Outcome RunGraphCall(Store& store, const GraphCall& call) {
     reply = ThrottleError(80002);
     throttle_code = 80002;
   } else {
-    reply = GraphHandler(store, call).Run();
+    reply = GraphHandler(store, call, decision.page_items).Run();
   }
 
   Outcome out;

@@ -89,7 +89,7 @@ void Harden(httplib::Server& server, int threads) {
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& response,
+  server.set_exception_handler([](const httplib::Request& request, httplib::Response& response,
                                   std::exception_ptr ep) {
     std::string what = "unknown";
     try {
@@ -99,6 +99,13 @@ void Harden(httplib::Server& server, int threads) {
     } catch (...) {
     }
     std::cerr << "{\"event\":\"exception\",\"what\":" << nlohmann::json(what).dump() << "}\n";
+    if (request.path.rfind("/_sandbox/", 0) == 0) {
+      // The control API's caller sent something malformed (e.g. a string where a number belongs).
+      response.status = 400;
+      response.set_content(nlohmann::json{{"error", what}}.dump(),
+                           "application/json; charset=utf-8");
+      return;
+    }
     auto reply =
         vendly::sandbox::MetaError("An unknown error has occurred.", "OAuthException", 1, 0, true);
     response.status = 500;

@@ -105,7 +105,7 @@ struct AuthCode {
 // filters; after `after` matching calls it fires on the next `count` ones (-1: until cleared).
 struct Fault {
   int id = 0;
-  std::string type;           // throttle | error | slow | truncate | token_error
+  std::string type;           // throttle | error | slow | truncate | token_error | short_page
   std::string endpoint;       // e.g. "GET /{ig-user-id}/media"; empty: any
   std::string path_contains;  // substring of the request path; empty: any
   std::string account;        // Instagram account id the call concerns; empty: any
@@ -118,7 +118,9 @@ struct Fault {
   int status = 0;        // error: HTTP status (500, 502, 503)
   int64_t delay_ms = 0;  // slow
   double keep = 0.5;     // truncate: fraction of the body sent
-  std::string message;   // optional override of the error message
+  int64_t items =
+      0;  // short_page: media items a page keeps (0: an empty page that still has paging.next)
+  std::string message;  // optional override of the error message
 };
 
 // A recurring change to an account, from POST /_sandbox/schedule: the world changing while the

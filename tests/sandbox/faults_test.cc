@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <set>
 
 #include "sandbox_harness.h"
 
@@ -102,6 +103,38 @@ TEST_F(Faults, ResetClearsFaultsAndRejectsBadOnes) {
   EXPECT_EQ(Get("/_sandbox/faults").json_body["faults"].size(), 0u);
   EXPECT_EQ(PostJson("/_sandbox/faults", {{"type", "volcano"}}).status, 400);
   EXPECT_EQ(PostJson("/_sandbox/faults", {{"type", "throttle"}, {"code", 5}}).status, 400);
+}
+
+TEST_F(Faults, ShortAndEmptyPagesStillHaveNext) {
+  // The second page holds 3 items, the third none; both keep paging.next, and nothing is lost.
+  ASSERT_EQ(
+      PostJson(
+          "/_sandbox/faults",
+          {{"faults",
+            json::array({{{"type", "short_page"}, {"items", 3}, {"after", 1}, {"count", 1}},
+                         {{"type", "short_page"}, {"items", 0}, {"after", 2}, {"count", 1}}})}})
+          .status,
+      201);
+  std::vector<std::string> ids;
+  std::vector<size_t> sizes;
+  Reply page = Get("/v25.0/" + std::string(kNairobiIg) +
+                   "/media?fields=id&limit=100&access_token=" + Encode(token_));
+  for (int pages = 0; pages < 20; ++pages) {
+    ASSERT_EQ(page.status, 200) << page.body;
+    sizes.push_back(page.json_body["data"].size());
+    for (const auto& item : page.json_body["data"]) ids.push_back(item["id"]);
+    if (!page.json_body.contains("paging") || !page.json_body["paging"].contains("next")) break;
+    page = GetUrl(page.json_body["paging"]["next"]);
+  }
+  EXPECT_EQ(sizes, (std::vector<size_t>{100, 3, 0, 100, 100, 17}));
+  EXPECT_EQ(ids.size(), 320u);
+  EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), 320u);
+}
+
+TEST_F(Faults, MalformedControlBodiesAre400) {
+  EXPECT_EQ(PostJson("/_sandbox/faults", {{"type", "slow"}, {"delay_ms", "soon"}}).status, 400);
+  EXPECT_EQ(PostJson("/_sandbox/clock", {{"advance_seconds", "a day"}}).status, 400);
+  EXPECT_EQ(Get("/_sandbox/nothing-here").status, 404);
 }
 
 // Sends raw request bytes and returns the status line of the answer.

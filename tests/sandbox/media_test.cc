@@ -233,6 +233,17 @@ TEST_F(Media, PublishEditAndDeleteThroughTheControlApi) {
       320);
 }
 
+TEST_F(Media, CursorsSurviveDeletingTheItemTheyPointAt) {
+  Reply first = Get(MediaPath(kNairobiIg, "fields=id&limit=10"));
+  const std::string last = first.json_body["data"][9]["id"];
+  ASSERT_EQ(Delete("/_sandbox/media/" + last).status, 200);
+  Reply second = GetUrl(first.json_body["paging"]["next"]);
+  ASSERT_EQ(second.status, 200) << second.body;
+  Reply all = Get(MediaPath(kNairobiIg, "fields=id&limit=30"));
+  // The next page starts right after the deleted post: nothing skipped, nothing repeated.
+  EXPECT_EQ(second.json_body["data"][0]["id"], all.json_body["data"][9]["id"]);
+}
+
 TEST_F(Media, GenerateGrowsAnAccount) {
   Reply grown =
       PostJson("/_sandbox/accounts/" + std::string(kNairobiIg) + "/generate", {{"count", 200}});
