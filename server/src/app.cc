@@ -37,6 +37,7 @@ void BuildServer(httplib::Server& server, Router& router, App& app) {
   RegisterStoreRoutes(router, app);
   RegisterInstagramRoutes(router, app);
   RegisterDeletionRoutes(router, app);
+  RegisterWebhookRoutes(router, app);
 }
 
 }  // namespace vendly::server

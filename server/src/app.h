@@ -33,6 +33,7 @@ void RegisterAuthRoutes(Router& router, App& app);
 void RegisterStoreRoutes(Router& router, App& app);
 void RegisterInstagramRoutes(Router& router, App& app);
 void RegisterDeletionRoutes(Router& router, App& app);
+void RegisterWebhookRoutes(Router& router, App& app);
 
 // Hardens `server` and registers every route.
 void BuildServer(httplib::Server& server, Router& router, App& app);

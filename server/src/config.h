@@ -30,11 +30,10 @@ struct Config {
   std::string graph_version = "v25.0";                            // META_GRAPH_VERSION
   std::string login_url = "https://www.facebook.com";             // META_LOGIN_URL
   std::string webhook_verify_token = "vendly-demo-verify-token";  // META_WEBHOOK_VERIFY_TOKEN
-  std::
-      string
-          oauth_scopes = "instagram_basic,pages_show_list,pages_read_engagement,business_"
-                         "management";  // META_OAUTH_SCOPES
-  int http_threads = 32;                // VENDLY_HTTP_THREADS: request worker threads
+  std::string oauth_scopes =
+      "instagram_basic,pages_show_list,pages_read_engagement,business_"
+      "management";          // META_OAUTH_SCOPES
+  int http_threads = 32;     // VENDLY_HTTP_THREADS: request worker threads
   int task_queue_max = 256;  // VENDLY_HTTP_QUEUE: accepted connections waiting for a worker
   std::size_t payload_max = 1 << 20;  // VENDLY_MAX_BODY_BYTES: largest request body
   int db_pool_size = 16;              // VENDLY_DB_POOL

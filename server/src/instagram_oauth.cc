@@ -51,6 +51,22 @@ CallbackError FromGraph(const GraphError& e, const char* during) {
   }
 }
 
+// Keeps the last usage Meta reported (X-App-Usage / X-Business-Use-Case-Usage) on the connection,
+// so schedulers can see how close an account is to its limit.
+void SaveUsage(App& app, const std::string& connection_id, const std::string& store_id,
+               InstagramPlatform& platform) {
+  const GraphUsage& usage = platform.graph().last_usage();
+  if (usage.raw.empty()) return;
+  Json stored = usage.raw;
+  stored["maxPercent"] = usage.max_percent();
+  stored["seenAt"] = NowIso8601();
+  (void)app.db.Exec(
+      "UPDATE instagram_connection SET usage = $3::jsonb, throttled_until = CASE WHEN $4::int > 0"
+      " THEN now() + make_interval(mins => $4::int) ELSE throttled_until END WHERE id = $1 AND"
+      " store_id = $2",
+      {connection_id, store_id, stored.dump(), std::to_string(usage.regain_access_minutes)});
+}
+
 void AuthUrl(App& app, RequestContext& ctx) {
   const Session& s = *ctx.session;
   const std::string state = RandomToken();
@@ -211,6 +227,7 @@ void Callback(App& app, RequestContext& ctx) {
                                   {"connectionId", saved->Text(0, "id")},
                                   {"webhookSubscribed", subscribed},
                                   {"apiCallsUsed", platform->graph().calls_made()}});
+  SaveUsage(app, saved->Text(0, "id"), store_id, *platform);
   FinishCallback(app, ctx, std::nullopt,
                  {{"id", saved->Text(0, "id")},
                   {"igUsername", saved->Text(0, "ig_username")},
@@ -286,6 +303,7 @@ void ValidateConnection(App& app, RequestContext& ctx) {
         {conn->id, conn->store_id, username});
     if (!upd.ok()) return SendError(ctx.res, upd.status());
   }
+  SaveUsage(app, conn->id, conn->store_id, *platform);
   GetConnection(app, ctx);
 }
 

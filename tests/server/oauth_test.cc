@@ -108,6 +108,7 @@ TEST_F(OAuthTest, AuthUrlPointsAtTheLoginDialogWithAFreshState) {
 
 TEST_F(OAuthTest, FullFlowConnectsSubscribesAndRedirectsToTheDashboard) {
   const std::string token = Signup("full@x.co");
+  meta_->app_usage = R"({"call_count":12,"total_time":3,"total_cputime":2})";
   auto r = Callback("code=single-full&state=" + NewState(token));
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 302) << r->body;
@@ -123,6 +124,14 @@ TEST_F(OAuthTest, FullFlowConnectsSubscribesAndRedirectsToTheDashboard) {
   EXPECT_EQ(c["connection"].value("id", "").rfind("igc_", 0), 0u);
   EXPECT_FALSE(c["connection"].contains("accessToken"));
   EXPECT_TRUE(meta_->subscribed("pg-single-full"));
+  // The usage Meta reported is kept on the connection.
+  auto usage =
+      Sql(db_->url(),
+          "SELECT usage->'app'->>'call_count', usage->>'maxPercent' FROM instagram_connection"
+          " WHERE ig_username = 'shop-single-full'");
+  ASSERT_EQ(usage.size(), 1u);
+  EXPECT_EQ(usage[0][0], "12");
+  EXPECT_EQ(usage[0][1], "12");
   auto me = Body(Call(*client_, "GET", "/api/me", {}, token));
   EXPECT_EQ(me["instagram"]["connected"], true);
 }

@@ -274,6 +274,24 @@ TEST_F(ServerTest, PasswordsAndSessionTokensAreStoredHashed) {
   EXPECT_EQ(log.find("pass-word-1"), std::string::npos);
 }
 
+TEST_F(ServerTest, WebhookVerificationEchoesTheChallengeOnlyForTheRightToken) {
+  auto ok = client_->Get(
+      "/api/webhooks/"
+      "instagram?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=vendly-demo-verify-"
+      "token");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+  EXPECT_EQ(ok->body, "1158201444");
+  ExpectError(
+      client_->Get(
+          "/api/webhooks/instagram?hub.mode=subscribe&hub.challenge=1&hub.verify_token=nope"),
+      403, "forbidden");
+  ExpectError(
+      client_->Get(
+          "/api/webhooks/instagram?hub.challenge=1&hub.verify_token=vendly-demo-verify-token"),
+      403, "forbidden");
+}
+
 TEST_F(ServerTest, StoreSettingsAreTheOwnersOnly) {
   const std::string a = Signup("a@iso.co", "A shop", "KES");
   const std::string b = Signup("b@iso.co", "B shop", "NGN");
