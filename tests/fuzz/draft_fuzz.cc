@@ -109,13 +109,36 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const nlohmann::ordered_json again = vendly::DraftToJson(vendly::NormalizeDraft(normalised));
   Check(again == vendly::DraftToJson(normalised));
 
-  // Sync: nothing changed gives nothing to do; merge of a product with itself never crashes.
+  // Sync: nothing changed gives nothing to do; a side left unchanged gives exactly the other side.
   const vendly::SyncResult same = vendly::SyncMerge(d, d, d, false);
   Check(same.conflicts.empty() && same.updated.empty());
+  vendly::Draft other = d;
+  other.name = p[2];
+  other.category = p[0];
+  other.sizes = {p[1]};
+  other.tags = {p[2], p[0]};
+  other.price.reset();
+  const vendly::SyncResult caption_only = vendly::SyncMerge(d, other, d, true);
+  Check(caption_only.conflicts.empty() && caption_only.sold_out);
+  Check(vendly::DraftToJson(caption_only.merged) ==
+        vendly::DraftToJson(vendly::NormalizeDraft(other)));
+  const vendly::SyncResult seller_only = vendly::SyncMerge(d, d, other, false);
+  Check(seller_only.conflicts.empty() && seller_only.updated.empty());
+  Check(vendly::DraftToJson(seller_only.merged) ==
+        vendly::DraftToJson(vendly::NormalizeDraft(other)));
+
+  // Merge: confidences stay in [0, 1] whatever the provider says.
   vendly::Product product;
   product.name = p[0];
   product.price = static_cast<double>(size);
-  vendly::MergeWithProvider(product, vendly::ProviderAnswerFromJson(nlohmann::json::parse(
-                                         p[1], nullptr, /*allow_exceptions=*/false)));
+  product.field_confidence.price = static_cast<double>(size % 11) / 10.0;
+  const vendly::MergeResult merged =
+      vendly::MergeWithProvider(product, vendly::ProviderAnswerFromJson(nlohmann::json::parse(
+                                             p[1], nullptr, /*allow_exceptions=*/false)));
+  const vendly::FieldScores& f = merged.product.field_confidence;
+  for (double v : {merged.product.confidence, f.name, f.price, f.currency, f.compare_at_price,
+                   f.category, f.sizes, f.colors}) {
+    Check(v >= 0.0 && v <= 1.0);
+  }
   return 0;
 }
