@@ -760,6 +760,9 @@ const WordMap<CategoryWord>& Lexicon() {
       {"mosquito net", {kHome, 3}},
       {"net", {kHome, 1}},
       {"duvet set", {kHome, 4}},
+      {"hair food", {kBeauty, 4}},
+      {"ring light", {kElectronics, 4}},
+      {"tripod", {kElectronics, 3}},
       {"smartwatches", {kElectronics, 3}},
       {"gps", {kElectronics, 2}},
   };

@@ -335,8 +335,23 @@ Extraction Extract(const Post& post) {
       f.currency = 0.93;
     }
     f.compare_at_price = pc.old >= 0 ? 0.95 : 0.93;
-    f.name = name.item_score >= 3 ? 0.94 : (name.item_score >= 2 ? 0.9 : 0.7);
+    f.name = name.head_score >= 3 ? 0.95 : (name.item_score >= 2 ? 0.9 : 0.7);
     if (name.word_count < 2) f.name -= 0.05;
+    if (name.translated > 0) f.name -= 0.07;  // a translation is a guess at the seller's words
+    if (name.rivals > 0) f.name -= 0.06;      // the line names two things
+    if (single) {
+      // Another line that names an item just as well makes the title choice a guess.
+      for (uint32_t li = 0; li < seg.lines.size(); ++li) {
+        if (static_cast<int>(li) == s.name_line) continue;
+        const LineInfo& info = seg.lines[li];
+        if (info.empty || info.hashtags_only || info.contact || info.fee) continue;
+        const internal::Name& other = internal::TitleName(t, &seg, li);
+        if (other.item_score >= 3 && other.text != name.text) {
+          f.name -= 0.05;
+          break;
+        }
+      }
+    }
     f.category = category_conf;
     f.sizes = v.sizes.empty() ? 0.93 : 0.95;
     f.colors = v.colors.empty() ? 0.92 : (v.explicit_colors ? 0.96 : 0.9);

@@ -280,6 +280,20 @@ std::string Singular(const std::string& word) {
 constexpr std::size_t kMaxPieces = 12;
 
 // One word of a name: views into the caption (or a static translation), so no allocation.
+// Measure words a leading count belongs to in a name.
+const WordSet& CountedWords() {
+  static const WordSet k{"inch", "inches", "seater", "tier", "piece", "door", "burner", "plate"};
+  return k;
+}
+
+// 1 for a brand or model token (a capital or a digit in it): "Tecno", "A15", "iPhone".
+int IsProper(std::string_view w) {
+  for (char c : w) {
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) return 1;
+  }
+  return 0;
+}
+
 struct Piece {
   std::string_view text;
   std::string_view lower;
@@ -374,7 +388,10 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
         bool grouped =
             raw.find(',') != std::string_view::npos || raw.find('.') != std::string_view::npos;
         bool year = raw.size() == 4 && (raw.rfind("19", 0) == 0 || raw.rfind("20", 0) == 0);
-        if (after_word && !grouped && !year && raw.size() <= 5) {
+        // "50 inch smart TV", "4 tier shoe rack", "5 seater sofa": a count before its measure word.
+        bool measure_next = i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord &&
+                            CountedWords().Contains(t.Lower(t.tokens[i + 1]));
+        if ((after_word || measure_next) && !grouped && !year && raw.size() <= 5) {
           Piece p;
           p.text = raw;
           p.lower = raw;
@@ -393,7 +410,8 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
         bool stop = StopWords().Contains(w);
         if (w == "made") {
           stop = next_word == "in" || next_word == "by" || next_word == "with" ||
-                 next_word == "from" || next_word == "of" || next_word == "locally";
+                 next_word == "to" || next_word == "from" || next_word == "of" ||
+                 next_word == "locally";
         }
         if (content > 0 && stop) {
           // Words before the stop that name no item ("Glow up with our organic shea butter") are
@@ -588,6 +606,7 @@ Name BuildName(const Text& t, uint32_t first, uint32_t last) {
         LookupCategoryPhrase(words[k].lower, words[k + 1].lower, &wgt) >= 0) {
       out.item_score += wgt;
       out.head_score = std::max(out.head_score, wgt);
+      out.proper += IsProper(words[k].text) + IsProper(words[k + 1].text);
       ++k;
       continue;
     }
@@ -595,21 +614,17 @@ Name BuildName(const Text& t, uint32_t first, uint32_t last) {
       out.item_score += wgt;
       if (k + 1 == words.size()) out.head_score = wgt;
     }
-    std::string_view w = words[k].text;
-    bool digit = false, upper = false;
-    for (char c : w) {
-      digit = digit || (c >= '0' && c <= '9');
-      upper = upper || (c >= 'A' && c <= 'Z');
-    }
-    if (digit || upper) ++out.proper;
+    out.proper += IsProper(words[k].text);
   }
   out.word_count = static_cast<int>(words.size());
+  for (const Piece& w : words) out.translated += w.translated ? 1 : 0;
   return out;
 }
 
 Name BuildBestName(const Text& t, uint32_t first, uint32_t last) {
   Name best;
   int best_score = -1;
+  int item_chunks = 0;
   uint32_t chunk = first;
   for (uint32_t i = first; i <= last; ++i) {
     bool boundary = i == last;
@@ -622,6 +637,7 @@ Name BuildBestName(const Text& t, uint32_t first, uint32_t last) {
     if (!boundary) continue;
     if (i > chunk) {
       Name n = BuildName(t, chunk, i);
+      if (n.item_score >= 2) ++item_chunks;
       if (!n.text.empty() && n.Score() > best_score) {
         best_score = n.Score();
         best = std::move(n);
@@ -629,6 +645,8 @@ Name BuildBestName(const Text& t, uint32_t first, uint32_t last) {
     }
     chunk = i + 1;
   }
+  // Other chunks that also name an item make the choice less certain.
+  best.rivals = item_chunks - (best.item_score >= 2 ? 1 : 0);
   return best;
 }
 

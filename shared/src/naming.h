@@ -24,6 +24,8 @@ struct Name {
   int head_score = 0;              // the lexicon weight of its last word (its head noun) or phrase
   int proper = 0;                  // brand and model tokens (capitals, digits)
   int word_count = 0;
+  int translated = 0;  // words translated from Swahili (a guess at the seller's words)
+  int rivals = 0;      // other chunks of the line that also name an item
 
   // How well the name names an item, for choosing among candidate lines.
   int Score() const { return item_score * 2 + proper; }

@@ -36,11 +36,11 @@ const WordSet& PriceCuesBefore() {
 
 // Cue words right after a price ("2,500 only", "650 each", "600 bob tu").
 const WordSet& PriceCuesAfter() {
-  static const WordSet k{"only",     "each",      "per",        "tu",   "pekee",     "kila",
-                         "a",        "ea",        "negotiable", "ono",  "depending", "kulingana",
-                         "included", "inclusive", "incl",       "plus", "flat",      "firm",
-                         "net",      "onwards",   "upwards",    "and",  "na",        "to",
-                         "hadi",     "mpaka",     "instead",    "now",  "sasa",      "per-piece"};
+  static const WordSet k{
+      "only", "each",       "per",   "tu",        "pekee",     "kila",     "a",
+      "ea",   "negotiable", "ono",   "depending", "kulingana", "included", "inclusive",
+      "incl", "plus",       "firm",  "onwards",   "upwards",   "and",      "na",
+      "to",   "hadi",       "mpaka", "instead",   "now",       "sasa",     "per-piece"};
   return k;
 }
 
@@ -52,6 +52,13 @@ const WordSet& OldCues() {
   return k;
 }
 
+// Words before "price" that make it an old price ("original price", "old price").
+const WordSet& OldPriceQualifiers() {
+  static const WordSet k{"original", "old",      "usual", "normal", "regular", "retail",
+                         "initial",  "previous", "shop",  "market", "zamani"};
+  return k;
+}
+
 // Words before a fee or another amount that is not the item's price, read back to the clause start.
 const WordSet& FeeWords() {
   static const WordSet k{
@@ -59,7 +66,8 @@ const WordSet& FeeWords() {
       "deposit",  "installation", "install", "fee",        "fees",    "transport", "courier",
       "postage",  "rider",        "add",     "worth",      "salary",  "over",      "above",
       "topper",   "fare",         "booking", "commitment", "usafiri", "kutuma",    "posta",
-      "pickup",   "deliveries",   "airtime", "win",        "prize",   "mkopo",     "deposits"};
+      "pickup",   "deliveries",   "airtime", "win",        "prize",   "mkopo",     "deposits",
+      "entry",    "entrance",     "tiketi"};
   return k;
 }
 
@@ -110,7 +118,7 @@ const WordSet& UnitWords() {
       "products", "orders",  "customers", "clients", "pieces.", "capsules",  "tablets",  "sachets",
       "bottles",  "cups",    "slices",    "stars",   "star",    "bedroom",   "bedrooms", "rooms",
       "storey",   "wheels",  "legs",      "ports",   "port",    "core",      "cores",    "users",
-      "boys",     "girls",   "kids",      "pm.",     "am.",     "xl"};
+      "boys",     "girls",   "kids",      "pm.",     "am.",     "xl",        "wafuasi"};
   return k;
 }
 
@@ -202,7 +210,11 @@ const WordSet& QuantityWordsBefore() {
                          "ref",
                          "id",
                          "cycle",
-                         "phase"};
+                         "phase",
+                         "wafuasi",
+                         "followers",
+                         "likes",
+                         "views"};
   return k;
 }
 
@@ -249,7 +261,7 @@ const WordMap<int>& SmallNumberWords() {
 }
 
 bool IsMultiplierWord(std::string_view w) {
-  return w == "mia" || w == "elfu" || w == "ngiri" || w == "laki" || w == "milioni";
+  return w == "mia" || w == "elfu" || w == "ngiri" || w == "thao" || w == "laki" || w == "milioni";
 }
 
 // The index of the previous/next token in [first, last) that is not an emoji, or -1.
@@ -570,10 +582,6 @@ class MoneyFinder {
     if (!m.explicit_currency && OnlyDigits(raw) && raw.size() >= 6) {
       return reject(NotPriceReason::kPhone);
     }
-    // Add-ons: "+$10", "+ 500 for a topper".
-    int plus = static_cast<int>(m.first_token) - 1;
-    if (plus >= line_first_ && t_.Punct(t_.tokens[plus]) == '+')
-      return reject(NotPriceReason::kFee);
     // "4K UHD", "55\" 4K": a resolution, not 4,000.
     if ((raw == "4K" || raw == "8K" || raw == "4k" || raw == "8k") && !m.explicit_currency) {
       int a = Next(t_, i, line_last_);
@@ -593,6 +601,15 @@ class MoneyFinder {
     // Glued suffixes: "128GB", "8pm", "24th", "40i", "250D", "13x4", "3pc".
     if (nx >= 0 && t_.tokens[nx].kind == TokenKind::kWord && !t_.tokens[nx].space_before &&
         m.last_token == static_cast<uint32_t>(i + 1)) {
+      return reject(NotPriceReason::kUnit);
+    }
+    // Add-ons: "+$10", "+ 500 for a topper".
+    int plus = static_cast<int>(m.first_token) - 1;
+    if (plus >= line_first_ && t_.Punct(t_.tokens[plus]) == '+')
+      return reject(NotPriceReason::kFee);
+    // "90-day warranty", "2-year", "3-piece": a number hyphenated to a unit.
+    if (PunctAt(t_, nx) == '-' && !t_.tokens[nx].space_before && IsWord(t_, nx + 1) &&
+        !t_.tokens[nx + 1].space_before && UnitWords().Contains(t_.Lower(t_.tokens[nx + 1]))) {
       return reject(NotPriceReason::kUnit);
     }
     // Percentages, times (8:00), fractions and specs (4/64, 9/10, 24/7), multiplications (6x6).
@@ -714,6 +731,7 @@ class MoneyFinder {
     int strength = std::max(m.strength, m.explicit_currency ? 3 : 1);
     bool old = false;
     bool now_cue = false;
+    bool cue_before = false;
     {
       int q = before;
       for (int k = 0; k < 4 && q >= 0; ++k) {
@@ -726,9 +744,21 @@ class MoneyFinder {
             break;
           }
           if (w == "now" || w == "sasa") now_cue = true;
-          if (PriceCuesBefore().Contains(w) && k <= 2) strength = 3;
+          // "Original price 25k", "old price 3,000": the price cue names an old price.
+          if (w == "price" && !now_cue) {
+            int pq = Prev(t_, q, line_first_);
+            if (IsWord(t_, pq) && OldPriceQualifiers().Contains(t_.Lower(t_.tokens[pq]))) {
+              old = true;
+              break;
+            }
+          }
+          if (PriceCuesBefore().Contains(w) && k <= 2) {
+            strength = 3;
+            cue_before = true;
+          }
         } else if (t_.Punct(qt) == '@') {
           strength = 3;
+          cue_before = true;
         } else if (qt.kind == TokenKind::kPunct && t_.Raw(qt) == "~~" && !now_cue) {
           old = true;
           break;
@@ -773,7 +803,7 @@ class MoneyFinder {
       strength = 2;
     }
     // A bare small number is no price in a shilling store ("3 in 1", "Form 3").
-    if (!m.explicit_currency && strength < 3 && m.amount < SmallestBarePrice(store_)) {
+    if (!m.explicit_currency && !cue_before && m.amount < SmallestBarePrice(store_)) {
       return reject(NotPriceReason::kSmall);
     }
     if (!m.explicit_currency && strength <= 1 && !HasGroupingOrMultiplier(raw) && after >= 0 &&
@@ -877,7 +907,7 @@ std::optional<double> ReadSwahiliNumber(const Text& t, uint32_t i, uint32_t line
   bool multiplier = false;
   uint32_t k = i;
   static constexpr std::pair<std::string_view, double> kScales[] = {
-      {"milioni", 1e6}, {"laki", 1e5}, {"elfu", 1e3}, {"ngiri", 1e3}};
+      {"milioni", 1e6}, {"laki", 1e5}, {"elfu", 1e3}, {"ngiri", 1e3}, {"thao", 1e3}};
   for (const auto& [name, scale] : kScales) {
     if (word(k) != name) continue;
     ++k;

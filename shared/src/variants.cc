@@ -329,6 +329,8 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
         bool then_price = e < line_end && (IsDash(t, t.tokens[e]) || t.Punct(t.tokens[e]) == ':');
         std::string_view w = t.Lower(tok);
         bool single_letter_word = count == 1 && (w == "s" || w == "m" || w == "l");
+        // "(small purse)": size words need a list or a cue; codes ("(M, L)") do not.
+        if (count == 1 && (w == "small" || w == "medium" || w == "large")) in_parens = false;
         if ((count >= 2 && !single_letter_word) || (count >= 2 && (in_parens || then_price)) ||
             (count >= 1 && (in_parens || (at_line_start && then_price)))) {
           for (std::string& s : tmp.sizes) AddUnique(&out->sizes, std::move(s));
