@@ -621,6 +621,44 @@ void Install(httplib::Server& server, Store& store) {
     Reply(response, 200, out);
   });
 
+  // Meta's deauthorize / data-deletion callback: {"url", "user_id", "kind"?: deauthorize (default;
+  // the user's tokens then answer 190/458) | deletion}. POSTs the form field signed_request;
+  // answers the receiver's reply.
+  server.Post("/_sandbox/signed_request/deliver", [&store](const httplib::Request& request,
+                                                           httplib::Response& response) {
+    auto body = Body(request, response);
+    if (!body) return;
+    const std::string kind = body->value("kind", "deauthorize");
+    if (kind != "deauthorize" && kind != "deletion") {
+      return Fail(response, 400, "kind must be deauthorize or deletion");
+    }
+    std::string error;
+    auto url = ParseLoopbackUrl(body->value("url", ""), &error);
+    if (!url) return Fail(response, 400, error);
+    std::string signed_request;
+    {
+      std::lock_guard<std::mutex> lock(store.mu);
+      const std::string user_id = body->value("user_id", "");
+      if (!store.world.users.count(user_id)) return Fail(response, 404, "unknown user_id");
+      signed_request = SignedRequest(store.world.app_secret, user_id, store.NowLocked());
+      if (kind == "deauthorize") {
+        for (auto& [value, token] : store.world.tokens) {
+          if (token.user_id == user_id) token.invalid_subcode = 458;
+        }
+      }
+    }
+    DeliveryResult result =
+        PostSignedRequest(*url, signed_request, body->value("timeout_ms", 5000));
+    json out = {{"delivered", result.delivered}, {"signed_request", signed_request}};
+    if (result.delivered) {
+      out["status"] = result.status;
+      out["response_body"] = result.body;
+    } else {
+      out["error"] = result.error;
+    }
+    Reply(response, 200, out);
+  });
+
   // Meta's verification GET: {"url"?, "verify_token"? (default: the app's), "challenge"?}.
   server.Post("/_sandbox/webhooks/verify", [&store](const httplib::Request& request,
                                                     httplib::Response& response) {

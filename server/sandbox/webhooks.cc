@@ -86,6 +86,21 @@ DeliveryResult Deliver(const LoopbackUrl& url, const std::string& body,
   return FromResult(client.Post(url.path_and_query.c_str(), headers, body, "application/json"));
 }
 
+std::string SignedRequest(const std::string& secret, const std::string& user_id,
+                          int64_t issued_at) {
+  const std::string payload = Base64Url(
+      json{{"algorithm", "HMAC-SHA256"}, {"issued_at", issued_at}, {"user_id", user_id}}.dump());
+  return Base64Url(HmacSha256Raw(secret, payload)) + "." + payload;
+}
+
+DeliveryResult PostSignedRequest(const LoopbackUrl& url, const std::string& signed_request,
+                                 int timeout_ms) {
+  httplib::Client client = MakeClient(url, timeout_ms);
+  httplib::Params form{{"signed_request", signed_request}};
+  return FromResult(
+      client.Post(url.path_and_query.c_str(), {{"User-Agent", "facebookexternalua"}}, form));
+}
+
 DeliveryResult Verify(const LoopbackUrl& url, const std::string& verify_token,
                       const std::string& challenge, int timeout_ms) {
   httplib::Client client = MakeClient(url, timeout_ms);

@@ -47,6 +47,15 @@ struct DeliveryResult {
 DeliveryResult Deliver(const LoopbackUrl& url, const std::string& body,
                        const std::string& signature, int timeout_ms);
 
+// Meta's signed_request for the deauthorize and data-deletion callbacks:
+// base64url(HMAC-SHA256(secret, encoded payload)) "." base64url(payload), payload
+// {"algorithm":"HMAC-SHA256","issued_at","user_id"}.
+std::string SignedRequest(const std::string& secret, const std::string& user_id, int64_t issued_at);
+
+// POSTs the form field signed_request=... to `url`, as Meta calls the two callbacks.
+DeliveryResult PostSignedRequest(const LoopbackUrl& url, const std::string& signed_request,
+                                 int timeout_ms);
+
 // GET url?hub.mode=subscribe&hub.challenge=C&hub.verify_token=T, as Meta does when a callback URL
 // is saved.
 DeliveryResult Verify(const LoopbackUrl& url, const std::string& verify_token,

@@ -64,6 +64,63 @@ class Receiver {
 
 class Webhooks : public SandboxTest {};
 
+// Base64url without padding, written here independently of the sandbox.
+std::string Base64UrlForTest(const std::string& in) {
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (unsigned char c : in) {
+    buffer = (buffer << 8) | c;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out += kAlphabet[(buffer >> bits) & 63];
+    }
+  }
+  if (bits > 0) out += kAlphabet[(buffer << (6 - bits)) & 63];
+  return out;
+}
+
+std::string HexToBytes(const std::string& hex) {
+  std::string out;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2)
+    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return out;
+}
+
+TEST_F(Webhooks, DeauthorizeCallbackCarriesAValidSignedRequest) {
+  httplib::Server receiver;
+  std::mutex mu;
+  std::string signed_request;
+  receiver.Post("/deauthorize", [&](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard<std::mutex> lock(mu);
+    signed_request = request.get_param_value("signed_request");
+    response.set_content("ok", "text/plain");
+  });
+  const int port = receiver.bind_to_any_port("127.0.0.1");
+  std::thread thread([&] { receiver.listen_after_bind(); });
+  const std::string token = LongToken(kWanjiru);
+  Reply sent = PostJson("/_sandbox/signed_request/deliver",
+                        {{"url", "http://127.0.0.1:" + std::to_string(port) + "/deauthorize"},
+                         {"user_id", kWanjiru}});
+  receiver.stop();
+  thread.join();
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_EQ(sent.json_body["status"], 200);
+  std::lock_guard<std::mutex> lock(mu);
+  const size_t dot = signed_request.find('.');
+  ASSERT_NE(dot, std::string::npos) << signed_request;
+  const std::string payload = signed_request.substr(dot + 1);
+  EXPECT_EQ(signed_request.substr(0, dot),
+            Base64UrlForTest(HexToBytes(HmacHex("sandbox-secret", payload))));
+  // The user removed the app: their tokens stop working with 458.
+  Reply me = Get("/me?access_token=" + Encode(token));
+  EXPECT_EQ(me.json_body["error"]["code"], 190);
+  EXPECT_EQ(me.json_body["error"]["error_subcode"], 458);
+}
+
 TEST_F(Webhooks, DeliversASignedCommentEvent) {
   Receiver receiver;
   Reply delivered =
