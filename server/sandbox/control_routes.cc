@@ -553,8 +553,8 @@ void Install(httplib::Server& server, Store& store) {
 
   // Deliver a webhook: {"url"? (default: the app's webhook_url), "payload"? (any JSON) |
   // "raw_body"? (exact bytes) | "kind": comments|mentions with "account"?, "media_id"?, "text"?;
-  // "signature"?: "valid" (default), "bad", "none"; "timeout_ms"?}. Answers the receiver's status
-  // and body, and the signature sent.
+  // "signature"?: "valid" (default), "bad", "none"; "retries"?, "repeat"?, "timeout_ms"?}. Answers
+  // the receiver's last status and body, every attempt's status, and the signature sent.
   server.Post("/_sandbox/webhooks/deliver", [&store](const httplib::Request& request,
                                                      httplib::Response& response) {
     auto body = Body(request, response);
@@ -610,8 +610,28 @@ void Install(httplib::Server& server, Store& store) {
     } else if (mode != "none") {
       return Fail(response, 400, "signature must be valid, bad or none");
     }
-    DeliveryResult result = Deliver(*url, raw, signature, body->value("timeout_ms", 5000));
-    json out = {{"delivered", result.delivered}, {"signature", signature}, {"body_sent", raw}};
+    // Meta retries failed deliveries and sometimes sends duplicates: "retries" re-sends (at once)
+    // while the receiver does not answer 2xx; "repeat" sends the same signed body that many times
+    // in all.
+    const int retries = std::clamp(body->value("retries", 0), 0, 10);
+    const int repeat = std::clamp(body->value("repeat", 1), 1, 10);
+    const int timeout_ms = body->value("timeout_ms", 5000);
+    json attempts = json::array();
+    DeliveryResult result;
+    for (int sent = 0, failures = 0; sent < repeat;) {
+      result = Deliver(*url, raw, signature, timeout_ms);
+      attempts.push_back(result.delivered ? json(result.status) : json(nullptr));
+      const bool ok = result.delivered && result.status >= 200 && result.status < 300;
+      if (!ok && failures < retries) {
+        ++failures;
+        continue;
+      }
+      ++sent;
+    }
+    json out = {{"delivered", result.delivered},
+                {"signature", signature},
+                {"body_sent", raw},
+                {"attempts", attempts}};
     if (result.delivered) {
       out["status"] = result.status;
       out["response_body"] = result.body;

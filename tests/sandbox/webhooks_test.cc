@@ -162,6 +162,21 @@ TEST_F(Webhooks, BadSignatureAndCustomPayload) {
             400);
 }
 
+TEST_F(Webhooks, RetriesAndDuplicates) {
+  Receiver receiver;
+  // A bad signature is refused (401) every time: one try plus two retries.
+  Reply retried = PostJson("/_sandbox/webhooks/deliver", {{"url", receiver.url()},
+                                                          {"kind", "comments"},
+                                                          {"account", kNairobiIg},
+                                                          {"signature", "bad"},
+                                                          {"retries", 2}});
+  EXPECT_EQ(retried.json_body["attempts"], (json{401, 401, 401}));
+  Reply repeated = PostJson(
+      "/_sandbox/webhooks/deliver",
+      {{"url", receiver.url()}, {"kind", "mentions"}, {"account", kNairobiIg}, {"repeat", 2}});
+  EXPECT_EQ(repeated.json_body["attempts"], (json{200, 200}));
+}
+
 TEST_F(Webhooks, VerificationHandshake) {
   Receiver receiver;
   Reply ok = PostJson("/_sandbox/webhooks/verify", {{"url", receiver.url()}});
