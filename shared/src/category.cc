@@ -863,6 +863,19 @@ constexpr Stem kHashtagStems[] = {
     {"valentine", kOther},
 };
 
+// The first words of the lexicon's two-word phrases, derived from the lexicon once.
+const WordSet& PhraseStarters() {
+  static const WordSet k = [] {
+    std::vector<std::string_view> firsts;
+    Lexicon().ForEachKey([&](std::string_view key) {
+      std::size_t space = key.find(' ');
+      if (space != std::string_view::npos) firsts.push_back(key.substr(0, space));
+    });
+    return WordSet(firsts);
+  }();
+  return k;
+}
+
 }  // namespace
 
 bool IsBrandWord(std::string_view w) {
@@ -894,6 +907,8 @@ int LookupCategoryWord(std::string_view w, int* weight) {
 }
 
 int LookupCategoryPhrase(std::string_view a, std::string_view b, int* weight) {
+  // Most words start no phrase: answer those without building the phrase.
+  if (!PhraseStarters().Contains(a)) return -1;
   char buf[64];
   if (a.size() + b.size() + 1 > sizeof(buf)) return -1;
   std::size_t n = 0;

@@ -112,6 +112,19 @@ const WordMap<Cue>& CuePhrases() {
   return k;
 }
 
+// The first words of CuePhrases, derived once, so most words skip the phrase lookup.
+const WordSet& CuePhraseStarters() {
+  static const WordSet k = [] {
+    std::vector<std::string_view> firsts;
+    CuePhrases().ForEachKey([&](std::string_view key) {
+      std::size_t space = key.find(' ');
+      if (space != std::string_view::npos) firsts.push_back(key.substr(0, space));
+    });
+    return WordSet(firsts);
+  }();
+  return k;
+}
+
 const WordSet& OrderWords() {
   static const WordSet k{"order",    "available", "restocked", "restock",  "menu",
                          "oda",      "dm",        "inbox",     "instock",  "arrivals",
@@ -162,7 +175,7 @@ PostCues ReadPostCues(const Text& t) {
     if (const Cue* c = CueWords().Find(w)) take(*c);
     if (OrderWords().Contains(w)) cues.order_cue = true;
     if (w == "sold") cues.sold_out = true;
-    if (i + 1 < n) {
+    if (i + 1 < n && CuePhraseStarters().Contains(w)) {
       const Token& nt = t.tokens[i + 1];
       if (nt.kind == TokenKind::kWord && nt.line == tok.line &&
           w.size() + (nt.end - nt.begin) < 60) {

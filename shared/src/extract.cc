@@ -130,6 +130,24 @@ void ScoreWords(const Text& t, uint32_t first, uint32_t last, double weight,
   }
 }
 
+// Joins spans that follow each other on one line ("black, grey, maroon" is one highlight, not
+// three): fewer, longer spans read better in the dashboard and cost less to serialise.
+std::vector<Span> MergeSpans(const Text& t, const std::vector<Span>& spans) {
+  std::vector<Span> out;
+  for (const Span& s : spans) {
+    if (!out.empty() && s.begin >= out.back().end && s.begin - out.back().end <= 24) {
+      // Same line only: no newline between the two.
+      std::string_view gap = t.raw.substr(out.back().end, s.begin - out.back().end);
+      if (gap.find('\n') == std::string_view::npos) {
+        out.back().end = s.end;
+        continue;
+      }
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
 double Clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
 
 }  // namespace
@@ -221,7 +239,7 @@ Extraction Extract(const Post& post) {
 
     Product p;
     p.name = name.text;
-    p.evidence.name = name.spans;
+    p.evidence.name = MergeSpans(t, name.spans);
     if (single) {
       p.description = description;
     } else {
@@ -282,7 +300,7 @@ Extraction Extract(const Post& post) {
     int category = scorer.Best(&category_conf);
     p.category = kCategories[category];
     p.evidence.category = scorer.Evidence(category);
-    if (p.evidence.category.size() > 4) p.evidence.category.resize(4);  // the strongest come first
+    if (p.evidence.category.size() > 2) p.evidence.category.resize(2);  // the strongest come first
 
     // Sizes and colours: the item's lines, and in a list post the lines shared by all items.
     bool loose = category != internal::kFood && category != internal::kBooks;
@@ -305,8 +323,8 @@ Extraction Extract(const Post& post) {
     }
     p.sizes = v.sizes;
     p.colors = v.colors;
-    p.evidence.sizes = v.size_spans;
-    p.evidence.colors = v.color_spans;
+    p.evidence.sizes = MergeSpans(t, v.size_spans);
+    p.evidence.colors = MergeSpans(t, v.color_spans);
 
     // Tags: hashtags, then the name's words.
     for (const std::string& tag : hashtags) AddTag(&p.tags, tag);

@@ -63,7 +63,15 @@ class HashSlots {
 // A set of lower-case words.
 class WordSet : private HashSlots {
  public:
-  WordSet(std::initializer_list<std::string_view> words) {
+  WordSet(std::initializer_list<std::string_view> words) { Build(words); }
+  explicit WordSet(const std::vector<std::string_view>& words) { Build(words); }
+  bool Contains(std::string_view w) const {
+    return Lookup(w, [this](int i) { return words_[i]; }) >= 0;
+  }
+
+ private:
+  template <typename Words>
+  void Build(const Words& words) {
     Reserve(words.size());
     auto key_at = [this](int i) { return words_[i]; };
     for (std::string_view w : words) {
@@ -71,11 +79,7 @@ class WordSet : private HashSlots {
       if (!Insert(w, static_cast<int>(words_.size() - 1), key_at)) words_.pop_back();
     }
   }
-  bool Contains(std::string_view w) const {
-    return Lookup(w, [this](int i) { return words_[i]; }) >= 0;
-  }
 
- private:
   std::vector<std::string_view> words_;
 };
 
@@ -91,6 +95,12 @@ class WordMap : private HashSlots {
       if (!Insert(e.first, static_cast<int>(entries_.size() - 1), key_at)) entries_.pop_back();
     }
   }
+  // Calls f(key) for every key, in insertion order (for building derived tables at start-up).
+  template <typename F>
+  void ForEachKey(const F& f) const {
+    for (const auto& e : entries_) f(e.first);
+  }
+
   // The value of `w`, or nullptr when it is not in the map.
   const V* Find(std::string_view w) const {
     int i = Lookup(w, [this](int k) { return entries_[k].first; });
