@@ -25,7 +25,7 @@ struct Config {
   std::string public_url;  // base of paging.next and media URLs; no trailing slash
   std::string app_id;      // empty: take fixtures/app.json
   std::string app_secret;  // empty: take fixtures/app.json
-  int threads = 16;
+  int threads = 32;
   int64_t short_token_ttl = 3600;      // seconds
   int64_t long_token_ttl = 5183944;    // ~60 days, as Meta answers
   int64_t code_ttl = 600;              // authorization codes live ~10 minutes
