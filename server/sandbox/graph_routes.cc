@@ -702,11 +702,19 @@ Outcome RunGraphCall(Store& store, const GraphCall& call) {
   if (!account.empty()) {
     const int64_t shown =
         account_throttled ? std::max<int64_t>(account_percent, 100) : account_percent;
+    // Over budget, access returns when enough calls have left the rolling window; calls made while
+    // throttled count too, so hammering pushes that moment out. An injected throttle says an hour.
+    int64_t regain_minutes = account_throttled ? 60 : 0;
+    const auto& times = calls.account_times[account];
+    if (account_percent > 100 && world.account_budget > 0) {
+      const size_t excess = times.size() - static_cast<size_t>(world.account_budget);
+      regain_minutes = (times[excess - 1] + kWindowSeconds - now + 59) / 60;
+    }
     json usage = json::array({{{"type", "instagram"},
                                {"call_count", shown},
                                {"total_cputime", shown / 3},
                                {"total_time", shown / 2},
-                               {"estimated_time_to_regain_access", account_throttled ? 60 : 0}}});
+                               {"estimated_time_to_regain_access", regain_minutes}}});
     out.headers.emplace("X-Business-Use-Case-Usage", json{{account, usage}}.dump());
   }
   out.headers.emplace("facebook-api-version", call.version.empty() ? "v25.0" : call.version);

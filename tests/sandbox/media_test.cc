@@ -270,6 +270,13 @@ TEST_F(Media, UsageHeadersGrowWithCalls) {
   for (int i = 0; i < 20; ++i) last = Get(MediaPath(kNairobiIg, "fields=id&limit=1"));
   EXPECT_EQ(last.status, 400);
   EXPECT_EQ(last.json_body["error"]["code"], 80002);
+  const json blocked = json::parse(last.Header("X-Business-Use-Case-Usage"))[kNairobiIg][0];
+  EXPECT_GE(blocked["call_count"].get<int>(), 100);
+  EXPECT_GT(blocked["estimated_time_to_regain_access"].get<int>(),
+            1400);  // the rolling 24 h window
+  // A day later the window has emptied.
+  ASSERT_EQ(PostJson("/_sandbox/clock", {{"advance_seconds", 24 * 3600 + 60}}).status, 200);
+  EXPECT_EQ(Get(MediaPath(kNairobiIg, "fields=id&limit=1")).status, 200);
 }
 
 }  // namespace
