@@ -196,11 +196,12 @@ Extraction Extract(const Post& post) {
     if (name.text.empty()) continue;
     // In a list, an item named without its noun ("Vanilla 1kg - 1,800" under "Birthday cakes")
     // takes the title's head noun.
-    if (!single && !s.title_item && seg.header_line >= 0 && name.head_score < 2 &&
-        name.word_count < 6) {
+    // Flavours and styles ("Chocolate", "Afro kinky") name no item either when short.
+    bool nounless = name.head_score < 2 || (name.head_score < 3 && name.word_count <= 2);
+    if (!single && !s.title_item && seg.header_line >= 0 && nounless && name.word_count < 6) {
       const internal::Name& header =
           internal::TitleName(t, &seg, static_cast<uint32_t>(seg.header_line));
-      if (header.head_score >= 2 && !header.words.empty() &&
+      if (header.head_score >= (name.head_score >= 2 ? 3 : 2) && !header.words.empty() &&
           !internal::IsBrandWord(header.words.back()) &&
           std::find(name.words.begin(), name.words.end(), header.words.back()) ==
               name.words.end()) {

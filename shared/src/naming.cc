@@ -10,59 +10,59 @@ namespace {
 
 const WordSet& Filler() {
   static const WordSet k{
-      "new",         "arrivals",    "arrival",   "arrived",    "restocked", "restock",
-      "restocking",  "available",   "now",       "stock",      "instock",   "original",
-      "originals",   "brand",       "sale",      "hot",        "offer",     "offers",
-      "promo",       "latest",      "ziko",      "zipo",       "iko",       "sasa",
-      "mpya",        "vipya",       "mapya",     "kali",       "poa",       "bei",
-      "tu",          "super",       "best",      "quality",    "authentic", "our",
-      "we",          "have",        "got",       "just",       "landed",    "alert",
-      "collection",  "special",     "deals",     "deal",       "drop",      "weekend",
-      "vibes",       "is",          "are",       "back",       "here",      "all",
-      "only",        "today",       "this",      "week",       "fam",       "mzigo",
-      "umeingia",    "imeingia",    "vimefika",  "imefika",    "grab",      "yours",
-      "get",         "swipe",       "see",       "pick",       "what",      "you",
-      "need",        "must",        "haves",     "must-haves", "clearance", "discount",
-      "price",       "prices",      "premium",   "affordable", "cheap",     "nice",
-      "beautiful",   "lovely",      "classy",    "trendy",     "stylish",   "mix",
-      "match",       "nzuri",       "mazuri",    "bora",       "kabisa",    "sana",
-      "hapa",        "leo",         "ofa",       "punguzo",    "imeingia",  "zimefika",
-      "yetu",        "wetu",        "yako",      "your",       "my",        "in",
-      "wholesale",   "retail",      "order",     "orders",     "ordering",  "dm",
-      "call",        "whatsapp",    "inbox",     "shop",       "buy",       "selling",
-      "sell",        "also",        "still",     "again",      "finally",   "guys",
-      "ladies'",     "tuna",        "tunauza",   "uza",        "kuuza",     "kwa",
-      "bei",         "like",        "very",      "so",         "too",       "much",
-      "many",        "more",        "lots",      "plenty",     "kila",      "siku",
-      "please",      "kindly",      "check",     "out",        "dont",      "don't",
-      "miss",        "hurry",       "limited",   "pieces",     "piece",     "pcs",
-      "set-up",      "update",      "first",     "come",       "people",    "bestseller",
-      "bestselling", "selling",     "trending",  "favourite",  "favorite",  "sunday",
-      "monday",      "tuesday",     "wednesday", "thursday",   "friday",    "saturday",
-      "yes",         "oh",          "wow",       "omg",        "its",       "it's",
-      "they",        "them",        "these",     "those",      "that",      "there",
-      "been",        "was",         "were",      "will",       "be",        "can",
-      "could",       "let",         "lets",      "let's",      "who",       "everyone",
-      "everything",  "every",       "more",      "next",       "mtaani",    "haraka",
-      "wahi",        "ndio",        "hii",       "hizi",       "hizo",      "used",
-      "uk",          "ex-uk",       "per",       "each",       "kuanzia",   "starting",
-      "ni",          "refurbished", "sealed",    "yameingia",  "zipo",      "deals",
-      "drip",        "get",         "cozy",      "here",       "szn",       "season"};
+      "new",         "arrivals",  "arrival",   "arrived",    "restocked",   "restock",
+      "restocking",  "available", "now",       "stock",      "instock",     "original",
+      "originals",   "brand",     "sale",      "hot",        "offer",       "offers",
+      "promo",       "latest",    "ziko",      "zipo",       "iko",         "sasa",
+      "mpya",        "vipya",     "mapya",     "kali",       "poa",         "bei",
+      "tu",          "super",     "best",      "quality",    "authentic",   "our",
+      "we",          "have",      "got",       "just",       "landed",      "alert",
+      "collection",  "special",   "deals",     "deal",       "drop",        "weekend",
+      "vibes",       "is",        "are",       "back",       "here",        "all",
+      "only",        "today",     "this",      "week",       "fam",         "mzigo",
+      "umeingia",    "imeingia",  "vimefika",  "imefika",    "grab",        "yours",
+      "get",         "swipe",     "see",       "pick",       "what",        "you",
+      "need",        "must",      "haves",     "must-haves", "clearance",   "discount",
+      "price",       "prices",    "premium",   "affordable", "cheap",       "nice",
+      "beautiful",   "lovely",    "classy",    "trendy",     "stylish",     "mix",
+      "match",       "nzuri",     "mazuri",    "bora",       "kabisa",      "sana",
+      "hapa",        "leo",       "ofa",       "punguzo",    "imeingia",    "zimefika",
+      "yetu",        "wetu",      "yako",      "your",       "my",          "in",
+      "wholesale",   "retail",    "order",     "orders",     "ordering",    "dm",
+      "call",        "whatsapp",  "inbox",     "shop",       "buy",         "selling",
+      "sell",        "also",      "still",     "again",      "finally",     "guys",
+      "ladies'",     "tuna",      "tunauza",   "uza",        "kuuza",       "kwa",
+      "bei",         "like",      "very",      "so",         "too",         "much",
+      "many",        "more",      "lots",      "plenty",     "kila",        "siku",
+      "please",      "kindly",    "check",     "out",        "dont",        "don't",
+      "miss",        "hurry",     "limited",   "pieces",     "piece",       "pcs",
+      "set-up",      "update",    "first",     "come",       "people",      "bestseller",
+      "bestselling", "selling",   "trending",  "favourite",  "favorite",    "sunday",
+      "monday",      "tuesday",   "wednesday", "thursday",   "friday",      "saturday",
+      "yes",         "oh",        "wow",       "omg",        "its",         "it's",
+      "they",        "them",      "these",     "those",      "that",        "there",
+      "been",        "was",       "were",      "will",       "be",          "can",
+      "could",       "let",       "lets",      "let's",      "who",         "everyone",
+      "everything",  "every",     "more",      "next",       "mtaani",      "haraka",
+      "wahi",        "ndio",      "hii",       "hizi",       "hizo",        "used",
+      "uk",          "ex-uk",     "per",       "each",       "kuanzia",     "starting",
+      "ni",          "make",      "makes",     "making",     "refurbished", "sealed",
+      "yameingia",   "zipo",      "deals",     "drip",       "get",         "cozy",
+      "here",        "szn",       "season"};
   return k;
 }
 
 // Words after which the name ends ("Atomic Habits by James Clear", "Official shirts for men").
 const WordSet& StopWords() {
-  static const WordSet k{"with",     "for",       "by",           "from", "at",       "in",
-                         "na",       "available", "ziko",         "zipo", "iko",      "now",
-                         "kutoka",   "only",      "each",         "per",  "@",        "price",
-                         "bei",      "was",       "is",           "are",  "kwa",      "imeingia",
-                         "umeingia", "vimefika",  "tunapatikana", "tuko", "tupo",     "delivery",
-                         "that",     "which",     "order",        "call", "dm",       "to",
-                         "starting", "going",     "costs",        "cost", "at",       "if",
-                         "when",     "who",       "because",      "so",   "but",      "yenye",
-                         "zenye",    "kama",      "then",         "plus", "inspired", "restocked",
-                         "restock",  "back",      "like"};
+  static const WordSet k{
+      "with",      "for",      "by",       "from",      "at",       "in",           "na",
+      "available", "ziko",     "zipo",     "iko",       "now",      "kutoka",       "only",
+      "each",      "per",      "@",        "price",     "bei",      "was",          "is",
+      "are",       "kwa",      "imeingia", "umeingia",  "vimefika", "tunapatikana", "tuko",
+      "tupo",      "delivery", "that",     "which",     "order",    "call",         "dm",
+      "to",        "starting", "going",    "costs",     "cost",     "at",           "if",
+      "when",      "who",      "because",  "so",        "but",      "yenye",        "zenye",
+      "kama",      "then",     "inspired", "restocked", "restock",  "back",         "like"};
   return k;
 }
 
@@ -427,7 +427,12 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
             }
             if (LookupCategoryWord((*pieces)[k].lower, &wgt) >= 0) score += wgt;
           }
-          if (score >= 2) return;
+          // A capitalised title before the stop stays ("Things Fall Apart by Chinua Achebe").
+          bool title_case = pieces->size() >= 2;
+          for (const Piece& q : *pieces) {
+            title_case = title_case && !q.text.empty() && q.text[0] >= 'A' && q.text[0] <= 'Z';
+          }
+          if (score >= 2 || title_case) return;
           pieces->clear();
           content = 0;
           continue;

@@ -605,8 +605,12 @@ class MoneyFinder {
     }
     // Add-ons: "+$10", "+ 500 for a topper".
     int plus = static_cast<int>(m.first_token) - 1;
-    if (plus >= line_first_ && t_.Punct(t_.tokens[plus]) == '+')
+    // (With a mark or on its own: "+ 2 pillowcases" is a count, left to the quantity rules.)
+    if (plus >= line_first_ && t_.Punct(t_.tokens[plus]) == '+' &&
+        (m.explicit_currency ||
+         !IsWord(t_, Next(t_, static_cast<int>(m.last_token) - 1, line_last_)))) {
       return reject(NotPriceReason::kFee);
+    }
     // "90-day warranty", "2-year", "3-piece": a number hyphenated to a unit.
     if (PunctAt(t_, nx) == '-' && !t_.tokens[nx].space_before && IsWord(t_, nx + 1) &&
         !t_.tokens[nx + 1].space_before && UnitWords().Contains(t_.Lower(t_.tokens[nx + 1]))) {
@@ -755,6 +759,9 @@ class MoneyFinder {
           if (PriceCuesBefore().Contains(w) && k <= 2) {
             strength = 3;
             cue_before = true;
+          } else if (w != "ya" && w != "ni" && w != "is" && w != "the" && w != "our" &&
+                     w != "new" && w != "special") {
+            break;  // another word between: "Direct from Dubai iPhone 16" is no cue for 16
           }
         } else if (t_.Punct(qt) == '@') {
           strength = 3;

@@ -28,14 +28,16 @@ const WordSet& AskWords() {
 }
 
 const WordSet& CueWords() {
-  static const WordSet k{"price",  "prices", "bei",       "was",       "now",  "only",  "each",
-                         "per",    "from",   "kuanzia",   "starting",  "at",   "for",   "sasa",
-                         "kabla",  "before", "initially", "tu",        "cost", "costs", "going",
-                         "just",   "retail", "ni",        "any",       "all",  "both",  "also",
-                         "with",   "plus",   "depending", "kulingana", "on",   "size",  "quality",
-                         "zamani", "bob",    "ksh",       "kes",       "kshs", "sh",    "shs",
-                         "ugx",    "ush",    "tsh",       "tzs",       "rwf",  "frw",   "ngn",
-                         "usd",    "k"};
+  static const WordSet k{
+      "price",        "prices",     "bei",       "was",       "now",       "only",     "each",
+      "per",          "from",       "kuanzia",   "starting",  "at",        "for",      "sasa",
+      "kabla",        "before",     "initially", "tu",        "cost",      "costs",    "going",
+      "just",         "retail",     "ni",        "any",       "all",       "both",     "also",
+      "with",         "plus",       "depending", "kulingana", "on",        "size",     "quality",
+      "zamani",       "bob",        "ksh",       "kes",       "kshs",      "sh",       "shs",
+      "ugx",          "ush",        "tsh",       "tzs",       "rwf",       "frw",      "ngn",
+      "usd",          "k",          "shipping",  "included",  "inclusive", "delivery", "free",
+      "installation", "negotiable", "ono"};
   return k;
 }
 
