@@ -319,7 +319,11 @@ bool IsStopPunct(const Text& t, const Token& tok, uint32_t i, uint32_t last) {
 }
 
 // Collects the name pieces of [first, last).
-void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* pieces) {
+// Collects from `first`; at a stop word after words that name no item it ends and sets `*restart`
+// to where a second attempt may begin ("Glow up | with our organic shea butter").
+void CollectFrom(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* pieces,
+                 uint32_t* restart) {
+  *restart = last;
   int content = 0;
   for (uint32_t i = first; i < last && pieces->size() < kMaxPieces; ++i) {
     const Token& tok = t.tokens[i];
@@ -382,6 +386,9 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
           continue;
         }
         if (i + 1 < last && t.Punct(t.tokens[i + 1]) == '%') return;
+        // "8/256", "4/64": a spec ends the name.
+        if (i + 1 < last && t.Punct(t.tokens[i + 1]) == '/' && !t.tokens[i + 1].space_before)
+          return;
         // A number right after a word is a model number ("iPhone 13", "Air Force 1", "Flip 6");
         // a year or a number starting the name is not.
         bool after_word = i > first && t.tokens[i - 1].kind == TokenKind::kWord && content > 0;
@@ -433,9 +440,8 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
             title_case = title_case && !q.text.empty() && q.text[0] >= 'A' && q.text[0] <= 'Z';
           }
           if (score >= 2 || title_case) return;
-          pieces->clear();
-          content = 0;
-          continue;
+          *restart = i + 1;
+          return;
         }
         if (stop) continue;
         if (Filler().Contains(w)) {
@@ -473,6 +479,34 @@ void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* p
       }
     }
   }
+}
+
+int PiecesScore(const std::vector<Piece>& pieces) {
+  int score = 0;
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    int wgt = 0;
+    if (k + 1 < pieces.size() &&
+        LookupCategoryPhrase(pieces[k].lower, pieces[k + 1].lower, &wgt) >= 0) {
+      score += wgt;
+      ++k;
+      continue;
+    }
+    if (LookupCategoryWord(pieces[k].lower, &wgt) >= 0) score += wgt;
+  }
+  return score;
+}
+
+// Collects the name pieces of [first, last). When the words before a stop name no item, the words
+// after it get a chance, and win only when they name an item better ("Glow up with our organic shea
+// butter" -> "Organic Shea Butter", but "Fresh tilapia from Lake Victoria" -> "Fresh Tilapia").
+void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* pieces) {
+  uint32_t restart = last;
+  CollectFrom(t, first, last, pieces, &restart);
+  if (restart >= last) return;
+  std::vector<Piece> second;
+  uint32_t again = last;
+  CollectFrom(t, restart, last, &second, &again);
+  if (PiecesScore(second) > PiecesScore(*pieces) || pieces->empty()) *pieces = std::move(second);
 }
 
 }  // namespace

@@ -758,7 +758,8 @@ class MoneyFinder {
           }
           if (PriceCuesBefore().Contains(w) && k <= 2) {
             strength = 3;
-            cue_before = true;
+            // Prepositions ("for 2", "at 8") do not make a tiny number a price.
+            cue_before = w != "for" && w != "at" && w != "from" && w != "kwa";
           } else if (w != "ya" && w != "ni" && w != "is" && w != "the" && w != "our" &&
                      w != "new" && w != "special") {
             break;  // another word between: "Direct from Dubai iPhone 16" is no cue for 16
