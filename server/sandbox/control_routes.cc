@@ -528,6 +528,7 @@ void Install(httplib::Server& server, Store& store) {
           {{"app_id", world.app_id},
            {"app_name", world.app_name},
            {"verify_token", world.verify_token},
+           {"ig_token_flat", world.ig_token_flat},
            {"webhook_url", world.webhook_url},
            {"redirect_uris", world.redirect_uris}});
   });
@@ -547,6 +548,7 @@ void Install(httplib::Server& server, Store& store) {
                   world.webhook_url = url;
                 }
                 world.verify_token = body->value("verify_token", world.verify_token);
+                world.ig_token_flat = body->value("ig_token_flat", world.ig_token_flat);
                 world.redirect_uris = body->value("redirect_uris", world.redirect_uris);
                 Reply(response, 200, {{"ok", true}});
               });

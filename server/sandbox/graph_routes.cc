@@ -37,7 +37,9 @@ const std::set<std::string> kAccountFields = {"id",
                                               "followers_count",
                                               "follows_count",
                                               "media_count",
-                                              "media"};
+                                              "media",
+                                              "user_id",
+                                              "account_type"};
 const std::set<std::string> kPageFields = {"id",
                                            "name",
                                            "category",
@@ -95,7 +97,13 @@ bool HasScope(const Token& token, const std::string& scope) {
   return std::find(token.scopes.begin(), token.scopes.end(), scope) != token.scopes.end();
 }
 
+// instagram_basic (Facebook Login) or instagram_business_basic (Instagram Login).
+bool CanReadInstagram(const Token& token) {
+  return HasScope(token, "instagram_basic") || HasScope(token, "instagram_business_basic");
+}
+
 bool TokenReachesPage(const World& world, const Token& token, const std::string& page_id) {
+  if (IsInstagramToken(token)) return false;
   if (token.kind == TokenKind::kPage) return token.page_id == page_id;
   auto user = world.users.find(token.user_id);
   if (user == world.users.end()) return false;
@@ -104,6 +112,7 @@ bool TokenReachesPage(const World& world, const Token& token, const std::string&
 }
 
 bool TokenReachesAccount(const World& world, const Token& token, const std::string& ig_id) {
+  if (IsInstagramToken(token)) return token.ig_id == ig_id;
   if (token.kind == TokenKind::kPage) {
     auto page = world.pages.find(token.page_id);
     return page != world.pages.end() && page->second.ig_id == ig_id;
@@ -164,7 +173,11 @@ class GraphHandler {
 
   GraphReply Run() {
     const auto& s = call_.segments;
-    if (s.size() == 2 && s[0] == "oauth" && s[1] == "access_token")
+    if (call_.instagram_graph && s.size() == 1 &&
+        (s[0] == "access_token" || s[0] == "refresh_access_token")) {
+      return InstagramTokenLocked(store_, call_);
+    }
+    if (!call_.instagram_graph && s.size() == 2 && s[0] == "oauth" && s[1] == "access_token")
       return AccessTokenLocked(store_, call_);
     if (s.size() == 1 && s[0] == "debug_token") return DebugTokenLocked(store_, call_);
     if (s.empty()) return MetaError("Unsupported get request.", "GraphMethodException", 100);
@@ -179,13 +192,22 @@ class GraphHandler {
                        104);
     }
     if (auto error = ResolveTokenLocked(store_, call_.token, &token_)) return *error;
+    if (IsInstagramToken(*token_) != call_.instagram_graph) {
+      // Each host parses only its own tokens.
+      return MetaError("Invalid OAuth access token - Cannot parse access token", "OAuthException",
+                       190);
+    }
 
     FieldParse parsed = ParseFields(ParamOf(call_.params, "fields"));
     if (!parsed.ok) return MetaError(parsed.error, "OAuthException", 2500);
     fields_ = std::move(parsed.fields);
 
     std::string id = s[0];
-    if (id == "me") id = token_->kind == TokenKind::kPage ? token_->page_id : token_->user_id;
+    if (id == "me") {
+      id = IsInstagramToken(*token_)          ? token_->ig_id
+           : token_->kind == TokenKind::kPage ? token_->page_id
+                                              : token_->user_id;
+    }
     const std::string edge = s.size() >= 2 ? s[1] : "";
     if (s.size() > 2) return UnknownPath({s.begin() + 2, s.end()});
 
@@ -199,8 +221,9 @@ class GraphHandler {
 
  private:
   GraphReply UserNode(const std::string& id, const std::string& edge) {
-    if (token_->kind == TokenKind::kPage || token_->user_id != id)
+    if (token_->kind == TokenKind::kPage || IsInstagramToken(*token_) || token_->user_id != id) {
       return Unsupported(call_.method, id);
+    }
     const User& user = world_.users.at(id);
     if (edge.empty()) {
       if (call_.method != "GET") return Unsupported(call_.method, id);
@@ -362,6 +385,8 @@ class GraphHandler {
             std::stoll("0" + account.id.substr(account.id.size() > 9 ? account.id.size() - 9 : 0));
       }
       if (f.name == "username") out["username"] = account.username;
+      if (f.name == "user_id") out["user_id"] = account.id;
+      if (f.name == "account_type") out["account_type"] = "BUSINESS";
       if (f.name == "name") out["name"] = account.name;
       if (f.name == "biography") out["biography"] = account.biography;
       if (f.name == "website" && !account.website.empty()) out["website"] = account.website;
@@ -378,7 +403,7 @@ class GraphHandler {
 
   GraphReply AccountNode(const std::string& id, const std::string& edge) {
     if (!TokenReachesAccount(world_, *token_, id)) return Unsupported(call_.method, id);
-    if (!HasScope(*token_, "instagram_basic")) return NoPermission();
+    if (!CanReadInstagram(*token_)) return NoPermission();
     if (call_.method != "GET") return Unsupported(call_.method, id);
     const IgAccount& account = world_.accounts.at(id);
     if (edge.empty()) {
@@ -481,6 +506,7 @@ class GraphHandler {
     if (!key.empty()) params.emplace(key, cursor);
     if (!params.count("access_token")) params.emplace("access_token", call_.token);
     std::string url = store_.config().public_url;
+    if (call_.instagram_graph) url += "/ig-graph";
     if (!call_.version.empty()) url += "/" + call_.version;
     return url + "/" + account_id + "/media?" + QueryString(params);
   }
@@ -562,7 +588,7 @@ class GraphHandler {
   GraphReply MediaNode(const std::string& id, const std::string& edge) {
     const Media& media = world_.media.at(id);
     if (!TokenReachesAccount(world_, *token_, media.owner)) return Unsupported(call_.method, id);
-    if (!HasScope(*token_, "instagram_basic")) return NoPermission();
+    if (!CanReadInstagram(*token_)) return NoPermission();
     if (call_.method != "GET") return Unsupported(call_.method, id);
     if (auto error = CheckFields(fields_, kMediaFields, "IGMedia")) return *error;
     std::vector<FieldNode> fields = fields_;
@@ -579,7 +605,7 @@ class GraphHandler {
   GraphReply ChildNode(const std::string& id, const std::string& edge) {
     const Media& parent = world_.media.at(world_.child_parent.at(id));
     if (!TokenReachesAccount(world_, *token_, parent.owner)) return Unsupported(call_.method, id);
-    if (!HasScope(*token_, "instagram_basic")) return NoPermission();
+    if (!CanReadInstagram(*token_)) return NoPermission();
     if (call_.method != "GET") return Unsupported(call_.method, id);
     if (!edge.empty()) return UnknownPath({edge});
     if (auto error = CheckFields(fields_, kMediaFields, "IGMedia")) return *error;
@@ -608,7 +634,8 @@ std::pair<std::string, std::string> Classify(const World& world, const GraphCall
   std::string account;
   if (s.empty()) return {endpoint + "/", account};
   std::string node;
-  if (s[0] == "oauth" || s[0] == "debug_token" || s[0] == "me") {
+  if (s[0] == "oauth" || s[0] == "debug_token" || s[0] == "me" || s[0] == "access_token" ||
+      s[0] == "refresh_access_token") {
     node = "/" + s[0];
   } else if (world.users.count(s[0])) {
     node = "/{user-id}";
@@ -742,6 +769,10 @@ GraphCall MakeCall(const std::string& method, const std::string& path, httplib::
   call.method = method;
   call.path = path;
   call.segments = SplitPath(path);
+  if (!call.segments.empty() && call.segments.front() == "ig-graph") {
+    call.instagram_graph = true;
+    call.segments.erase(call.segments.begin());
+  }
   if (!call.segments.empty() && IsVersion(call.segments.front())) {
     call.version = call.segments.front();
     call.segments.erase(call.segments.begin());

@@ -196,6 +196,7 @@ int main(int argc, char** argv) {
   });
   vendly::sandbox::InstallControlRoutes(server, store);
   vendly::sandbox::InstallDialogRoutes(server, store);
+  vendly::sandbox::InstallInstagramLoginRoutes(server, store);
   vendly::sandbox::InstallCdnRoutes(server, store);
   vendly::sandbox::InstallGraphRoutes(server, store);
   if (!config.quiet) {

@@ -23,7 +23,12 @@ struct GraphCall {
   std::string path;                   // the path as received
   httplib::Params params;             // query and form body
   std::string token;                  // from access_token or an Authorization header
+  bool instagram_graph =
+      false;  // graph.instagram.com (served under /ig-graph), Instagram Login tokens
 };
+
+// True for the kinds of token Instagram Login issues.
+bool IsInstagramToken(const Token& token);
 
 // GET/POST /dialog/oauth (with or without a /vNN.N prefix) and its confirm form.
 void InstallDialogRoutes(httplib::Server& server, Store& store);
@@ -33,6 +38,15 @@ void InstallCdnRoutes(httplib::Server& server, Store& store);
 
 // /_sandbox/...: the control API.
 void InstallControlRoutes(httplib::Server& server, Store& store);
+
+// Instagram Login: the www.instagram.com dialog (/oauth/authorize), api.instagram.com's token
+// endpoint (POST /ig-api/oauth/access_token). graph.instagram.com is the Graph handler under
+// /ig-graph.
+void InstallInstagramLoginRoutes(httplib::Server& server, Store& store);
+
+// graph.instagram.com's /access_token (ig_exchange_token) and /refresh_access_token
+// (ig_refresh_token). Requires store.mu.
+GraphReply InstagramTokenLocked(Store& store, const GraphCall& call);
 
 // Everything else, as the Graph API: install last, it matches every path.
 void InstallGraphRoutes(httplib::Server& server, Store& store);

@@ -153,7 +153,9 @@ bool Store::RemoveMediaLocked(const std::string& media_id) {
 }
 
 std::string Store::IssueTokenLocked(Token token) {
-  std::string value = "EAA" + RandomUrlSafe(48);
+  const bool instagram =
+      token.kind == TokenKind::kShortInstagram || token.kind == TokenKind::kLongInstagram;
+  std::string value = (instagram ? "IGAA" : "EAA") + RandomUrlSafe(48);
   world.tokens[value] = std::move(token);
   return value;
 }

@@ -81,12 +81,15 @@ struct User {
   std::vector<std::string> page_ids;
 };
 
-enum class TokenKind { kShortUser, kLongUser, kPage };
+// Facebook Login issues user and Page tokens (graph.facebook.com); Instagram Login issues Instagram
+// user tokens (graph.instagram.com), which neither host accepts in place of the other.
+enum class TokenKind { kShortUser, kLongUser, kPage, kShortInstagram, kLongInstagram };
 
 struct Token {
   TokenKind kind = TokenKind::kShortUser;
   std::string user_id;
   std::string page_id;  // kPage only
+  std::string ig_id;    // kShortInstagram / kLongInstagram only
   std::vector<std::string> scopes;
   int64_t issued_at = 0;
   int64_t expires_at = 0;   // 0: never
@@ -94,7 +97,8 @@ struct Token {
 };
 
 struct AuthCode {
-  std::string user_id;
+  std::string user_id;  // Facebook user; empty for an Instagram Login code
+  std::string ig_id;    // Instagram account, for an Instagram Login code
   std::string redirect_uri;
   std::vector<std::string> scopes;
   int64_t issued_at = 0;
@@ -152,7 +156,8 @@ struct World {
   std::string verify_token;
   std::vector<std::string> redirect_uris;  // empty: any redirect_uri is accepted by the dialog
   std::string webhook_url;                 // where automatic deliveries go; empty: none
-  std::vector<std::string> user_order;     // login dialog order
+  bool ig_token_flat = false;  // api.instagram.com answers a flat object instead of {"data":[...]}
+  std::vector<std::string> user_order;  // login dialog order
   std::map<std::string, User> users;
   std::map<std::string, Page> pages;
   std::map<std::string, IgAccount> accounts;
@@ -200,7 +205,8 @@ class Store {
   // Removes a media item (and its children) everywhere. Returns false when unknown. Requires mu.
   bool RemoveMediaLocked(const std::string& media_id);
 
-  // Issues a new token and returns its opaque string. Requires mu.
+  // Issues a new token and returns its opaque string ("EAA..." for Facebook, "IGAA..." for
+  // Instagram Login). Requires mu.
   std::string IssueTokenLocked(Token token);
 
   // A fresh media id, unique in the world. Requires mu.
