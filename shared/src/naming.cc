@@ -303,6 +303,36 @@ struct Piece {
   bool translated = false;  // from the Swahili table
 };
 
+// A fixed-capacity list of pieces: a name reads at most kMaxPieces words, so no heap is needed.
+class PieceList {
+ public:
+  std::size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  void clear() { n_ = 0; }
+  void push_back(const Piece& p) {
+    if (n_ < kCapacity) items_[n_++] = p;
+  }
+  void pop_back() { --n_; }
+  Piece& back() { return items_[n_ - 1]; }
+  const Piece& back() const { return items_[n_ - 1]; }
+  Piece& operator[](std::size_t i) { return items_[i]; }
+  const Piece& operator[](std::size_t i) const { return items_[i]; }
+  Piece* begin() { return items_; }
+  Piece* end() { return items_ + n_; }
+  const Piece* begin() const { return items_; }
+  const Piece* end() const { return items_ + n_; }
+  // Drops the first `k` pieces.
+  void DropFront(std::size_t k) {
+    for (std::size_t i = k; i < n_; ++i) items_[i - k] = items_[i];
+    n_ -= k;
+  }
+
+ private:
+  static constexpr std::size_t kCapacity = kMaxPieces + 1;
+  Piece items_[kCapacity];
+  std::size_t n_ = 0;
+};
+
 bool IsStopPunct(const Text& t, const Token& tok, uint32_t i, uint32_t last) {
   char p = t.Punct(tok);
   if (p == '(' || p == ')' || p == '!' || p == '?' || p == ':' || p == '|' || p == ',' ||
@@ -321,7 +351,7 @@ bool IsStopPunct(const Text& t, const Token& tok, uint32_t i, uint32_t last) {
 // Collects the name pieces of [first, last).
 // Collects from `first`; at a stop word after words that name no item it ends and sets `*restart`
 // to where a second attempt may begin ("Glow up | with our organic shea butter").
-void CollectFrom(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* pieces,
+void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces,
                  uint32_t* restart) {
   *restart = last;
   int content = 0;
@@ -481,7 +511,7 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, std::vector<Piece
   }
 }
 
-int PiecesScore(const std::vector<Piece>& pieces) {
+int PiecesScore(const PieceList& pieces) {
   int score = 0;
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     int wgt = 0;
@@ -499,14 +529,14 @@ int PiecesScore(const std::vector<Piece>& pieces) {
 // Collects the name pieces of [first, last). When the words before a stop name no item, the words
 // after it get a chance, and win only when they name an item better ("Glow up with our organic shea
 // butter" -> "Organic Shea Butter", but "Fresh tilapia from Lake Victoria" -> "Fresh Tilapia").
-void Collect(const Text& t, uint32_t first, uint32_t last, std::vector<Piece>* pieces) {
+void Collect(const Text& t, uint32_t first, uint32_t last, PieceList* pieces) {
   uint32_t restart = last;
   CollectFrom(t, first, last, pieces, &restart);
   if (restart >= last) return;
-  std::vector<Piece> second;
+  PieceList second;
   uint32_t again = last;
   CollectFrom(t, restart, last, &second, &again);
-  if (PiecesScore(second) > PiecesScore(*pieces) || pieces->empty()) *pieces = std::move(second);
+  if (PiecesScore(second) > PiecesScore(*pieces) || pieces->empty()) *pieces = second;
 }
 
 }  // namespace
@@ -519,9 +549,12 @@ std::string_view TranslateSwahili(std::string_view w) {
   return tr ? tr->english : std::string_view();
 }
 
-Name BuildName(const Text& t, uint32_t first, uint32_t last) {
-  Name out;
-  if (first >= last) return out;
+namespace {
+
+// Reads, reorders and trims the name words of [first, last) into `words`; false when none.
+bool Assemble(const Text& t, uint32_t first, uint32_t last, PieceList& words) {
+  words.clear();
+  if (first >= last) return false;
   // An English gloss in parentheses after Swahili words wins: "Pochi ndogo (small purse)".
   uint32_t open = last, close = last;
   bool swahili_before = false;
@@ -562,8 +595,7 @@ Name BuildName(const Text& t, uint32_t first, uint32_t last) {
     }
   }
 
-  std::vector<Piece> pieces;
-  pieces.reserve(8);
+  PieceList pieces;
   Collect(t, first, last, &pieces);
   // Trailing connectors and small words go.
   while (!pieces.empty() && (pieces.back().connector || pieces.back().lower == "of" ||
@@ -571,97 +603,121 @@ Name BuildName(const Text& t, uint32_t first, uint32_t last) {
                              pieces.back().lower == "a" || pieces.back().lower == "&")) {
     pieces.pop_back();
   }
-  if (pieces.empty()) return out;
+  if (pieces.empty()) return false;
 
-  // Swahili order: "HEAD ya QUALIFIER" -> "QUALIFIER HEAD" when the head was translated.
-  std::vector<std::vector<Piece>> groups(1);
-  for (Piece& p : pieces) {
+  // Swahili order: "HEAD ya QUALIFIER" -> "QUALIFIER HEAD" when the head was translated. Groups are
+  // the runs between connectors, as [begin, end) ranges of `flat`.
+  PieceList flat;
+  std::size_t group_begin[kMaxPieces + 2], group_end[kMaxPieces + 2];
+  std::size_t groups = 1;
+  group_begin[0] = 0;
+  for (const Piece& p : pieces) {
     if (p.connector) {
-      groups.emplace_back();
+      group_end[groups - 1] = flat.size();
+      group_begin[groups++] = flat.size();
       continue;
     }
-    groups.back().push_back(std::move(p));
+    flat.push_back(p);
   }
-  bool swahili_head = !groups[0].empty() && groups[0][0].translated_head;
+  group_end[groups - 1] = flat.size();
+  bool swahili_head = group_end[0] > group_begin[0] && flat[0].translated_head;
   // "Vitenge shirts za wanaume": a group of translated qualifiers after a connector goes first.
   bool qualifier_tail = false;
-  if (!swahili_head && groups.size() > 1) {
+  if (!swahili_head && groups > 1) {
     qualifier_tail = true;
-    for (std::size_t g = 1; g < groups.size(); ++g) {
-      for (const Piece& p : groups[g]) qualifier_tail = qualifier_tail && p.translated;
+    for (std::size_t k = group_end[0]; k < flat.size(); ++k) {
+      qualifier_tail = qualifier_tail && flat[k].translated;
     }
   }
-  std::vector<Piece> ordered;
-  if ((swahili_head || qualifier_tail) && groups.size() > 1) {
-    for (std::size_t g = groups.size(); g-- > 1;) {
-      for (Piece& p : groups[g]) ordered.push_back(std::move(p));
+  PieceList ordered;
+  const std::size_t head_end = group_end[0];
+  if ((swahili_head || qualifier_tail) && groups > 1) {
+    for (std::size_t g = groups; g-- > 1;) {
+      for (std::size_t k = group_begin[g]; k < group_end[g]; ++k) ordered.push_back(flat[k]);
     }
     if (swahili_head) {
       // The head's own qualifiers follow it in Swahili ("Pochi ndogo"): put them first.
-      for (std::size_t k = 1; k < groups[0].size(); ++k) ordered.push_back(groups[0][k]);
-      ordered.push_back(groups[0][0]);
+      for (std::size_t k = 1; k < head_end; ++k) ordered.push_back(flat[k]);
+      ordered.push_back(flat[0]);
     } else {
-      for (Piece& p : groups[0]) ordered.push_back(p);
+      for (std::size_t k = 0; k < head_end; ++k) ordered.push_back(flat[k]);
     }
-  } else if (swahili_head && groups[0].size() > 1) {
-    for (std::size_t k = 1; k < groups[0].size(); ++k) ordered.push_back(std::move(groups[0][k]));
-    ordered.push_back(std::move(groups[0][0]));
+  } else if (swahili_head && head_end > 1) {
+    for (std::size_t k = 1; k < head_end; ++k) ordered.push_back(flat[k]);
+    ordered.push_back(flat[0]);
+    for (std::size_t k = head_end; k < flat.size(); ++k) ordered.push_back(flat[k]);
   } else {
-    for (auto& g : groups) {
-      for (Piece& p : g) ordered.push_back(std::move(p));
-    }
+    ordered = flat;
   }
-  // Drop empty groups' leftovers and duplicates ("Men's ... Men's").
-  std::vector<Piece> words;
-  for (Piece& p : ordered) {
+  for (const Piece& p : ordered) {
     // A repeat is dropped ("Men's ... Men's"), a doubled word kept ("Chin Chin").
     bool dup = false;
     for (std::size_t k = 0; k + 1 < words.size(); ++k) dup = dup || words[k].lower == p.lower;
     if (!words.empty() && words.back().lower == p.lower && p.translated) dup = true;
-    if (!dup && !p.text.empty()) words.push_back(std::move(p));
+    if (!dup && !p.text.empty()) words.push_back(p);
   }
   // At most six words: keep the last ones, where English heads are.
-  if (words.size() > 6) words.erase(words.begin(), words.end() - 6);
+  if (words.size() > 6) words.DropFront(words.size() - 6);
   // Leading small words go too ("the" stays only in titles such as "The Pearl").
-  while (words.size() > 1 && (words.front().lower == "and" || words.front().lower == "of")) {
-    words.erase(words.begin());
+  while (words.size() > 1 && (words[0].lower == "and" || words[0].lower == "of")) {
+    words.DropFront(1);
   }
-  if (words.empty()) return out;
-  const std::string last_text = Singular(std::string(words.back().text));
-  const std::string last_lower = Singular(std::string(words.back().lower));
-  words.back().text = last_text;
-  words.back().lower = last_lower;
+  return !words.empty();
+}
 
-  out.words.reserve(words.size());
-  for (std::size_t k = 0; k < words.size(); ++k) {
-    if (k > 0) out.text += ' ';
-    out.text += TitleWord(words[k].text, k == 0);
-    out.words.emplace_back(words[k].lower);
-    out.spans.push_back(words[k].span);
-  }
+// The scores of a name's words (item_score, head_score, proper, counts), before any text is built.
+void ScoreNameWords(const PieceList& words, Name* out) {
   for (std::size_t k = 0; k < words.size(); ++k) {
     int wgt = 0;
     if (k + 1 < words.size() &&
         LookupCategoryPhrase(words[k].lower, words[k + 1].lower, &wgt) >= 0) {
-      out.item_score += wgt;
-      out.head_score = std::max(out.head_score, wgt);
-      out.proper += IsProper(words[k].text) + IsProper(words[k + 1].text);
+      out->item_score += wgt;
+      out->head_score = std::max(out->head_score, wgt);
+      out->proper += IsProper(words[k].text) + IsProper(words[k + 1].text);
       ++k;
       continue;
     }
     if (LookupCategoryWord(words[k].lower, &wgt) >= 0) {
-      out.item_score += wgt;
-      if (k + 1 == words.size()) out.head_score = wgt;
+      out->item_score += wgt;
+      if (k + 1 == words.size()) out->head_score = wgt;
     }
-    out.proper += IsProper(words[k].text);
+    out->proper += IsProper(words[k].text);
   }
-  out.word_count = static_cast<int>(words.size());
-  for (const Piece& w : words) out.translated += w.translated ? 1 : 0;
+  out->word_count = static_cast<int>(words.size());
+  for (const Piece& w : words) out->translated += w.translated ? 1 : 0;
+}
+
+// Builds the Title Case text, lower-case words and spans of `words` (the head made singular).
+void Materialise(PieceList& words, Name* out) {
+  const std::string last_text = Singular(std::string(words.back().text));
+  const std::string last_lower = Singular(std::string(words.back().lower));
+  words.back().text = last_text;
+  words.back().lower = last_lower;
+  out->words.reserve(words.size());
+  out->spans.reserve(words.size());
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (k > 0) out->text += ' ';
+    out->text += TitleWord(words[k].text, k == 0);
+    out->words.emplace_back(words[k].lower);
+    out->spans.push_back(words[k].span);
+  }
+}
+
+}  // namespace
+
+Name BuildName(const Text& t, uint32_t first, uint32_t last) {
+  Name out;
+  PieceList words;
+  if (!Assemble(t, first, last, words)) return out;
+  ScoreNameWords(words, &out);
+  Materialise(words, &out);
   return out;
 }
 
 Name BuildBestName(const Text& t, uint32_t first, uint32_t last) {
+  // Chunks are scored without building their text; only the winner is materialised.
   Name best;
+  PieceList best_words, words;
   int best_score = -1;
   int item_chunks = 0;
   uint32_t chunk = first;
@@ -674,16 +730,20 @@ Name BuildBestName(const Text& t, uint32_t first, uint32_t last) {
                  (p == '.' && (i + 1 >= last || t.tokens[i + 1].space_before));
     }
     if (!boundary) continue;
-    if (i > chunk) {
-      Name n = BuildName(t, chunk, i);
-      if (n.item_score >= 2) ++item_chunks;
-      if (!n.text.empty() && n.Score() > best_score) {
-        best_score = n.Score();
-        best = std::move(n);
+    if (i > chunk && Assemble(t, chunk, i, words)) {
+      Name scores;
+      ScoreNameWords(words, &scores);
+      if (scores.item_score >= 2) ++item_chunks;
+      if (scores.Score() > best_score) {
+        best_score = scores.Score();
+        best = scores;
+        best_words = words;
       }
     }
     chunk = i + 1;
   }
+  if (best_score < 0) return Name();
+  Materialise(best_words, &best);
   // Other chunks that also name an item make the choice less certain.
   best.rivals = item_chunks - (best.item_score >= 2 ? 1 : 0);
   return best;

@@ -197,13 +197,6 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
     }
     info.has_content = HasItemWords(t, info.name_first, info.name_last);
     if (!priced) info.contact = phone || (contact_word && !info.has_content);
-    int score = 0;
-    for (uint32_t k = info.content_first; k < line.last; ++k) {
-      if (t.tokens[k].kind != TokenKind::kWord) continue;
-      int w = 0;
-      if (LookupCategoryWord(t.Lower(t.tokens[k]), &w) >= 0) score += w;
-    }
-    info.item_score = score;
   }
 
   // Item lines: price lines with item words, and list lines with item words but no price ("4.

@@ -32,7 +32,6 @@ struct LineInfo {
   bool dm_for_price = false;  // "DM for price", "inbox for price", "price on request"
   bool sold = false;          // "SOLD OUT", "sold"
   bool has_content = false;   // item words in the name part
-  int item_score = 0;         // category-lexicon weight of the line's words (for the title line)
   std::vector<int> prices;    // indexes into the money list: selling prices on this line
   std::vector<int> olds;      // old prices on this line
 };
