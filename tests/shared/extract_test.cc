@@ -92,6 +92,39 @@ TEST(Extract, HeldOutDmForPrice) {
   EXPECT_EQ(x.products[0].category, "Home & Living");
 }
 
+TEST(Extract, HeldOutTrapsAroundThePrice) {
+  // A stop word before a place name keeps the item; a spec after the model is no part of it.
+  Extraction fish = ExtractCaption(
+      "Fresh tilapia from Lake Victoria 🐟\n1kg 18,000\nKampala delivery 5k\nCall 0772 000 111",
+      "UGX");
+  ASSERT_EQ(fish.products.size(), 1u);
+  EXPECT_EQ(fish.products[0].name, "Fresh Tilapia");
+  EXPECT_EQ(fish.products[0].price, 18000);
+  Extraction phone = ExtractCaption(
+      "Infinix Note 40 Pro 8/256\n45W fast charging\nKsh 31,500 cash\n"
+      "Lipa pole pole from 6,000 deposit\nCall 0711 000 222");
+  ASSERT_EQ(phone.products.size(), 1u);
+  EXPECT_EQ(phone.products[0].name, "Infinix Note 40 Pro");
+  EXPECT_EQ(phone.products[0].price, 31500);
+  // "N for X" is a bundle, not the unit price.
+  Extraction bundle = ExtractCaption(
+      "Ankara bubu gowns 😍\n₦15,000 each, ₦28,000 for 2\nSizes: S to XXL\nDM to order", "NGN");
+  ASSERT_EQ(bundle.products.size(), 1u);
+  EXPECT_EQ(bundle.products[0].price, 15000);
+  EXPECT_EQ(bundle.products[0].sizes, (std::vector<std::string>{"S", "M", "L", "XL", "XXL"}));
+}
+
+TEST(Extract, HeldOutApplianceList) {
+  Extraction x = ExtractCaption(
+      "Weekend offer 🔥 Blenders 1.5L 3,500 (was 4,200)\nElectric kettles 1,800\nToasters 2,900\n"
+      "Delivery countrywide");
+  ASSERT_EQ(x.products.size(), 3u);
+  EXPECT_EQ(x.products[0].price, 3500);
+  EXPECT_EQ(x.products[0].compare_at_price, 4200);
+  EXPECT_EQ(x.products[2].name, "Toaster");
+  for (const Product& p : x.products) EXPECT_EQ(p.category, "Home & Living");
+}
+
 TEST(Extract, NonProductPosts) {
   EXPECT_FALSE(ExtractCaption("Happy Jamhuri Day 🇰🇪 We are closed today, we resume tomorrow 9am")
                    .is_product);
@@ -103,6 +136,11 @@ TEST(Extract, NonProductPosts) {
   EXPECT_FALSE(ExtractCaption("New stock dropping Saturday 👀 stay tuned").is_product);
   EXPECT_FALSE(
       ExtractCaption("We're hiring a shop attendant in Westlands. Send CV via DM").is_product);
+  EXPECT_FALSE(
+      ExtractCaption("Vacancy: delivery rider needed. Salary 15,000 per month. Call 0712 000 000")
+          .is_product);
+  EXPECT_FALSE(
+      ExtractCaption("Sold out 🙏🏾 thank you! More stock coming next week").is_product);
   Extraction x = ExtractCaption("Good morning fam ☀️");
   EXPECT_FALSE(x.is_product);
   EXPECT_TRUE(x.products.empty());
