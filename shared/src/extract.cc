@@ -8,6 +8,7 @@
 
 #include "category.h"
 #include "classify.h"
+#include "lexicon.h"
 #include "naming.h"
 #include "prices.h"
 #include "segment.h"
@@ -148,6 +149,57 @@ std::vector<Span> MergeSpans(const Text& t, const std::vector<Span>& spans) {
   return out;
 }
 
+// In a list, an item named without its noun ("Vanilla 1kg - 1,800" under "Birthday cakes", "Afro
+// kinky - 300" under "Braiding hair") takes the title's head noun: the title's last item word (or
+// two-word phrase) that is no brand.
+void InheritHeadNoun(const internal::Name& header, internal::Name* name) {
+  static const internal::WordSet kDescriptors{
+      "chocolate", "vanilla", "strawberry", "mango", "passion",  "lemon",  "orange", "mint",
+      "caramel",   "kinky",   "curly",      "curls", "straight", "wavy",   "afro",   "boho",
+      "classic",   "regular", "mini",       "large", "small",    "medium", "plain",  "spicy"};
+  const bool descriptor = !name->words.empty() && kDescriptors.Contains(name->words.back());
+  const bool nounless = name->head_score < 2 || (name->word_count <= 2 && descriptor);
+  if (!nounless || name->word_count >= 6 || header.words.empty()) return;
+  // The header's display words, one per entry of header.words.
+  std::vector<std::string_view> shown;
+  std::string_view text = header.text;
+  while (!text.empty()) {
+    std::size_t sp = text.find(' ');
+    shown.push_back(text.substr(0, sp));
+    if (sp == std::string_view::npos) break;
+    text.remove_prefix(sp + 1);
+  }
+  if (shown.size() != header.words.size()) return;
+  for (std::size_t h = header.words.size(); h-- > 0;) {
+    const std::string& w = header.words[h];
+    if (internal::IsBrandWord(w)) continue;
+    int weight = 0, phrase_weight = 0;
+    int c = internal::LookupCategoryWord(w, &weight);
+    bool phrase =
+        h > 0 && internal::LookupCategoryPhrase(header.words[h - 1], w, &phrase_weight) >= 0;
+    if (c < 0 && !phrase) continue;
+    if (!phrase && weight < (name->head_score >= 2 ? 3 : 2)) continue;
+    if (c == internal::kBooks) return;
+    std::size_t from = phrase ? h - 1 : h;
+    for (std::size_t k = from; k <= h; ++k) {
+      if (std::find(name->words.begin(), name->words.end(), header.words[k]) != name->words.end()) {
+        return;  // the name has it already
+      }
+    }
+    if (name->word_count + static_cast<int>(h - from + 1) > 6) return;
+    for (std::size_t k = from; k <= h; ++k) {
+      name->text += ' ';
+      name->text += shown[k];
+      name->words.push_back(header.words[k]);
+      name->spans.push_back(header.spans[k]);
+      ++name->word_count;
+    }
+    name->head_score = phrase ? phrase_weight : weight;
+    name->item_score += name->head_score;
+    return;
+  }
+}
+
 double Clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
 
 }  // namespace
@@ -196,46 +248,8 @@ Extraction Extract(const Post& post) {
     if (name.text.empty()) continue;
     // In a list, an item named without its noun ("Vanilla 1kg - 1,800" under "Birthday cakes")
     // takes the title's head noun.
-    // Flavours and styles ("Chocolate", "Afro kinky") name no item either when short.
-    bool nounless = name.head_score < 2 || (name.head_score < 3 && name.word_count <= 2);
-    if (!single && !s.title_item && seg.header_line >= 0 && nounless && name.word_count < 6) {
-      const internal::Name& header =
-          internal::TitleName(t, &seg, static_cast<uint32_t>(seg.header_line));
-      if (header.head_score >= (name.head_score >= 2 ? 3 : 2) && !header.words.empty() &&
-          !internal::IsBrandWord(header.words.back()) &&
-          std::find(name.words.begin(), name.words.end(), header.words.back()) ==
-              name.words.end()) {
-        int w = 0;
-        int c = internal::LookupCategoryWord(header.words.back(), &w);
-        // The head may be a two-word phrase ("Smart Watch"): take both words then.
-        std::size_t take = 1;
-        const std::size_t hn = header.words.size();
-        int pw = 0;
-        if (hn >= 2 &&
-            internal::LookupCategoryWord(header.words[hn - 2] + " " + header.words[hn - 1], &pw) >=
-                0 &&
-            std::find(name.words.begin(), name.words.end(), header.words[hn - 2]) ==
-                name.words.end()) {
-          take = 2;
-        }
-        if (c != internal::kBooks && name.word_count + static_cast<int>(take) <= 6) {
-          std::size_t pos = header.text.size();
-          for (std::size_t k = 0; k < take; ++k) {
-            pos = header.text.rfind(' ', pos == 0 ? 0 : pos - 1);
-            if (pos == std::string::npos) break;
-          }
-          std::string head = pos == std::string::npos ? header.text : header.text.substr(pos + 1);
-          name.text += ' ';
-          name.text += head;
-          for (std::size_t k = hn - take; k < hn; ++k) {
-            name.words.push_back(header.words[k]);
-            name.spans.push_back(header.spans[k]);
-          }
-          name.item_score += take == 2 ? pw : w;
-          name.head_score = take == 2 ? pw : w;
-          name.word_count += static_cast<int>(take);
-        }
-      }
+    if (!single && !s.title_item && seg.header_line >= 0) {
+      InheritHeadNoun(internal::TitleName(t, &seg, static_cast<uint32_t>(seg.header_line)), &name);
     }
 
     Product p;
