@@ -8,6 +8,7 @@
 #include "vendly/money.h"
 #include "vendly/normalize.h"
 #include "vendly/sync.h"
+#include "json_amount.h"
 
 namespace vendly {
 namespace {
@@ -101,15 +102,7 @@ std::string ParsePriceJsonLine(std::string_view line, std::size_t line_number) {
       decimal ? std::optional<std::string_view>(*decimal) : std::nullopt);
 
   ordered_json out;
-  out["amount"] = nullptr;
-  if (parsed.amount) {
-    double a = *parsed.amount;
-    if (a == static_cast<double>(static_cast<long long>(a)) && a < 9e15 && a > -9e15) {
-      out["amount"] = static_cast<long long>(a);
-    } else {
-      out["amount"] = a;
-    }
-  }
+  out["amount"] = internal::AmountJson(parsed.amount);
   out["currency"] = parsed.currency ? ordered_json(*parsed.currency) : ordered_json(nullptr);
   return Dump(out);
 }

@@ -8,6 +8,7 @@
 
 #include "vendly/money.h"
 #include "vendly/normalize.h"
+#include "json_amount.h"
 
 namespace vendly {
 namespace {
@@ -206,17 +207,6 @@ void ClearSlot(const FieldSlot& slot, Draft* draft) {
       (draft->*slot.list).clear();
       break;
   }
-}
-
-// --- JSON writing
-
-// Whole amounts print as integers (2500, not 2500.0), as the extractor prints them; non-finite as
-// null.
-ordered_json Amount(const std::optional<double>& value) {
-  if (!value || !std::isfinite(*value)) return nullptr;
-  const double a = *value;
-  if (std::fabs(a) < 9e15 && a == std::floor(a)) return static_cast<long long>(a);
-  return a;
 }
 
 // --- validation
@@ -546,9 +536,9 @@ ordered_json DraftToJson(const Draft& draft) {
   ordered_json out;
   out["name"] = draft.name;
   out["description"] = draft.description;
-  out["price"] = Amount(draft.price);
+  out["price"] = internal::AmountJson(draft.price);
   out["currency"] = draft.currency;
-  out["compare_at_price"] = Amount(draft.compare_at_price);
+  out["compare_at_price"] = internal::AmountJson(draft.compare_at_price);
   out["category"] = draft.category;
   out["sizes"] = draft.sizes;
   out["colors"] = draft.colors;

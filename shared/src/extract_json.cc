@@ -3,18 +3,13 @@
 
 #include "vendly/extract.h"
 
+#include "json_amount.h"
+
 namespace vendly {
 namespace {
 
+using internal::AmountJson;
 using nlohmann::ordered_json;
-
-// Whole amounts print as integers (2500, not 2500.0); others keep two decimals of precision.
-ordered_json Amount(const std::optional<double>& v) {
-  if (!v || !std::isfinite(*v)) return nullptr;
-  double a = *v;
-  if (std::fabs(a) < 9e15 && a == std::floor(a)) return static_cast<long long>(a);
-  return std::round(a * 100.0) / 100.0;
-}
 
 ordered_json Score(double s) { return std::round(s * 1000.0) / 1000.0; }
 
@@ -41,9 +36,9 @@ ordered_json ToJson(const Extraction& x) {
     ordered_json j;
     j["name"] = p.name;
     j["description"] = p.description;
-    j["price"] = Amount(p.price);
+    j["price"] = AmountJson(p.price);
     j["currency"] = p.currency;
-    j["compare_at_price"] = Amount(p.compare_at_price);
+    j["compare_at_price"] = AmountJson(p.compare_at_price);
     j["category"] = p.category;
     j["sizes"] = p.sizes;
     j["colors"] = p.colors;
