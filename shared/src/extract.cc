@@ -230,6 +230,14 @@ Extraction Extract(const Post& post) {
   for (const LineInfo& info : seg.lines) any_dm_for_price = any_dm_for_price || info.dm_for_price;
 
   const bool single = !seg.multi;
+  bool all_items_priced = true;
+  for (const Segment& s : seg.items) {
+    bool priced = false;
+    for (uint32_t li : s.lines) {
+      for (int m : seg.lines[li].prices) priced = priced || money[m].strength >= 2;
+    }
+    all_items_priced = all_items_priced && priced;
+  }
   int strongest_price = -1;
   // What the lines shared by a list's items say, read once for all of them.
   internal::Variants shared_variants;
@@ -369,7 +377,7 @@ Extraction Extract(const Post& post) {
     }
     f.compare_at_price = pc.old >= 0 ? 0.95 : 0.93;
     f.name = name.head_score >= 3 ? 0.95 : (name.item_score >= 2 ? 0.9 : 0.7);
-    if (name.word_count < 2) f.name -= 0.05;
+    if (name.word_count < 2) f.name -= 0.06;  // one word rarely makes the whole catalog title
     if (name.translated > 0) f.name -= 0.07;  // a translation is a guess at the seller's words
     if (name.rivals > 0) f.name -= 0.06;      // the line names two things
     if (single) {
@@ -390,7 +398,8 @@ Extraction Extract(const Post& post) {
     f.colors = v.colors.empty() ? 0.92 : (v.explicit_colors ? 0.96 : 0.9);
     double overall =
         std::min({f.name, f.price, f.currency, f.compare_at_price, f.category, f.sizes, f.colors});
-    if (!single && !seg.list_layout) overall -= 0.04;
+    // A list without markers is still structured when every item line carries its own price.
+    if (!single && !seg.list_layout && !all_items_priced) overall -= 0.04;
     if (!cues.non_product.empty()) overall -= 0.1;
     p.confidence = Clamp01(overall);
     x.products.push_back(std::move(p));
