@@ -1,6 +1,6 @@
 // Lexicons: the small read-only word tables the extractor's rules are written in (cue words,
 // colours, category words, filler). A table is an open-addressing hash table of string_views built
-// once (function-local statics, so initialisation is thread-safe) with a fixed hash (FNV-1a), so a
+// once (function-local statics, so initialisation is thread-safe) with a fixed word hash, so a
 // lookup is one hash and usually one comparison, allocates nothing, and behaves the same on every
 // platform. Tables are only ever probed, never iterated, so no output depends on their layout.
 #ifndef VENDLY_SRC_LEXICON_H_
@@ -17,13 +17,22 @@ namespace vendly::internal {
 // The slot array shared by WordSet and WordMap: indexes into the owner's key list.
 class HashSlots {
  public:
+  // Eight bytes at a time with a multiply-xorshift mix: words are short, so this is one or two
+  // steps. Byte order is assembled explicitly, so the value is the same on every platform.
   static uint32_t Hash(std::string_view s) {
-    uint32_t h = 2166136261u;
-    for (char c : s) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 16777619u;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    std::size_t i = 0;
+    while (i < s.size()) {
+      uint64_t chunk = 0;
+      std::size_t n = s.size() - i < 8 ? s.size() - i : 8;
+      for (std::size_t k = 0; k < n; ++k) {
+        chunk |= static_cast<uint64_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
+      }
+      h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 32;
+      i += n;
     }
-    return h;
+    return static_cast<uint32_t>(h);
   }
 
  protected:
