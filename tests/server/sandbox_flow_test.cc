@@ -76,6 +76,9 @@ class SandboxFlowTest : public ::testing::Test {
     meta_ = std::make_unique<httplib::Client>("127.0.0.1", sandbox_port_);
     auto reset = meta_->Post("/_sandbox/reset", "{}", "application/json");
     ASSERT_TRUE(reset);
+    // The sandbox's world starts over for each test; so do the connections to it (several tests
+    // connect the same demo account when one process runs them all).
+    Sql(db_->url(), "DELETE FROM instagram_connection");
   }
 
   std::string Signup(const std::string& email) {
@@ -223,6 +226,59 @@ TEST_F(SandboxFlowTest, InvalidatedTokenMarksTheConnectionExpired) {
   EXPECT_EQ(v->status, 200) << v->body;
   EXPECT_EQ(Body(v)["connection"]["status"], "expired");
   EXPECT_EQ(Body(v)["connection"]["errorCode"], "token_invalid_460");
+}
+
+TEST_F(SandboxFlowTest, MetasDataDeletionCallbackRemovesTheConnection) {
+  const std::string session = Signup("deleted@duka.co");
+  ExpectDashboard(Consent(session, kWanjiru, "continue"), "connected=1");
+  auto d = meta_->Post("/_sandbox/signed_request/deliver",
+                       json({{"url", server_->url() + "/api/meta/data-deletion"},
+                             {"user_id", kWanjiru},
+                             {"kind", "deletion"}})
+                           .dump(),
+                       "application/json");
+  ASSERT_TRUE(d);
+  ASSERT_EQ(d->status, 200) << d->body;
+  json out = Body(d);
+  ASSERT_EQ(out["delivered"], true) << d->body;
+  EXPECT_EQ(out["status"], 200) << d->body;
+  json answer = json::parse(out["response_body"].get<std::string>(), nullptr, false);
+  ASSERT_TRUE(answer.is_object()) << out.dump();
+  EXPECT_EQ(Connection(session)["connected"], false);
+  // The status URL Meta shows the user.
+  auto [origin, path] = SplitUrl(answer["url"]);
+  EXPECT_EQ(origin, server_->url());
+  auto status = vendly_->Get(path.c_str());
+  ASSERT_TRUE(status);
+  EXPECT_EQ(status->status, 200);
+  EXPECT_EQ(Body(status)["status"], "completed");
+  EXPECT_EQ(Body(status)["confirmationCode"], answer["confirmation_code"]);
+}
+
+TEST_F(SandboxFlowTest, MetasDeauthorizeCallbackRemovesTheConnection) {
+  const std::string session = Signup("deauth@duka.co");
+  ExpectDashboard(Consent(session, kBrian, "continue"), "connected=1");
+  auto d = meta_->Post(
+      "/_sandbox/signed_request/deliver",
+      json({{"url", server_->url() + "/api/meta/deauthorize"}, {"user_id", kBrian}}).dump(),
+      "application/json");
+  ASSERT_TRUE(d);
+  json out = Body(d);
+  ASSERT_EQ(out["delivered"], true) << d->body;
+  EXPECT_EQ(out["status"], 200) << d->body;
+  EXPECT_EQ(Connection(session)["connected"], false);
+}
+
+TEST_F(SandboxFlowTest, MetasWebhookVerificationSucceeds) {
+  auto v = meta_->Post("/_sandbox/webhooks/verify",
+                       json({{"url", server_->url() + "/api/webhooks/instagram"},
+                             {"verify_token", "vendly-demo-verify-token"}})
+                           .dump(),
+                       "application/json");
+  ASSERT_TRUE(v);
+  json out = Body(v);
+  ASSERT_EQ(out["delivered"], true) << v->body;
+  EXPECT_EQ(out["status"], 200) << v->body;
 }
 
 #else
