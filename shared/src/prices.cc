@@ -579,8 +579,16 @@ class MoneyFinder {
       return reject(NotPriceReason::kModel);
     }
     // Six or more bare digits with no grouping are an account or till number ("5544332").
+    // ("Bei: 150000" and "Price 1500000" keep their cue and stay prices.)
     if (!m.explicit_currency && OnlyDigits(raw) && raw.size() >= 6) {
-      return reject(NotPriceReason::kPhone);
+      int c = before;
+      if (PunctAt(t_, c) == ':') c = Prev(t_, c, line_first_);
+      bool cued =
+          IsWord(t_, c) && (t_.Lower(t_.tokens[c]) == "price" || t_.Lower(t_.tokens[c]) == "bei" ||
+                            t_.Lower(t_.tokens[c]) == "now" || t_.Lower(t_.tokens[c]) == "sasa" ||
+                            t_.Lower(t_.tokens[c]) == "ni");
+      cued = cued || PunctAt(t_, before) == '@';
+      if (!cued) return reject(NotPriceReason::kPhone);
     }
     // "4K UHD", "55\" 4K": a resolution, not 4,000.
     if ((raw == "4K" || raw == "8K" || raw == "4k" || raw == "8k") && !m.explicit_currency) {

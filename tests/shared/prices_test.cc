@@ -91,6 +91,8 @@ TEST(Prices, PhonesTillsAndAccountsAreNotPrices) {
   EXPECT_TRUE(f.prices.empty());
   EXPECT_EQ(ReasonOf(f, 5512873), NotPriceReason::kPhone);
   EXPECT_TRUE(Find("Lipa kwa M-Pesa 5544332").prices.empty());
+  // Long bare numbers are prices only right after a price cue.
+  EXPECT_EQ(Find("Bei: 150000", "TZS").prices, V{150000});
   EXPECT_TRUE(Find("MoMo: 0772 000 888", "UGX").prices.empty());
   EXPECT_TRUE(Find("Order 0803 123 4567", "NGN").prices.empty());
 }
