@@ -10,46 +10,47 @@ namespace {
 
 const WordSet& Filler() {
   static const WordSet k{
-      "new",         "arrivals",  "arrival",   "arrived",    "restocked", "restock",
-      "restocking",  "available", "now",       "stock",      "instock",   "original",
-      "originals",   "brand",     "sale",      "hot",        "offer",     "offers",
-      "promo",       "latest",    "ziko",      "zipo",       "iko",       "sasa",
-      "mpya",        "vipya",     "mapya",     "kali",       "poa",       "bei",
-      "tu",          "super",     "best",      "quality",    "authentic", "our",
-      "we",          "have",      "got",       "just",       "landed",    "alert",
-      "collection",  "special",   "deals",     "deal",       "drop",      "weekend",
-      "vibes",       "is",        "are",       "back",       "here",      "all",
-      "only",        "today",     "this",      "week",       "fam",       "mzigo",
-      "umeingia",    "imeingia",  "vimefika",  "imefika",    "grab",      "yours",
-      "get",         "swipe",     "see",       "pick",       "what",      "you",
-      "need",        "must",      "haves",     "must-haves", "clearance", "discount",
-      "price",       "prices",    "premium",   "affordable", "cheap",     "nice",
-      "beautiful",   "lovely",    "classy",    "trendy",     "stylish",   "mix",
-      "match",       "nzuri",     "mazuri",    "bora",       "kabisa",    "sana",
-      "hapa",        "leo",       "ofa",       "punguzo",    "imeingia",  "zimefika",
-      "yetu",        "wetu",      "yako",      "your",       "my",        "in",
-      "wholesale",   "retail",    "order",     "orders",     "ordering",  "dm",
-      "call",        "whatsapp",  "inbox",     "shop",       "buy",       "selling",
-      "sell",        "also",      "still",     "again",      "finally",   "guys",
-      "ladies'",     "tuna",      "tunauza",   "uza",        "kuuza",     "kwa",
-      "bei",         "like",      "very",      "so",         "too",       "much",
-      "many",        "more",      "lots",      "plenty",     "kila",      "siku",
-      "please",      "kindly",    "check",     "out",        "dont",      "don't",
-      "miss",        "hurry",     "limited",   "pieces",     "piece",     "pcs",
-      "set-up",      "update",    "first",     "come",       "people",    "bestseller",
-      "bestselling", "selling",   "trending",  "favourite",  "favorite",  "sunday",
-      "monday",      "tuesday",   "wednesday", "thursday",   "friday",    "saturday",
-      "yes",         "oh",        "wow",       "omg",        "its",       "it's",
-      "they",        "them",      "these",     "those",      "that",      "there",
-      "been",        "was",       "were",      "will",       "be",        "can",
-      "could",       "let",       "lets",      "let's",      "who",       "everyone",
-      "everything",  "every",     "more",      "next",       "mtaani",    "haraka",
-      "wahi",        "ndio",      "hii",       "hizi",       "hizo",      "used",
-      "uk",          "ex-uk",     "per",       "each",       "kuanzia",   "starting",
-      "ni",          "make",      "makes",     "making",     "clean",     "neat",
-      "condition",   "excellent", "perfect",   "good",       "great",     "refurbished",
-      "sealed",      "yameingia", "zipo",      "deals",      "drip",      "get",
-      "cozy",        "here",      "szn",       "season"};
+      "new",         "arrivals",  "arrival",   "arrived",     "restocked", "restock",
+      "restocking",  "available", "now",       "stock",       "instock",   "original",
+      "originals",   "brand",     "sale",      "hot",         "offer",     "offers",
+      "promo",       "latest",    "ziko",      "zipo",        "iko",       "sasa",
+      "mpya",        "vipya",     "mapya",     "kali",        "poa",       "bei",
+      "tu",          "super",     "best",      "quality",     "authentic", "our",
+      "we",          "have",      "got",       "just",        "landed",    "alert",
+      "collection",  "special",   "deals",     "deal",        "drop",      "weekend",
+      "vibes",       "is",        "are",       "back",        "here",      "all",
+      "only",        "today",     "this",      "week",        "fam",       "mzigo",
+      "umeingia",    "imeingia",  "vimefika",  "imefika",     "grab",      "yours",
+      "get",         "swipe",     "see",       "pick",        "what",      "you",
+      "need",        "must",      "haves",     "must-haves",  "clearance", "discount",
+      "price",       "prices",    "premium",   "affordable",  "cheap",     "nice",
+      "beautiful",   "lovely",    "classy",    "trendy",      "stylish",   "mix",
+      "match",       "nzuri",     "mazuri",    "bora",        "kabisa",    "sana",
+      "hapa",        "leo",       "ofa",       "punguzo",     "imeingia",  "zimefika",
+      "yetu",        "wetu",      "yako",      "your",        "my",        "in",
+      "wholesale",   "retail",    "order",     "orders",      "ordering",  "dm",
+      "call",        "whatsapp",  "inbox",     "shop",        "buy",       "selling",
+      "sell",        "also",      "still",     "again",       "finally",   "guys",
+      "ladies'",     "tuna",      "tunauza",   "uza",         "kuuza",     "kwa",
+      "bei",         "like",      "very",      "so",          "too",       "much",
+      "many",        "more",      "lots",      "plenty",      "kila",      "siku",
+      "please",      "kindly",    "check",     "out",         "dont",      "don't",
+      "miss",        "hurry",     "limited",   "pieces",      "piece",     "pcs",
+      "set-up",      "update",    "first",     "come",        "people",    "bestseller",
+      "bestselling", "selling",   "trending",  "favourite",   "favorite",  "sunday",
+      "monday",      "tuesday",   "wednesday", "thursday",    "friday",    "saturday",
+      "yes",         "oh",        "wow",       "omg",         "its",       "it's",
+      "they",        "them",      "these",     "those",       "that",      "there",
+      "been",        "was",       "were",      "will",        "be",        "can",
+      "could",       "let",       "lets",      "let's",       "who",       "everyone",
+      "everything",  "every",     "more",      "next",        "mtaani",    "haraka",
+      "wahi",        "ndio",      "hii",       "hizi",        "hizo",      "used",
+      "uk",          "ex-uk",     "per",       "each",        "kuanzia",   "starting",
+      "ni",          "make",      "makes",     "making",      "clean",     "neat",
+      "condition",   "excellent", "perfect",   "good",        "great",     "asubuhi",
+      "jioni",       "usiku",     "mchana",    "refurbished", "sealed",    "yameingia",
+      "zipo",        "deals",     "drip",      "get",         "cozy",      "here",
+      "szn",         "season"};
   return k;
 }
 
@@ -727,7 +728,10 @@ Name BuildBestName(const Text& t, uint32_t first, uint32_t last) {
     if (!boundary) {
       const Token& tok = t.tokens[i];
       char p = t.Punct(tok);
-      boundary = tok.kind == TokenKind::kEmoji || p == ':' || p == '|' || p == '!' || p == '?' ||
+      // An emoji before a parenthesis keeps the gloss with its words: "Sabuni ya asili 🌼 (soap)".
+      bool gloss_next = i + 1 < last && t.Punct(t.tokens[i + 1]) == '(';
+      boundary = (tok.kind == TokenKind::kEmoji && !gloss_next) || p == ':' || p == '|' ||
+                 p == '!' || p == '?' ||
                  (p == '.' && (i + 1 >= last || t.tokens[i + 1].space_before));
     }
     if (!boundary) continue;

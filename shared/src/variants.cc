@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "category.h"
 #include "lexicon.h"
 #include "vendly/normalize.h"
 
@@ -297,7 +298,14 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
               t.tokens[k - 2].kind == TokenKind::kWord && IsColorWord(t.Lower(t.tokens[k - 2]))) {
             listed = true;
           }
-          bool ok = color_cue || listed || (plain && loose_colors);
+          // "Quilted shoulder bag cream 2,800": an ambiguous colour right after an item noun.
+          bool after_noun = false;
+          if (ambiguous && loose_colors && k > line_start &&
+              t.tokens[k - 1].kind == TokenKind::kWord) {
+            int weight = 0;
+            after_noun = LookupCategoryWord(t.Lower(t.tokens[k - 1]), &weight) >= 0 && weight >= 3;
+          }
+          bool ok = color_cue || listed || after_noun || (plain && loose_colors);
           if (!ok) continue;
           std::optional<std::string> c = NormalizeColor(w);
           if (!c) continue;
