@@ -211,6 +211,7 @@ Extraction Extract(const Post& post) {
 
   Text t;
   internal::Tokenise(post.caption, &t);
+  internal::SplitItemLines(&t);
   std::vector<Money> money = internal::FindMoney(t, store);
   const std::string bare = BareCurrency(money, store);
   for (Money& m : money) {

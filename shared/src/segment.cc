@@ -81,6 +81,89 @@ const Name& ItemName(const Text& t, Segmentation* seg, uint32_t li) {
   return seg->item_names[li];
 }
 
+namespace {
+
+// True when tokens [first, last) read "<item words> [-|:] <amount> [mark|each]".
+bool IsPricedItemChunk(const Text& t, uint32_t first, uint32_t last) {
+  static const WordSet kTail{"bob", "ksh", "kshs", "kes", "sh",  "shs", "each", "only",
+                             "tu",  "ugx", "tzs",  "tsh", "rwf", "frw", "ngn",  "usd"};
+  uint32_t end = last;
+  while (end > first && (t.tokens[end - 1].kind == TokenKind::kEmoji ||
+                         (t.tokens[end - 1].kind == TokenKind::kWord &&
+                          kTail.Contains(t.Lower(t.tokens[end - 1]))))) {
+    --end;
+  }
+  if (end <= first || t.tokens[end - 1].kind != TokenKind::kNumber) return false;
+  uint32_t amount = end - 1;
+  // The amount is no unit and has at least two digits ("24" in "FIFA 24" is the name's).
+  std::string_view raw = t.Raw(t.tokens[amount]);
+  if (raw.size() < 2) return false;
+  uint32_t name_end = amount;
+  while (name_end > first &&
+         (IsDash(t, t.tokens[name_end - 1]) || t.Punct(t.tokens[name_end - 1]) == ':' ||
+          t.tokens[name_end - 1].kind == TokenKind::kCurrency ||
+          (t.tokens[name_end - 1].kind == TokenKind::kWord &&
+           kTail.Contains(t.Lower(t.tokens[name_end - 1]))))) {
+    --name_end;
+  }
+  return name_end > first && HasItemWords(t, first, name_end);
+}
+
+}  // namespace
+
+void SplitItemLines(Text* text) {
+  Text& t = *text;
+  std::vector<Line> lines;
+  lines.reserve(t.lines.size());
+  for (const Line& line : t.lines) {
+    // Comma chunks of the line.
+    // A fee line keeps its clauses together: "Delivery within Lagos N2k, outside Lagos N4.5k".
+    static const WordSet kFeeWords{"delivery",     "deliveries", "shipping", "deposit", "fee",
+                                   "fees",         "transport",  "courier",  "postage", "rider",
+                                   "installation", "pickup",     "usafiri"};
+    std::vector<uint32_t> cuts;  // token index of each separating comma
+    bool fee = false;
+    for (uint32_t i = line.first; i < line.last; ++i) {
+      if (t.Punct(t.tokens[i]) == ',' || t.Punct(t.tokens[i]) == ';') cuts.push_back(i);
+      if (t.tokens[i].kind == TokenKind::kWord && kFeeWords.Contains(t.Lower(t.tokens[i]))) {
+        fee = true;
+      }
+    }
+    if (fee) cuts.clear();
+    int qualifying = 0;
+    uint32_t start = line.first;
+    for (std::size_t c = 0; c <= cuts.size(); ++c) {
+      uint32_t stop = c < cuts.size() ? cuts[c] : line.last;
+      if (IsPricedItemChunk(t, start, stop)) ++qualifying;
+      start = stop + 1;
+    }
+    if (cuts.empty() || qualifying < 2 || qualifying + 1 < static_cast<int>(cuts.size() + 1)) {
+      lines.push_back(line);
+      continue;
+    }
+    start = line.first;
+    for (std::size_t c = 0; c <= cuts.size(); ++c) {
+      uint32_t stop = c < cuts.size() ? cuts[c] : line.last;
+      Line part;
+      part.first = start;
+      part.last = stop;
+      part.begin = start < stop ? t.tokens[start].begin : line.begin;
+      part.end = start < stop ? t.tokens[stop - 1].end : part.begin;
+      lines.push_back(part);
+      start = stop + 1;
+    }
+  }
+  if (lines.size() == t.lines.size()) return;
+  t.lines = std::move(lines);
+  for (uint32_t li = 0; li < t.lines.size(); ++li) {
+    for (uint32_t i = t.lines[li].first; i < t.lines[li].last; ++i) t.tokens[i].line = li;
+  }
+  // The separating commas keep the line of the chunk before them.
+  for (uint32_t li = 0; li + 1 < t.lines.size(); ++li) {
+    for (uint32_t i = t.lines[li].last; i < t.lines[li + 1].first; ++i) t.tokens[i].line = li;
+  }
+}
+
 Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
   Segmentation seg;
   const uint32_t n_lines = static_cast<uint32_t>(t.lines.size());

@@ -60,6 +60,12 @@ struct Segmentation {
 const Name& TitleName(const Text& text, Segmentation* seg, uint32_t line);
 const Name& ItemName(const Text& text, Segmentation* seg, uint32_t line);
 
+// Splits lines that list several priced items separated by commas ("Goat 900, beef 800, ugali 50",
+// "FIFA 24 - 5,500, GTA V - 3,000") into one line per item, so each becomes an item line. A line is
+// split only when at least two of its comma chunks are item words followed by an amount that ends
+// the chunk; sizes, specs, fees and old/new pairs never qualify.
+void SplitItemLines(Text* text);
+
 // Describes the lines of `text` and splits them into item segments. `money` is FindMoney's result.
 Segmentation SegmentPost(const Text& text, const std::vector<Money>& money);
 

@@ -87,5 +87,23 @@ TEST(Segment, LineDescriptions) {
   EXPECT_FALSE(s.seg.multi);
 }
 
+TEST(Segment, CommaListsOfPricedItemsAreSplit) {
+  std::string caption = "Nyama choma 🍖 goat 900, beef 800, ugali 50";
+  Text t;
+  Tokenise(caption, &t);
+  SplitItemLines(&t);
+  EXPECT_EQ(t.lines.size(), 3u);
+  // Fees, sizes and old/new pairs keep their line.
+  for (const char* keep : {"Delivery within Lagos N2k, outside Lagos N4.5k", "Sizes 8, 10, 12",
+                           "Bei ya zamani 85,000, sasa 65,000 tu", "KES 600 each, any 2 for 1,100",
+                           "Core i7, 16GB RAM, 512GB SSD"}) {
+    std::string s = keep;
+    Text k;
+    Tokenise(s, &k);
+    SplitItemLines(&k);
+    EXPECT_EQ(k.lines.size(), 1u) << keep;
+  }
+}
+
 }  // namespace
 }  // namespace vendly::internal
