@@ -171,6 +171,31 @@ TEST(Extract, HostileInputNeverCrashes) {
   }
 }
 
+TEST(Extract, RandomBytesNeverCrash) {
+  // A fixed-seed generator: random bytes biased towards the characters the rules look at.
+  uint32_t seed = 12345;
+  auto next = [&seed]() {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  const std::string alphabet =
+      "0123456789,.-/=:@#~() \nKkMmshbobelfumiaSizeRedWasNow\xF0\x9F\x94\xA5\xE2\x80";
+  for (int round = 0; round < 300; ++round) {
+    std::string s;
+    std::size_t n = next() % 200;
+    for (std::size_t k = 0; k < n; ++k) {
+      s += next() % 4 == 0 ? static_cast<char>(next() & 0xFF) : alphabet[next() % alphabet.size()];
+    }
+    Extraction x = ExtractCaption(s);
+    for (const Product& p : x.products) {
+      EXPECT_FALSE(p.name.empty());
+      EXPECT_GE(p.confidence, 0.0);
+      EXPECT_LE(p.confidence, 1.0);
+      for (const Span& sp : p.evidence.name) EXPECT_LE(sp.end, s.size());
+    }
+  }
+}
+
 TEST(Extract, LongCaptionIsLinear) {
   std::string big;
   while (big.size() < 1000000) big += "1. Item dress red - 1,500 size M, L 🔥 0712 345 678 #tag\n";
