@@ -1,0 +1,78 @@
+import type { ConnectionResponse } from '@/app/lib/definitions';
+import { exactTime, timeAgo } from '@/app/lib/time';
+import { CheckForm } from '@/app/ui/integrations/check-form';
+import { ConnectForm } from '@/app/ui/integrations/connect-form';
+import { DisconnectForm } from '@/app/ui/integrations/disconnect-form';
+import { StatusBadge } from '@/app/ui/integrations/status-badge';
+
+// The plan's 6.1: connect when there is no connection; the account, its health and Disconnect when
+// there is one; Reconnect when Meta stopped accepting the token. (Last sync, products imported and Scan
+// join this card when the server reports them.)
+export function InstagramPanel({ data }: { data: ConnectionResponse }) {
+  if (!data.connected) return <NotConnected />;
+  const c = data.connection;
+  const expired = c.status === 'expired';
+  return (
+    <section className="card" aria-labelledby="ig-heading" data-testid="instagram-connection">
+      <div className="card-head">
+        <h2 id="ig-heading">Instagram</h2>
+        <StatusBadge status={c.status} />
+      </div>
+      {expired ? (
+        <div className="notice notice-warn" role="alert">
+          <strong>Reconnect Instagram</strong>
+          <p>Instagram stopped accepting our access (the login expired or was removed). Your catalog is not updated until you reconnect.</p>
+        </div>
+      ) : c.status === 'error' && c.errorMessage ? (
+        <div className="notice notice-warn" role="alert">
+          <strong>The connection needs attention</strong>
+          <p>{c.errorMessage}</p>
+        </div>
+      ) : null}
+      <dl className="facts">
+        <dt>Account</dt>
+        <dd>
+          <strong data-testid="ig-username">@{c.igUsername}</strong>
+        </dd>
+        {c.fbPageName ? (
+          <>
+            <dt>Facebook Page</dt>
+            <dd>{c.fbPageName}</dd>
+          </>
+        ) : null}
+        <dt>Account ID</dt>
+        <dd className="mono">{c.igBusinessAccountId}</dd>
+        <dt>Last checked</dt>
+        <dd>{c.lastValidatedAt ? <time dateTime={c.lastValidatedAt} title={exactTime(c.lastValidatedAt)}>{timeAgo(c.lastValidatedAt)}</time> : 'Never'}</dd>
+        <dt>New posts</dt>
+        <dd>{c.webhookSubscribed ? 'Instagram notifies us of new posts' : 'Not subscribed to notifications'}</dd>
+      </dl>
+      <div className="actions">
+        {expired ? <ConnectForm label="Reconnect Instagram" /> : <CheckForm />}
+        <DisconnectForm username={c.igUsername} />
+      </div>
+    </section>
+  );
+}
+
+function NotConnected() {
+  return (
+    <section className="card" aria-labelledby="ig-heading" data-testid="instagram-connect">
+      <div className="card-head">
+        <h2 id="ig-heading">Instagram</h2>
+        <span className="badge badge-muted">Not connected</span>
+      </div>
+      <p>Connect your Instagram professional account to import your products automatically.</p>
+      <ul className="benefits">
+        <li>Import products from your posts in minutes</li>
+        <li>New posts become product drafts automatically</li>
+        <li>Prices, sizes and colours read from your captions</li>
+      </ul>
+      <p className="muted small">
+        You sign in with Facebook and choose the Page linked to your Instagram account. We only read your posts; we never
+        post for you.
+      </p>
+      <ConnectForm label="Connect Instagram account" />
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import { answerLoginDialog, expect, openIntegrations, SANDBOX_USERS, screenshot, test } from './support/fixtures';
+
+// The plan's 6.1 through the Meta sandbox's Facebook dialog: vendly-server's callback comes back to the
+// integrations page with ?connected=1 or ?error=<code>.
+
+const { wanjiru, brian, kevin, grace } = SANDBOX_USERS;
+
+async function connectAs(page: Page, userName: string, decision: 'Continue' | 'Cancel', button = 'Connect Instagram account') {
+  await page.getByRole('button', { name: button }).click();
+  await answerLoginDialog(page, userName, decision);
+  await expect(page).toHaveURL(/\/dashboard\/settings\/integrations\?/);
+}
+
+test('connect the Instagram account through the Facebook dialog, then disconnect it', async ({ page, seller }, info) => {
+  void seller;
+  await openIntegrations(page);
+  await expect(page.getByText('Not connected')).toBeVisible();
+  await screenshot(page, info, 'integrations');
+
+  await connectAs(page, wanjiru.name, 'Continue');
+  await expect(page).toHaveURL(/\?connected=1$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Instagram connected' })).toBeVisible();
+  const card = page.getByTestId('instagram-connection');
+  await expect(card.getByTestId('ig-username')).toHaveText(`@${wanjiru.username}`);
+  await expect(card.getByTestId('connection-status')).toHaveText('✓ Active');
+  await expect(card).toContainText(wanjiru.igId);
+  await expect(card).toContainText("Wanjiru's Closet Nairobi");
+  await expect(card).toContainText('just now');
+  await expect(card).toContainText('Instagram notifies us of new posts');
+  await screenshot(page, info, 'integrations-connected');
+
+  // The overview says so too.
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByText(`Connected as @${wanjiru.username}`)).toBeVisible();
+  await openIntegrations(page);
+
+  // Disconnect asks first; keeping the connection changes nothing.
+  await page.getByRole('button', { name: 'Disconnect account' }).click();
+  await expect(page.getByText(`Disconnect @${wanjiru.username}?`)).toBeVisible();
+  await screenshot(page, info, 'integrations-disconnect-confirm');
+  await page.getByRole('button', { name: 'Keep connected' }).click();
+  await expect(card.getByTestId('ig-username')).toBeVisible();
+  await page.getByRole('button', { name: 'Disconnect account' }).click();
+  await page.getByRole('button', { name: 'Yes, disconnect' }).click();
+  await expect(page).toHaveURL(/\?disconnected=1$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Instagram disconnected' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Connect Instagram account' })).toBeVisible();
+  const res = await page.request.get('/api/instagram/connection');
+  expect(await res.json()).toEqual({ connected: false, connection: null });
+});
+
+test('Cancel in the Facebook dialog says access was not granted', async ({ page, seller }, info) => {
+  void seller;
+  await openIntegrations(page);
+  await connectAs(page, wanjiru.name, 'Cancel');
+  await expect(page).toHaveURL(/\?error=consent_declined$/);
+  const error = page.getByTestId('connect-error');
+  await expect(error).toContainText('Instagram access was not granted');
+  await expect(error).toContainText('allow the requested permissions');
+  await expect(page.getByRole('button', { name: 'Connect Instagram account' })).toBeVisible();
+  await screenshot(page, info, 'integrations-declined');
+});
+
+test('a Page without an Instagram account, or no Page at all, is explained', async ({ page, seller }, info) => {
+  void seller;
+  await openIntegrations(page);
+  await connectAs(page, kevin.name, 'Continue');
+  await expect(page).toHaveURL(/\?error=no_instagram_account$/);
+  await expect(page.getByTestId('connect-error')).toContainText('This Facebook Page has no Instagram account');
+  await expect(page.getByTestId('connect-error')).toContainText('Link your Instagram professional account to the Page');
+  await screenshot(page, info, 'integrations-no-instagram');
+
+  await connectAs(page, grace.name, 'Continue');
+  await expect(page).toHaveURL(/\?error=no_pages$/);
+  await expect(page.getByTestId('connect-error')).toContainText('No Facebook Page was shared');
+
+  await connectAs(page, 'Amina Salim', 'Continue');
+  await expect(page).toHaveURL(/\?error=multiple_pages$/);
+  await expect(page.getByTestId('connect-error')).toContainText('Several Pages with Instagram accounts were shared');
+  await expect(page.getByText('Not connected')).toBeVisible();
+});
+
+test('an expired token shows Reconnect, and reconnecting works', async ({ page, seller, sandbox }, info) => {
+  void seller;
+  await openIntegrations(page);
+  await connectAs(page, brian.name, 'Continue');
+  await expect(page.getByTestId('connection-status')).toHaveText('✓ Active');
+
+  // Meta stops accepting the token; the next check marks the connection expired.
+  await sandbox.post('/_sandbox/tokens/expire', { user_id: brian.id });
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  await expect(page.getByTestId('connection-status')).toHaveText('! Expired');
+  await expect(page.getByRole('alert').filter({ hasText: 'Reconnect Instagram' })).toContainText('stopped accepting our access');
+  await screenshot(page, info, 'integrations-expired');
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByRole('link', { name: 'Reconnect Instagram' })).toBeVisible();
+  await page.getByRole('link', { name: 'Reconnect Instagram' }).click();
+
+  await connectAs(page, brian.name, 'Continue', 'Reconnect Instagram');
+  await expect(page).toHaveURL(/\?connected=1$/);
+  await expect(page.getByTestId('connection-status')).toHaveText('✓ Active');
+  await expect(page.getByTestId('ig-username')).toHaveText(`@${brian.username}`);
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  await expect(page).toHaveURL(/\/integrations$/);
+  await expect(page.getByTestId('connection-status')).toHaveText('✓ Active');
+});

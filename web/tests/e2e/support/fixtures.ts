@@ -1,0 +1,81 @@
+// Shared steps of the dashboard's end-to-end tests: a new seller per test, the Meta sandbox's login
+// dialog, its control API, and screenshots of each screen.
+import { expect, test as base, type Page, type TestInfo } from '@playwright/test';
+import { currentRun } from './run';
+
+// Demo users of server/sandbox/fixtures (server/sandbox/README.md).
+export const SANDBOX_USERS = {
+  wanjiru: { id: '10000000000000001', name: 'Wanjiru Kamau', username: 'wanjiru.closet.ke', igId: '17841400000000101' },
+  brian: { id: '10000000000000002', name: 'Brian Ssemwogerere', username: 'kampala.phonehub', igId: '17841400000000102' },
+  kevin: { id: '10000000000000004', name: 'Kevin Otieno' }, // a Page without an Instagram account
+  grace: { id: '10000000000000005', name: 'Grace Njeri' }, // no Page
+} as const;
+
+export type Seller = { email: string; password: string; storeName: string };
+
+let counter = 0;
+export function newSeller(info: TestInfo, storeName = 'Mama Njeri Boutique'): Seller {
+  counter += 1;
+  const tag = `${info.project.name}-${info.workerIndex}-${counter}-${Date.now().toString(36)}`;
+  return { email: `seller-${tag}@example.com`, password: 'correct-horse-42', storeName };
+}
+
+export async function signUp(page: Page, seller: Seller, currency = 'KES'): Promise<void> {
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill(seller.email);
+  await page.getByLabel('Password').fill(seller.password);
+  await page.getByLabel('Store name').fill(seller.storeName);
+  await page.getByLabel('Currency').selectOption(currency);
+  await page.getByRole('button', { name: 'Create store' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId('store-name')).toHaveText(seller.storeName);
+}
+
+export async function screenshot(page: Page, info: TestInfo, screen: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${screen}-${info.project.name}.png`, fullPage: true });
+}
+
+// In the sandbox's Facebook dialog: log in as a demo user, then Continue or Cancel.
+export async function answerLoginDialog(page: Page, userName: string, decision: 'Continue' | 'Cancel'): Promise<void> {
+  await expect(page).toHaveTitle('Log in with Facebook');
+  await page.getByLabel(new RegExp(`^\\s*${userName}`)).check();
+  await page.getByRole('button', { name: decision, exact: true }).click();
+}
+
+export async function openIntegrations(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Integrations' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Integrations' })).toBeVisible();
+}
+
+type Fixtures = {
+  seller: Seller;
+  sandbox: { post: (path: string, body: unknown) => Promise<unknown> };
+};
+
+// `seller`: a new seller, signed up through the API (the sign-up form has its own tests) in this page's
+// browser context, on the dashboard. Afterwards its Instagram connection
+// is removed, so the same demo account can be connected by the next test's store.
+export const test = base.extend<Fixtures>({
+  seller: async ({ page }, use, info) => {
+    const seller = newSeller(info);
+    const res = await page.request.post('/api/auth/signup', { data: { ...seller, currency: 'KES' } });
+    expect(res.status(), await res.text()).toBe(201);
+    await page.goto('/dashboard');
+    await expect(page.getByTestId('store-name')).toHaveText(seller.storeName);
+    await use(seller);
+    await page.request.delete('/api/instagram/connection');
+  },
+  sandbox: async ({ playwright }, use) => {
+    const ctx = await playwright.request.newContext({ baseURL: currentRun().sandboxUrl });
+    await use({
+      post: async (path, body) => {
+        const res = await ctx.post(path, { data: body });
+        expect(res.ok(), `sandbox ${path}: ${res.status()}`).toBeTruthy();
+        return res.json();
+      },
+    });
+    await ctx.dispose();
+  },
+});
+
+export { expect };
