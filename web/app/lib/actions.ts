@@ -71,7 +71,7 @@ export async function updateStoreSettings(
   form: FormData,
 ): Promise<FormState<StoreSettingsField>> {
   const checked = checkStoreSettings(form);
-  const values = typed(form, ['currency', 'autoApproveThreshold'] as const);
+  const values = typed(form, ['currency', 'autoApprove', 'autoApproveThreshold'] as const);
   if (!checked.ok) return { fieldErrors: checked.fieldErrors, error: 'Check the highlighted fields.', values };
   const { store } = await getMe();
   try {

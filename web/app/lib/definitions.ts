@@ -51,4 +51,4 @@ export type FormState<Field extends string = string> = {
 
 export type SignupField = 'email' | 'password' | 'storeName' | 'currency';
 export type LoginField = 'email' | 'password';
-export type StoreSettingsField = 'currency' | 'autoApproveThreshold';
+export type StoreSettingsField = 'currency' | 'autoApprove' | 'autoApproveThreshold';

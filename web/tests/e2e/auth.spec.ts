@@ -28,7 +28,7 @@ test('sign up opens the dashboard of the new store', async ({ page }, info) => {
     'Overview',
     'Integrations',
     'Settings',
-    'Try the extractor',
+    'Extractor',
   ]);
   await expect(page.getByText('UGX 2,500')).toBeVisible();
   const cookie = (await page.context().cookies()).find((c) => c.name === 'vendly_session');

@@ -13,18 +13,25 @@ test('store settings are checked, saved, and still there after a reload', async 
   await expect(autoApprove).not.toBeChecked();
   await expect(threshold).toHaveValue('90');
 
-  await threshold.fill('150');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Enter a whole number from 0 to 100.')).toBeVisible();
-  await expect(threshold).toHaveValue('150');
-  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
-
+  // A threshold out of range: the message is next to the field, and what was typed stays.
   await currency.selectOption('TZS');
   await expect(page.getByTestId('money-preview')).toHaveText('TZS 2,500');
   await autoApprove.check();
+  await threshold.fill('150');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Enter a whole number from 0 to 100.')).toBeVisible();
+  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
+  await expect(threshold).toHaveValue('150');
+  await expect(currency).toHaveValue('TZS');
+  await expect(autoApprove).toBeChecked();
+  await screenshot(page, info, 'settings-invalid');
+
   await threshold.fill('80');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect(currency).toHaveValue('TZS');
+  await expect(autoApprove).toBeChecked();
+  await expect(threshold).toHaveValue('80');
   await screenshot(page, info, 'settings');
 
   await page.reload();

@@ -7,7 +7,7 @@ const LINKS = [
   { href: '/dashboard', label: 'Overview' },
   { href: '/dashboard/settings/integrations', label: 'Integrations' },
   { href: '/dashboard/settings', label: 'Settings' },
-  { href: '/try', label: 'Try the extractor' },
+  { href: '/try', label: 'Extractor' },
 ];
 
 export function NavLinks() {

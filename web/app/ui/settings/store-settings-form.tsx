@@ -9,18 +9,22 @@ import { SubmitButton } from '@/app/ui/submit-button';
 // Currency and auto-approval of the store. The threshold is edited as a percentage.
 export function StoreSettingsForm({ store }: { store: Store }) {
   const [state, action] = useActionState<FormState<StoreSettingsField>, FormData>(updateStoreSettings, {});
-  const [currency, setCurrency] = useState(state.values?.currency ?? store.currency);
+  // React resets a form after its action: the fields are uncontrolled, their defaults are what was
+  // typed (after an error) or what the server saved (after success), so the reset shows the right values.
+  const shownCurrency = state.values?.currency ?? store.currency;
+  const [currency, setCurrency] = useState(shownCurrency);
   const fe = state.fieldErrors ?? {};
   const currencies: readonly string[] = CURRENCIES.includes(store.currency as never) ? CURRENCIES : [store.currency, ...CURRENCIES];
   return (
-    <form action={action} className="card form" noValidate aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Store settings</h2>
+    <form action={action} className="card form form-narrow" noValidate aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Store</h2>
 
       <label htmlFor="currency">Currency</label>
       <select
         id="currency"
         name="currency"
-        value={currency}
+        key={shownCurrency}
+        defaultValue={shownCurrency}
         onChange={(e) => setCurrency(e.target.value)}
         aria-invalid={Boolean(fe.currency)}
         aria-describedby="currency-hint currency-error"
@@ -40,7 +44,7 @@ export function StoreSettingsForm({ store }: { store: Store }) {
       <fieldset>
         <legend>Auto-approve</legend>
         <div className="checkbox">
-          <input id="autoApprove" name="autoApprove" type="checkbox" defaultChecked={store.autoApprove} />
+          <input id="autoApprove" name="autoApprove" type="checkbox" defaultChecked={state.values ? state.values.autoApprove === 'on' : store.autoApprove} />
           <label htmlFor="autoApprove">Publish confident drafts without my review</label>
         </div>
         <label htmlFor="autoApproveThreshold">Confidence threshold (%)</label>
