@@ -929,6 +929,10 @@ bool IsNoPrice(std::string_view s, const NumberText& n, double value, bool next_
     if (IsOneOfWords(s.substr(w, p - w), kMonths)) return true;
   }
   if (!next_to_mark && IsUnitAt(s, after)) return true;
+  // Phone and till numbers: "0712345678", "254712345678". Prices carry no leading zero ("0.75"
+  // aside) and bare prices of ten digits are not written.
+  if (!next_to_mark && chars.size() >= 2 && chars[0] == '0' && IsDigit(chars[1])) return true;
+  if (!next_to_mark && IsIntegerOfAtMost(chars, kMaxNumberBytes) && chars.size() >= 10) return true;
   return false;
 }
 

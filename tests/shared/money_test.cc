@@ -371,6 +371,15 @@ TEST(Money, PriceIgnoresPercentagesUnitsDatesThresholds) {
   EXPECT_EQ(Amount("99,99 EUR (-30,00%)"), 99.99);
 }
 
+TEST(Money, PriceIgnoresPhoneNumbers) {
+  EXPECT_EQ(Amount("Call 0712345678 price 1500"), 1500.0);
+  EXPECT_EQ(Amount("254712345678"), std::nullopt);
+  EXPECT_EQ(Amount("07 1500"), 1500.0);
+  EXPECT_EQ(Amount("0.75"), 0.75);
+  EXPECT_EQ(Amount("0,00 EUR"), 0.0);
+  EXPECT_EQ(Amount("KSh 1500000000"), 1500000000.0);  // next to a mark it is a price
+}
+
 TEST(Money, PriceFreeIsZero) {
   EXPECT_EQ(Amount("Free!"), 0.0);
   EXPECT_EQ(Amount("No longer available"), std::nullopt);
