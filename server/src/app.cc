@@ -8,6 +8,7 @@ App::App(Config cfg)
     : config(std::move(cfg)),
       db(config.database_url, config.db_pool_size),
       cipher(config.token_key) {
+  for (const auto& key : config.previous_token_keys) previous_ciphers.emplace_back(key);
   new_platform = [this]() {
     FacebookLoginOptions options;
     options.graph.base_url = config.graph_url;
@@ -19,6 +20,14 @@ App::App(Config cfg)
     options.scopes = config.oauth_scopes;
     return NewFacebookLoginPlatform(std::move(options));
   };
+}
+
+std::optional<std::string> App::OpenToken(const std::string& sealed,
+                                          const std::string& key_id) const {
+  if (key_id == cipher.key_id()) return cipher.Open(sealed, key_id);
+  for (const auto& old : previous_ciphers)
+    if (key_id == old.key_id()) return old.Open(sealed, key_id);
+  return std::nullopt;
 }
 
 void RegisterHealthRoutes(Router& router, App& app) {

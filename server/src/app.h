@@ -8,6 +8,9 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "config.h"
 #include "crypto.h"
@@ -22,7 +25,10 @@ struct App {
 
   Config config;
   Db db;
-  TokenCipher cipher;
+  TokenCipher cipher;                         // seals new tokens
+  std::vector<TokenCipher> previous_ciphers;  // open tokens sealed before a key rotation
+  // Opens a sealed token with whichever key its key id names; nullopt when none does.
+  std::optional<std::string> OpenToken(const std::string& sealed, const std::string& key_id) const;
   // A new platform client per call: a Graph client owns an httplib::Client, which serialises its
   // requests, so each request or job thread takes its own.
   std::function<std::unique_ptr<InstagramPlatform>()> new_platform;

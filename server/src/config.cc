@@ -154,6 +154,18 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
 
   Status key = ResolveTokenKey(getenv("VENDLY_TOKEN_KEY"), &c);
   if (!key.ok()) return key;
+  if (const char* previous = getenv("VENDLY_TOKEN_KEYS_PREVIOUS")) {
+    std::stringstream list(previous);
+    std::string item;
+    while (std::getline(list, item, ',')) {
+      if (item.empty()) continue;
+      auto old = Base64Decode(item);
+      if (!old || old->size() != 32)
+        return Status::InvalidRequest(
+            "VENDLY_TOKEN_KEYS_PREVIOUS must list base64 encodings of 32 bytes, comma-separated");
+      c.previous_token_keys.push_back(*old);
+    }
+  }
   return c;
 }
 

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "status.h"
 
@@ -22,8 +23,11 @@ struct Config {
   std::string data_dir = ".data";  // VENDLY_DATA_DIR: where the demo keeps its generated key
   std::string token_key;           // VENDLY_TOKEN_KEY: base64 of 32 bytes, decoded here (raw bytes)
   bool token_key_generated = false;  // true when the key came from (or was written to) data_dir
-  std::string media_dir;             // VENDLY_MEDIA_DIR; default <data_dir>/media
-  std::string migrations_dir;        // VENDLY_MIGRATIONS_DIR; default the source tree's migrations/
+  // VENDLY_TOKEN_KEYS_PREVIOUS: comma-separated base64 keys that only decrypt (key rotation: tokens
+  // sealed under an old key stay readable; new tokens are sealed with VENDLY_TOKEN_KEY).
+  std::vector<std::string> previous_token_keys;
+  std::string media_dir;       // VENDLY_MEDIA_DIR; default <data_dir>/media
+  std::string migrations_dir;  // VENDLY_MIGRATIONS_DIR; default the source tree's migrations/
   std::string meta_app_id = "sandbox-app";                        // META_APP_ID
   std::string meta_app_secret = "sandbox-secret";                 // META_APP_SECRET
   std::string graph_url = "https://graph.facebook.com";           // META_GRAPH_URL

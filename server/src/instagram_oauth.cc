@@ -318,7 +318,7 @@ Result<StoredConnection> LoadConnection(App& app, const std::string& store_id) {
   if (rows->empty()) return Status("not_connected", "no Instagram account is connected", 404);
   auto sealed = DecodeByteaHex(rows->Text(0, "access_token_ciphertext"));
   std::optional<std::string> token;
-  if (sealed) token = app.cipher.Open(*sealed, rows->Text(0, "access_token_key_id"));
+  if (sealed) token = app.OpenToken(*sealed, rows->Text(0, "access_token_key_id"));
   if (!token) return Status::Internal("the stored token cannot be decrypted with VENDLY_TOKEN_KEY");
   return StoredConnection{rows->Text(0, "id"),
                           rows->Text(0, "store_id"),

@@ -86,6 +86,19 @@ TEST(Config, ReadsEveryVariable) {
   EXPECT_EQ(c->webhook_verify_token, "verify");
 }
 
+TEST(Config, ReadsPreviousTokenKeysForRotation) {
+  FakeEnv env;
+  std::string a = RandomBytes(32), b = RandomBytes(32);
+  env.vars = {{"VENDLY_TOKEN_KEY", Base64Encode(RandomBytes(32))},
+              {"VENDLY_TOKEN_KEYS_PREVIOUS", Base64Encode(a) + "," + Base64Encode(b)}};
+  auto c = LoadConfig(env.getter());
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  ASSERT_EQ(c->previous_token_keys.size(), 2u);
+  EXPECT_EQ(c->previous_token_keys[1], b);
+  env.vars["VENDLY_TOKEN_KEYS_PREVIOUS"] = "c2hvcnQ=";
+  EXPECT_FALSE(LoadConfig(env.getter()).ok());
+}
+
 TEST(Config, RejectsInvalidValues) {
   const std::map<std::string, std::string> bad[] = {
       {{"VENDLY_PORT", "0"}},

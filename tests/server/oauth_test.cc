@@ -338,6 +338,41 @@ TEST_F(OAuthTest, A190MarksTheConnectionExpiredAndNotifiesTheSeller) {
       "1");
 }
 
+TEST_F(OAuthTest, TokensStayReadableAcrossAKeyRotation) {
+  const std::string token = Signup("rotate@x.co");
+  ASSERT_FALSE(Connect(token, "single-rot").empty());
+  // The first server generated its key into its data folder.
+  std::string old_key;
+  {
+    FILE* f = std::fopen((server_->dir + "/token.key").c_str(), "r");
+    ASSERT_NE(f, nullptr);
+    char buf[128] = {};
+    ASSERT_NE(std::fgets(buf, sizeof(buf), f), nullptr);
+    std::fclose(f);
+    old_key = buf;
+    while (!old_key.empty() && old_key.back() == '\n') old_key.pop_back();
+  }
+  const std::string new_key = vendly::server::Base64Encode(vendly::server::RandomBytes(32));
+  auto validate = [&](ServerProcess& s) {
+    httplib::Client c("127.0.0.1", s.port);
+    return Call(c, "POST", "/api/instagram/connection/validate", {}, token);
+  };
+  auto rotated = StartServer(db_->url(), {{"META_GRAPH_URL", meta_->url()},
+                                          {"VENDLY_TOKEN_KEY", new_key},
+                                          {"VENDLY_TOKEN_KEYS_PREVIOUS", old_key}});
+  auto ok = validate(*rotated);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200) << ok->body;
+  EXPECT_EQ(Body(ok)["connection"]["status"], "active");
+  // Without the old key the token cannot be read: a 500, never a wrong token sent to Meta.
+  auto lost =
+      StartServer(db_->url(), {{"META_GRAPH_URL", meta_->url()}, {"VENDLY_TOKEN_KEY", new_key}});
+  auto bad = validate(*lost);
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 500);
+  EXPECT_EQ(Body(bad)["error"]["code"], "internal");
+}
+
 std::string SignedRequest(const std::string& user_id, const std::string& secret) {
   const std::string payload = vendly::server::Base64UrlEncode(
       json({{"algorithm", "HMAC-SHA256"}, {"issued_at", 1763900000}, {"user_id", user_id}}).dump());
