@@ -18,7 +18,9 @@ test('connect the Instagram account through the Facebook dialog, then disconnect
   await expect(page.getByText('Not connected')).toBeVisible();
   await screenshot(page, info, 'integrations');
 
+  const callback = page.waitForRequest((r) => r.url().includes('/api/instagram/auth/callback?'));
   await connectAs(page, wanjiru.name, 'Continue');
+  const callbackUrl = (await callback).url();
   await expect(page).toHaveURL(/\?connected=1$/);
   await expect(page.getByRole('status').filter({ hasText: 'Instagram connected' })).toBeVisible();
   const card = page.getByTestId('instagram-connection');
@@ -29,6 +31,12 @@ test('connect the Instagram account through the Facebook dialog, then disconnect
   await expect(card).toContainText('just now');
   await expect(card).toContainText('Instagram notifies us of new posts');
   await screenshot(page, info, 'integrations-connected');
+
+  // Meta's answer replayed (reload, back button): the single-use state refuses it, the connection stays.
+  await page.goto(callbackUrl);
+  await expect(page).toHaveURL(/\?error=state_used$/);
+  await expect(page.getByTestId('connect-error')).toContainText('This sign-in link was already used');
+  await expect(card.getByTestId('ig-username')).toHaveText(`@${wanjiru.username}`);
 
   // The overview says so too.
   await page.getByRole('link', { name: 'Overview' }).click();
@@ -79,6 +87,11 @@ test('a Page without an Instagram account, or no Page at all, is explained', asy
   await expect(page).toHaveURL(/\?error=multiple_pages$/);
   await expect(page.getByTestId('connect-error')).toContainText('Several Pages with Instagram accounts were shared');
   await expect(page.getByText('Not connected')).toBeVisible();
+
+  // A callback that this dashboard never started.
+  await page.goto('/api/instagram/auth/callback?code=forged&state=forged');
+  await expect(page).toHaveURL(/\?error=invalid_state$/);
+  await expect(page.getByTestId('connect-error')).toContainText('This sign-in link is not valid');
 });
 
 test('an expired token shows Reconnect, and reconnecting works', async ({ page, seller, sandbox }, info) => {

@@ -24,7 +24,7 @@ export function DisconnectForm({ username }: { username: string }) {
         <SubmitButton className="danger" pendingLabel="Disconnecting…">
           Yes, disconnect
         </SubmitButton>
-        <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+        <button type="button" className="secondary" autoFocus onClick={() => setConfirming(false)}>
           Keep connected
         </button>
       </div>

@@ -42,7 +42,7 @@ export function InstagramPanel({ data }: { data: ConnectionResponse }) {
         ) : null}
         <dt>Account ID</dt>
         <dd className="mono">{c.igBusinessAccountId}</dd>
-        <dt>Last checked</dt>
+        <dt>Last verified</dt>
         <dd>{c.lastValidatedAt ? <time dateTime={c.lastValidatedAt} title={exactTime(c.lastValidatedAt)}>{timeAgo(c.lastValidatedAt)}</time> : 'Never'}</dd>
         <dt>New posts</dt>
         <dd>{c.webhookSubscribed ? 'Instagram notifies us of new posts' : 'Not subscribed to notifications'}</dd>
