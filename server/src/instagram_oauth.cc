@@ -13,12 +13,17 @@ struct CallbackError {
   std::string code;
   std::string message;
   int status;
+  Json pages = nullptr;  // multiple_pages: the Pages to choose from (JSON answers only)
 };
 
 void FinishCallback(App& app, RequestContext& ctx, const std::optional<CallbackError>& error,
                     const Json& connection) {
   if (WantsJson(ctx.req)) {
-    if (error) return SendError(ctx.res, error->status, error->code, error->message);
+    if (error) {
+      Json body = {{"error", {{"code", error->code}, {"message", error->message}}}};
+      if (!error->pages.is_null()) body["error"]["pages"] = error->pages;
+      return SendJson(ctx.res, error->status, body);
+    }
     return SendJson(ctx.res, 200, {{"success", true}, {"connection", connection}});
   }
   std::string target = app.config.dashboard_url + "/dashboard/settings/integrations?" +
@@ -71,10 +76,21 @@ void AuthUrl(App& app, RequestContext& ctx) {
   const Session& s = *ctx.session;
   const std::string state = RandomToken();
   const std::string redirect_uri = OAuthRedirectUri(app.config);
+  Param page_id;
+  if (ctx.req.has_param("pageId")) {
+    const std::string value = ctx.req.get_param_value("pageId");
+    if (value.empty() || value.size() > 64 ||
+        value.find_first_not_of(
+            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-") !=
+            std::string::npos)
+      return SendError(ctx.res, Status::InvalidRequest("pageId must be a Facebook Page id"));
+    page_id = value;
+  }
   auto ins = app.db.Exec(
-      "INSERT INTO oauth_state (state_hash, seller_id, store_id, redirect_uri, expires_at)"
-      " VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5::int))",
-      {Sha256Hex(state), s.seller_id, s.store_id, redirect_uri, std::to_string(kStateMinutes)});
+      "INSERT INTO oauth_state (state_hash, seller_id, store_id, redirect_uri, expires_at, page_id)"
+      " VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5::int), $6)",
+      {Sha256Hex(state), s.seller_id, s.store_id, redirect_uri, std::to_string(kStateMinutes),
+       page_id});
   if (!ins.ok()) return SendError(ctx.res, ins.status());
   (void)app.db.Exec("DELETE FROM oauth_state WHERE expires_at < now() - interval '1 day'");
   auto platform = app.new_platform();
@@ -96,7 +112,7 @@ void Callback(App& app, RequestContext& ctx) {
   const std::string state_hash = Sha256Hex(state);
   auto consumed = app.db.Exec(
       "UPDATE oauth_state SET used_at = now() WHERE state_hash = $1 AND used_at IS NULL"
-      " AND expires_at > now() RETURNING seller_id, store_id, redirect_uri",
+      " AND expires_at > now() RETURNING seller_id, store_id, redirect_uri, page_id",
       {state_hash});
   if (!consumed.ok()) return SendError(ctx.res, consumed.status());
   if (consumed->empty()) {
@@ -112,6 +128,7 @@ void Callback(App& app, RequestContext& ctx) {
   const std::string seller_id = consumed->Text(0, "seller_id");
   const std::string store_id = consumed->Text(0, "store_id");
   const std::string redirect_uri = consumed->Text(0, "redirect_uri");
+  const std::optional<std::string> wanted_page = consumed->Get(0, "page_id");
   if (ctx.session && ctx.session->seller_id != seller_id)
     return fail({"state_mismatch", "this sign-in was started by another account", 403});
 
@@ -158,11 +175,25 @@ void Callback(App& app, RequestContext& ctx) {
                  "the selected Facebook Page has no Instagram professional account linked. Link "
                  "your Instagram account to the Page in Instagram's settings, then connect again",
                  400});
-  if (with_ig.size() > 1)
+  if (wanted_page) {
+    std::vector<LinkedAccount> chosen;
+    for (const auto& a : with_ig)
+      if (a.page_id == *wanted_page) chosen.push_back(a);
+    if (chosen.empty())
+      return fail({"page_not_granted",
+                   "the chosen Facebook Page was not shared, or has no Instagram account; connect "
+                   "again and select it",
+                   400});
+    with_ig = chosen;
+  }
+  if (with_ig.size() > 1) {
+    Json pages = Json::array();
+    for (const auto& a : with_ig) pages.push_back({{"id", a.page_id}, {"name", a.page_name}});
     return fail({"multiple_pages",
-                 "several Facebook Pages with Instagram accounts were shared. Connect again and "
-                 "select only the Page of this store",
-                 400});
+                 "several Facebook Pages with Instagram accounts were shared. Choose the Page of "
+                 "this store and connect again",
+                 400, pages});
+  }
   LinkedAccount account = with_ig.front();
   const std::string& ig_token =
       account.page_access_token.empty() ? user_token : account.page_access_token;

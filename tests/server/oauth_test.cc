@@ -229,6 +229,25 @@ TEST_F(OAuthTest, SeveralPagesAreAClearError) {
   const std::string token = Signup("multi@x.co");
   ExpectRedirectError(Callback("code=multi-1&state=" + NewState(token)), "multiple_pages");
   EXPECT_EQ(Connection(token)["connected"], false);
+  // The JSON answer lists the Pages; the seller picks one and connects again.
+  auto listed = Callback("code=multi-2&state=" + NewState(token), true);
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->status, 400);
+  json pages = Body(listed)["error"]["pages"];
+  ASSERT_EQ(pages.size(), 2u) << listed->body;
+  EXPECT_EQ(pages[1]["id"], "pg2-multi-2");
+  auto url = Call(*client_, "GET", "/api/instagram/auth/url?pageId=pg2-multi-3", {}, token);
+  ASSERT_TRUE(url && url->status == 200);
+  auto chosen = Callback("code=multi-3&state=" + Body(url)["state"].get<std::string>(), true);
+  ASSERT_TRUE(chosen);
+  ASSERT_EQ(chosen->status, 200) << chosen->body;
+  EXPECT_EQ(Connection(token)["connection"]["igBusinessAccountId"], "ig2-multi-3");
+  auto other = Call(*client_, "GET", "/api/instagram/auth/url?pageId=pg9-none", {}, token);
+  ExpectRedirectError(Callback("code=multi-4&state=" + Body(other)["state"].get<std::string>()),
+                      "page_not_granted");
+  auto bad = Call(*client_, "GET", "/api/instagram/auth/url?pageId=a%20b", {}, token);
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
 }
 
 TEST_F(OAuthTest, AReusedCodeIsAClearError) {

@@ -94,8 +94,11 @@ class SandboxFlowTest : public ::testing::Test {
   // Dashboard -> auth URL -> Meta's dialog -> Continue/Cancel as `user` -> back to the edge server.
   // Returns the edge server's answer to the callback (a 302 to the dashboard).
   httplib::Result Consent(const std::string& session, const std::string& user,
-                          const std::string& decision, std::string* callback_url = nullptr) {
-    auto auth = Call(*vendly_, "GET", "/api/instagram/auth/url", {}, session);
+                          const std::string& decision, std::string* callback_url = nullptr,
+                          const std::string& page_id = "") {
+    auto auth = Call(*vendly_, "GET",
+                     "/api/instagram/auth/url" + (page_id.empty() ? "" : "?pageId=" + page_id), {},
+                     session);
     EXPECT_TRUE(auth && auth->status == 200);
     const std::string auth_url = Body(auth)["authUrl"];
     auto [origin, dialog_path] = SplitUrl(auth_url);
@@ -190,6 +193,10 @@ TEST_F(SandboxFlowTest, SeveralPages) {
   const std::string session = Signup("amina@duka.co");
   ExpectDashboard(Consent(session, kAmina, "continue"), "error=multiple_pages");
   EXPECT_EQ(Connection(session)["connected"], false);
+  // Naming the store's Page connects its Instagram account.
+  ExpectDashboard(Consent(session, kAmina, "continue", nullptr, "110000000000000004"),
+                  "connected=1");
+  EXPECT_EQ(Connection(session)["connection"]["igBusinessAccountId"], "17841400000000104");
 }
 
 TEST_F(SandboxFlowTest, ReusedStateAndReusedCode) {
