@@ -75,7 +75,7 @@ function servers(r: E2ERun): PlaywrightTestConfig['webServer'] {
         VENDLY_BIND_ADDRESS: '127.0.0.1',
         VENDLY_PUBLIC_URL: r.webUrl, // the OAuth redirect_uri comes back through the dashboard's /api proxy
         VENDLY_DASHBOARD_URL: r.webUrl,
-        VENDLY_DATA_DIR: `${logDir}data-${r.database}`,
+        VENDLY_DATA_DIR: `${logDir}data`, // holds the generated token key
         VENDLY_MIGRATIONS_DIR: `${root}migrations`,
         META_GRAPH_URL: r.sandboxUrl,
         META_LOGIN_URL: r.sandboxUrl,

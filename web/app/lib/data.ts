@@ -7,6 +7,7 @@ import type { ConnectionResponse, Me } from '@/app/lib/definitions';
 import { hasSessionCookie } from '@/app/lib/session';
 
 async function signedIn<T>(path: string): Promise<T> {
+  if (!(await hasSessionCookie())) redirect('/login');
   try {
     return await api<T>(path);
   } catch (e) {

@@ -23,6 +23,10 @@ const MESSAGES: Record<string, ConnectError> = {
     title: 'Several Pages with Instagram accounts were shared',
     help: 'One store connects one Instagram account. Connect again and select only the Page of this store.',
   },
+  page_not_granted: {
+    title: 'The chosen Page was not shared',
+    help: 'The Facebook Page of this store was not selected in the dialog, or it has no Instagram account. Connect again and select it.',
+  },
   account_in_use: {
     title: 'This Instagram account is connected to another store',
     help: 'Disconnect it from the other Vendly store first, or connect a different Instagram account.',

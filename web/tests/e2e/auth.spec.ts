@@ -8,6 +8,11 @@ test('an unauthenticated visit to the dashboard goes to the sign-in page', async
     await expect(page).toHaveURL(/\/login$/);
   }
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+
+  // A session the server no longer knows is no session.
+  await page.context().addCookies([{ name: 'vendly_session', value: 'ended-or-forged', url: page.url() }]);
+  await page.goto('/dashboard/settings');
+  await expect(page).toHaveURL(/\/login$/);
 });
 
 test('sign up opens the dashboard of the new store', async ({ page }, info) => {

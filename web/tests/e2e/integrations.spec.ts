@@ -100,6 +100,13 @@ test('an expired token shows Reconnect, and reconnecting works', async ({ page, 
   await connectAs(page, brian.name, 'Continue');
   await expect(page.getByTestId('connection-status')).toHaveText('✓ Active');
 
+  // Meta down (the server retries, then gives up): the check says so, and the connection stays active.
+  await sandbox.post('/_sandbox/faults', { type: 'error', status: 503 });
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  await expect(page.getByText('Meta could not be reached; try again.')).toBeVisible();
+  await sandbox.delete('/_sandbox/faults');
+  await expect(page.getByTestId('connection-status')).toHaveText('✓ Active');
+
   // Meta stops accepting the token; the next check marks the connection expired.
   await sandbox.post('/_sandbox/tokens/expire', { user_id: brian.id });
   await page.getByRole('button', { name: 'Check connection' }).click();

@@ -49,7 +49,7 @@ export async function openIntegrations(page: Page): Promise<void> {
 
 type Fixtures = {
   seller: Seller;
-  sandbox: { post: (path: string, body: unknown) => Promise<unknown> };
+  sandbox: { post: (path: string, body: unknown) => Promise<unknown>; delete: (path: string) => Promise<void> };
 };
 
 // `seller`: a new seller, signed up through the API (the sign-up form has its own tests) in this page's
@@ -72,6 +72,10 @@ export const test = base.extend<Fixtures>({
         const res = await ctx.post(path, { data: body });
         expect(res.ok(), `sandbox ${path}: ${res.status()}`).toBeTruthy();
         return res.json();
+      },
+      delete: async (path) => {
+        const res = await ctx.delete(path);
+        expect(res.ok(), `sandbox ${path}: ${res.status()}`).toBeTruthy();
       },
     });
     await ctx.dispose();
