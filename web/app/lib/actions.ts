@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { api, apiResponse, ApiError } from '@/app/lib/api';
 import { getMe } from '@/app/lib/data';
 import type { AuthUrlResponse, FormState, LoginField, SignupField, Store, StoreSettingsField } from '@/app/lib/definitions';
+import { checkErrorMessage } from '@/app/lib/instagram-errors';
 import { clearSessionCookie, replaySessionCookie } from '@/app/lib/session';
 import { checkLogin, checkSignup, checkStoreSettings } from '@/app/lib/validation';
 
@@ -110,7 +111,8 @@ export async function checkInstagramConnection(_prev: FormState): Promise<FormSt
   try {
     await api('/api/instagram/connection/validate', 'POST');
   } catch (e) {
-    return failure(e);
+    if (e instanceof ApiError) return { error: checkErrorMessage(e.code, e.message) };
+    throw e;
   }
   revalidatePath('/dashboard', 'layout');
   redirect(INTEGRATIONS);

@@ -80,3 +80,15 @@ const MESSAGES: Record<string, ConnectError> = {
 export function connectError(code: string): ConnectError {
   return MESSAGES[code] ?? { title: 'Instagram could not be connected', help: `Connect again. (Error code: ${code})` };
 }
+
+// When checking an existing connection fails for a reason other than the token (which marks it expired).
+const CHECK_MESSAGES: Record<string, string> = {
+  meta_unavailable: 'Meta could not be reached, so the connection was not checked. Try again in a moment.',
+  meta_rate_limited: 'Meta is limiting requests right now, so the connection was not checked. Try again in a few minutes.',
+  meta_error: 'Meta refused the check. Try again later; if it keeps failing, reconnect Instagram.',
+  not_connected: 'No Instagram account is connected any more. Reload the page.',
+};
+
+export function checkErrorMessage(code: string, serverMessage: string): string {
+  return CHECK_MESSAGES[code] ?? serverMessage;
+}

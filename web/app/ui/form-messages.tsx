@@ -10,7 +10,7 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
 
 export function FormAlert({ error, message }: { error?: string; message?: string }) {
   return (
-    <div aria-live="polite">
+    <div className="form-alert" aria-live="polite">
       {error ? (
         <p className="alert alert-error" role="alert">
           {error}

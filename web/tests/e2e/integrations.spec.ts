@@ -103,7 +103,8 @@ test('an expired token shows Reconnect, and reconnecting works', async ({ page, 
   // Meta down (the server retries, then gives up): the check says so, and the connection stays active.
   await sandbox.post('/_sandbox/faults', { type: 'error', status: 503 });
   await page.getByRole('button', { name: 'Check connection' }).click();
-  await expect(page.getByText('Meta could not be reached; try again.')).toBeVisible();
+  await expect(page.getByText('Meta could not be reached, so the connection was not checked.')).toBeVisible();
+  await screenshot(page, info, 'integrations-check-failed');
   await sandbox.delete('/_sandbox/faults');
   await expect(page.getByTestId('connection-status')).toHaveText('✓ Active');
 
@@ -115,6 +116,7 @@ test('an expired token shows Reconnect, and reconnecting works', async ({ page, 
   await screenshot(page, info, 'integrations-expired');
   await page.getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByRole('link', { name: 'Reconnect Instagram' })).toBeVisible();
+  await screenshot(page, info, 'dashboard-expired');
   await page.getByRole('link', { name: 'Reconnect Instagram' }).click();
 
   await connectAs(page, brian.name, 'Continue', 'Reconnect Instagram');
