@@ -1,70 +1,95 @@
-// ToJson for extraction results: the one place that fixes the output's shape and key order.
-#include <cmath>
-
+// The JSON shape of extraction results: the one place that fixes its keys and their order.
+#include "json_writer.h"
 #include "vendly/extract.h"
-
-#include "json_amount.h"
 
 namespace vendly {
 namespace {
 
-using internal::AmountJson;
-using nlohmann::ordered_json;
+using internal::JsonWriter;
 
-ordered_json Score(double s) { return std::round(s * 1000.0) / 1000.0; }
+void WriteStrings(JsonWriter& w, const std::vector<std::string>& items) {
+  w.BeginArray();
+  for (const std::string& s : items) w.String(s);
+  w.EndArray();
+}
 
-ordered_json Spans(const std::vector<Span>& spans) {
-  ordered_json a = ordered_json::array();
-  for (const Span& s : spans) a.push_back({s.begin, s.end});
-  return a;
+void WriteSpans(JsonWriter& w, const std::vector<Span>& spans) {
+  w.BeginArray();
+  for (const Span& s : spans) {
+    w.BeginArray();
+    w.Int(s.begin);
+    w.Int(s.end);
+    w.EndArray();
+  }
+  w.EndArray();
+}
+
+void WriteProduct(JsonWriter& w, const Product& p) {
+  w.BeginObject();
+  w.Key("name"), w.String(p.name);
+  w.Key("description"), w.String(p.description);
+  w.Key("price"), w.Amount(p.price);
+  w.Key("currency"), w.String(p.currency);
+  w.Key("compare_at_price"), w.Amount(p.compare_at_price);
+  w.Key("category"), w.String(p.category);
+  w.Key("sizes"), WriteStrings(w, p.sizes);
+  w.Key("colors"), WriteStrings(w, p.colors);
+  w.Key("tags"), WriteStrings(w, p.tags);
+  w.Key("sold_out"), w.Bool(p.sold_out);
+  w.Key("confidence"), w.Score(p.confidence);
+
+  const FieldScores& f = p.field_confidence;
+  w.Key("field_confidence");
+  w.BeginObject();
+  w.Key("name"), w.Score(f.name);
+  w.Key("price"), w.Score(f.price);
+  w.Key("currency"), w.Score(f.currency);
+  w.Key("compare_at_price"), w.Score(f.compare_at_price);
+  w.Key("category"), w.Score(f.category);
+  w.Key("sizes"), w.Score(f.sizes);
+  w.Key("colors"), w.Score(f.colors);
+  w.EndObject();
+
+  const FieldEvidence& e = p.evidence;
+  w.Key("evidence");
+  w.BeginObject();
+  w.Key("name"), WriteSpans(w, e.name);
+  w.Key("price"), WriteSpans(w, e.price);
+  w.Key("currency"), WriteSpans(w, e.currency);
+  w.Key("compare_at_price"), WriteSpans(w, e.compare_at_price);
+  w.Key("category"), WriteSpans(w, e.category);
+  w.Key("sizes"), WriteSpans(w, e.sizes);
+  w.Key("colors"), WriteSpans(w, e.colors);
+  w.EndObject();
+  w.EndObject();
 }
 
 }  // namespace
 
 const char* const kCategories[9] = {
-    "Fashion & Apparel",  "Electronics & Gadgets", "Home & Living",
-    "Beauty & Personal Care", "Food & Beverages",  "Sports & Fitness",
-    "Books & Media",      "Toys & Games",          "Other"};
+    "Fashion & Apparel",      "Electronics & Gadgets", "Home & Living",
+    "Beauty & Personal Care", "Food & Beverages",      "Sports & Fitness",
+    "Books & Media",          "Toys & Games",          "Other"};
 
-ordered_json ToJson(const Extraction& x) {
-  ordered_json out;
-  out["id"] = x.id;
-  out["is_product"] = x.is_product;
-  if (!x.is_product && !x.reason.empty()) out["reason"] = x.reason;
-  ordered_json products = ordered_json::array();
-  for (const Product& p : x.products) {
-    ordered_json j;
-    j["name"] = p.name;
-    j["description"] = p.description;
-    j["price"] = AmountJson(p.price);
-    j["currency"] = p.currency;
-    j["compare_at_price"] = AmountJson(p.compare_at_price);
-    j["category"] = p.category;
-    j["sizes"] = p.sizes;
-    j["colors"] = p.colors;
-    j["tags"] = p.tags;
-    j["sold_out"] = p.sold_out;
-    j["confidence"] = Score(p.confidence);
-    const FieldScores& f = p.field_confidence;
-    j["field_confidence"] = {{"name", Score(f.name)},
-                             {"price", Score(f.price)},
-                             {"currency", Score(f.currency)},
-                             {"compare_at_price", Score(f.compare_at_price)},
-                             {"category", Score(f.category)},
-                             {"sizes", Score(f.sizes)},
-                             {"colors", Score(f.colors)}};
-    const FieldEvidence& e = p.evidence;
-    j["evidence"] = {{"name", Spans(e.name)},
-                     {"price", Spans(e.price)},
-                     {"currency", Spans(e.currency)},
-                     {"compare_at_price", Spans(e.compare_at_price)},
-                     {"category", Spans(e.category)},
-                     {"sizes", Spans(e.sizes)},
-                     {"colors", Spans(e.colors)}};
-    products.push_back(std::move(j));
-  }
-  out["products"] = std::move(products);
+std::string ToJsonLine(const Extraction& x) {
+  std::string out;
+  out.reserve(1024 + x.products.size() *
+                         (x.products.empty() ? 0 : x.products[0].description.size() + 768));
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("id"), w.String(x.id);
+  w.Key("is_product"), w.Bool(x.is_product);
+  if (!x.is_product && !x.reason.empty()) w.Key("reason"), w.String(x.reason);
+  w.Key("products");
+  w.BeginArray();
+  for (const Product& p : x.products) WriteProduct(w, p);
+  w.EndArray();
+  w.EndObject();
   return out;
+}
+
+nlohmann::ordered_json ToJson(const Extraction& x) {
+  return nlohmann::ordered_json::parse(ToJsonLine(x), nullptr, /*allow_exceptions=*/false);
 }
 
 }  // namespace vendly

@@ -69,10 +69,14 @@ extern const char* const kCategories[9];
 // and no products.
 Extraction Extract(const Post& post);
 
-// The result as the CLI and the WASM module print it: {"id","is_product","products":[{"name",
-// "description","price","currency","compare_at_price","category","sizes","colors","tags","sold_out",
-// "confidence","field_confidence":{...},"evidence":{"price":[[b,e],...],...}}]} (plus "reason" when not a
-// product). Whole amounts are written as JSON integers. Key order is fixed.
+// The result as the CLI and the WASM module print it, one line of JSON without a newline:
+// {"id","is_product","products":[{"name","description","price","currency","compare_at_price","category",
+// "sizes","colors","tags","sold_out","confidence","field_confidence":{...},"evidence":{"price":[[b,e],...],
+// ...}}]} (plus "reason" when not a product). Whole amounts are JSON integers, scores have at most three
+// decimals, invalid UTF-8 in any string is replaced by U+FFFD. Key order is fixed.
+std::string ToJsonLine(const Extraction& extraction);
+
+// The same result as a JSON value, for callers that edit it (parsed from ToJsonLine, so the two never differ).
 nlohmann::ordered_json ToJson(const Extraction& extraction);
 
 }  // namespace vendly

@@ -1,0 +1,58 @@
+#include "../../shared/src/json_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace vendly::internal {
+namespace {
+
+std::string Quoted(std::string_view s) {
+  std::string out;
+  AppendJsonString(s, &out);
+  return out;
+}
+
+TEST(JsonWriter, EscapesWhatJsonRequires) {
+  EXPECT_EQ(Quoted("a\"b\\c\nd\te\r\b\f"), R"("a\"b\\c\nd\te\r\b\f")");
+  EXPECT_EQ(Quoted(std::string("x\x01y\x1f", 4)), R"("x\u0001y\u001f")");
+  EXPECT_EQ(Quoted("Ksh 2,500 🔥 bei poa"), "\"Ksh 2,500 🔥 bei poa\"");
+}
+
+TEST(JsonWriter, ReplacesInvalidUtf8SoTheLineStaysValidJson) {
+  const std::string bad =
+      std::string("ok \xC3(") + "\xED\xA0\x80" + "\xF4\x90\x80\x80" + "\xE2\x82" + "end";
+  std::string q = Quoted(bad);
+  auto parsed = nlohmann::json::parse(q, nullptr, false);
+  ASSERT_FALSE(parsed.is_discarded()) << q;
+  EXPECT_EQ(parsed.get<std::string>().rfind("ok ", 0), 0u);
+  EXPECT_NE(q.find("\xEF\xBF\xBD"), std::string::npos);
+  EXPECT_NE(q.find("end"), std::string::npos);
+}
+
+TEST(JsonWriter, WritesNestedValuesWithCommas) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("a"), w.Int(-3);
+  w.Key("b"), w.BeginArray(), w.Bool(true), w.Null(), w.BeginArray(), w.EndArray(), w.String("x"),
+      w.EndArray();
+  w.Key("c"), w.BeginObject(), w.EndObject();
+  w.Key("d"), w.Amount(2500.0);
+  w.Key("e"), w.Amount(12.5);
+  w.Key("f"), w.Amount(std::nullopt);
+  w.EndObject();
+  EXPECT_EQ(out, R"({"a":-3,"b":[true,null,[],"x"],"c":{},"d":2500,"e":12.5,"f":null})");
+}
+
+TEST(JsonWriter, ScoresHaveAtMostThreeDecimals) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginArray();
+  for (double s : {0.0, 1.0, 0.94, 0.9049, 0.12345, 0.5, -1.0, 7.0}) w.Score(s);
+  w.EndArray();
+  EXPECT_EQ(out, "[0.0,1.0,0.94,0.905,0.123,0.5,0.0,1.0]");
+}
+
+}  // namespace
+}  // namespace vendly::internal
