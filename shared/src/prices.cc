@@ -501,7 +501,7 @@ class MoneyFinder {
     m.begin = tok.begin;
     m.end = tok.end;
     std::optional<double> v = ParseNumber(raw);
-    if (!v) return;
+    if (!v || !(*v > 0)) return;  // "0", ".00": nothing is sold for zero (a catalog price is positive)
     m.amount = *v;
     m.role = MoneyRole::kPrice;
 

@@ -216,5 +216,18 @@ TEST(Extract, DeterministicAndConfidenceInRange) {
   for (const Product& p : weak.products) EXPECT_LT(p.confidence, 0.9);
 }
 
+// extract_fuzz found "PTE 120 61sh.00" drafted at price 0: ".00" read as an amount. Nothing is sold for
+// zero, so a zero amount is no price, and every product's price is positive or absent.
+TEST(Extract, RegressionZeroAmountIsNoPrice) {
+  for (const char* caption : {"PTE 120 61sh.00", "Tote bag Ksh 0", "Earrings 0.00 only"}) {
+    Extraction x = ExtractCaption(caption);
+    for (const Product& p : x.products) {
+      if (p.price) {
+        EXPECT_GT(*p.price, 0) << caption;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace vendly
