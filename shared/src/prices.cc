@@ -278,9 +278,12 @@ int Next(const Text& t, int i, int last) {
   return -1;
 }
 
-bool IsWord(const Text& t, int i) { return i >= 0 && t.tokens[i].kind == TokenKind::kWord; }
-bool IsNumber(const Text& t, int i) { return i >= 0 && t.tokens[i].kind == TokenKind::kNumber; }
-char PunctAt(const Text& t, int i) { return i >= 0 ? t.Punct(t.tokens[i]) : '\0'; }
+// Token tests that take any index: -1 (what Prev/Next return for "none") and indices past the last token
+// (callers look at nx + 1) are simply "no such token".
+bool InRange(const Text& t, int i) { return i >= 0 && static_cast<std::size_t>(i) < t.tokens.size(); }
+bool IsWord(const Text& t, int i) { return InRange(t, i) && t.tokens[i].kind == TokenKind::kWord; }
+bool IsNumber(const Text& t, int i) { return InRange(t, i) && t.tokens[i].kind == TokenKind::kNumber; }
+char PunctAt(const Text& t, int i) { return InRange(t, i) ? t.Punct(t.tokens[i]) : '\0'; }
 
 // A number is "grouped" when it has a thousands mark or a k/M multiplier ("2,500", "1.2M", "2k").
 bool HasGroupingOrMultiplier(std::string_view raw) {

@@ -229,5 +229,15 @@ TEST(Extract, RegressionZeroAmountIsNoPrice) {
   }
 }
 
+// extract_fuzz found a read past the last token: a number followed by one last punctuation mark
+// ("9 /") made the unit checks look at the token after it.
+TEST(Extract, RegressionNumberThenSlashAtTheEnd) {
+  Extraction x = ExtractCaption(std::string("e \xffn\x15m\xe0" "9 /  "));
+  EXPECT_EQ(x.id, "t");
+  Extraction y = ExtractCaption("Bag 1500 /");
+  ASSERT_EQ(y.products.size(), 1u);
+  EXPECT_EQ(y.products[0].price, 1500);
+}
+
 }  // namespace
 }  // namespace vendly
