@@ -29,7 +29,7 @@ test('connect the Instagram account through the Facebook dialog, then disconnect
   await expect(card).toContainText(wanjiru.igId);
   await expect(card).toContainText("Wanjiru's Closet Nairobi");
   await expect(card).toContainText('just now');
-  await expect(card).toContainText('Instagram notifies us of new posts');
+  await expect(card).toContainText('Subscribed to comments and mentions');
   await screenshot(page, info, 'integrations-connected');
 
   // Meta's answer replayed (reload, back button): the single-use state refuses it, the connection stays.

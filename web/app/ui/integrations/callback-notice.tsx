@@ -15,7 +15,7 @@ export function CallbackNotice({ connected, error, disconnected }: { connected: 
     return (
       <div className="notice notice-ok" role="status">
         <strong>Instagram connected</strong>
-        <p>Your account is linked. New posts will be picked up from now on.</p>
+        <p>Your account is linked to this store.</p>
       </div>
     );
   if (disconnected)

@@ -44,8 +44,8 @@ export function InstagramPanel({ data }: { data: ConnectionResponse }) {
         <dd className="mono">{c.igBusinessAccountId}</dd>
         <dt>Last verified</dt>
         <dd>{c.lastValidatedAt ? <time dateTime={c.lastValidatedAt} title={exactTime(c.lastValidatedAt)}>{timeAgo(c.lastValidatedAt)}</time> : 'Never'}</dd>
-        <dt>New posts</dt>
-        <dd>{c.webhookSubscribed ? 'Instagram notifies us of new posts' : 'Not subscribed to notifications'}</dd>
+        <dt>Notifications</dt>
+        <dd>{c.webhookSubscribed ? 'Subscribed to comments and mentions' : 'Not subscribed'}</dd>
       </dl>
       <div className="actions">
         {expired ? <ConnectForm label="Reconnect Instagram" /> : <CheckForm />}
