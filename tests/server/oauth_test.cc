@@ -34,15 +34,7 @@ class OAuthTest : public ::testing::Test {
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port);
   }
 
-  std::string Signup(const std::string& email) {
-    auto r = Call(*client_, "POST", "/api/auth/signup",
-                  {{"email", email},
-                   {"password", "pass-word-1"},
-                   {"storeName", "Duka"},
-                   {"currency", "KES"}});
-    EXPECT_TRUE(r && r->status == 201);
-    return r ? Body(r).value("token", "") : "";
-  }
+  std::string Signup(const std::string& email) { return SignupSeller(*client_, email); }
   std::string NewState(const std::string& token) {
     auto r = Call(*client_, "GET", "/api/instagram/auth/url", {}, token);
     EXPECT_TRUE(r && r->status == 200);

@@ -81,15 +81,7 @@ class SandboxFlowTest : public ::testing::Test {
     Sql(db_->url(), "DELETE FROM instagram_connection");
   }
 
-  std::string Signup(const std::string& email) {
-    auto r = Call(*vendly_, "POST", "/api/auth/signup",
-                  {{"email", email},
-                   {"password", "pass-word-1"},
-                   {"storeName", "Duka"},
-                   {"currency", "KES"}});
-    EXPECT_TRUE(r && r->status == 201);
-    return r ? Body(r).value("token", "") : "";
-  }
+  std::string Signup(const std::string& email) { return SignupSeller(*vendly_, email); }
 
   // Dashboard -> auth URL -> Meta's dialog -> Continue/Cancel as `user` -> back to the edge server.
   // Returns the edge server's answer to the callback (a 302 to the dashboard).

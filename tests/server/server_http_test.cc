@@ -29,15 +29,7 @@ class ServerTest : public ::testing::Test {
   // Signs a seller up; returns the session token.
   std::string Signup(const std::string& email, const std::string& store = "Duka",
                      const std::string& currency = "KES") {
-    auto r = Call(*client_, "POST", "/api/auth/signup",
-                  {{"email", email},
-                   {"password", "pass-word-1"},
-                   {"storeName", store},
-                   {"currency", currency}});
-    EXPECT_TRUE(r);
-    if (!r) return "";
-    EXPECT_EQ(r->status, 201) << r->body;
-    return Body(r).value("token", "");
+    return SignupSeller(*client_, email, store, currency);
   }
   json Me(const std::string& token) { return Body(Call(*client_, "GET", "/api/me", {}, token)); }
 

@@ -243,6 +243,17 @@ inline httplib::Result Call(httplib::Client& c, const std::string& method, const
   return c.Post(path.c_str(), headers, payload, "application/json");
 }
 
+// Signs a seller up through the API; returns the session token ("" after a failed expectation).
+inline std::string SignupSeller(httplib::Client& c, const std::string& email,
+                                const std::string& store = "Duka", const std::string& currency = "KES") {
+  auto r = Call(c, "POST", "/api/auth/signup",
+                {{"email", email}, {"password", "pass-word-1"}, {"storeName", store}, {"currency", currency}});
+  EXPECT_TRUE(r);
+  if (!r) return "";
+  EXPECT_EQ(r->status, 201) << r->body;
+  return Body(r).value("token", "");
+}
+
 }  // namespace vendly::test
 
 #endif  // VENDLY_TESTS_SERVER_TEST_SUPPORT_H_

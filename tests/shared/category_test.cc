@@ -1,5 +1,5 @@
 // Category lexicons: item nouns, brands, Swahili and Sheng words, phrases and hashtag stems.
-#include "../../shared/src/category.h"
+#include "category.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Is-product cues: giveaways, announcements, testimonials, greetings, teasers, memes, order cues.
-#include "../../shared/src/classify.h"
+#include "classify.h"
 
 #include <gtest/gtest.h>
 

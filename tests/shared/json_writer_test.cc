@@ -1,4 +1,4 @@
-#include "../../shared/src/json_writer.h"
+#include "json_writer.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Naming: Title Case catalog names without filler, emojis or prices; brands and models kept;
 // Swahili translated and reordered; plural heads made singular when catalogs list them so.
-#include "../../shared/src/naming.h"
+#include "naming.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Price finding: money mentions, their currencies, and the numbers that only look like prices.
-#include "../../shared/src/prices.h"
+#include "prices.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Segmentation: list posts give one product per item line; per-size and per-weight price lines of
 // one item stay one product; shared sizes/colours lines apply to every item.
-#include "../../shared/src/segment.h"
+#include "segment.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Tokeniser rules: UTF-8 aware tokens, glued numbers and marks, lines and byte offsets.
 // Private headers of the core are reached by path: tests/CMakeLists.txt gives only the public dir.
-#include "../../shared/src/text.h"
+#include "text.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Sizes and colours: cues, lists, ranges, one size, Swahili colours, and what is no variant.
-#include "../../shared/src/variants.h"
+#include "variants.h"
 
 #include <gtest/gtest.h>
 
