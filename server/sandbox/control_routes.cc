@@ -16,6 +16,17 @@ namespace {
 
 using nlohmann::json;
 
+// What a delivery to a receiver came to, added to a control answer: the receiver's status and reply, or
+// why nothing came back.
+void AddDeliveryOutcome(const DeliveryResult& result, json* out) {
+  if (result.delivered) {
+    (*out)["status"] = result.status;
+    (*out)["response_body"] = result.body;
+  } else {
+    (*out)["error"] = result.error;
+  }
+}
+
 void Reply(httplib::Response& response, int status, const json& body) {
   response.status = status;
   response.set_content(body.dump(2, ' ', false, json::error_handler_t::replace) + "\n",
@@ -634,12 +645,7 @@ void Install(httplib::Server& server, Store& store) {
                 {"signature", signature},
                 {"body_sent", raw},
                 {"attempts", attempts}};
-    if (result.delivered) {
-      out["status"] = result.status;
-      out["response_body"] = result.body;
-    } else {
-      out["error"] = result.error;
-    }
+    AddDeliveryOutcome(result, &out);
     Reply(response, 200, out);
   });
 
@@ -672,12 +678,7 @@ void Install(httplib::Server& server, Store& store) {
     DeliveryResult result =
         PostSignedRequest(*url, signed_request, body->value("timeout_ms", 5000));
     json out = {{"delivered", result.delivered}, {"signed_request", signed_request}};
-    if (result.delivered) {
-      out["status"] = result.status;
-      out["response_body"] = result.body;
-    } else {
-      out["error"] = result.error;
-    }
+    AddDeliveryOutcome(result, &out);
     Reply(response, 200, out);
   });
 
@@ -699,14 +700,8 @@ void Install(httplib::Server& server, Store& store) {
     const std::string challenge = body->value("challenge", "1158201444");
     DeliveryResult result = Verify(*url, verify_token, challenge, body->value("timeout_ms", 5000));
     json out = {{"delivered", result.delivered}, {"challenge", challenge}};
-    if (result.delivered) {
-      out["status"] = result.status;
-      out["response_body"] = result.body;
-      out["ok"] = result.status == 200 && result.body == challenge;
-    } else {
-      out["error"] = result.error;
-      out["ok"] = false;
-    }
+    AddDeliveryOutcome(result, &out);
+    out["ok"] = result.delivered && result.status == 200 && result.body == challenge;
     Reply(response, 200, out);
   });
 
