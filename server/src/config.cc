@@ -115,6 +115,8 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
       {"VENDLY_MAX_BODY_BYTES", 1024, 1L << 30, [&](long v) { c.payload_max = std::size_t(v); }},
       {"VENDLY_DB_POOL", 1, 512, [&](long v) { c.db_pool_size = int(v); }},
       {"VENDLY_GRAPH_CALL_BUDGET", 1, 1000000, [&](long v) { c.graph_call_budget = int(v); }},
+      {"VENDLY_MEDIA_MAX_BYTES", 1024, 1L << 30,
+       [&](long v) { c.media_max_bytes = std::size_t(v); }},
   };
   for (const auto& var : ints) {
     const char* v = getenv(var.name);

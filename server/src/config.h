@@ -27,6 +27,7 @@ struct Config {
   // sealed under an old key stay readable; new tokens are sealed with VENDLY_TOKEN_KEY).
   std::vector<std::string> previous_token_keys;
   std::string media_dir;       // VENDLY_MEDIA_DIR; default <data_dir>/media
+  std::size_t media_max_bytes = 16 << 20;  // VENDLY_MEDIA_MAX_BYTES: largest stored image
   std::string migrations_dir;  // VENDLY_MIGRATIONS_DIR; default the source tree's migrations/
   std::string meta_app_id = "sandbox-app";                        // META_APP_ID
   std::string meta_app_secret = "sandbox-secret";                 // META_APP_SECRET
