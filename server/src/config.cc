@@ -113,6 +113,8 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
       {"VENDLY_HTTP_THREADS", 1, 1024, [&](long v) { c.http_threads = int(v); }},
       {"VENDLY_HTTP_QUEUE", 1, 100000, [&](long v) { c.task_queue_max = int(v); }},
       {"VENDLY_MAX_BODY_BYTES", 1024, 1L << 30, [&](long v) { c.payload_max = std::size_t(v); }},
+      {"VENDLY_WEBHOOK_MAX_BODY_BYTES", 1024, 1L << 30,
+       [&](long v) { c.webhook_payload_max = std::size_t(v); }},
       {"VENDLY_DB_POOL", 1, 512, [&](long v) { c.db_pool_size = int(v); }},
       {"VENDLY_GRAPH_CALL_BUDGET", 1, 1000000, [&](long v) { c.graph_call_budget = int(v); }},
       {"VENDLY_MEDIA_MAX_BYTES", 1024, 1L << 30,

@@ -41,6 +41,9 @@ struct Config {
   int http_threads = 32;     // VENDLY_HTTP_THREADS: request worker threads
   int task_queue_max = 256;  // VENDLY_HTTP_QUEUE: accepted connections waiting for a worker
   std::size_t payload_max = 1 << 20;  // VENDLY_MAX_BODY_BYTES: largest request body
+  // VENDLY_WEBHOOK_MAX_BODY_BYTES: largest body of POST /api/webhooks/instagram. Meta batches up to
+  // 1000 changes per delivery (non-ASCII escaped as \uXXXX), which can pass 1 MiB.
+  std::size_t webhook_payload_max = 8 << 20;
   int db_pool_size = 16;              // VENDLY_DB_POOL
   int graph_call_budget = 200;  // VENDLY_GRAPH_CALL_BUDGET: Graph calls per account per operation
 };

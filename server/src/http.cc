@@ -1,5 +1,6 @@
 #include "http.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -161,11 +162,15 @@ void HardenServer(httplib::Server& server, const Config& config) {
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   server.set_idle_interval(0, 0);
-  server.set_payload_max_length(config.payload_max);
+  // The library's limit is the larger of the two; the pre-routing handler applies each route's own.
+  server.set_payload_max_length(std::max(config.payload_max, config.webhook_payload_max));
 
-  const std::size_t payload_max = config.payload_max;
+  const std::size_t default_max = config.payload_max;
+  const std::size_t webhook_max = config.webhook_payload_max;
   server.set_pre_routing_handler(
-      [payload_max](const httplib::Request& req, httplib::Response& res) {
+      [default_max, webhook_max](const httplib::Request& req, httplib::Response& res) {
+        const std::size_t payload_max =
+            req.path == kWebhookDeliveryPath ? webhook_max : default_max;
         // Runs after the headers and before the body is read (cpp-httplib 0.11.4). Chunked bodies
         // bypass set_payload_max_length in this version (CVE-2025-46728, CVE-2025-53629): refuse
         // them outright.

@@ -21,11 +21,13 @@ namespace vendly::server {
 using Json = nlohmann::json;
 
 inline constexpr const char* kSessionCookie = "vendly_session";
+// Meta's webhook deliveries: the one route with its own body limit (Config::webhook_payload_max).
+inline constexpr const char* kWebhookDeliveryPath = "/api/webhooks/instagram";
 
 // Applies the hardening: tcp_nodelay, keep-alive limits, a bounded worker queue, timeouts, a
-// payload limit, chunked and oversize bodies refused before they are read, JSON for every error
-// status and for handler exceptions, and an access log line per request (path only: a query may
-// hold an OAuth code).
+// payload limit (webhook_payload_max on kWebhookDeliveryPath, payload_max elsewhere), chunked and
+// oversize bodies refused before they are read, JSON for every error status and for handler
+// exceptions, and an access log line per request (path only: a query may hold an OAuth code).
 void HardenServer(httplib::Server& server, const Config& config);
 
 void SendJson(httplib::Response& res, int status, const Json& body);
