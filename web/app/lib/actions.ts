@@ -5,7 +5,21 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { api, apiResponse, ApiError } from '@/app/lib/api';
 import { getMe } from '@/app/lib/data';
-import type { AuthUrlResponse, FormState, LoginField, SignupField, Store, StoreSettingsField } from '@/app/lib/definitions';
+import type {
+  AuthUrlResponse,
+  BatchApproveResponse,
+  Draft,
+  DraftEdits,
+  FormState,
+  LoginField,
+  Outcome,
+  Product,
+  ScanOptions,
+  ScanStarted,
+  SignupField,
+  Store,
+  StoreSettingsField,
+} from '@/app/lib/definitions';
 import { checkErrorMessage } from '@/app/lib/instagram-errors';
 import { clearSessionCookie, replaySessionCookie } from '@/app/lib/session';
 import { checkLogin, checkSignup, checkStoreSettings } from '@/app/lib/validation';
@@ -116,4 +130,72 @@ export async function checkInstagramConnection(_prev: FormState): Promise<FormSt
   }
   revalidatePath('/dashboard', 'layout');
   redirect(INTEGRATIONS);
+}
+
+// ---- Catalog mutations, called from client components (they return an Outcome, never throw on the
+// server's refusals). vendly-server checks every argument; ids are only ever placed in a path escaped.
+
+const DRAFTS = '/dashboard/products/drafts';
+const PRODUCTS = '/dashboard/products';
+
+async function outcome<T extends object>(call: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, ...(await call()) };
+  } catch (e) {
+    if (e instanceof ApiError) {
+      if (e.status === 401) redirect('/login');
+      return { ok: false, error: e.message, code: e.code, errors: e.errors.length ? e.errors : undefined };
+    }
+    throw e;
+  }
+}
+
+function draftPath(draftId: string, action = ''): string {
+  return `/api/products/drafts/${encodeURIComponent(draftId)}${action}`;
+}
+
+// Bulk import (plan 6.2): a scan already running for the connection is answered with that scan.
+export async function startScan(options: ScanOptions): Promise<Outcome<{ scan: ScanStarted }>> {
+  return outcome(async () => ({ scan: await api<ScanStarted>('/api/instagram/scan', 'POST', options) }));
+}
+
+// Save draft: the changed fields only, so a field the seller never touched keeps following Instagram.
+export async function saveDraft(draftId: string, edits: DraftEdits): Promise<Outcome<{ draft: Draft }>> {
+  const r = await outcome(() => api<{ draft: Draft }>(draftPath(draftId), 'PATCH', edits));
+  if (r.ok) revalidatePath(DRAFTS);
+  return r;
+}
+
+// Approve (with the edits of the modal, if any, applied first): the product is created.
+export async function approveDraft(draftId: string, edits?: DraftEdits): Promise<Outcome<{ product: Product }>> {
+  const r = await outcome(() => api<{ product: Product }>(draftPath(draftId, '/approve'), 'POST', edits ?? {}));
+  if (r.ok) {
+    revalidatePath(DRAFTS);
+    revalidatePath(PRODUCTS);
+  }
+  return r;
+}
+
+export async function rejectDraft(draftId: string, reason: string): Promise<Outcome<{ message: string }>> {
+  const trimmed = reason.trim();
+  const r = await outcome(() => api<{ message: string }>(draftPath(draftId, '/reject'), 'POST', trimmed ? { reason: trimmed } : {}));
+  if (r.ok) revalidatePath(DRAFTS);
+  return r;
+}
+
+export async function batchApproveDrafts(draftIds: string[]): Promise<Outcome<BatchApproveResponse>> {
+  const r = await outcome(() => api<BatchApproveResponse>('/api/products/drafts/batch-approve', 'POST', { draftIds }));
+  if (r.ok) {
+    revalidatePath(DRAFTS);
+    revalidatePath(PRODUCTS);
+  }
+  return r;
+}
+
+export async function markNotificationRead(notificationId: string): Promise<Outcome<object>> {
+  return outcome(() => api<object>(`/api/notifications/${encodeURIComponent(notificationId)}/read`, 'POST'));
+}
+
+export async function markAllNotificationsRead(): Promise<Outcome<object>> {
+  return outcome(() => api<object>('/api/notifications/read-all', 'POST'));
 }

@@ -3,7 +3,7 @@
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { api, ApiError } from '@/app/lib/api';
-import type { ConnectionResponse, Me } from '@/app/lib/definitions';
+import type { ConnectionResponse, DraftsPage, Me, ProductsPage, SyncHistoryPage } from '@/app/lib/definitions';
 import { hasSessionCookie } from '@/app/lib/session';
 
 async function signedIn<T>(path: string): Promise<T> {
@@ -33,4 +33,38 @@ export async function getMeIfSignedIn(): Promise<Me | null> {
 
 export function getConnection(): Promise<ConnectionResponse> {
   return signedIn<ConnectionResponse>('/api/instagram/connection');
+}
+
+// A query string of the parameters that are set.
+function query(params: Record<string, string | number | boolean | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export type DraftFilter = 'all' | 'high' | 'low' | 'expiring';
+
+// Pending drafts, filtered as the drafts screen's tabs say; `counts` are over every pending draft.
+export function getDrafts(filter: DraftFilter, page: number, limit = 20): Promise<DraftsPage> {
+  return signedIn<DraftsPage>(
+    `/api/products/drafts${query({
+      status: 'pending',
+      page,
+      limit,
+      confidence: filter === 'high' || filter === 'low' ? filter : undefined,
+      expiring: filter === 'expiring' ? true : undefined,
+      sort: filter === 'expiring' ? 'expires' : undefined,
+    })}`,
+  );
+}
+
+export type ProductStatusFilter = 'active' | 'archived' | 'all';
+
+export function getProducts(q: string, status: ProductStatusFilter, page: number, limit = 24): Promise<ProductsPage> {
+  return signedIn<ProductsPage>(`/api/products${query({ q, status, page, limit })}`);
+}
+
+export function getSyncHistory(page: number, limit = 20): Promise<SyncHistoryPage> {
+  return signedIn<SyncHistoryPage>(`/api/instagram/sync-history${query({ page, limit })}`);
 }

@@ -1,4 +1,6 @@
-// Shapes of vendly-server's answers (server/README.md, plan section 5.1) and of the dashboard's form states.
+// Shapes of vendly-server's answers (server/README.md and server/API.md, plan section 5) and of the
+// dashboard's form states.
+import type { Category, DraftJson, ProductJson } from '@core/vendly_catalog';
 
 export const CURRENCIES = ['KES', 'UGX', 'TZS', 'RWF', 'NGN', 'USD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -48,6 +50,187 @@ export type FormState<Field extends string = string> = {
   // What was typed, so a form that failed shows it again (React resets a form after its action).
   values?: Partial<Record<Field, string>>;
 };
+
+// ---- Catalog (server/API.md) ----
+
+// The nine categories of the core (wasm/vendly_catalog.d.ts), in the plan's order, for the category
+// select. The compile-time checks below fail if this list and the core's Category type drift apart; the
+// core (validateDraft) stays the only judge of a category.
+export const CATEGORIES = [
+  'Fashion & Apparel',
+  'Electronics & Gadgets',
+  'Home & Living',
+  'Beauty & Personal Care',
+  'Food & Beverages',
+  'Sports & Fitness',
+  'Books & Media',
+  'Toys & Games',
+  'Other',
+] as const satisfies readonly Category[];
+type MissingCategory = Exclude<Category, (typeof CATEGORIES)[number]>;
+const everyCategoryListed: [MissingCategory] extends [never] ? true : MissingCategory = true;
+void everyCategoryListed;
+
+export type Pagination = { total: number; page: number; limit: number; pages: number };
+
+// One problem with one field, as the core's ValidateDraft reports it (field "" = the whole draft).
+export type FieldProblem = { field: string; code: string; message: string };
+
+export type MediaType = 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired';
+
+// The keys of a PATCH (and of an approval's optional body): the seller's edits, camelCase.
+export type DraftEdits = {
+  name?: string;
+  description?: string | null;
+  price?: number | null;
+  compareAtPrice?: number | null;
+  currency?: string;
+  category?: string;
+  tags?: string[] | null;
+  sizes?: string[] | null;
+  colors?: string[] | null;
+};
+
+export type Draft = {
+  id: string;
+  igMediaId: string;
+  itemIndex: number;
+  igMediaUrl: string;
+  permalink: string;
+  mediaType: MediaType;
+  caption: string;
+  postedAt: string;
+  extractedData: ProductJson; // evidence: UTF-8 byte spans into caption
+  sellerEdits: DraftEdits | null;
+  current: DraftJson; // extractedData with sellerEdits applied by the core
+  errors: FieldProblem[]; // empty: the draft may be approved
+  confidence: number;
+  imageUrls: string[];
+  videoUrls: string[];
+  approvalStatus: ApprovalStatus;
+  rejectionReason: string | null;
+  productId: string | null;
+  expiresAt: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type DraftCounts = { all: number; high: number; low: number; expiring: number };
+export type DraftsPage = { drafts: Draft[]; pagination: Pagination; counts: DraftCounts };
+
+export type ProductStatus = 'active' | 'archived' | 'draft';
+
+export type Product = {
+  id: string;
+  name: string;
+  slug: string;
+  description: string;
+  price: number | null;
+  currency: string;
+  compareAtPrice: number | null;
+  category: string;
+  categories: string[];
+  tags: string[];
+  sizes: string[];
+  colors: string[];
+  images: string[];
+  status: ProductStatus;
+  inStock: boolean;
+  sourceType: 'instagram' | 'manual';
+  igMediaId: string | null;
+  itemIndex: number | null;
+  permalink: string | null;
+  draftId: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ProductsPage = { products: Product[]; pagination: Pagination };
+
+export type BatchApproveItem = { draftId: string; status: 'approved' | 'failed'; productId?: string; error?: ServerError };
+export type BatchApproveResponse = {
+  success: boolean;
+  results: { approved: number; failed: number };
+  products: Product[];
+  items: BatchApproveItem[];
+};
+
+// ---- Scans (plan 5.2) ----
+
+export type ScanOptions = { includeCarousels: boolean; includeVideos: boolean; since: string | null; limit?: number };
+export type ScanStarted = { scanId: string; status: ScanStatus; estimatedTime: number; alreadyRunning?: boolean };
+export type ScanStatus = 'queued' | 'processing' | 'completed' | 'failed';
+
+export type Scan = {
+  scanId: string;
+  status: ScanStatus;
+  syncStatus: string | null;
+  progress: {
+    totalMedia: number; // 0 until the listing has been read
+    processed: number;
+    draftsCreated: number;
+    productsImported: number;
+    skipped: number;
+    failed: number;
+  };
+  estimatedTimeRemaining: number | null; // seconds
+  startedAt: string | null;
+  completedAt: string | null;
+  error: ServerError | null;
+  drafts: Draft[]; // newest post first, at most draftsLimit
+  draftsTotal: number;
+};
+
+// ---- Sync history (plan 5.5) ----
+
+export type SyncType = 'bulk_import' | 'incremental_sync' | 'webhook_trigger' | 'manual_refresh';
+
+export type SyncHistoryEntry = {
+  id: string; // for a bulk_import, the scan's id
+  syncType: SyncType | (string & {});
+  triggerSource: string | null;
+  status: string;
+  totalMedia: number;
+  totalProcessed: number;
+  draftsCreated: number;
+  productsImported: number;
+  productsUpdated: number;
+  productsSkipped: number;
+  productsFailed: number;
+  apiCallsUsed: number;
+  errors: unknown[];
+  startedAt: string | null;
+  completedAt: string | null;
+  durationMs: number | null;
+};
+
+export type SyncHistoryPage = { history: SyncHistoryEntry[]; pagination: Pagination };
+
+// ---- Notifications (plan 6.4) ----
+
+export type NotificationKind =
+  | 'scan_completed'
+  | 'scan_failed'
+  | 'draft_created'
+  | 'connection_expired'
+  | 'product_archived'
+  | 'sync_conflict';
+
+export type Notification = {
+  id: string;
+  kind: NotificationKind | (string & {});
+  title: string;
+  body: string;
+  data: Record<string, unknown>;
+  readAt: string | null;
+  createdAt: string;
+};
+
+export type NotificationsResponse = { notifications: Notification[]; unreadCount: number };
+
+// What a mutation called from a client component returns: the server's answer, or its error.
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: string; code: string; errors?: FieldProblem[] };
 
 export type SignupField = 'email' | 'password' | 'storeName' | 'currency';
 export type LoginField = 'email' | 'password';

@@ -7,6 +7,7 @@ import type {
   DraftJson,
   ErrorResult,
   ExtractResult,
+  ParsePriceResult,
   SellerEdits,
   ValidateDraftResult,
   VendlyCatalog,
@@ -20,7 +21,7 @@ export interface PostInput {
   children?: number;
 }
 
-export type { ExtractResult, ProductJson, Span, ScoredField } from '@core/vendly_catalog';
+export type { DraftJson, ExtractResult, FieldError, ProductJson, Span, ScoredField } from '@core/vendly_catalog';
 
 let catalog: Promise<VendlyCatalog> | null = null;
 
@@ -55,6 +56,11 @@ export async function applyEdits(draft: Partial<DraftJson>, edits: SellerEdits):
 
 export async function validateDraft(draft: Partial<DraftJson>): Promise<ValidateDraftResult | ErrorResult> {
   return parse<ValidateDraftResult>((await loadCatalog()).validateDraft(JSON.stringify(draft)));
+}
+
+/** An amount as a seller types it ("2,500", "2.5k", "Ksh 2,500") read by the core's price parser. */
+export async function parsePrice(raw: string): Promise<ParsePriceResult | ErrorResult> {
+  return parse<ParsePriceResult>((await loadCatalog()).parsePriceJson(JSON.stringify({ price_raw: raw })));
 }
 
 export function isError(x: object): x is ErrorResult {
