@@ -10,3 +10,22 @@ export function CardSkeleton({ label, lines = 3 }: { label: string; lines?: numb
     </section>
   );
 }
+
+// A grid of card placeholders, for the drafts and products screens.
+export function GridSkeleton({ label, cards = 6 }: { label: string; cards?: number }) {
+  return (
+    <section aria-busy="true" aria-label={label}>
+      <div className="skeleton-line skeleton-title" />
+      <div className="grid-skeleton">
+        {Array.from({ length: cards }, (_, i) => (
+          <div key={i} className="card skeleton">
+            <div className="skeleton-block" />
+            <div className="skeleton-line" />
+            <div className="skeleton-line" />
+          </div>
+        ))}
+      </div>
+      <span className="sr-only">{label}</span>
+    </section>
+  );
+}

@@ -31,6 +31,10 @@ test('sign up opens the dashboard of the new store', async ({ page }, info) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Duka la Amani');
   await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link')).toHaveText([
     'Overview',
+    'Import',
+    'Drafts',
+    'Products',
+    'History',
     'Integrations',
     'Settings',
     'Extractor',

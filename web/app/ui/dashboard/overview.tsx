@@ -3,11 +3,37 @@ import type { Me } from '@/app/lib/definitions';
 import { formatMoney } from '@/app/lib/money';
 import { StatusBadge } from '@/app/ui/integrations/status-badge';
 
-// The dashboard's first screen: where the store stands and what to do next.
-export function Overview({ me }: { me: Me }) {
+// The dashboard's first screen: where the store stands and what to do next. `pendingDrafts` is null
+// when the count could not be read (the links still work).
+export function Overview({ me, pendingDrafts }: { me: Me; pendingDrafts: number | null }) {
   const ig = me.instagram;
   return (
     <div className="stack">
+      {ig.connected ? (
+        <section className="card" aria-labelledby="catalog-heading">
+          <h2 id="catalog-heading">Catalog</h2>
+          <p data-testid="pending-drafts">
+            {pendingDrafts === null
+              ? 'Products found in your posts wait in Drafts for your review.'
+              : pendingDrafts === 0
+                ? 'No drafts are waiting. Import your posts to find products in them.'
+                : `${pendingDrafts} draft${pendingDrafts === 1 ? ' is' : 's are'} waiting for your review.`}
+          </p>
+          <div className="actions">
+            {pendingDrafts ? (
+              <Link className="button-link" href="/dashboard/products/drafts">
+                Review drafts
+              </Link>
+            ) : null}
+            <Link className={`button-link${pendingDrafts ? ' secondary' : ''}`} href="/dashboard/import">
+              Import from Instagram
+            </Link>
+            <Link className="button-link secondary" href="/dashboard/products">
+              See products
+            </Link>
+          </div>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="ig-heading">
         <div className="card-head">
           <h2 id="ig-heading">Instagram</h2>

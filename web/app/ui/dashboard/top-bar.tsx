@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { logout } from '@/app/lib/actions';
 import type { Me } from '@/app/lib/definitions';
+import { NotificationBell } from '@/app/ui/dashboard/notification-bell';
 import { SubmitButton } from '@/app/ui/submit-button';
 
-// The dashboard's header: whose store this is, and the way out.
+// The dashboard's header: whose store this is, its notifications, and the way out.
 export function TopBar({ me }: { me: Me }) {
   return (
     <header className="topbar">
@@ -17,6 +18,7 @@ export function TopBar({ me }: { me: Me }) {
           </span>
           <span className="muted small store-email">{me.seller.email}</span>
         </div>
+        <NotificationBell />
         <form action={logout}>
           <SubmitButton className="secondary small-button" pendingLabel="Signing out…">
             Sign out

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ConnectionResponse } from '@/app/lib/definitions';
 import { exactTime, timeAgo } from '@/app/lib/time';
 import { CheckForm } from '@/app/ui/integrations/check-form';
@@ -6,8 +7,8 @@ import { DisconnectForm } from '@/app/ui/integrations/disconnect-form';
 import { StatusBadge } from '@/app/ui/integrations/status-badge';
 
 // The plan's 6.1: connect when there is no connection; the account, its health and Disconnect when
-// there is one; Reconnect when Meta stopped accepting the token. (Last sync, products imported and Scan
-// join this card when the server reports them.)
+// there is one; Scan for new products (the import, 6.2); Reconnect when Meta stopped accepting the token.
+// (Last sync and products imported join this card when the connection reports them.)
 export function InstagramPanel({ data }: { data: ConnectionResponse }) {
   if (!data.connected) return <NotConnected />;
   const c = data.connection;
@@ -48,6 +49,11 @@ export function InstagramPanel({ data }: { data: ConnectionResponse }) {
         <dd>{c.webhookSubscribed ? 'Subscribed to comments and mentions' : 'Not subscribed'}</dd>
       </dl>
       <div className="actions">
+        {expired ? null : (
+          <Link className="button-link" href="/dashboard/import">
+            Scan for new products
+          </Link>
+        )}
         {expired ? <ConnectForm label="Reconnect Instagram" /> : <CheckForm />}
         <DisconnectForm username={c.igUsername} />
       </div>

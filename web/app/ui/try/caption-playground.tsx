@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import type { ExtractResult, ProductJson } from '@core/vendly_catalog';
 import { extract, isError } from '@/app/lib/wasm';
 import { formatMoney } from '@/app/lib/money';
-import { highlight } from '@/app/lib/evidence';
+import { CURRENCIES } from '@/app/lib/definitions';
+import { EvidenceCaption } from '@/app/ui/catalog/evidence-caption';
 
 const SAMPLE = `New arrivals 🔥🔥
 Oversized hoodies ziko sasa!
@@ -13,8 +14,6 @@ Price: Ksh 2,200 only
 DM to order or WhatsApp 0712 345 678 📲
 Delivery within Nairobi 200 bob
 #nairobifashion #hoodies`;
-
-const CURRENCIES = ['KES', 'UGX', 'TZS', 'RWF', 'NGN', 'USD'];
 
 export function CaptionPlayground() {
   const [caption, setCaption] = useState(SAMPLE);
@@ -57,17 +56,7 @@ export function CaptionPlayground() {
         {product && (
           <>
             <h2>Where each value came from</h2>
-            <p className="caption" data-testid="evidence">
-              {highlight(caption, product.evidence).map((s, i) =>
-                s.field ? (
-                  <mark key={i} title={s.field} data-field={s.field}>
-                    {s.text}
-                  </mark>
-                ) : (
-                  <span key={i}>{s.text}</span>
-                ),
-              )}
-            </p>
+            <EvidenceCaption caption={caption} evidence={product.evidence} />
           </>
         )}
       </section>
