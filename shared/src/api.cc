@@ -1,6 +1,5 @@
 #include "vendly/api.h"
 
-#include <climits>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +11,7 @@
 #include "vendly/normalize.h"
 #include "vendly/sync.h"
 #include "json_amount.h"
+#include "post_reader.h"
 
 namespace vendly {
 namespace {
@@ -37,113 +37,50 @@ json ParseObject(std::string_view line) {
   return j;
 }
 
-// Reads a post line with nlohmann's SAX parser: no DOM is built and only the five fields the extractor
-// reads are kept (lines from the Graph API or the labelled set carry many more). Same rules as a DOM
-// read: the last of duplicate keys wins; the parse is iterative, so deep nesting cannot overflow the stack.
-class PostReader {
- public:
-  enum Key { kId, kCaption, kStoreCurrency, kMediaType, kChildren, kKeyCount, kOther = kKeyCount };
-  enum Kind { kAbsent, kNull, kString, kInteger, kOtherKind };
-  struct Field {
-    Kind kind = kAbsent;
-    std::string text;       // kString: the value; kInteger: its decimal digits
-    long long integer = 0;  // kInteger, clamped to the range of long long
-  };
-
-  bool top_is_object() const { return top_is_object_; }
-  Field& field(Key key) { return fields_[key]; }
-
-  // nlohmann's SAX interface.
-  bool null() { return Scalar(kNull, {}, 0); }
-  bool boolean(bool) { return Scalar(kOtherKind, {}, 0); }
-  bool number_integer(json::number_integer_t v) { return Scalar(kInteger, std::to_string(v), v); }
-  bool number_unsigned(json::number_unsigned_t v) {
-    const long long clamped = v > static_cast<json::number_unsigned_t>(LLONG_MAX) ? LLONG_MAX
-                                                                                   : static_cast<long long>(v);
-    return Scalar(kInteger, std::to_string(v), clamped);
-  }
-  bool number_float(json::number_float_t, const std::string&) { return Scalar(kOtherKind, {}, 0); }
-  bool string(std::string& s) { return Scalar(kString, std::move(s), 0); }
-  bool binary(json::binary_t&) { return Scalar(kOtherKind, {}, 0); }
-  bool start_object(std::size_t) { return Open(/*object=*/true); }
-  bool end_object() { return Close(); }
-  bool start_array(std::size_t) { return Open(/*object=*/false); }
-  bool end_array() { return Close(); }
-  bool key(std::string& k) {
-    if (depth_ == 1) {
-      current_ = k == "id"               ? kId
-                 : k == "caption"        ? kCaption
-                 : k == "store_currency" ? kStoreCurrency
-                 : k == "media_type"     ? kMediaType
-                 : k == "children"       ? kChildren
-                                         : kOther;
-    }
-    return true;
-  }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
-
- private:
-  // A value directly inside the top-level object belongs to the key before it.
-  void Assign(Kind kind, std::string text, long long integer) {
-    if (depth_ != 1 || current_ == kOther) return;
-    fields_[current_] = Field{kind, std::move(text), integer};
-  }
-  bool Scalar(Kind kind, std::string text, long long integer) {
-    Assign(kind, std::move(text), integer);
-    return true;
-  }
-  bool Open(bool object) {
-    if (depth_ == 0) top_is_object_ = object;
-    Assign(kOtherKind, {}, 0);
-    ++depth_;
-    return true;
-  }
-  bool Close() {
-    --depth_;
-    return true;
-  }
-
-  Field fields_[kKeyCount];
-  Key current_ = kOther;
-  int depth_ = 0;
-  bool top_is_object_ = false;
-};
-
 }  // namespace
 
 std::string ExtractJsonLine(std::string_view line, std::size_t line_number) {
-  PostReader reader;
-  if (!json::sax_parse(line.begin(), line.end(), &reader)) return Error("invalid JSON", line_number);
-  if (!reader.top_is_object()) return Error("expected a JSON object", line_number);
+  using internal::PostField;
+  internal::PostLine read;
+  switch (internal::ReadPostLine(line, &read)) {
+    case internal::PostLineStatus::kInvalidJson:
+      return Error("invalid JSON", line_number);
+    case internal::PostLineStatus::kNotObject:
+      return Error("expected a JSON object", line_number);
+    case internal::PostLineStatus::kOk:
+      break;
+  }
 
   Post post;
-  const PostReader::Field& id = reader.field(PostReader::kId);
-  if (id.kind == PostReader::kString || id.kind == PostReader::kInteger) {
+  const PostField& id = read.fields[internal::kPostId];
+  if (id.kind == PostField::kString || id.kind == PostField::kInteger) {
     post.id = id.text;
-  } else if (id.kind != PostReader::kAbsent && id.kind != PostReader::kNull) {
+  } else if (id.kind != PostField::kAbsent && id.kind != PostField::kNull) {
     return Error("\"id\" must be a string", line_number);
   }
   struct {
-    PostReader::Key key;
+    internal::PostKey key;
     std::string* out;
     const char* error;
   } const strings[] = {
-      {PostReader::kCaption, &post.caption, "\"caption\" must be a string or null"},
-      {PostReader::kStoreCurrency, &post.store_currency, "\"store_currency\" must be a string"},
-      {PostReader::kMediaType, &post.media_type, "\"media_type\" must be a string"},
+      {internal::kPostCaption, &post.caption, "\"caption\" must be a string or null"},
+      {internal::kPostStoreCurrency, &post.store_currency, "\"store_currency\" must be a string"},
+      {internal::kPostMediaType, &post.media_type, "\"media_type\" must be a string"},
   };
   for (const auto& s : strings) {
-    PostReader::Field& f = reader.field(s.key);
-    if (f.kind == PostReader::kString) {
+    PostField& f = read.fields[s.key];
+    if (f.kind == PostField::kString) {
       *s.out = std::move(f.text);
-    } else if (f.kind != PostReader::kAbsent && f.kind != PostReader::kNull) {
+    } else if (f.kind != PostField::kAbsent && f.kind != PostField::kNull) {
       return Error(s.error, line_number);
     }
   }
-  const PostReader::Field& children = reader.field(PostReader::kChildren);
-  if (children.kind == PostReader::kInteger) {
-    post.children = children.integer < 0 ? 0 : (children.integer > 1000 ? 1000 : static_cast<int>(children.integer));
-  } else if (children.kind != PostReader::kAbsent && children.kind != PostReader::kNull) {
+  const PostField& children = read.fields[internal::kPostChildren];
+  if (children.kind == PostField::kInteger) {
+    post.children = children.integer < 0
+                        ? 0
+                        : (children.integer > 1000 ? 1000 : static_cast<int>(children.integer));
+  } else if (children.kind != PostField::kAbsent && children.kind != PostField::kNull) {
     return Error("\"children\" must be an integer", line_number);
   }
   return ToJsonLine(Extract(post));
