@@ -1,12 +1,13 @@
 // Lexicons: the small read-only word tables the extractor's rules are written in (cue words,
 // colours, category words, filler). A table is an open-addressing hash table of string_views built
-// once (function-local statics, so initialisation is thread-safe) with a fixed word hash, so a
-// lookup is one hash and usually one comparison, allocates nothing, and behaves the same on every
-// platform. Tables are only ever probed, never iterated, so no output depends on their layout.
+// once (function-local statics, so initialisation is thread-safe), so a lookup is one hash and
+// usually one comparison, allocates nothing, and answers the same on every platform. Tables are
+// only ever probed, never iterated, so no output depends on their layout.
 #ifndef VENDLY_SRC_LEXICON_H_
 #define VENDLY_SRC_LEXICON_H_
 
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 #include <utility>
@@ -14,24 +15,32 @@
 
 namespace vendly::internal {
 
-// The slot array shared by WordSet and WordMap: indexes into the owner's key list.
+// The slot array shared by WordSet and WordMap: indexes into the owner's key list, each with its
+// key's hash, so a probe compares words only when the hashes agree.
 class HashSlots {
  public:
-  // Eight bytes at a time with a multiply-xorshift mix: words are short, so this is one or two
-  // steps. Byte order is assembled explicitly, so the value is the same on every platform.
+  // At most three unaligned loads and two multiplies for the short words the tables hold (the
+  // extractor looks up every word of a caption in a dozen tables, so this is on the hot path).
+  // The value depends on the host's byte order; nothing but the probe order depends on it.
   static uint32_t Hash(std::string_view s) {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-    std::size_t i = 0;
-    while (i < s.size()) {
-      uint64_t chunk = 0;
-      std::size_t n = s.size() - i < 8 ? s.size() - i : 8;
-      for (std::size_t k = 0; k < n; ++k) {
-        chunk |= static_cast<uint64_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
-      }
-      h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
-      h ^= h >> 32;
-      i += n;
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+      a = Load64(p);
+      b = Load64(p + n - 8);
+      for (std::size_t i = 8; i + 8 < n; i += 8) a = (a ^ Load64(p + i)) * 0x9FB21C651E98DF25ull;
+    } else if (n >= 4) {
+      a = Load32(p);
+      b = Load32(p + n - 4);
+    } else if (n > 0) {
+      a = static_cast<unsigned char>(p[0]) |
+          static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
     }
+    uint64_t h = (a ^ 0x9E3779B97F4A7C15ull) * 0xFF51AFD7ED558CCDull;
+    h ^= (b + n) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
     return static_cast<uint32_t>(h);
   }
 
@@ -40,32 +49,49 @@ class HashSlots {
     std::size_t size = 16;
     while (size < keys * 3) size *= 2;
     mask_ = size - 1;
-    slots_.assign(size, -1);
+    slots_.assign(size, Slot{});
   }
   // Adds key number `index` unless an equal key is there. `key_at(i)` gives key number i.
   template <typename KeyAt>
   bool Insert(std::string_view key, int index, const KeyAt& key_at) {
-    std::size_t i = Hash(key) & mask_;
-    while (slots_[i] >= 0) {
-      if (key_at(slots_[i]) == key) return false;
+    const uint32_t hash = Hash(key);
+    std::size_t i = hash & mask_;
+    while (slots_[i].index >= 0) {
+      if (slots_[i].hash == hash && key_at(slots_[i].index) == key) return false;
       i = (i + 1) & mask_;
     }
-    slots_[i] = index;
+    slots_[i] = Slot{hash, index};
     return true;
   }
   // The index of `key`, or -1.
   template <typename KeyAt>
   int Lookup(std::string_view key, const KeyAt& key_at) const {
-    std::size_t i = Hash(key) & mask_;
-    while (slots_[i] >= 0) {
-      if (key_at(slots_[i]) == key) return slots_[i];
+    const uint32_t hash = Hash(key);
+    std::size_t i = hash & mask_;
+    while (slots_[i].index >= 0) {
+      if (slots_[i].hash == hash && key_at(slots_[i].index) == key) return slots_[i].index;
       i = (i + 1) & mask_;
     }
     return -1;
   }
 
  private:
-  std::vector<int> slots_;
+  struct Slot {
+    uint32_t hash = 0;
+    int index = -1;  // -1: empty
+  };
+  static uint64_t Load64(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  }
+  static uint64_t Load32(const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  }
+
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
 };
 
