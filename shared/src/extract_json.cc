@@ -72,10 +72,11 @@ const char* const kCategories[9] = {
     "Books & Media",          "Toys & Games",          "Other"};
 
 std::string ToJsonLine(const Extraction& x) {
+  // Sized to fit nearly every line at once: a product's fixed part is under 700 bytes.
+  std::size_t expected = 64 + x.id.size() + x.reason.size();
+  for (const Product& p : x.products) expected += 700 + p.name.size() + p.description.size();
   std::string out;
-  out.reserve(1024 + x.products.size() *
-                         (x.products.empty() ? 0 : x.products[0].description.size() + 768));
-  JsonWriter w(&out);
+  JsonWriter w(&out, expected);
   w.BeginObject();
   w.Key("id"), w.String(x.id);
   w.Key("is_product"), w.Bool(x.is_product);
@@ -85,6 +86,7 @@ std::string ToJsonLine(const Extraction& x) {
   for (const Product& p : x.products) WriteProduct(w, p);
   w.EndArray();
   w.EndObject();
+  w.Finish();
   return out;
 }
 

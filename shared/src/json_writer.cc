@@ -1,158 +1,117 @@
 #include "json_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 #include "json_amount.h"
+#include "json_text.h"
 
 namespace vendly::internal {
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
-// Length of the valid UTF-8 sequence at s[i], or 0 when the bytes there are not one (overlong
-// forms, surrogates and code points past U+10FFFF are invalid, as in RFC 3629).
-std::size_t ValidSequence(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  const std::size_t left = s.size() - i;
-  auto cont = [&](std::size_t k) { return (b(i + k) & 0xC0) == 0x80; };
-  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3 || !cont(1) || !cont(2)) return 0;
-    if (c == 0xE0 && b(i + 1) < 0xA0) return 0;   // overlong
-    if (c == 0xED && b(i + 1) >= 0xA0) return 0;  // UTF-16 surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
-    if (c == 0xF0 && b(i + 1) < 0x90) return 0;   // overlong
-    if (c == 0xF4 && b(i + 1) >= 0x90) return 0;  // past U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
 }  // namespace
 
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->reserve(out->size() + s.size() + 2);
-  out->push_back('"');
-  std::size_t i = 0;
-  while (i < s.size()) {
-    // Copy the longest run that needs no escaping in one go.
-    std::size_t run = i;
-    while (run < s.size()) {
-      const unsigned char c = static_cast<unsigned char>(s[run]);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-      ++run;
-    }
-    out->append(s.data() + i, run - i);
-    i = run;
-    if (i == s.size()) break;
-    const unsigned char c = static_cast<unsigned char>(s[i]);
+JsonWriter::JsonWriter(std::string* out, std::size_t expected_size)
+    : out_(out), size_(out->size()) {
+  out_->resize(size_ + expected_size);
+  out_->resize(out_->capacity());  // the whole allocation is usable
+}
+
+void JsonWriter::Grow(std::size_t n) {
+  out_->resize(std::max(out_->size() * 2, size_ + n + 64));
+  out_->resize(out_->capacity());
+}
+
+void JsonWriter::WriteString(std::string_view s) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  // Room for the quotes and every byte as it is; a byte that grows (an escape, U+FFFD for a byte of
+  // invalid UTF-8) asks for more. So at `w` there is always room for the rest and the closing
+  // quote.
+  char* w = Room(s.size() + 2);
+  *w++ = '"';
+  for (;;) {
+    const char* plain_end = SkipPlainJsonBytes(p, end);
+    std::memcpy(w, p, static_cast<std::size_t>(plain_end - p));
+    w += plain_end - p;
+    p = plain_end;
+    if (p == end) break;
+    const unsigned char c = static_cast<unsigned char>(*p);
     if (c >= 0x80) {
-      const std::size_t n = ValidSequence(s, i);
-      if (n == 0) {
-        out->append("\xEF\xBF\xBD");  // U+FFFD for each byte that starts no valid sequence
-        ++i;
-      } else {
-        out->append(s.data() + i, n);
-        i += n;
+      const std::size_t n = Utf8SequenceAt(p, end);
+      if (n != 0) {
+        std::memcpy(w, p, n);
+        w += n;
+        p += n;
+        continue;
       }
+    }
+    // One byte becomes up to six.
+    size_ = static_cast<std::size_t>(w - out_->data());
+    w = Room(static_cast<std::size_t>(end - p) + 6);
+    ++p;
+    if (c >= 0x80) {
+      std::memcpy(w, "\xEF\xBF\xBD", 3);  // U+FFFD for each byte that starts no valid sequence
+      w += 3;
       continue;
     }
+    *w++ = '\\';
     switch (c) {
       case '"':
-        out->append("\\\"");
-        break;
       case '\\':
-        out->append("\\\\");
+        *w++ = static_cast<char>(c);
         break;
       case '\b':
-        out->append("\\b");
+        *w++ = 'b';
         break;
       case '\f':
-        out->append("\\f");
+        *w++ = 'f';
         break;
       case '\n':
-        out->append("\\n");
+        *w++ = 'n';
         break;
       case '\r':
-        out->append("\\r");
+        *w++ = 'r';
         break;
       case '\t':
-        out->append("\\t");
+        *w++ = 't';
         break;
       default:
-        out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xF]);
+        std::memcpy(w, "u00", 3);
+        w[3] = kHex[c >> 4];
+        w[4] = kHex[c & 0xF];
+        w += 5;
     }
-    ++i;
   }
-  out->push_back('"');
+  *w++ = '"';
+  size_ = static_cast<std::size_t>(w - out_->data());
 }
 
-void JsonWriter::BeforeValue() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (depth_ > 0) {
-    const uint64_t bit = uint64_t{1} << ((depth_ - 1) & 63);
-    if (has_value_ & bit) out_->push_back(',');
-    has_value_ |= bit;
-  }
-}
-
-void JsonWriter::Open(char c) {
-  BeforeValue();
-  out_->push_back(c);
-  ++depth_;
-  has_value_ &= ~(uint64_t{1} << ((depth_ - 1) & 63));
-}
-
-void JsonWriter::Close(char c) {
-  out_->push_back(c);
-  if (depth_ > 0) --depth_;
-}
-
-void JsonWriter::Key(std::string_view key) {
-  BeforeValue();
-  out_->push_back('"');
-  out_->append(key);  // keys are the core's own ASCII names: nothing to escape
-  out_->append("\":", 2);
-  after_key_ = true;
-}
-
-void JsonWriter::String(std::string_view s) {
-  BeforeValue();
-  AppendJsonString(s, out_);
+void AppendJsonString(std::string_view s, std::string* out) {
+  JsonWriter w(out, s.size() + 2);
+  w.WriteString(s);
 }
 
 void JsonWriter::Int(long long v) {
   BeforeValue();
-  char buffer[24];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
-  out_->append(buffer, ec == std::errc() ? static_cast<std::size_t>(end - buffer) : 0);
-}
-
-void JsonWriter::Bool(bool v) {
-  BeforeValue();
-  out_->append(v ? "true" : "false");
-}
-
-void JsonWriter::Null() {
-  BeforeValue();
-  out_->append("null");
+  char* w = Room(24);
+  auto [end, ec] = std::to_chars(w, w + 24, v);
+  size_ += ec == std::errc() ? static_cast<std::size_t>(end - w) : 0;
 }
 
 void JsonWriter::Amount(const std::optional<double>& amount) {
+  // Absent and whole amounts (nearly all) are written here as AmountJson would; rare others go
+  // through nlohmann's number formatting, so every JSON the core writes prints an amount the same
+  // way.
+  if (!amount || !std::isfinite(*amount)) return Null();
+  if (std::fabs(*amount) < 9e15 && *amount == std::floor(*amount)) {
+    return Int(static_cast<long long>(*amount));
+  }
   BeforeValue();
-  // Rare non-whole amounts go through nlohmann's number formatting, so every JSON the core writes
-  // prints an amount the same way.
-  out_->append(AmountJson(amount).dump());
+  Put(AmountJson(amount).dump());
 }
 
 void JsonWriter::Score(double score) {
@@ -164,7 +123,7 @@ void JsonWriter::Score(double score) {
                     static_cast<char>('0' + frac / 10 % 10), static_cast<char>('0' + frac % 10)};
   std::size_t n = 5;
   while (n > 3 && digits[n - 1] == '0') --n;  // "0.940" -> "0.94", "1.000" -> "1.0"
-  out_->append(digits, n);
+  Put(std::string_view(digits, n));
 }
 
 }  // namespace vendly::internal

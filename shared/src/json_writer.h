@@ -1,11 +1,12 @@
 // A small streaming JSON writer for the core's hot output path (one result line per caption): it
-// appends straight to a string, where building an nlohmann value and dumping it cost more than the
-// extraction itself. Strings are escaped as JSON requires and invalid UTF-8 is replaced by U+FFFD,
-// so any caption gives valid JSON. Deterministic: the same bytes natively and in WASM.
+// writes straight into a string's buffer, where building an nlohmann value and dumping it cost more
+// than the extraction itself. Strings are escaped as JSON requires and invalid UTF-8 is replaced by
+// U+FFFD, so any caption gives valid JSON. Deterministic: the same bytes natively and in WASM.
 #ifndef VENDLY_SRC_JSON_WRITER_H_
 #define VENDLY_SRC_JSON_WRITER_H_
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,20 +15,46 @@ namespace vendly::internal {
 
 class JsonWriter {
  public:
-  // Appends to *out, which must outlive the writer.
-  explicit JsonWriter(std::string* out) : out_(out) {}
+  // Appends to *out, which must outlive the writer. While the writer works, *out holds spare bytes
+  // past the JSON: read it only after Finish() (or the writer's end).
+  explicit JsonWriter(std::string* out, std::size_t expected_size = 256);
+  ~JsonWriter() { Finish(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
+  // Trims *out to the JSON written so far. The writer may go on writing afterwards.
+  void Finish() { out_->resize(size_); }
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
   // An object key (plain ASCII, written as is); the value written next belongs to it.
-  void Key(std::string_view key);
+  void Key(std::string_view key) {
+    BeforeValue();
+    char* w = Room(key.size() + 3);
+    *w++ = '"';
+    std::memcpy(w, key.data(), key.size());
+    w += key.size();
+    *w++ = '"';
+    *w++ = ':';
+    size_ += key.size() + 3;
+    after_key_ = true;
+  }
 
-  void String(std::string_view s);
+  void String(std::string_view s) {
+    BeforeValue();
+    WriteString(s);
+  }
   void Int(long long v);
-  void Bool(bool v);
-  void Null();
+  void Bool(bool v) {
+    BeforeValue();
+    Put(v ? std::string_view("true") : std::string_view("false"));
+  }
+  void Null() {
+    BeforeValue();
+    Put("null");
+  }
   // A money amount as AmountJson writes it: whole amounts as integers, others in shortest form,
   // null when absent or not finite.
   void Amount(const std::optional<double>& amount);
@@ -35,11 +62,48 @@ class JsonWriter {
   void Score(double score);
 
  private:
-  void Open(char c);
-  void Close(char c);
-  void BeforeValue();
+  friend void AppendJsonString(std::string_view s, std::string* out);
+
+  // A pointer to at least `n` writable bytes at the end of the JSON; valid until the next call.
+  char* Room(std::size_t n) {
+    if (out_->size() - size_ < n) Grow(n);
+    return &(*out_)[size_];
+  }
+  void Grow(std::size_t n);
+  void Put(std::string_view s) {
+    std::memcpy(Room(s.size()), s.data(), s.size());
+    size_ += s.size();
+  }
+  void Put(char c) {
+    *Room(1) = c;
+    ++size_;
+  }
+  void WriteString(std::string_view s);
+
+  void BeforeValue() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (depth_ > 0) {
+      const uint64_t bit = uint64_t{1} << ((depth_ - 1) & 63);
+      if (has_value_ & bit) Put(',');
+      has_value_ |= bit;
+    }
+  }
+  void Open(char c) {
+    BeforeValue();
+    Put(c);
+    ++depth_;
+    has_value_ &= ~(uint64_t{1} << ((depth_ - 1) & 63));
+  }
+  void Close(char c) {
+    Put(c);
+    if (depth_ > 0) --depth_;
+  }
 
   std::string* out_;
+  std::size_t size_;  // the bytes of *out_ written; out_->size() is what is allocated
   // One bit per open container: set once it holds a value, so the next one needs a comma. 64 levels
   // is more than any output of the core nests.
   uint64_t has_value_ = 0;

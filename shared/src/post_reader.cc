@@ -3,17 +3,10 @@
 #include <cstring>
 #include <string>
 
+#include "json_text.h"
+
 namespace vendly::internal {
 namespace {
-
-// Bytes that stand for themselves inside a JSON string: printable ASCII but '"' and '\\'.
-struct PlainTable {
-  bool plain[256] = {};
-  constexpr PlainTable() {
-    for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
-  }
-};
-constexpr PlainTable kPlain;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -22,31 +15,6 @@ int HexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-// Length of the well-formed UTF-8 sequence at [p, end) that starts with a byte >= 0x80, or 0 (RFC
-// 3629: no overlong forms, no surrogates, nothing past U+10FFFF; nlohmann's own table).
-std::size_t Utf8Sequence(const char* p, const char* end) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(p[k]); };
-  const std::size_t left = static_cast<std::size_t>(end - p);
-  const unsigned char c = b(0);
-  auto cont = [&](std::size_t k, unsigned char lo, unsigned char hi) {
-    return b(k) >= lo && b(k) <= hi;
-  };
-  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(1, 0x80, 0xBF) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3) return 0;
-    const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;  // overlong
-    const unsigned char hi = c == 0xED ? 0x9F : 0xBF;  // UTF-16 surrogates
-    return cont(1, lo, hi) && cont(2, 0x80, 0xBF) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4) return 0;
-    const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;  // overlong
-    const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;  // past U+10FFFF
-    return cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-  }
-  return 0;
 }
 
 void AppendUtf8(uint32_t cp, std::string* out) {
@@ -159,11 +127,9 @@ bool Reader::String(std::string* out) {
   ++p_;  // the opening quote
   const char* run = p_;
   while (p_ < end_) {
+    p_ = SkipPlainJsonBytes(p_, end_);
+    if (p_ == end_) break;
     const unsigned char c = static_cast<unsigned char>(*p_);
-    if (kPlain.plain[c]) {
-      ++p_;
-      continue;
-    }
     if (c == '"') {
       if (out != nullptr) out->append(run, static_cast<std::size_t>(p_ - run));
       ++p_;
@@ -233,7 +199,7 @@ bool Reader::String(std::string* out) {
       continue;
     }
     if (c < 0x20) return false;
-    const std::size_t n = Utf8Sequence(p_, end_);
+    const std::size_t n = Utf8SequenceAt(p_, end_);
     if (n == 0) return false;
     p_ += n;
   }

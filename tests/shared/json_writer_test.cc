@@ -42,6 +42,7 @@ TEST(JsonWriter, WritesNestedValuesWithCommas) {
   w.Key("e"), w.Amount(12.5);
   w.Key("f"), w.Amount(std::nullopt);
   w.EndObject();
+  w.Finish();
   EXPECT_EQ(out, R"({"a":-3,"b":[true,null,[],"x"],"c":{},"d":2500,"e":12.5,"f":null})");
 }
 
@@ -51,6 +52,7 @@ TEST(JsonWriter, ScoresHaveAtMostThreeDecimals) {
   w.BeginArray();
   for (double s : {0.0, 1.0, 0.94, 0.9049, 0.12345, 0.5, -1.0, 7.0}) w.Score(s);
   w.EndArray();
+  w.Finish();
   EXPECT_EQ(out, "[0.0,1.0,0.94,0.905,0.123,0.5,0.0,1.0]");
 }
 
