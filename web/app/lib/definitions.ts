@@ -129,7 +129,7 @@ export type Product = {
   price: number | null;
   currency: string;
   compareAtPrice: number | null;
-  category: string;
+  category: string | null; // the first of categories
   categories: string[];
   tags: string[];
   sizes: string[];
@@ -148,7 +148,12 @@ export type Product = {
 
 export type ProductsPage = { products: Product[]; pagination: Pagination };
 
-export type BatchApproveItem = { draftId: string; status: 'approved' | 'failed'; productId?: string; error?: ServerError };
+export type BatchApproveItem = {
+  draftId: string;
+  status: 'approved' | 'failed';
+  productId?: string;
+  error?: ServerError & { errors?: FieldProblem[] }; // errors: a draft the core finds incomplete
+};
 export type BatchApproveResponse = {
   success: boolean;
   results: { approved: number; failed: number };
@@ -198,7 +203,7 @@ export type SyncHistoryEntry = {
   productsUpdated: number;
   productsSkipped: number;
   productsFailed: number;
-  apiCallsUsed: number;
+  apiCallsUsed: number | null;
   errors: unknown[];
   startedAt: string | null;
   completedAt: string | null;

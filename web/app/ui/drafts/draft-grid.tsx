@@ -17,11 +17,13 @@ export function DraftGrid({
   storeCurrency,
   variant,
   onChanged,
+  paged = false,
 }: {
   drafts: Draft[];
   storeCurrency: string;
   variant: 'drafts' | 'review';
   onChanged?: () => void;
+  paged?: boolean; // the list is one page of more: "Select all" says it selects this page
 }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<Draft | null>(null);
@@ -75,7 +77,9 @@ export function DraftGrid({
       return;
     }
     const failed: Record<string, string> = {};
-    for (const item of r.items) if (item.status === 'failed') failed[item.draftId] = item.error?.message ?? 'This draft could not be approved.';
+    for (const item of r.items)
+      if (item.status === 'failed')
+        failed[item.draftId] = item.error?.errors?.map((e) => e.message).join(' ') || item.error?.message || 'This draft could not be approved.';
     setProblems(failed);
     setSelected(new Set(Object.keys(failed)));
     const { approved, failed: nFailed } = r.results;
@@ -109,7 +113,7 @@ export function DraftGrid({
               checked={allChosen}
               onChange={(e) => setSelected(e.target.checked ? new Set(pendingIds) : new Set())}
             />
-            Select all ({pendingIds.length})
+            {paged ? `Select all on this page (${pendingIds.length})` : `Select all (${pendingIds.length})`}
           </label>
           <button type="button" onClick={() => void approveChosen()} disabled={!chosen.length || batchPending}>
             {batchPending ? `${verb === 'Import' ? 'Importing' : 'Approving'}…` : `${verb} selected (${chosen.length})`}

@@ -51,7 +51,7 @@ export function ScanOptionsForm({ username }: { username: string }) {
         void start();
       }}
     >
-      <h2 id="scan-heading">Import products from Instagram</h2>
+      <h2 id="scan-heading">Scan your posts</h2>
       <p>
         We’ll read the posts of <strong>@{username}</strong> and turn the products in them into drafts for you to check.
         Nothing is published until you approve it.

@@ -9,6 +9,14 @@ import { ScanProgress } from '@/app/ui/import/scan-progress';
 
 const POLL_MS = 1000;
 const DRAFTS_LIMIT = 500; // the server's most; the rest stay in Drafts
+// Pictures are copied into the media store after the scan: a finished scan is read again now and then
+// while some of its drafts have none yet (a post whose picture Instagram withholds never gets one).
+const PICTURES_POLL_MS = 5000;
+const PICTURES_POLLS = 24;
+
+function missingPictures(s: Scan): boolean {
+  return s.drafts.some((d) => d.imageUrls.length === 0);
+}
 
 // Steps 2 and 3 of the bulk import (6.2): the scan's progress, polled from the server while it runs,
 // then the drafts it found as a review grid (select all, import selected, edit, view post).
@@ -38,20 +46,26 @@ export function ScanReview({ scanId, storeCurrency }: { scanId: string; storeCur
     const ctl = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
+    let picturePolls = 0;
     const tick = async () => {
+      let wait = POLL_MS;
       try {
         const s = await load(ctl.signal);
         setScan(s);
         setError(null);
         failures = 0;
-        if (s.status === 'completed' || s.status === 'failed') return;
+        if (s.status === 'completed' || s.status === 'failed') {
+          if (!missingPictures(s) || ++picturePolls > PICTURES_POLLS) return;
+          wait = PICTURES_POLL_MS;
+        }
       } catch (e) {
         if (ctl.signal.aborted) return;
         failures += 1;
         setError(e instanceof Error ? e.message : String(e));
         if ((e as { status?: number }).status === 404) return;
+        wait = POLL_MS * Math.min(10, 2 ** failures);
       }
-      timer = setTimeout(() => void tick(), POLL_MS * Math.min(10, 2 ** failures));
+      timer = setTimeout(() => void tick(), wait);
     };
     void tick();
     return () => {

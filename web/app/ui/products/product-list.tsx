@@ -27,9 +27,9 @@ export function ProductList({ products }: { products: Product[] }) {
                 {p.compareAtPrice !== null ? <span className="was">{formatMoney(p.compareAtPrice, p.currency)}</span> : null}
               </p>
               <p className="muted small">
-                {p.category}
-                {p.sizes.length ? ` · Sizes ${p.sizes.join(', ')}` : ''}
-                {p.colors.length ? ` · ${p.colors.join(', ')}` : ''}
+                {[p.category, p.sizes.length ? `Sizes ${p.sizes.join(', ')}` : null, p.colors.length ? p.colors.join(', ') : null]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
             </div>
             <div className="product-side small">

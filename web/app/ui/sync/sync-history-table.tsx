@@ -70,7 +70,7 @@ export function SyncHistoryTable({ history }: { history: SyncHistoryEntry[] }) {
                   {h.productsImported + h.productsUpdated}
                 </td>
                 <td data-label="API calls" className="num">
-                  {h.apiCallsUsed}
+                  {h.apiCallsUsed ?? '—'}
                 </td>
                 <td data-label="Duration" className="num">
                   {h.completedAt ? duration(h.durationMs) : 'Running'}

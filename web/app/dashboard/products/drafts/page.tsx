@@ -48,7 +48,7 @@ export default async function DraftsPage({ searchParams }: { searchParams: Promi
         </section>
       ) : (
         <>
-          <DraftGrid key={`${filter}-${page}`} drafts={data.drafts} storeCurrency={me.store.currency} variant="drafts" />
+          <DraftGrid key={`${filter}-${page}`} drafts={data.drafts} storeCurrency={me.store.currency} variant="drafts" paged={data.pagination.pages > 1} />
           <Pagination paging={data.pagination} href={(p) => draftsHref(filter, p)} label="Draft pages" />
         </>
       )}
