@@ -138,8 +138,8 @@ export function ScanReview({ scanId, storeCurrency }: { scanId: string; storeCur
       </div>
       <p className="muted" data-testid="scan-summary">
         Scanned {p.processed} post{p.processed === 1 ? '' : 's'}: {p.draftsCreated} draft{p.draftsCreated === 1 ? '' : 's'}
-        {p.productsImported ? `, ${p.productsImported} published automatically` : ''}
-        {p.skipped ? `, ${p.skipped} without a product` : ''}
+        {p.productsImported ? `, ${p.productsImported} of them published automatically` : ''}
+        {p.skipped ? `, ${p.skipped} post${p.skipped === 1 ? '' : 's'} without a product` : ''}
         {p.failed ? `, ${p.failed} could not be read` : ''}.
       </p>
       {scan.drafts.length === 0 ? (
