@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getProducts } from '@/app/lib/data';
 import { Pagination, pageParam } from '@/app/ui/pagination';
 import { isProductStatus, ProductFilters } from '@/app/ui/products/product-filters';
@@ -25,6 +26,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const status = isProductStatus(params.status) ? params.status : 'active';
   const page = pageParam(params.page);
   const data = await getProducts(q, status, page);
+  if (data.products.length === 0 && page > 1) redirect(productsHref(q, status, data.pagination.pages));
   const filtered = q !== '' || status !== 'active';
   return (
     <>

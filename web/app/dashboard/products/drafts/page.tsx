@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getDrafts, getMe } from '@/app/lib/data';
 import { DraftFilters, draftsHref, isDraftFilter } from '@/app/ui/drafts/draft-filters';
 import { DraftGrid } from '@/app/ui/drafts/draft-grid';
@@ -21,6 +22,8 @@ export default async function DraftsPage({ searchParams }: { searchParams: Promi
   const filter = isDraftFilter(params.filter) ? params.filter : 'all';
   const page = pageParam(params.page);
   const [me, data] = await Promise.all([getMe(), getDrafts(filter, page)]);
+  // The last drafts of a later page were approved or rejected: show the last page that has some.
+  if (data.drafts.length === 0 && page > 1) redirect(draftsHref(filter, data.pagination.pages));
   return (
     <>
       <h1>Pending drafts ({data.counts.all})</h1>
