@@ -1,6 +1,8 @@
 #include "category.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "lexicon.h"
@@ -901,6 +903,42 @@ constexpr Stem kHashtagStems[] = {
     {"valentine", kOther},
 };
 
+// The hashtag stems grouped by first byte: the stems starting with byte c are
+// order[begin[c]] .. order[begin[c + 1] - 1], in table order.
+constexpr std::size_t kHashtagStemCount = sizeof(kHashtagStems) / sizeof(kHashtagStems[0]);
+static_assert(kHashtagStemCount <= 128, "AddHashtag keeps its stem hits in two words");
+static_assert(
+    [] {
+      for (const Stem& s : kHashtagStems) {
+        if (s.stem.size() < 2) return false;
+      }
+      return true;
+    }(),
+    "AddHashtag compares a stem's second byte first");
+struct HashtagStemIndex {
+  uint8_t begin[257] = {};
+  uint8_t order[kHashtagStemCount] = {};
+};
+
+const HashtagStemIndex& HashtagStems() {
+  static const HashtagStemIndex k = [] {
+    HashtagStemIndex index;
+    int count[256] = {};
+    for (const Stem& s : kHashtagStems) ++count[static_cast<unsigned char>(s.stem[0])];
+    for (int c = 0; c < 256; ++c) {
+      index.begin[c + 1] = static_cast<uint8_t>(index.begin[c] + count[c]);
+    }
+    int next[256];
+    for (int c = 0; c < 256; ++c) next[c] = index.begin[c];
+    for (std::size_t s = 0; s < kHashtagStemCount; ++s) {
+      const unsigned char first = static_cast<unsigned char>(kHashtagStems[s].stem[0]);
+      index.order[next[first]++] = static_cast<uint8_t>(s);
+    }
+    return index;
+  }();
+  return k;
+}
+
 // The first words of the lexicon's two-word phrases, derived from the lexicon once.
 const WordSet& PhraseStarters() {
   static const WordSet k = [] {
@@ -982,8 +1020,25 @@ void CategoryScorer::AddWord(std::string_view w, std::string_view next, double w
 }
 
 void CategoryScorer::AddHashtag(std::string_view tag, double weight) {
-  for (const Stem& s : kHashtagStems) {
-    if (tag.find(s.stem) != std::string_view::npos) scores_[s.category] += weight;
+  // One pass over the tag, trying only the stems that start with each byte; then every stem found
+  // scores once, in table order, as a search per stem would.
+  const HashtagStemIndex& index = HashtagStems();
+  uint64_t found[2] = {0, 0};
+  for (std::size_t i = 0; i + 1 < tag.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(tag[i]);
+    for (int k = index.begin[c]; k < index.begin[c + 1]; ++k) {
+      const int s = index.order[k];
+      const std::string_view stem = kHashtagStems[s].stem;
+      if (stem[1] == tag[i + 1] && tag.size() - i >= stem.size() &&
+          std::memcmp(tag.data() + i, stem.data(), stem.size()) == 0) {
+        found[s >> 6] |= uint64_t{1} << (s & 63);
+      }
+    }
+  }
+  for (int word = 0; word < 2; ++word) {
+    for (uint64_t bits = found[word]; bits != 0; bits &= bits - 1) {
+      scores_[kHashtagStems[word * 64 + __builtin_ctzll(bits)].category] += weight;
+    }
   }
 }
 
