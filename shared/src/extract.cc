@@ -387,8 +387,9 @@ Extraction Extract(const Post& post) {
         if (static_cast<int>(li) == s.name_line) continue;
         const LineInfo& info = seg.lines[li];
         if (info.empty || info.hashtags_only || info.contact || info.fee) continue;
+        if (internal::TitleScores(t, &seg, li).item_score < 3) continue;
         const internal::Name& other = internal::TitleName(t, &seg, li);
-        if (other.item_score >= 3 && other.text != name.text) {
+        if (other.text != name.text) {
           f.name -= 0.05;
           break;
         }

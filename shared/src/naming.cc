@@ -1,6 +1,7 @@
 #include "naming.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "category.h"
 #include "lexicon.h"
@@ -190,92 +191,112 @@ bool IsLowerAscii(std::string_view s) {
   return true;
 }
 
-// Title Case for one word: all-lower words get a capital, ALL-CAPS words longer than four letters
-// are shouted filler-case ("HANDBAGS" -> "Handbags"), mixed case ("iPhone", "CeraVe", "JBL") is
-// kept.
-std::string TitleWord(std::string_view raw, bool first_word) {
-  std::string w(raw);
-  if (w.empty()) return w;
-  static const WordSet kSmall{"of", "and", "the", "a", "an", "on", "to", "de"};
-  std::string lower = w;
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  if (!first_word && kSmall.Contains(lower)) return lower;
-  // "Non-stick" is lower-case after its capital: title-case each hyphen part too.
-  if (IsLowerAscii(w) ||
-      (w[0] >= 'A' && w[0] <= 'Z' && IsLowerAscii(std::string_view(w).substr(1)))) {
-    if (w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
-    // "t-shirt" -> "T-Shirt": capitalise after inner hyphens too.
-    for (std::size_t i = 1; i + 1 < w.size(); ++i) {
-      if (w[i] == '-' && w[i + 1] >= 'a' && w[i + 1] <= 'z')
-        w[i + 1] = static_cast<char>(w[i + 1] - 32);
+// A word lower-cased (ASCII only) without allocating for the short words names are made of.
+class AsciiLowerWord {
+ public:
+  explicit AsciiLowerWord(std::string_view word) {
+    char* out = buffer_;
+    if (word.size() > sizeof buffer_) {
+      long_.resize(word.size());
+      out = long_.data();
     }
-    return w;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
+    view_ = std::string_view(out, word.size());
+  }
+  AsciiLowerWord(const AsciiLowerWord&) = delete;
+  AsciiLowerWord& operator=(const AsciiLowerWord&) = delete;
+  std::string_view view() const { return view_; }
+
+ private:
+  char buffer_[48];
+  std::string long_;
+  std::string_view view_;
+};
+
+// Upper-cases the first byte of `w` and each letter after an inner hyphen ("t-shirt" -> "T-Shirt").
+void CapitaliseParts(char* w, std::size_t n) {
+  if (w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (w[i] == '-' && w[i + 1] >= 'a' && w[i + 1] <= 'z')
+      w[i + 1] = static_cast<char>(w[i + 1] - 32);
+  }
+}
+
+// Appends one word in Title Case: all-lower words get a capital, ALL-CAPS words longer than four
+// letters are shouted filler-case ("HANDBAGS" -> "Handbags"), mixed case ("iPhone", "CeraVe",
+// "JBL") is kept.
+void AppendTitleWord(std::string_view raw, bool first_word, std::string* out) {
+  if (raw.empty()) return;
+  static const WordSet kSmall{"of", "and", "the", "a", "an", "on", "to", "de"};
+  const AsciiLowerWord lower(raw);
+  if (!first_word && kSmall.Contains(lower.view())) {
+    out->append(lower.view());
+    return;
+  }
+  const std::size_t start = out->size();
+  // "Non-stick" is lower-case after its capital: title-case each hyphen part too.
+  if (IsLowerAscii(raw) || (raw[0] >= 'A' && raw[0] <= 'Z' && IsLowerAscii(raw.substr(1)))) {
+    out->append(raw);
+    CapitaliseParts(&(*out)[start], raw.size());
+    return;
   }
   int letters = 0, upper = 0;
-  for (char c : w) {
+  for (char c : raw) {
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++letters;
     if (c >= 'A' && c <= 'Z') ++upper;
   }
   if (upper == letters && letters > 4) {
-    std::string out = lower;
-    out[0] = static_cast<char>(out[0] - 32 * (out[0] >= 'a' && out[0] <= 'z'));
-    for (std::size_t i = 1; i + 1 < out.size(); ++i) {
-      if (out[i] == '-' && out[i + 1] >= 'a' && out[i + 1] <= 'z') {
-        out[i + 1] = static_cast<char>(out[i + 1] - 32);
-      }
-    }
-    return out;
+    out->append(lower.view());
+    CapitaliseParts(&(*out)[start], raw.size());
+    return;
   }
-  return w;
+  out->append(raw);
 }
 
-// The singular of a plural head noun when catalogs list it singular.
-std::string Singular(const std::string& word) {
-  std::string lower = word;
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+// How a plural head noun becomes singular when catalogs list it singular: drop the last `cut`
+// bytes and append `add` (cut 0: it stays as it is).
+struct SingularRule {
+  std::size_t cut = 0;
+  std::string_view add;
+};
+
+SingularRule SingularOf(std::string_view word) {
+  const AsciiLowerWord lower_word(word);
+  const std::string_view lower = lower_word.view();
   if (lower.size() < 4 || lower.back() != 's' || KeepPlural().Contains(lower) ||
-      lower.find('\'') != std::string::npos) {
-    return word;
+      lower.find('\'') != std::string_view::npos) {
+    return {};
   }
   // Hyphenated or model tokens keep their form: "T-Shirts" -> "T-Shirt" is fine, "A05s" is no
   // plural.
   for (char c : lower) {
-    if (c >= '0' && c <= '9') return word;
+    if (c >= '0' && c <= '9') return {};
   }
-  if (lower.size() >= 2 && (lower[lower.size() - 2] == 's' || lower[lower.size() - 2] == 'u' ||
-                            lower[lower.size() - 2] == 'i')) {
+  if (lower[lower.size() - 2] == 's' || lower[lower.size() - 2] == 'u' ||
+      lower[lower.size() - 2] == 'i') {
     // "dress", "bus", "chassis": not plurals, unless "-sses"/"-shes"/"-ches"/"-xes".
-    return word;
+    return {};
   }
+  const auto ends = [&](std::string_view suffix) {
+    return lower.size() >= suffix.size() && lower.substr(lower.size() - suffix.size()) == suffix;
+  };
   // "-ies": hoodies -> hoodie, but parties -> party.
-  if (lower.size() > 4 && lower.compare(lower.size() - 3, 3, "ies") == 0) {
+  if (lower.size() > 4 && ends("ies")) {
     static const WordSet kIeNouns{"hoodies", "cookies", "smoothies", "brownies",   "beanies",
                                   "onesies", "booties", "goodies",   "selfies",    "movies",
                                   "pies",    "ties",    "lingeries", "scrunchies", "veggies",
                                   "kiddies", "rookies", "aunties",   "zombies",    "calories"};
-    if (kIeNouns.Contains(lower)) return word.substr(0, word.size() - 1);
-    return word.substr(0, word.size() - 3) + "y";
+    if (kIeNouns.Contains(lower)) return {1, ""};
+    return {3, "y"};
   }
-  if (lower.size() > 5 && lower.compare(lower.size() - 4, 4, "ives") == 0) {
-    return word.substr(0, word.size() - 3) + "fe";  // knives -> knife
-  }
-  if (lower.size() > 5 && lower.compare(lower.size() - 3, 3, "ves") == 0) {
-    return word.substr(0, word.size() - 3) + "f";  // scarves -> scarf, shelves -> shelf
-  }
-  if (lower.size() > 4 && lower.compare(lower.size() - 3, 3, "ses") == 0 &&
-      lower.compare(lower.size() - 4, 4, "sses") == 0) {
-    return word.substr(0, word.size() - 2);
-  }
-  if (lower.size() > 4 && (lower.compare(lower.size() - 4, 4, "ches") == 0 ||
-                           lower.compare(lower.size() - 4, 4, "shes") == 0 ||
-                           lower.compare(lower.size() - 3, 3, "xes") == 0)) {
-    return word.substr(0, word.size() - 2);
-  }
-  return word.substr(0, word.size() - 1);
+  if (lower.size() > 5 && ends("ives")) return {3, "fe"};  // knives -> knife
+  if (lower.size() > 5 && ends("ves")) return {3, "f"};    // scarves -> scarf, shelves -> shelf
+  if (lower.size() > 4 && ends("sses")) return {2, ""};
+  if (lower.size() > 4 && (ends("ches") || ends("shes") || ends("xes"))) return {2, ""};
+  return {1, ""};
 }
 
 // Words read for one name at most: a name has six, the rest is a sentence.
@@ -308,6 +329,19 @@ struct Piece {
 // A fixed-capacity list of pieces: a name reads at most kMaxPieces words, so no heap is needed.
 class PieceList {
  public:
+  // The pieces are left unconstructed until pushed (the lists are made and copied many times per
+  // caption, and a piece is trivially copyable): only [0, size()) is ever read or copied.
+  PieceList() {}
+  PieceList(const PieceList& other) : n_(other.n_) {
+    std::copy(other.begin(), other.end(), items_);
+  }
+  PieceList& operator=(const PieceList& other) {
+    n_ = other.n_;
+    std::copy(other.begin(), other.end(), items_);
+    return *this;
+  }
+  ~PieceList() {}
+
   std::size_t size() const { return n_; }
   bool empty() const { return n_ == 0; }
   void clear() { n_ = 0; }
@@ -331,7 +365,10 @@ class PieceList {
 
  private:
   static constexpr std::size_t kCapacity = kMaxPieces + 1;
-  Piece items_[kCapacity];
+  static_assert(std::is_trivially_copyable_v<Piece> && std::is_trivially_destructible_v<Piece>);
+  union {
+    Piece items_[kCapacity];
+  };
   std::size_t n_ = 0;
 };
 
@@ -622,7 +659,7 @@ bool Assemble(const Text& t, uint32_t first, uint32_t last, PieceList& words) {
     flat.push_back(p);
   }
   group_end[groups - 1] = flat.size();
-  bool swahili_head = group_end[0] > group_begin[0] && flat[0].translated_head;
+  bool swahili_head = group_end[0] > group_begin[0] && !flat.empty() && flat[0].translated_head;
   // "Vitenge shirts za wanaume": a group of translated qualifiers after a connector goes first.
   bool qualifier_tail = false;
   if (!swahili_head && groups > 1) {
@@ -690,19 +727,39 @@ void ScoreNameWords(const PieceList& words, Name* out) {
 }
 
 // Builds the Title Case text, lower-case words and spans of `words` (the head made singular).
-void Materialise(PieceList& words, Name* out) {
-  const std::string last_text = Singular(std::string(words.back().text));
-  const std::string last_lower = Singular(std::string(words.back().lower));
-  words.back().text = last_text;
-  words.back().lower = last_lower;
+void Materialise(const PieceList& words, Name* out) {
+  const Piece& head = words.back();
+  const SingularRule text_rule = SingularOf(head.text);
+  const SingularRule lower_rule = SingularOf(head.lower);
+  std::size_t size = words.size();
+  for (const Piece& p : words) size += p.text.size() + 2;
+  out->text.reserve(size);
   out->words.reserve(words.size());
   out->spans.reserve(words.size());
-  for (std::size_t k = 0; k < words.size(); ++k) {
-    if (k > 0) out->text += ' ';
-    out->text += TitleWord(words[k].text, k == 0);
+  for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+    AppendTitleWord(words[k].text, k == 0, &out->text);
+    out->text += ' ';
     out->words.emplace_back(words[k].lower);
     out->spans.push_back(words[k].span);
   }
+  std::string head_text(head.text.substr(0, head.text.size() - text_rule.cut));
+  head_text.append(text_rule.add);
+  AppendTitleWord(head_text, words.size() == 1, &out->text);
+  out->words.emplace_back(head.lower.substr(0, head.lower.size() - lower_rule.cut));
+  out->words.back().append(lower_rule.add);
+  out->spans.push_back(head.span);
+}
+
+// The boundaries of the chunks BuildBestName chooses among: emojis (not before a gloss), colons,
+// bars, exclamation and question marks, sentence ends.
+bool IsChunkBoundary(const Text& t, uint32_t i, uint32_t last) {
+  if (i == last) return true;
+  const Token& tok = t.tokens[i];
+  char p = t.Punct(tok);
+  // An emoji before a parenthesis keeps the gloss with its words: "Sabuni ya asili 🌼 (soap)".
+  bool gloss_next = i + 1 < last && t.Punct(t.tokens[i + 1]) == '(';
+  return (tok.kind == TokenKind::kEmoji && !gloss_next) || p == ':' || p == '|' || p == '!' ||
+         p == '?' || (p == '.' && (i + 1 >= last || t.tokens[i + 1].space_before));
 }
 
 }  // namespace
@@ -716,25 +773,18 @@ Name BuildName(const Text& t, uint32_t first, uint32_t last) {
   return out;
 }
 
-Name BuildBestName(const Text& t, uint32_t first, uint32_t last) {
-  // Chunks are scored without building their text; only the winner is materialised.
+namespace {
+
+// ChooseBestName, also giving the winner's words (`*best_words`).
+Name ChooseBest(const Text& t, uint32_t first, uint32_t last, PieceList* best_words) {
+  // Chunks are scored without building their text.
   Name best;
-  PieceList best_words, words;
+  PieceList words;
   int best_score = -1;
   int item_chunks = 0;
   uint32_t chunk = first;
   for (uint32_t i = first; i <= last; ++i) {
-    bool boundary = i == last;
-    if (!boundary) {
-      const Token& tok = t.tokens[i];
-      char p = t.Punct(tok);
-      // An emoji before a parenthesis keeps the gloss with its words: "Sabuni ya asili 🌼 (soap)".
-      bool gloss_next = i + 1 < last && t.Punct(t.tokens[i + 1]) == '(';
-      boundary = (tok.kind == TokenKind::kEmoji && !gloss_next) || p == ':' || p == '|' ||
-                 p == '!' || p == '?' ||
-                 (p == '.' && (i + 1 >= last || t.tokens[i + 1].space_before));
-    }
-    if (!boundary) continue;
+    if (!IsChunkBoundary(t, i, last)) continue;
     if (i > chunk && Assemble(t, chunk, i, words)) {
       Name scores;
       ScoreNameWords(words, &scores);
@@ -742,16 +792,37 @@ Name BuildBestName(const Text& t, uint32_t first, uint32_t last) {
       if (scores.Score() > best_score) {
         best_score = scores.Score();
         best = scores;
-        best_words = words;
+        best.chunk_first = chunk;
+        best.chunk_last = i;
+        *best_words = words;
       }
     }
     chunk = i + 1;
   }
   if (best_score < 0) return Name();
-  Materialise(best_words, &best);
   // Other chunks that also name an item make the choice less certain.
   best.rivals = item_chunks - (best.item_score >= 2 ? 1 : 0);
   return best;
+}
+
+}  // namespace
+
+Name ChooseBestName(const Text& t, uint32_t first, uint32_t last) {
+  PieceList best_words;
+  return ChooseBest(t, first, last, &best_words);
+}
+
+void SpellName(const Text& t, Name* name) {
+  if (name->word_count == 0 || !name->text.empty()) return;
+  PieceList words;
+  if (Assemble(t, name->chunk_first, name->chunk_last, words)) Materialise(words, name);
+}
+
+Name BuildBestName(const Text& t, uint32_t first, uint32_t last) {
+  PieceList words;
+  Name name = ChooseBest(t, first, last, &words);
+  if (name.word_count > 0) Materialise(words, &name);
+  return name;
 }
 
 }  // namespace vendly::internal

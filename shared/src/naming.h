@@ -26,6 +26,9 @@ struct Name {
   int word_count = 0;
   int translated = 0;  // words translated from Swahili (a guess at the seller's words)
   int rivals = 0;      // other chunks of the line that also name an item
+  // The tokens [chunk_first, chunk_last) the name's words were read from (for SpellName).
+  uint32_t chunk_first = 0;
+  uint32_t chunk_last = 0;
 
   // How well the name names an item, for choosing among candidate lines.
   int Score() const { return item_score * 2 + proper; }
@@ -38,6 +41,11 @@ Name BuildName(const Text& text, uint32_t first, uint32_t last);
 // The best name among the chunks of [first, last) separated by emojis, colons and sentence ends
 // ("Laptop deals 🔥 Dell Latitude 7490" -> "Dell Latitude 7490").
 Name BuildBestName(const Text& text, uint32_t first, uint32_t last);
+
+// BuildBestName's choice and scores without the name's text, words and spans, which cost more to
+// build than the choice: SpellName adds them. word_count is 0 when there is no name.
+Name ChooseBestName(const Text& text, uint32_t first, uint32_t last);
+void SpellName(const Text& text, Name* name);
 
 // True for words that never belong in a catalog name ("new", "arrivals", "restocked", "available",
 // "mpya", "ziko").

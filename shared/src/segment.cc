@@ -65,10 +65,19 @@ bool HasItemWords(const Text& t, uint32_t first, uint32_t last) {
   return false;
 }
 
-const Name& TitleName(const Text& t, Segmentation* seg, uint32_t li) {
-  if (!seg->title_done[li]) {
-    seg->title_names[li] = BuildBestName(t, seg->lines[li].content_first, seg->lines[li].last);
+const Name& TitleScores(const Text& t, Segmentation* seg, uint32_t li) {
+  if (seg->title_done[li] == 0) {
+    seg->title_names[li] = ChooseBestName(t, seg->lines[li].content_first, seg->lines[li].last);
     seg->title_done[li] = 1;
+  }
+  return seg->title_names[li];
+}
+
+const Name& TitleName(const Text& t, Segmentation* seg, uint32_t li) {
+  TitleScores(t, seg, li);
+  if (seg->title_done[li] == 1) {
+    SpellName(t, &seg->title_names[li]);
+    seg->title_done[li] = 2;
   }
   return seg->title_names[li];
 }
@@ -333,8 +342,8 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
     for (uint32_t li = 0; li < limit && li < n_lines; ++li) {
       const LineInfo& info = seg.lines[li];
       if (info.empty || info.hashtags_only || info.contact || info.fee) continue;
-      const Name& name = TitleName(t, &seg, li);
-      if (name.text.empty()) continue;
+      const Name& name = TitleScores(t, &seg, li);
+      if (name.word_count == 0) continue;
       int score = name.Score() + (info.size_cue || info.color_cue ? -3 : 0);
       if (score > best_score) {
         best = static_cast<int>(li);
@@ -356,7 +365,7 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
   }
   int header_title = nameless_before ? best_title(first_nameless) : -1;
   bool header_is_item =
-      header_title >= 0 && TitleName(t, &seg, static_cast<uint32_t>(header_title)).item_score >= 2;
+      header_title >= 0 && TitleScores(t, &seg, static_cast<uint32_t>(header_title)).item_score >= 2;
 
   if (distinct || (item_lines.size() == 1 && nameless_before && header_is_item)) {
     seg.multi = true;
@@ -415,7 +424,7 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
     const Name& item_name = ItemName(t, &seg, item_lines[0]);
     int title_score = -1;
     if (title >= 0) {
-      title_score = TitleName(t, &seg, static_cast<uint32_t>(title)).item_score;
+      title_score = TitleScores(t, &seg, static_cast<uint32_t>(title)).item_score;
     }
     if (title < 0 || (item_name.item_score >= 2 && item_name.item_score >= title_score) ||
         (title_score <= 0 && !item_name.text.empty())) {

@@ -50,7 +50,8 @@ struct Segmentation {
   int header_line = -1;      // a list post's title line, whose head noun unnamed items share
   bool list_layout = false;  // items come from list-marked lines
 
-  // Line names, built once on first use (see TitleName / ItemName).
+  // Line names, chosen once on first use and spelled out once when their text is needed (see
+  // TitleName / ItemName). *_done: 0 not chosen yet, 1 chosen, 2 spelled out.
   std::vector<Name> title_names, item_names;
   std::vector<char> title_done, item_done;
 };
@@ -59,6 +60,9 @@ struct Segmentation {
 // before its price), each built once per line and cached in `seg`.
 const Name& TitleName(const Text& text, Segmentation* seg, uint32_t line);
 const Name& ItemName(const Text& text, Segmentation* seg, uint32_t line);
+// TitleName's choice and scores only (ChooseBestName): its text, words and spans may be empty;
+// word_count is 0 when the line has no name. Most title lines are only ever compared by score.
+const Name& TitleScores(const Text& text, Segmentation* seg, uint32_t line);
 
 // Splits lines that list several priced items separated by commas ("Goat 900, beef 800, ugali 50",
 // "FIFA 24 - 5,500, GTA V - 3,000") into one line per item, so each becomes an item line. A line is
