@@ -40,6 +40,9 @@ struct Config {
       "management";          // META_OAUTH_SCOPES
   int http_threads = 32;     // VENDLY_HTTP_THREADS: request worker threads
   int task_queue_max = 256;  // VENDLY_HTTP_QUEUE: accepted connections waiting for a worker
+  // VENDLY_WORKER_THREADS: job worker threads (jobs.h) of `vendly-server` and `vendly-server worker`;
+  // 0 runs no jobs in the serving process (dedicated `vendly-server worker` processes run them).
+  int worker_threads = 2;
   std::size_t payload_max = 1 << 20;  // VENDLY_MAX_BODY_BYTES: largest request body
   // VENDLY_WEBHOOK_MAX_BODY_BYTES: largest body of POST /api/webhooks/instagram. Meta batches up to
   // 1000 changes per delivery (non-ASCII escaped as \uXXXX), which can pass 1 MiB.

@@ -1,15 +1,18 @@
 // vendly-server: the edge server. `vendly-server migrate` applies migrations/ and exits; plain
-// `vendly-server` applies them and serves. Configuration: environment variables (see
-// server/README.md).
+// `vendly-server` applies them and serves, running VENDLY_WORKER_THREADS job workers beside the
+// HTTP threads; `vendly-server worker` applies them and runs only job workers. Serve and worker
+// stop cleanly on SIGINT or SIGTERM. Configuration: environment variables (see server/README.md).
 #include <httplib.h>
 #include <signal.h>
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <thread>
 
 #include "app.h"
 #include "config.h"
+#include "jobs.h"
 #include "log.h"
 #include "migrate.h"
 
@@ -17,8 +20,8 @@ using namespace vendly::server;
 
 int main(int argc, char** argv) {
   const std::string command = argc > 1 ? argv[1] : "serve";
-  if (command != "serve" && command != "migrate") {
-    std::fprintf(stderr, "usage: vendly-server [serve|migrate]\n");
+  if (command != "serve" && command != "migrate" && command != "worker") {
+    std::fprintf(stderr, "usage: vendly-server [serve|migrate|worker]\n");
     return 2;
   }
   if (const char* level = std::getenv("VENDLY_LOG_LEVEL")) {
@@ -50,6 +53,24 @@ int main(int argc, char** argv) {
   LogInfo("migrate", {{"applied", *migrated}, {"dir", app.config.migrations_dir}});
   if (command == "migrate") return 0;
 
+  JobRunner::Options job_options;
+  job_options.threads = app.config.worker_threads;
+  job_options.lease = std::chrono::seconds(app.config.job_lease_seconds);
+  if (command == "worker") {
+    if (job_options.threads == 0) {
+      LogError("config", {{"error", "VENDLY_WORKER_THREADS is 0: a worker would run no jobs"}});
+      return 2;
+    }
+    JobRunner runner(app, job_options);
+    RegisterJobHandlers(runner, app);
+    runner.Start();
+    int sig = 0;
+    sigwait(&signals, &sig);
+    LogInfo("shutdown", {{"signal", sig}});
+    runner.Stop();
+    return 0;
+  }
+
   httplib::Server server;
   Router router(server, app.db);
   BuildServer(server, router, app);
@@ -72,6 +93,14 @@ int main(int argc, char** argv) {
                      {"publicUrl", app.config.public_url},
                      {"graphUrl", app.config.graph_url},
                      {"graphVersion", app.config.graph_version}});
+  // Declared after `app`, so destroyed (stopped) before it.
+  std::unique_ptr<JobRunner> runner;
+  if (job_options.threads > 0) {
+    runner = std::make_unique<JobRunner>(app, job_options);
+    RegisterJobHandlers(*runner, app);
+    runner->Start();
+  }
   server.listen_after_bind();
+  if (runner) runner->Stop();
   return 0;
 }

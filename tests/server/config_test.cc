@@ -123,5 +123,25 @@ TEST(Config, RejectsInvalidValues) {
   }
 }
 
+TEST(Config, WorkerThreadsDefaultToTwoAndZeroTurnsInProcessJobsOff) {
+  FakeEnv env;
+  env.vars["VENDLY_DATA_DIR"] = TempDir();
+  auto defaults = LoadConfig(env.getter());
+  ASSERT_TRUE(defaults.ok()) << defaults.status().message();
+  EXPECT_EQ(defaults->worker_threads, 2);
+  env.vars["VENDLY_WORKER_THREADS"] = "0";
+  auto none = LoadConfig(env.getter());
+  ASSERT_TRUE(none.ok()) << none.status().message();
+  EXPECT_EQ(none->worker_threads, 0);
+  for (const char* bad : {"-1", "257", "two"}) {
+    env.vars["VENDLY_WORKER_THREADS"] = bad;
+    auto c = LoadConfig(env.getter());
+    EXPECT_FALSE(c.ok()) << bad;
+    if (!c.ok()) {
+      EXPECT_NE(c.status().message().find("VENDLY_WORKER_THREADS"), std::string::npos);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace vendly::server

@@ -1,0 +1,13 @@
+// The job kinds this server runs: one Register call per kind (or per module's Register function).
+// A kind missing here is never claimed by this server's workers.
+#include "app.h"
+#include "jobs.h"
+
+namespace vendly::server {
+
+void RegisterJobHandlers(JobRunner& runner, App& app) {
+  (void)app;
+  runner.Register("noop", RunNoopJob);
+}
+
+}  // namespace vendly::server
