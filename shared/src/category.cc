@@ -954,7 +954,7 @@ const WordSet& PhraseStarters() {
 
 }  // namespace
 
-bool IsBrandWord(std::string_view w) {
+bool IsBrandWord(HashedWord w) {
   static const WordSet k{
       "nike",       "adidas", "jordan",  "jordans", "puma",      "vans",        "converse",
       "timberland", "levis",  "levi's",  "bata",    "clarks",    "crocs",       "samsung",
@@ -969,8 +969,9 @@ bool IsBrandWord(std::string_view w) {
   return k.Contains(w);
 }
 
-int LookupCategoryWord(std::string_view w, int* weight) {
-  const CategoryWord* e = Lexicon().Find(w);
+int LookupCategoryWord(HashedWord word, int* weight) {
+  const CategoryWord* e = Lexicon().Find(word);
+  const std::string_view w = word.text;
   if (e == nullptr && w.size() > 3 && w.back() == 's') {
     e = Lexicon().Find(w.substr(0, w.size() - 1));
     if (e == nullptr && w.size() > 4 && w[w.size() - 2] == 'e') {
@@ -982,22 +983,26 @@ int LookupCategoryWord(std::string_view w, int* weight) {
   return e->category;
 }
 
-int LookupCategoryPhrase(std::string_view a, std::string_view b, int* weight) {
+int LookupCategoryPhrase(HashedWord a, std::string_view b, int* weight) {
   // Most words start no phrase: answer those without building the phrase.
   if (!PhraseStarters().Contains(a)) return -1;
   char buf[64];
-  if (a.size() + b.size() + 1 > sizeof(buf)) return -1;
+  if (a.text.size() + b.size() + 1 > sizeof(buf)) return -1;
   std::size_t n = 0;
-  for (char c : a) buf[n++] = c;
+  for (char c : a.text) buf[n++] = c;
   buf[n++] = ' ';
   for (char c : b) buf[n++] = c;
   return LookupCategoryWord(std::string_view(buf, n), weight);
 }
 
-void CategoryScorer::AddWord(std::string_view w, std::string_view next, double weight, Span span,
+void CategoryScorer::AddWord(HashedWord word, std::string_view next, double weight, Span span,
                              bool* used_next) {
   *used_next = false;
-  if (!next.empty() && w.size() + next.size() < 40) {
+  const std::string_view w = word.text;
+  // A phrase "w next" (or its singular) can be in the lexicon only when w starts one of its
+  // phrases (or holds a space itself): most words are answered without building the phrase.
+  if (!next.empty() && w.size() + next.size() < 40 &&
+      (w.find(' ') != std::string_view::npos || PhraseStarters().Contains(word))) {
     char buf[48];
     std::size_t n = 0;
     for (char c : w) buf[n++] = c;
@@ -1007,16 +1012,16 @@ void CategoryScorer::AddWord(std::string_view w, std::string_view next, double w
     int c = LookupCategoryWord(std::string_view(buf, n), &pw);
     if (c >= 0) {
       scores_[c] += weight * pw;
-      if (evidence_.size() < kMaxEvidence) evidence_.emplace_back(c, span);
+      AddEvidence(c, span);
       *used_next = true;
       return;
     }
   }
   int ww = 0;
-  int c = LookupCategoryWord(w, &ww);
+  int c = LookupCategoryWord(word, &ww);
   if (c < 0) return;
   scores_[c] += weight * ww;
-  if (evidence_.size() < kMaxEvidence) evidence_.emplace_back(c, span);
+  AddEvidence(c, span);
 }
 
 void CategoryScorer::AddHashtag(std::string_view tag, double weight) {
@@ -1044,9 +1049,8 @@ void CategoryScorer::AddHashtag(std::string_view tag, double weight) {
 
 void CategoryScorer::Merge(const CategoryScorer& other) {
   for (int c = 0; c < 9; ++c) scores_[c] += other.scores_[c];
-  for (const auto& e : other.evidence_) {
-    if (evidence_.size() >= kMaxEvidence) break;
-    evidence_.push_back(e);
+  for (std::size_t k = 0; k < other.evidence_count_; ++k) {
+    AddEvidence(other.evidence_[k].category, other.evidence_[k].span);
   }
 }
 
@@ -1073,10 +1077,13 @@ int CategoryScorer::Best(double* confidence) const {
   return best;
 }
 
-std::vector<Span> CategoryScorer::Evidence(int c) const {
+std::vector<Span> CategoryScorer::Evidence(int c, std::size_t max) const {
   std::vector<Span> out;
-  for (const auto& [cat, span] : evidence_) {
-    if (cat == c) out.push_back(span);
+  for (std::size_t k = 0; k < evidence_count_ && out.size() < max; ++k) {
+    if (evidence_[k].category == c) {
+      if (out.empty()) out.reserve(max < evidence_count_ ? max : evidence_count_);
+      out.push_back(evidence_[k].span);
+    }
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon.h"
 #include "vendly/extract.h"
 
 namespace vendly::internal {
@@ -29,19 +30,19 @@ enum CategoryIndex : int {
 // The category lexicon entry of a lower-case word or two-word phrase ("power bank"), trying the
 // word without a plural ending too. Returns the category and sets `*weight` (1-3), or -1 when
 // unknown.
-int LookupCategoryWord(std::string_view lower_word, int* weight);
+int LookupCategoryWord(HashedWord lower_word, int* weight);
 
 // True for brand names ("nike", "samsung", "cerave"): they tell the category but are no item noun.
-bool IsBrandWord(std::string_view lower_word);
+bool IsBrandWord(HashedWord lower_word);
 
 // LookupCategoryWord for the two-word phrase "a b", without allocating.
-int LookupCategoryPhrase(std::string_view a, std::string_view b, int* weight);
+int LookupCategoryPhrase(HashedWord a, std::string_view b, int* weight);
 
 class CategoryScorer {
  public:
   // Scores one word (or a two-word phrase when `next` is given and the phrase is known; then
   // `*used_next` is set) with the caller's weight; remembers `span` as evidence.
-  void AddWord(std::string_view lower_word, std::string_view lower_next, double weight, Span span,
+  void AddWord(HashedWord lower_word, std::string_view lower_next, double weight, Span span,
                bool* used_next);
   // Scores the stems found inside a hashtag ("#sneakerskenya" -> Fashion).
   void AddHashtag(std::string_view lower_tag, double weight);
@@ -51,14 +52,24 @@ class CategoryScorer {
 
   // The best category (kOther when nothing scored) and a confidence in [0, 1].
   int Best(double* confidence) const;
-  // The evidence spans of category `c`.
-  std::vector<Span> Evidence(int c) const;
+  // The first `max` evidence spans of category `c`.
+  std::vector<Span> Evidence(int c, std::size_t max) const;
   double Score(int c) const { return scores_[c]; }
 
  private:
   static constexpr std::size_t kMaxEvidence = 32;  // spans kept; a long caption repeats itself
   std::array<double, 9> scores_{};
-  std::vector<std::pair<int, Span>> evidence_;
+  // Kept in place (a scorer is made per product): the first evidence_count_ entries are used.
+  struct CategorySpan {
+    int category;
+    Span span;
+  };
+  CategorySpan evidence_[kMaxEvidence];
+  std::size_t evidence_count_ = 0;
+
+  void AddEvidence(int c, Span span) {
+    if (evidence_count_ < kMaxEvidence) evidence_[evidence_count_++] = CategorySpan{c, span};
+  }
 };
 
 }  // namespace vendly::internal

@@ -172,10 +172,11 @@ PostCues ReadPostCues(const Text& t) {
     }
     if (tok.kind != TokenKind::kWord) continue;
     std::string_view w = t.Lower(tok);
-    if (const Cue* c = CueWords().Find(w)) take(*c);
-    if (OrderWords().Contains(w)) cues.order_cue = true;
+    const HashedWord word = t.Word(tok);
+    if (const Cue* c = CueWords().Find(word)) take(*c);
+    if (OrderWords().Contains(word)) cues.order_cue = true;
     if (w == "sold") cues.sold_out = true;
-    if (i + 1 < n && CuePhraseStarters().Contains(w)) {
+    if (i + 1 < n && CuePhraseStarters().Contains(word)) {
       const Token& nt = t.tokens[i + 1];
       if (nt.kind == TokenKind::kWord && nt.line == tok.line &&
           w.size() + (nt.end - nt.begin) < 60) {

@@ -84,6 +84,7 @@ bool IsNoiseLine(const LineInfo& info) {
 // when null): a list item is described by its own lines and the lines all items share.
 std::string Describe(const Text& t, const Segmentation& seg, const std::vector<char>* keep) {
   std::string out;
+  out.reserve(std::min(t.raw.size(), kMaxDescriptionBytes + 64));
   for (std::size_t li = 0; li < t.lines.size(); ++li) {
     if (keep != nullptr && !(*keep)[li]) continue;
     const LineInfo& info = seg.lines[li];
@@ -126,7 +127,7 @@ void ScoreWords(const Text& t, uint32_t first, uint32_t last, double weight,
     std::string_view next;
     if (i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord) next = t.Lower(t.tokens[i + 1]);
     bool used_next = false;
-    scorer->AddWord(t.Lower(tok), next, weight, Span{tok.begin, tok.end}, &used_next);
+    scorer->AddWord(t.Word(tok), next, weight, Span{tok.begin, tok.end}, &used_next);
     if (used_next) ++i;
   }
 }
@@ -135,6 +136,7 @@ void ScoreWords(const Text& t, uint32_t first, uint32_t last, double weight,
 // three): fewer, longer spans read better in the dashboard and cost less to serialise.
 std::vector<Span> MergeSpans(const Text& t, const std::vector<Span>& spans) {
   std::vector<Span> out;
+  out.reserve(spans.size());
   for (const Span& s : spans) {
     if (!out.empty() && s.begin >= out.back().end && s.begin - out.back().end <= 24) {
       // Same line only: no newline between the two.
@@ -219,7 +221,7 @@ Extraction Extract(const Post& post) {
   }
   Segmentation seg = internal::SegmentPost(t, money);
   internal::PostCues cues = internal::ReadPostCues(t);
-  const std::string description = seg.multi ? std::string() : Describe(t, seg, nullptr);
+  std::string description = seg.multi ? std::string() : Describe(t, seg, nullptr);
 
   std::vector<std::string> hashtags;
   for (const Token& tok : t.tokens) {
@@ -250,6 +252,7 @@ Extraction Extract(const Post& post) {
       ScoreWords(t, info.content_first, info.last, 0.5, &shared_scorer);
     }
   }
+  x.products.reserve(std::min(seg.items.size(), kMaxProducts));
   for (const Segment& s : seg.items) {
     if (s.name_line < 0) continue;
     if (x.products.size() >= kMaxProducts) break;
@@ -262,10 +265,10 @@ Extraction Extract(const Post& post) {
     }
 
     Product p;
-    p.name = name.text;
+    p.name = std::move(name.text);
     p.evidence.name = MergeSpans(t, name.spans);
     if (single) {
-      p.description = description;
+      p.description = std::move(description);  // a single-item post has one product
     } else {
       std::vector<char> keep(t.lines.size(), 0);
       for (uint32_t li : s.lines) keep[li] = 1;
@@ -323,8 +326,7 @@ Extraction Extract(const Post& post) {
     double category_conf = 0;
     int category = scorer.Best(&category_conf);
     p.category = kCategories[category];
-    p.evidence.category = scorer.Evidence(category);
-    if (p.evidence.category.size() > 2) p.evidence.category.resize(2);  // the strongest come first
+    p.evidence.category = scorer.Evidence(category, 2);  // the strongest come first
 
     // Sizes and colours: the item's lines, and in a list post the lines shared by all items.
     bool loose = category != internal::kFood && category != internal::kBooks;
@@ -345,8 +347,8 @@ Extraction Extract(const Post& post) {
       }
       v.explicit_colors = v.explicit_colors || shared_variants.explicit_colors;
     }
-    p.sizes = v.sizes;
-    p.colors = v.colors;
+    p.sizes = std::move(v.sizes);
+    p.colors = std::move(v.colors);
     p.evidence.sizes = MergeSpans(t, v.size_spans);
     p.evidence.colors = MergeSpans(t, v.color_spans);
 
@@ -389,15 +391,15 @@ Extraction Extract(const Post& post) {
         if (info.empty || info.hashtags_only || info.contact || info.fee) continue;
         if (internal::TitleScores(t, &seg, li).item_score < 3) continue;
         const internal::Name& other = internal::TitleName(t, &seg, li);
-        if (other.text != name.text) {
+        if (other.text != p.name) {
           f.name -= 0.05;
           break;
         }
       }
     }
     f.category = category_conf;
-    f.sizes = v.sizes.empty() ? 0.93 : 0.95;
-    f.colors = v.colors.empty() ? 0.92 : (v.explicit_colors ? 0.96 : 0.9);
+    f.sizes = p.sizes.empty() ? 0.93 : 0.95;
+    f.colors = p.colors.empty() ? 0.92 : (v.explicit_colors ? 0.96 : 0.9);
     double overall =
         std::min({f.name, f.price, f.currency, f.compare_at_price, f.category, f.sizes, f.colors});
     // A list without markers is still structured when every item line carries its own price.

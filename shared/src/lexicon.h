@@ -9,41 +9,68 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace vendly::internal {
 
+namespace lexicon_detail {
+inline uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline uint64_t Load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+}  // namespace lexicon_detail
+
+// The hash the tables are keyed by: at most three unaligned loads and two multiplies for the short
+// words they hold. The value depends on the host's byte order; nothing but the probe order depends
+// on it.
+inline uint32_t WordHash(std::string_view s) {
+  using lexicon_detail::Load32;
+  using lexicon_detail::Load64;
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    a = Load64(p);
+    b = Load64(p + n - 8);
+    for (std::size_t i = 8; i + 8 < n; i += 8) a = (a ^ Load64(p + i)) * 0x9FB21C651E98DF25ull;
+  } else if (n >= 4) {
+    a = Load32(p);
+    b = Load32(p + n - 4);
+  } else if (n > 0) {
+    a = static_cast<unsigned char>(p[0]) |
+        static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+        static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+  }
+  uint64_t h = (a ^ 0x9E3779B97F4A7C15ull) * 0xFF51AFD7ED558CCDull;
+  h ^= (b + n) * 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 29;
+  return static_cast<uint32_t>(h);
+}
+
+// A word with its WordHash, so one word is hashed once however many tables it is looked up in: the
+// tokeniser hashes every word of a caption (Text::Word). Any string converts, hashed on the spot.
+struct HashedWord {
+  HashedWord(std::string_view w, uint32_t h) : text(w), hash(h) {}
+  HashedWord(std::string_view w) : text(w), hash(WordHash(w)) {}         // NOLINT: implicit
+  HashedWord(const char* w) : HashedWord(std::string_view(w)) {}         // NOLINT: implicit
+  HashedWord(const std::string& w) : HashedWord(std::string_view(w)) {}  // NOLINT: implicit
+
+  std::string_view text;
+  uint32_t hash;
+};
+
 // The slot array shared by WordSet and WordMap: indexes into the owner's key list, each with its
 // key's hash, so a probe compares words only when the hashes agree.
 class HashSlots {
- public:
-  // At most three unaligned loads and two multiplies for the short words the tables hold (the
-  // extractor looks up every word of a caption in a dozen tables, so this is on the hot path).
-  // The value depends on the host's byte order; nothing but the probe order depends on it.
-  static uint32_t Hash(std::string_view s) {
-    const char* p = s.data();
-    const std::size_t n = s.size();
-    uint64_t a = 0, b = 0;
-    if (n >= 8) {
-      a = Load64(p);
-      b = Load64(p + n - 8);
-      for (std::size_t i = 8; i + 8 < n; i += 8) a = (a ^ Load64(p + i)) * 0x9FB21C651E98DF25ull;
-    } else if (n >= 4) {
-      a = Load32(p);
-      b = Load32(p + n - 4);
-    } else if (n > 0) {
-      a = static_cast<unsigned char>(p[0]) |
-          static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
-          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
-    }
-    uint64_t h = (a ^ 0x9E3779B97F4A7C15ull) * 0xFF51AFD7ED558CCDull;
-    h ^= (b + n) * 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 29;
-    return static_cast<uint32_t>(h);
-  }
-
  protected:
   void Reserve(std::size_t keys) {
     std::size_t size = 16;
@@ -54,7 +81,7 @@ class HashSlots {
   // Adds key number `index` unless an equal key is there. `key_at(i)` gives key number i.
   template <typename KeyAt>
   bool Insert(std::string_view key, int index, const KeyAt& key_at) {
-    const uint32_t hash = Hash(key);
+    const uint32_t hash = WordHash(key);
     std::size_t i = hash & mask_;
     while (slots_[i].index >= 0) {
       if (slots_[i].hash == hash && key_at(slots_[i].index) == key) return false;
@@ -65,11 +92,12 @@ class HashSlots {
   }
   // The index of `key`, or -1.
   template <typename KeyAt>
-  int Lookup(std::string_view key, const KeyAt& key_at) const {
-    const uint32_t hash = Hash(key);
-    std::size_t i = hash & mask_;
+  int Lookup(HashedWord key, const KeyAt& key_at) const {
+    std::size_t i = key.hash & mask_;
     while (slots_[i].index >= 0) {
-      if (slots_[i].hash == hash && key_at(slots_[i].index) == key) return slots_[i].index;
+      if (slots_[i].hash == key.hash && key_at(slots_[i].index) == key.text) {
+        return slots_[i].index;
+      }
       i = (i + 1) & mask_;
     }
     return -1;
@@ -80,16 +108,6 @@ class HashSlots {
     uint32_t hash = 0;
     int index = -1;  // -1: empty
   };
-  static uint64_t Load64(const char* p) {
-    uint64_t v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-  }
-  static uint64_t Load32(const char* p) {
-    uint32_t v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-  }
 
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
@@ -100,7 +118,7 @@ class WordSet : private HashSlots {
  public:
   WordSet(std::initializer_list<std::string_view> words) { Build(words); }
   explicit WordSet(const std::vector<std::string_view>& words) { Build(words); }
-  bool Contains(std::string_view w) const {
+  bool Contains(HashedWord w) const {
     return Lookup(w, [this](int i) { return words_[i]; }) >= 0;
   }
 
@@ -137,7 +155,7 @@ class WordMap : private HashSlots {
   }
 
   // The value of `w`, or nullptr when it is not in the map.
-  const V* Find(std::string_view w) const {
+  const V* Find(HashedWord w) const {
     int i = Lookup(w, [this](int k) { return entries_[k].first; });
     return i < 0 ? nullptr : &entries_[i].second;
   }

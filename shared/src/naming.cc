@@ -320,10 +320,13 @@ int IsProper(std::string_view w) {
 struct Piece {
   std::string_view text;
   std::string_view lower;
+  uint32_t hash = 0;  // WordHash(lower), for the lexicon lookups
   Span span;
   bool connector = false;  // a Swahili connector ("ya", "za")
   bool translated_head = false;
   bool translated = false;  // from the Swahili table
+
+  HashedWord Word() const { return HashedWord(lower, hash); }
 };
 
 // A fixed-capacity list of pieces: a name reads at most kMaxPieces words, so no heap is needed.
@@ -416,6 +419,7 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           p.span.end = nt.end;
           p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
           p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
+          p.hash = WordHash(p.lower);
           ++i;
           continue;
         }
@@ -438,7 +442,7 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
                                       "nd", "rd",  "cm",     "mm",    "m",  "ft",  "inch", "hrs",
                                       "x",  "ltr", "litres", "kgs",   "gm", "gms", "ft.",  "hz",
                                       "v",  "kw",  "hp",     "seater"};
-          if (kUnits.Contains(w) || (w.size() > 1 && w[0] == 'x')) {
+          if (kUnits.Contains(t.Word(t.tokens[i + 1])) || (w.size() > 1 && w[0] == 'x')) {
             ++i;
             continue;
           }
@@ -449,6 +453,7 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           p.span = Span{tok.begin, t.tokens[i + 1].end};
           p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
           p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
+          p.hash = WordHash(p.lower);
           pieces->push_back(std::move(p));
           ++content;
           ++i;
@@ -466,11 +471,12 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
         bool year = raw.size() == 4 && (raw.rfind("19", 0) == 0 || raw.rfind("20", 0) == 0);
         // "50 inch smart TV", "4 tier shoe rack", "5 seater sofa": a count before its measure word.
         bool measure_next = i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord &&
-                            CountedWords().Contains(t.Lower(t.tokens[i + 1]));
+                            CountedWords().Contains(t.Word(t.tokens[i + 1]));
         if ((after_word || measure_next) && !grouped && !year && raw.size() <= 5) {
           Piece p;
           p.text = raw;
           p.lower = raw;
+          p.hash = WordHash(raw);
           p.span = Span{tok.begin, tok.end};
           pieces->push_back(std::move(p));
           continue;
@@ -480,10 +486,11 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
       }
       case TokenKind::kWord: {
         std::string_view w = t.Lower(tok);
+        const HashedWord word = t.Word(tok);
         std::string_view next_word = i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord
                                          ? t.Lower(t.tokens[i + 1])
                                          : std::string_view();
-        bool stop = StopWords().Contains(w);
+        bool stop = StopWords().Contains(word);
         if (w == "made") {
           stop = next_word == "in" || next_word == "by" || next_word == "with" ||
                  next_word == "to" || next_word == "from" || next_word == "of" ||
@@ -496,12 +503,12 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           for (std::size_t k = 0; k < pieces->size(); ++k) {
             int wgt = 0;
             if (k + 1 < pieces->size() &&
-                LookupCategoryPhrase((*pieces)[k].lower, (*pieces)[k + 1].lower, &wgt) >= 0) {
+                LookupCategoryPhrase((*pieces)[k].Word(), (*pieces)[k + 1].lower, &wgt) >= 0) {
               score += wgt;
               ++k;
               continue;
             }
-            if (LookupCategoryWord((*pieces)[k].lower, &wgt) >= 0) score += wgt;
+            if (LookupCategoryWord((*pieces)[k].Word(), &wgt) >= 0) score += wgt;
           }
           // A capitalised title before the stop stays ("Things Fall Apart by Chinua Achebe").
           bool title_case = pieces->size() >= 2;
@@ -513,13 +520,13 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           return;
         }
         if (stop) continue;
-        if (Filler().Contains(w)) {
+        if (Filler().Contains(word)) {
           // A filler word inside a known phrase or before a model token stays: "New Balance 550",
           // "All Star", "Hot 40i".
           bool keep = false;
           if (!next_word.empty()) {
             int wgt = 0;
-            keep = LookupCategoryPhrase(w, next_word, &wgt) >= 0;
+            keep = LookupCategoryPhrase(word, next_word, &wgt) >= 0;
           }
           if (!keep && tok.upper_initial && i + 1 < last && t.tokens[i + 1].has_digit &&
               content > 0) {
@@ -529,13 +536,15 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
         }
         Piece p;
         p.lower = w;
-        const Translation* tr = Swahili().Find(w);
-        if (SwahiliConnectors().Contains(w)) {
+        p.hash = word.hash;
+        const Translation* tr = Swahili().Find(word);
+        if (SwahiliConnectors().Contains(word)) {
           if (content == 0) continue;
           p.connector = true;
         } else if (tr != nullptr) {
           p.text = tr->english;  // lower-case; Title Case comes at the end
           p.lower = tr->english;
+          p.hash = WordHash(p.lower);
           p.translated_head = tr->head;
           p.translated = true;
         } else {
@@ -555,12 +564,12 @@ int PiecesScore(const PieceList& pieces) {
   for (std::size_t k = 0; k < pieces.size(); ++k) {
     int wgt = 0;
     if (k + 1 < pieces.size() &&
-        LookupCategoryPhrase(pieces[k].lower, pieces[k + 1].lower, &wgt) >= 0) {
+        LookupCategoryPhrase(pieces[k].Word(), pieces[k + 1].lower, &wgt) >= 0) {
       score += wgt;
       ++k;
       continue;
     }
-    if (LookupCategoryWord(pieces[k].lower, &wgt) >= 0) score += wgt;
+    if (LookupCategoryWord(pieces[k].Word(), &wgt) >= 0) score += wgt;
   }
   return score;
 }
@@ -580,8 +589,8 @@ void Collect(const Text& t, uint32_t first, uint32_t last, PieceList* pieces) {
 
 }  // namespace
 
-bool IsNameFiller(std::string_view w) { return Filler().Contains(w); }
-bool IsUnitNoun(std::string_view w) { return UnitNouns().Contains(w); }
+bool IsNameFiller(HashedWord w) { return Filler().Contains(w); }
+bool IsUnitNoun(HashedWord w) { return UnitNouns().Contains(w); }
 
 std::string_view TranslateSwahili(std::string_view w) {
   const Translation* tr = Swahili().Find(w);
@@ -603,8 +612,8 @@ bool Assemble(const Text& t, uint32_t first, uint32_t last, PieceList& words) {
       break;
     }
     if (t.tokens[i].kind == TokenKind::kWord) {
-      std::string_view w = t.Lower(t.tokens[i]);
-      if (Swahili().Find(w) || SwahiliConnectors().Contains(w)) swahili_before = true;
+      const HashedWord word = t.Word(t.tokens[i]);
+      if (Swahili().Find(word) || SwahiliConnectors().Contains(word)) swahili_before = true;
     }
   }
   if (open < last && swahili_before) {
@@ -623,7 +632,7 @@ bool Assemble(const Text& t, uint32_t first, uint32_t last, PieceList& words) {
         }
         int wgt = 0;
         if (t.tokens[i].kind == TokenKind::kWord &&
-            LookupCategoryWord(t.Lower(t.tokens[i]), &wgt) >= 0 && wgt >= 2) {
+            LookupCategoryWord(t.Word(t.tokens[i]), &wgt) >= 0 && wgt >= 2) {
           score += wgt;
         }
       }
@@ -709,14 +718,14 @@ void ScoreNameWords(const PieceList& words, Name* out) {
   for (std::size_t k = 0; k < words.size(); ++k) {
     int wgt = 0;
     if (k + 1 < words.size() &&
-        LookupCategoryPhrase(words[k].lower, words[k + 1].lower, &wgt) >= 0) {
+        LookupCategoryPhrase(words[k].Word(), words[k + 1].lower, &wgt) >= 0) {
       out->item_score += wgt;
       out->head_score = std::max(out->head_score, wgt);
       out->proper += IsProper(words[k].text) + IsProper(words[k + 1].text);
       ++k;
       continue;
     }
-    if (LookupCategoryWord(words[k].lower, &wgt) >= 0) {
+    if (LookupCategoryWord(words[k].Word(), &wgt) >= 0) {
       out->item_score += wgt;
       if (k + 1 == words.size()) out->head_score = wgt;
     }

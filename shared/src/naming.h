@@ -49,11 +49,11 @@ void SpellName(const Text& text, Name* name);
 
 // True for words that never belong in a catalog name ("new", "arrivals", "restocked", "available",
 // "mpya", "ziko").
-bool IsNameFiller(std::string_view lower_word);
+bool IsNameFiller(HashedWord lower_word);
 
 // True for words that name a quantity or container rather than an item ("jar", "bucket", "pack",
 // "kipande", "per", "each"), so a price line made only of them is a variant of the item above.
-bool IsUnitNoun(std::string_view lower_word);
+bool IsUnitNoun(HashedWord lower_word);
 
 // The English word for a Swahili item word ("magauni" -> "Dress"), or "" when it has none.
 std::string_view TranslateSwahili(std::string_view lower_word);

@@ -345,7 +345,7 @@ class MoneyFinder {
         const Token& tok = t_.tokens[i];
         if (tok.kind == TokenKind::kWord) {
           std::string_view w = t_.Lower(tok);
-          if (IsMultiplierWord(w) || SmallNumberWords().Find(w) != nullptr) {
+          if (IsMultiplierWord(w) || SmallNumberWords().Find(t_.Word(tok)) != nullptr) {
             uint32_t end = 0;
             std::optional<double> v =
                 ReadSwahiliNumber(t_, static_cast<uint32_t>(i), line.last, &end);
@@ -412,7 +412,7 @@ class MoneyFinder {
   void MarkSizeLists() {
     for (int i = line_first_; i < line_last_; ++i) {
       const Token& tok = t_.tokens[i];
-      if (tok.kind != TokenKind::kWord || !SizeWords().Contains(t_.Lower(tok))) continue;
+      if (tok.kind != TokenKind::kWord || !SizeWords().Contains(t_.Word(tok))) continue;
       int j = i + 1;
       bool any = false;
       while (j < line_last_) {
@@ -458,9 +458,8 @@ class MoneyFinder {
     m.strength = 2;
     int p = Prev(t_, first, line_first_);
     for (int k = 0; k < 3 && p >= 0; ++k) {
-      if (IsWord(t_, p) && PriceCuesBefore().Contains(t_.Lower(t_.tokens[p]))) m.strength = 3;
-      if (IsWord(t_, p) && OldCues().Contains(t_.Lower(t_.tokens[p])))
-        m.role = MoneyRole::kOldPrice;
+      if (IsWord(t_, p) && PriceCuesBefore().Contains(t_.Word(t_.tokens[p]))) m.strength = 3;
+      if (IsWord(t_, p) && OldCues().Contains(t_.Word(t_.tokens[p]))) m.role = MoneyRole::kOldPrice;
       p = Prev(t_, p, line_first_);
     }
     if (InFeeClause(first)) {
@@ -485,7 +484,7 @@ class MoneyFinder {
       }
       if (tok.kind != TokenKind::kWord) continue;
       std::string_view w = t_.Lower(tok);
-      if (FeeWords().Contains(w)) return true;
+      if (FeeWords().Contains(t_.Word(tok))) return true;
       if (w == "price" || w == "bei" || w == "prices" || w == "now" || w == "sasa" || w == "was" ||
           w == "cost") {
         return false;
@@ -524,13 +523,13 @@ class MoneyFinder {
       int mark = -1;
       if (pt.kind == TokenKind::kCurrency) {
         mark = p;
-      } else if (pt.kind == TokenKind::kWord && CurrencyPrefixWords().Contains(t_.Lower(pt))) {
+      } else if (pt.kind == TokenKind::kWord && CurrencyPrefixWords().Contains(t_.Word(pt))) {
         mark = p;
       } else if (pt.kind == TokenKind::kWord && t_.Raw(pt) == "N" && !tok.space_before) {
         mark = p;
       } else if ((t_.Punct(pt) == '.' || t_.Punct(pt) == ':') && p - 1 >= line_first_) {
         const Token& pp = t_.tokens[p - 1];
-        if (pp.kind == TokenKind::kWord && CurrencyPrefixWords().Contains(t_.Lower(pp)))
+        if (pp.kind == TokenKind::kWord && CurrencyPrefixWords().Contains(t_.Word(pp)))
           mark = p - 1;
       }
       if (mark >= 0) {
@@ -560,7 +559,7 @@ class MoneyFinder {
         m.last_token = static_cast<uint32_t>(nx + 2);
         after = nx + 2 < line_last_ ? nx + 2 : -1;
         m.strength = 3;
-      } else if (nt.kind == TokenKind::kWord && CurrencySuffixWords().Contains(t_.Lower(nt))) {
+      } else if (nt.kind == TokenKind::kWord && CurrencySuffixWords().Contains(t_.Word(nt))) {
         std::string c = MarkCurrency(t_.Lower(nt), store_);
         if (currency.empty() && !c.empty()) currency = c;
         if (!c.empty()) {
@@ -624,7 +623,7 @@ class MoneyFinder {
     }
     // "90-day warranty", "2-year", "3-piece": a number hyphenated to a unit.
     if (PunctAt(t_, nx) == '-' && !t_.tokens[nx].space_before && IsWord(t_, nx + 1) &&
-        !t_.tokens[nx + 1].space_before && UnitWords().Contains(t_.Lower(t_.tokens[nx + 1]))) {
+        !t_.tokens[nx + 1].space_before && UnitWords().Contains(t_.Word(t_.tokens[nx + 1]))) {
       return reject(NotPriceReason::kUnit);
     }
     // Percentages, times (8:00), fractions and specs (4/64, 9/10, 24/7), multiplications (6x6).
@@ -639,7 +638,7 @@ class MoneyFinder {
     if (np == '/' && m.last_token == static_cast<uint32_t>(i + 1) && IsNumber(t_, nx + 1)) {
       return reject(NotPriceReason::kUnit);
     }
-    if (np == '+' && IsWord(t_, nx + 1) && UnitWords().Contains(t_.Lower(t_.tokens[nx + 1]))) {
+    if (np == '+' && IsWord(t_, nx + 1) && UnitWords().Contains(t_.Word(t_.tokens[nx + 1]))) {
       return reject(NotPriceReason::kUnit);
     }
     int pv = i - 1 >= line_first_ ? i - 1 : -1;
@@ -676,7 +675,7 @@ class MoneyFinder {
       int q = before;
       for (int k = 0; k < 2 && q >= 0; ++k) {
         const Token& qt = t_.tokens[q];
-        if (qt.kind == TokenKind::kWord && AccountWords().Contains(t_.Lower(qt))) {
+        if (qt.kind == TokenKind::kWord && AccountWords().Contains(t_.Word(qt))) {
           return reject(NotPriceReason::kPhone);
         }
         char qp = t_.Punct(qt);
@@ -690,24 +689,26 @@ class MoneyFinder {
     }
     if (IsWord(t_, before)) {
       std::string_view w = t_.Lower(t_.tokens[before]);
-      if (!m.explicit_currency && QuantityWordsBefore().Contains(w)) {
+      const HashedWord word = t_.Word(t_.tokens[before]);
+      if (!m.explicit_currency && QuantityWordsBefore().Contains(word)) {
         return reject(NotPriceReason::kQuantity);
       }
-      if (MonthWords().Contains(w) && !m.explicit_currency) return reject(NotPriceReason::kUnit);
+      if (MonthWords().Contains(word) && !m.explicit_currency) return reject(NotPriceReason::kUnit);
       if ((w == "size" || w == "sizes" || w == "uk" || w == "eu") && !m.explicit_currency) {
         return reject(NotPriceReason::kSize);
       }
     }
     if (after >= 0 && t_.tokens[after].kind == TokenKind::kWord) {
       std::string_view w = t_.Lower(t_.tokens[after]);
-      if (!m.explicit_currency && !HasMultiplier(raw) && UnitWords().Contains(w)) {
+      const HashedWord word = t_.Word(t_.tokens[after]);
+      if (!m.explicit_currency && !HasMultiplier(raw) && UnitWords().Contains(word)) {
         return reject(NotPriceReason::kUnit);
       }
-      if (MonthWords().Contains(w) && !m.explicit_currency) return reject(NotPriceReason::kUnit);
+      if (MonthWords().Contains(word) && !m.explicit_currency) return reject(NotPriceReason::kUnit);
       if (w == "followers" || w == "likes" || w == "views" || w == "subscribers") {
         return reject(NotPriceReason::kQuantity);
       }
-      if (FeeWordsAfter().Contains(w)) {
+      if (FeeWordsAfter().Contains(word)) {
         int a2 = Next(t_, after, line_last_);
         bool included = IsWord(t_, a2) && (t_.Lower(t_.tokens[a2]) == "included" ||
                                            t_.Lower(t_.tokens[a2]) == "inclusive" ||
@@ -730,7 +731,7 @@ class MoneyFinder {
     for (int k = static_cast<int>(m.first_token) - 1;
          k >= std::max(line_first_, static_cast<int>(m.first_token) - kClauseWindow); --k) {
       const Token& bt = t_.tokens[k];
-      if (bt.kind == TokenKind::kWord && BundleWords().Contains(t_.Lower(bt))) {
+      if (bt.kind == TokenKind::kWord && BundleWords().Contains(t_.Word(bt))) {
         return reject(NotPriceReason::kBundle);
       }
     }
@@ -754,7 +755,8 @@ class MoneyFinder {
         if (qt.kind == TokenKind::kNumber) break;
         if (qt.kind == TokenKind::kWord) {
           std::string_view w = t_.Lower(qt);
-          if (OldCues().Contains(w) && !now_cue) {
+          const HashedWord word = t_.Word(qt);
+          if (OldCues().Contains(word) && !now_cue) {
             old = true;
             break;
           }
@@ -762,12 +764,12 @@ class MoneyFinder {
           // "Original price 25k", "old price 3,000": the price cue names an old price.
           if (w == "price" && !now_cue) {
             int pq = Prev(t_, q, line_first_);
-            if (IsWord(t_, pq) && OldPriceQualifiers().Contains(t_.Lower(t_.tokens[pq]))) {
+            if (IsWord(t_, pq) && OldPriceQualifiers().Contains(t_.Word(t_.tokens[pq]))) {
               old = true;
               break;
             }
           }
-          if (PriceCuesBefore().Contains(w) && k <= 2) {
+          if (PriceCuesBefore().Contains(word) && k <= 2) {
             strength = 3;
             // Prepositions ("for 2", "at 8") do not make a tiny number a price.
             cue_before = w != "for" && w != "at" && w != "from" && w != "kwa";
@@ -787,7 +789,7 @@ class MoneyFinder {
     }
     if (after >= 0) {
       const Token& at = t_.tokens[after];
-      if (at.kind == TokenKind::kWord && PriceCuesAfter().Contains(t_.Lower(at))) {
+      if (at.kind == TokenKind::kWord && PriceCuesAfter().Contains(t_.Word(at))) {
         std::string_view w = t_.Lower(at);
         if (w != "and" && w != "na" && w != "to" && w != "hadi" && w != "mpaka" && w != "a") {
           strength = 3;
@@ -812,7 +814,7 @@ class MoneyFinder {
       // at the start of a list line is an item and its price.
       int b2 = Prev(t_, before, line_first_);
       bool named = IsWord(t_, b2);
-      if (((bt.upper_initial || bt.has_digit) && named) || ModelWords().Contains(t_.Lower(bt))) {
+      if (((bt.upper_initial || bt.has_digit) && named) || ModelWords().Contains(t_.Word(bt))) {
         strength = 0;
       }
     }

@@ -53,10 +53,10 @@ bool HasItemWords(const Text& t, uint32_t first, uint32_t last) {
     const Token& tok = t.tokens[i];
     if (tok.kind != TokenKind::kWord) continue;
     if (i > first && !tok.space_before && t.tokens[i - 1].kind == TokenKind::kNumber) continue;
-    std::string_view w = t.Lower(tok);
-    if (w.size() < 2 || tok.has_digit) continue;
+    if (tok.end - tok.begin < 2 || tok.has_digit) continue;
     uint32_t end = 0;
     if (IsLetterSizeAt(t, i, last, &end)) continue;
+    const HashedWord w = t.Word(tok);
     if (IsNameFiller(w) || IsUnitNoun(w) || CueWords().Contains(w)) continue;
     // Plain colours alone ("Black - 1,500") are variants; "Chocolate 1kg" is an item.
     if (IsColorWord(w) && !IsAmbiguousColorWord(w)) continue;
@@ -99,7 +99,7 @@ bool IsPricedItemChunk(const Text& t, uint32_t first, uint32_t last) {
   uint32_t end = last;
   while (end > first && (t.tokens[end - 1].kind == TokenKind::kEmoji ||
                          (t.tokens[end - 1].kind == TokenKind::kWord &&
-                          kTail.Contains(t.Lower(t.tokens[end - 1]))))) {
+                          kTail.Contains(t.Word(t.tokens[end - 1]))))) {
     --end;
   }
   if (end <= first || t.tokens[end - 1].kind != TokenKind::kNumber) return false;
@@ -112,7 +112,7 @@ bool IsPricedItemChunk(const Text& t, uint32_t first, uint32_t last) {
          (IsDash(t, t.tokens[name_end - 1]) || t.Punct(t.tokens[name_end - 1]) == ':' ||
           t.tokens[name_end - 1].kind == TokenKind::kCurrency ||
           (t.tokens[name_end - 1].kind == TokenKind::kWord &&
-           kTail.Contains(t.Lower(t.tokens[name_end - 1]))))) {
+           kTail.Contains(t.Word(t.tokens[name_end - 1]))))) {
     --name_end;
   }
   return name_end > first && HasItemWords(t, first, name_end);
@@ -124,17 +124,18 @@ void SplitItemLines(Text* text) {
   Text& t = *text;
   std::vector<Line> lines;
   lines.reserve(t.lines.size());
+  std::vector<uint32_t> cuts;  // token index of each separating comma of the line
   for (const Line& line : t.lines) {
     // Comma chunks of the line.
     // A fee line keeps its clauses together: "Delivery within Lagos N2k, outside Lagos N4.5k".
     static const WordSet kFeeWords{"delivery",     "deliveries", "shipping", "deposit", "fee",
                                    "fees",         "transport",  "courier",  "postage", "rider",
                                    "installation", "pickup",     "usafiri"};
-    std::vector<uint32_t> cuts;  // token index of each separating comma
+    cuts.clear();
     bool fee = false;
     for (uint32_t i = line.first; i < line.last; ++i) {
       if (t.Punct(t.tokens[i]) == ',' || t.Punct(t.tokens[i]) == ';') cuts.push_back(i);
-      if (t.tokens[i].kind == TokenKind::kWord && kFeeWords.Contains(t.Lower(t.tokens[i]))) {
+      if (t.tokens[i].kind == TokenKind::kWord && kFeeWords.Contains(t.Word(t.tokens[i]))) {
         fee = true;
       }
     }
@@ -233,12 +234,13 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
       const Token& tok = t.tokens[k];
       if (tok.kind != TokenKind::kWord) continue;
       std::string_view w = t.Lower(tok);
-      if (AskWords().Contains(w)) ask = true;
+      const HashedWord word = t.Word(tok);
+      if (AskWords().Contains(word)) ask = true;
       if (w == "price" || w == "prices" || w == "bei" || w == "pricing" || w == "quote" ||
           w == "quotation") {
         price_word = true;
       }
-      if (ContactWords().Contains(w)) contact_word = true;
+      if (ContactWords().Contains(word)) contact_word = true;
       if (w == "sold") info.sold = true;
       if (w == "colour" || w == "colours" || w == "color" || w == "colors" || w == "rangi" ||
           w == "shades") {
@@ -311,9 +313,9 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
       if (k > info.name_first && !tok.space_before && t.tokens[k - 1].kind == TokenKind::kNumber) {
         continue;
       }
-      std::string_view w = t.Lower(tok);
+      const HashedWord w = t.Word(tok);
       if (!tok.has_digit && (IsNameFiller(w) || IsUnitNoun(w))) continue;
-      key += w;
+      key += w.text;
       key += ' ';
     }
     return key;
@@ -364,8 +366,8 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
     }
   }
   int header_title = nameless_before ? best_title(first_nameless) : -1;
-  bool header_is_item =
-      header_title >= 0 && TitleScores(t, &seg, static_cast<uint32_t>(header_title)).item_score >= 2;
+  bool header_is_item = header_title >= 0 &&
+                        TitleScores(t, &seg, static_cast<uint32_t>(header_title)).item_score >= 2;
 
   if (distinct || (item_lines.size() == 1 && nameless_before && header_is_item)) {
     seg.multi = true;

@@ -1,5 +1,8 @@
 #include "text.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace vendly::internal {
 namespace {
 
@@ -44,6 +47,29 @@ uint32_t Decode(std::string_view s, std::size_t i, uint32_t* cp) {
 }
 
 bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// ASCII upper-case letters to lower case, eight bytes at a time; other bytes are kept.
+void AsciiLowerInPlace(char* s, std::size_t n) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, s + i, sizeof v);
+    // Per byte without carries between bytes (high bits cleared first): the high bit of `ge_a` is
+    // set for bytes >= 'A', of `gt_z` for bytes > 'Z'; bytes >= 0x80 are left out.
+    const uint64_t low7 = v & ~kHigh;
+    const uint64_t ge_a = low7 + kOnes * (0x80 - 'A');
+    const uint64_t gt_z = low7 + kOnes * (0x80 - 'Z' - 1);
+    const uint64_t upper = (ge_a ^ gt_z) & ~v & kHigh;
+    v |= upper >> 2;  // 'A'..'Z' have bit 0x20 clear: setting it lower-cases them
+    std::memcpy(s + i, &v, sizeof v);
+  }
+  for (; i < n; ++i) {
+    if (s[i] >= 'A' && s[i] <= 'Z') s[i] = static_cast<char>(s[i] + 32);
+  }
+}
+
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Code points that continue the emoji sequence before them: ZWJ, variation selectors, skin tones,
@@ -113,12 +139,12 @@ bool IsDash(const Text& text, const Token& t) {
 void Tokenise(std::string_view caption, Text* out) {
   out->raw = caption;
   out->lower.assign(caption.data(), caption.size());
-  for (char& c : out->lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+  AsciiLowerInPlace(out->lower.data(), out->lower.size());
   out->tokens.clear();
   out->lines.clear();
   out->tokens.reserve(caption.size() / 3 + 4);
+  out->lines.reserve(static_cast<std::size_t>(std::count(caption.begin(), caption.end(), '\n')) +
+                     1);
 
   const std::string_view s = caption;
   const std::size_t n = s.size();
@@ -135,6 +161,7 @@ void Tokenise(std::string_view caption, Text* out) {
     unsigned char c0 = static_cast<unsigned char>(s[b]);
     t.upper_initial = kind == TokenKind::kWord && c0 >= 'A' && c0 <= 'Z';
     if (kind == TokenKind::kNumber) t.has_digit = true;
+    if (kind == TokenKind::kWord) t.hash = WordHash(std::string_view(out->lower).substr(b, e - b));
     out->tokens.push_back(t);
     space_before = false;
   };
@@ -234,6 +261,10 @@ void Tokenise(std::string_view caption, Text* out) {
       std::size_t letters_end = 0;  // end of the leading letter run, for "Ksh2,500"
       while (j < n) {
         unsigned char cj = static_cast<unsigned char>(s[j]);
+        if (IsAsciiAlpha(cj)) {  // the common case, as the checks below would decide it
+          ++j;
+          continue;
+        }
         if (IsDigit(cj)) {
           if (!digits && letters_end == 0) letters_end = j;
           digits = true;

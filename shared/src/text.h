@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon.h"
+
 namespace vendly::internal {
 
 enum class TokenKind : uint8_t {
@@ -34,6 +36,7 @@ struct Token {
   bool space_before = true;    // whitespace (or the line start) precedes it: "Ksh2,500" has none
   bool upper_initial = false;  // a word starting with an upper-case ASCII letter
   bool has_digit = false;      // a word with digits ("a15") or a number
+  uint32_t hash = 0;           // words: the WordHash of the lower-case text (see Text::Word)
 };
 
 // One caption line: its byte range and its tokens [first, last).
@@ -59,6 +62,11 @@ struct Text {
   // The punctuation character of a one-byte kPunct token, or 0.
   char Punct(const Token& t) const {
     return t.kind == TokenKind::kPunct && t.end - t.begin == 1 ? raw[t.begin] : '\0';
+  }
+  // The lower-case text of the token with its hash, for word-table lookups: a word's hash is
+  // computed once, by the tokeniser.
+  HashedWord Word(const Token& t) const {
+    return t.kind == TokenKind::kWord ? HashedWord(Lower(t), t.hash) : HashedWord(Lower(t));
   }
   // True when the token is the word `w` (lower-case ASCII).
   bool Is(const Token& t, std::string_view w) const {

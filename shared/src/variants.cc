@@ -176,11 +176,11 @@ uint32_t ReadSizeList(const Text& t, uint32_t i, uint32_t last, bool numeric_ok,
 bool IsLetterSizeAt(const Text& t, uint32_t i, uint32_t last, uint32_t* end) {
   if (i >= last) return false;
   const Token& tok = t.tokens[i];
-  if (tok.kind == TokenKind::kWord && LetterSizes().Contains(t.Lower(tok))) {
+  if (tok.kind == TokenKind::kWord && LetterSizes().Contains(t.Word(tok))) {
     // "M-Pesa", "S/o": a single letter glued to more letters is no size.
     if (i + 2 < last && t.Lower(tok).size() == 1 && !t.tokens[i + 1].space_before &&
         t.Punct(t.tokens[i + 1]) == '-' && t.tokens[i + 2].kind == TokenKind::kWord &&
-        !t.tokens[i + 2].space_before && !LetterSizes().Contains(t.Lower(t.tokens[i + 2]))) {
+        !t.tokens[i + 2].space_before && !LetterSizes().Contains(t.Word(t.tokens[i + 2]))) {
       return false;
     }
     *end = i + 1;
@@ -199,15 +199,15 @@ bool IsLetterSizeAt(const Text& t, uint32_t i, uint32_t last, uint32_t* end) {
   return false;
 }
 
-bool IsColorWord(std::string_view w) {
+bool IsColorWord(HashedWord w) {
   return PlainColors().Contains(w) || AmbiguousColors().Contains(w);
 }
 
-bool IsAmbiguousColorWord(std::string_view w) { return AmbiguousColors().Contains(w); }
+bool IsAmbiguousColorWord(HashedWord w) { return AmbiguousColors().Contains(w); }
 
 bool HasSizeCue(const Text& t, uint32_t first, uint32_t last) {
   for (uint32_t i = first; i < last; ++i) {
-    if (t.tokens[i].kind == TokenKind::kWord && SizeCueWords().Contains(t.Lower(t.tokens[i]))) {
+    if (t.tokens[i].kind == TokenKind::kWord && SizeCueWords().Contains(t.Word(t.tokens[i]))) {
       return true;
     }
   }
@@ -222,12 +222,12 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
     uint32_t line_start = i;
     bool color_cue = false;
     for (uint32_t k = line_start; k < line_end; ++k) {
-      if (t.tokens[k].kind == TokenKind::kWord && ColorCueWords().Contains(t.Lower(t.tokens[k]))) {
+      if (t.tokens[k].kind == TokenKind::kWord && ColorCueWords().Contains(t.Word(t.tokens[k]))) {
         std::string_view w = t.Lower(t.tokens[k]);
         // "in" only counts before a colour ("available in black", "also in red").
         if (w == "in") {
           if (k + 1 < line_end && t.tokens[k + 1].kind == TokenKind::kWord &&
-              IsColorWord(t.Lower(t.tokens[k + 1]))) {
+              IsColorWord(t.Word(t.tokens[k + 1]))) {
             color_cue = true;
           }
           continue;
@@ -255,7 +255,8 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
           PushSpan(&out->size_spans, Span{tok.begin, tok.end});
           continue;
         }
-        if (SizeCueWords().Contains(w)) {
+        const HashedWord word = t.Word(tok);
+        if (SizeCueWords().Contains(word)) {
           uint32_t j = k + 1;
           while (j < line_end && (t.Punct(t.tokens[j]) == ':' || t.Punct(t.tokens[j]) == '-' ||
                                   t.Lower(t.tokens[j]) == "from" || t.Lower(t.tokens[j]) == "ni" ||
@@ -271,14 +272,14 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
           }
         }
         // A colour.
-        bool plain = PlainColors().Contains(w);
-        bool ambiguous = !plain && AmbiguousColors().Contains(w);
+        bool plain = PlainColors().Contains(word);
+        bool ambiguous = !plain && AmbiguousColors().Contains(word);
         if (plain || ambiguous) {
           // Multi-word colours.
-          std::string_view next = k + 1 < line_end && t.tokens[k + 1].kind == TokenKind::kWord
-                                      ? t.Lower(t.tokens[k + 1])
-                                      : std::string_view();
-          if (w == "navy" && next == "blue") {
+          const HashedWord next = k + 1 < line_end && t.tokens[k + 1].kind == TokenKind::kWord
+                                      ? t.Word(t.tokens[k + 1])
+                                      : HashedWord(std::string_view());
+          if (w == "navy" && next.text == "blue") {
             AddUnique(&out->colors, "navy");
             PushSpan(&out->color_spans, Span{tok.begin, t.tokens[k + 1].end});
             k += 1;
@@ -291,11 +292,11 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
           // Adjacent to another colour through a list separator ("pink, beige", "black/white").
           bool listed = false;
           if (k + 2 < line_end && IsListSeparator(t, t.tokens[k + 1]) &&
-              t.tokens[k + 2].kind == TokenKind::kWord && IsColorWord(t.Lower(t.tokens[k + 2]))) {
+              t.tokens[k + 2].kind == TokenKind::kWord && IsColorWord(t.Word(t.tokens[k + 2]))) {
             listed = true;
           }
           if (k >= line_start + 2 && IsListSeparator(t, t.tokens[k - 1]) &&
-              t.tokens[k - 2].kind == TokenKind::kWord && IsColorWord(t.Lower(t.tokens[k - 2]))) {
+              t.tokens[k - 2].kind == TokenKind::kWord && IsColorWord(t.Word(t.tokens[k - 2]))) {
             listed = true;
           }
           // "Quilted shoulder bag cream 2,800": an ambiguous colour right after an item noun.
@@ -303,7 +304,7 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
           if (ambiguous && loose_colors && k > line_start &&
               t.tokens[k - 1].kind == TokenKind::kWord) {
             int weight = 0;
-            after_noun = LookupCategoryWord(t.Lower(t.tokens[k - 1]), &weight) >= 0 && weight >= 3;
+            after_noun = LookupCategoryWord(t.Word(t.tokens[k - 1]), &weight) >= 0 && weight >= 3;
           }
           bool ok = color_cue || listed || after_noun || (plain && loose_colors);
           if (!ok) continue;

@@ -36,10 +36,10 @@ void ReadVariants(const Text& text, uint32_t first, uint32_t last, bool loose_co
 bool IsLetterSizeAt(const Text& text, uint32_t i, uint32_t last, uint32_t* end);
 
 // True when the word is a colour word (English or Swahili) or an ambiguous one such as "cream".
-bool IsColorWord(std::string_view lower_word);
+bool IsColorWord(HashedWord lower_word);
 
 // True for colour words that are as often something else ("cream", "orange", "chocolate").
-bool IsAmbiguousColorWord(std::string_view lower_word);
+bool IsAmbiguousColorWord(HashedWord lower_word);
 
 // True when tokens [first, last) hold a size cue or a one-size phrase, so the line is about sizes.
 bool HasSizeCue(const Text& text, uint32_t first, uint32_t last);
