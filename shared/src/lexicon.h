@@ -140,14 +140,8 @@ class WordSet : private HashSlots {
 template <typename V>
 class WordMap : private HashSlots {
  public:
-  WordMap(std::initializer_list<std::pair<std::string_view, V>> entries) {
-    Reserve(entries.size());
-    auto key_at = [this](int i) { return entries_[i].first; };
-    for (const auto& e : entries) {
-      entries_.push_back(e);
-      if (!Insert(e.first, static_cast<int>(entries_.size() - 1), key_at)) entries_.pop_back();
-    }
-  }
+  WordMap(std::initializer_list<std::pair<std::string_view, V>> entries) { Build(entries); }
+  explicit WordMap(const std::vector<std::pair<std::string_view, V>>& entries) { Build(entries); }
   // Calls f(key) for every key, in insertion order (for building derived tables at start-up).
   template <typename F>
   void ForEachKey(const F& f) const {
@@ -161,6 +155,16 @@ class WordMap : private HashSlots {
   }
 
  private:
+  template <typename Entries>
+  void Build(const Entries& entries) {
+    Reserve(entries.size());
+    auto key_at = [this](int i) { return entries_[i].first; };
+    for (const auto& e : entries) {
+      entries_.push_back(e);
+      if (!Insert(e.first, static_cast<int>(entries_.size() - 1), key_at)) entries_.pop_back();
+    }
+  }
+
   std::vector<std::pair<std::string_view, V>> entries_;
 };
 

@@ -6,6 +6,8 @@
 #include <set>
 #include <utility>
 
+#include "vocabulary.h"
+
 namespace vendly {
 namespace {
 
@@ -69,14 +71,8 @@ constexpr const char* kLetterSizes[] = {"XXS", "XS",  "S",   "M",   "L",  "XL",
 // "".
 std::string CanonicalLetterSize(std::string_view token) {
   std::string t = RemoveChars(token, " -.");
-  static const std::pair<const char*, const char*> kWords[] = {
-      {"small", "S"},   {"medium", "M"},      {"med", "M"},
-      {"large", "L"},   {"extralarge", "XL"}, {"extrasmall", "XS"},
-      {"xlarge", "XL"}, {"xxlarge", "XXL"},   {"extraextralarge", "XXL"},
-      {"xsmall", "XS"}, {"m", "M"},
-  };
-  for (const auto& [word, size] : kWords) {
-    if (t == word) return size;
+  for (const internal::SizeWord& w : internal::kSizeWords) {
+    if (t == w.word) return std::string(w.size);
   }
   if (t.size() < 1) return "";
   const char last = t.back();
@@ -341,31 +337,9 @@ std::optional<std::string> NormalizeColor(std::string_view text) {
     }
   }
   if (std::none_of(s.begin(), s.end(), IsAsciiAlpha)) return std::nullopt;
-  static const std::pair<const char*, const char*> kSynonyms[] = {
-      {"nyekundu", "red"},
-      {"nyeusi", "black"},
-      {"nyeupe", "white"},
-      {"bluu", "blue"},
-      {"blu", "blue"},
-      {"kijani", "green"},
-      {"njano", "yellow"},
-      {"manjano", "yellow"},
-      {"kahawia", "brown"},
-      {"pinki", "pink"},
-      {"zambarau", "purple"},
-      {"kijivu", "grey"},
-      {"gray", "grey"},
-      {"multicolour", "multicolor"},
-      {"multi-colour", "multicolor"},
-      {"multi-color", "multicolor"},
-      {"multi colour", "multicolor"},
-      {"multi color", "multicolor"},
-      {"multicoloured", "multicolor"},
-      {"multicolored", "multicolor"},
-      {"navy blue", "navy"},
-  };
-  for (const auto& [from, to] : kSynonyms) {
-    if (s == from) return std::string(to);
+  // Swahili names and other spellings of a colour (vocabulary.h).
+  for (const internal::ColorWord& c : internal::kColorWords) {
+    if (s == c.word) return std::string(c.canonical);
   }
   return std::string(s);
 }

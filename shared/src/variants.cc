@@ -5,6 +5,7 @@
 #include "category.h"
 #include "lexicon.h"
 #include "vendly/normalize.h"
+#include "vocabulary.h"
 
 namespace vendly::internal {
 namespace {
@@ -14,29 +15,27 @@ const WordSet& SizeCueWords() {
   return k;
 }
 
+// The letter sizes a caption word may be (vocabulary.h).
 const WordSet& LetterSizes() {
-  static const WordSet k{"xxs", "xs",  "s",   "m",     "l",      "xl",    "xxl",    "xxxl",   "2xl",
-                         "3xl", "4xl", "5xl", "small", "medium", "large", "xlarge", "xxlarge"};
+  static const WordSet k = [] {
+    std::vector<std::string_view> words(std::begin(kCaptionSizeCodes), std::end(kCaptionSizeCodes));
+    for (const SizeWord& s : kSizeWords) {
+      if (s.in_captions) words.push_back(s.word);
+    }
+    return WordSet(words);
+  }();
   return k;
 }
 
-// Colour words safe anywhere in an item's text.
-const WordSet& PlainColors() {
-  static const WordSet k{"red",     "black",      "white",       "blue",          "green",
-                         "yellow",  "pink",       "purple",      "brown",         "grey",
-                         "gray",    "beige",      "navy",        "maroon",        "gold",
-                         "silver",  "multicolor", "multicolour", "multicoloured", "multicolored",
-                         "khaki",   "burgundy",   "turquoise",   "nyekundu",      "nyeusi",
-                         "nyeupe",  "bluu",       "kijani",      "njano",         "manjano",
-                         "kahawia", "pinki",      "zambarau",    "kijivu",        "teal",
-                         "mustard", "lilac"};
-  return k;
-}
-
-// Colour words that are just as often something else ("body cream", "orange juice").
-const WordSet& AmbiguousColors() {
-  static const WordSet k{"cream", "orange", "nude",      "tan",     "olive",    "peach", "mint",
-                         "wine",  "coffee", "chocolate", "caramel", "lavender", "rose",  "cherry"};
+// The colour words a caption word may be, with their catalog spelling (vocabulary.h).
+const WordMap<const ColorWord*>& CaptionColors() {
+  static const WordMap<const ColorWord*> k = [] {
+    std::vector<std::pair<std::string_view, const ColorWord*>> entries;
+    for (const ColorWord& c : kColorWords) {
+      if (c.use != ColorUse::kSpellingOnly) entries.emplace_back(c.word, &c);
+    }
+    return WordMap<const ColorWord*>(entries);
+  }();
   return k;
 }
 
@@ -199,11 +198,12 @@ bool IsLetterSizeAt(const Text& t, uint32_t i, uint32_t last, uint32_t* end) {
   return false;
 }
 
-bool IsColorWord(HashedWord w) {
-  return PlainColors().Contains(w) || AmbiguousColors().Contains(w);
-}
+bool IsColorWord(HashedWord w) { return CaptionColors().Find(w) != nullptr; }
 
-bool IsAmbiguousColorWord(HashedWord w) { return AmbiguousColors().Contains(w); }
+bool IsAmbiguousColorWord(HashedWord w) {
+  const ColorWord* const* c = CaptionColors().Find(w);
+  return c != nullptr && (*c)->use == ColorUse::kInContext;
+}
 
 bool HasSizeCue(const Text& t, uint32_t first, uint32_t last) {
   for (uint32_t i = first; i < last; ++i) {
@@ -272,8 +272,9 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
           }
         }
         // A colour.
-        bool plain = PlainColors().Contains(word);
-        bool ambiguous = !plain && AmbiguousColors().Contains(word);
+        const ColorWord* const* color = CaptionColors().Find(word);
+        bool plain = color != nullptr && (*color)->use == ColorUse::kAnywhere;
+        bool ambiguous = color != nullptr && (*color)->use == ColorUse::kInContext;
         if (plain || ambiguous) {
           // Multi-word colours.
           const HashedWord next = k + 1 < line_end && t.tokens[k + 1].kind == TokenKind::kWord
@@ -308,10 +309,8 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
           }
           bool ok = color_cue || listed || after_noun || (plain && loose_colors);
           if (!ok) continue;
-          std::optional<std::string> c = NormalizeColor(w);
-          if (!c) continue;
-          if (w == "multi" || *c == "multicoloured") c = "multicolor";
-          AddUnique(&out->colors, *c);
+          // The word's catalog spelling, as NormalizeColor gives it.
+          AddUnique(&out->colors, std::string((*color)->canonical));
           PushSpan(&out->color_spans, Span{tok.begin, tok.end});
           if (color_cue) out->explicit_colors = true;
           continue;
