@@ -1,6 +1,8 @@
 #include "app.h"
 
+#include "catalog.h"
 #include "log.h"
+#include "media.h"
 
 namespace vendly::server {
 
@@ -47,6 +49,10 @@ void BuildServer(httplib::Server& server, Router& router, App& app) {
   RegisterInstagramRoutes(router, app);
   RegisterDeletionRoutes(router, app);
   RegisterWebhookRoutes(router, app);
+  RegisterScanRoutes(router, app);
+  RegisterDraftRoutes(router, app);
+  RegisterNotificationRoutes(router, app);
+  RegisterMediaRoutes(router, app);
 }
 
 }  // namespace vendly::server

@@ -118,6 +118,11 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
        [&](long v) { c.webhook_payload_max = std::size_t(v); }},
       {"VENDLY_DB_POOL", 1, 512, [&](long v) { c.db_pool_size = int(v); }},
       {"VENDLY_GRAPH_CALL_BUDGET", 1, 1000000, [&](long v) { c.graph_call_budget = int(v); }},
+      {"VENDLY_THROTTLE_MAX_DEFER_SECONDS", 1, 86400,
+       [&](long v) { c.throttle_max_defer_seconds = int(v); }},
+      {"VENDLY_DRAFT_EXPIRY_INTERVAL_SECONDS", 1, 86400,
+       [&](long v) { c.draft_expiry_interval_seconds = int(v); }},
+      {"VENDLY_JOB_LEASE_SECONDS", 1, 3600, [&](long v) { c.job_lease_seconds = int(v); }},
       {"VENDLY_MEDIA_MAX_BYTES", 1024, 1L << 30,
        [&](long v) { c.media_max_bytes = std::size_t(v); }},
   };

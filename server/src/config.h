@@ -49,6 +49,14 @@ struct Config {
   std::size_t webhook_payload_max = 8 << 20;
   int db_pool_size = 16;              // VENDLY_DB_POOL
   int graph_call_budget = 200;  // VENDLY_GRAPH_CALL_BUDGET: Graph calls per account per operation
+  // VENDLY_THROTTLE_MAX_DEFER_SECONDS: the longest a throttled job waits before trying again (Meta's
+  // estimate is used when shorter; tests shorten it).
+  int throttle_max_defer_seconds = 3600;
+  // VENDLY_DRAFT_EXPIRY_INTERVAL_SECONDS: how often pending drafts past their 7 days are expired.
+  int draft_expiry_interval_seconds = 3600;
+  // VENDLY_JOB_LEASE_SECONDS: how long a worker's claim on a job lasts without a heartbeat; a
+  // crashed worker's job runs again this long after its last heartbeat.
+  int job_lease_seconds = 30;
 };
 
 using EnvGetter = std::function<const char*(const char*)>;

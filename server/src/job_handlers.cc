@@ -1,13 +1,18 @@
 // The job kinds this server runs: one Register call per kind (or per module's Register function).
 // A kind missing here is never claimed by this server's workers.
 #include "app.h"
+#include "catalog.h"
 #include "jobs.h"
+#include "media.h"
 
 namespace vendly::server {
 
 void RegisterJobHandlers(JobRunner& runner, App& app) {
   (void)app;
   runner.Register("noop", RunNoopJob);
+  RegisterScanJobs(runner, app);
+  RegisterDraftJobs(runner, app);
+  RegisterMediaJobs(runner, app);
 }
 
 }  // namespace vendly::server

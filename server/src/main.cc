@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
 
   JobRunner::Options job_options;
   job_options.threads = app.config.worker_threads;
+  job_options.lease = std::chrono::seconds(app.config.job_lease_seconds);
   if (command == "worker") {
     if (job_options.threads == 0) {
       LogError("config", {{"error", "VENDLY_WORKER_THREADS is 0: a worker would run no jobs"}});

@@ -19,35 +19,6 @@ constexpr char kGrace[] = "10000000000000005";    // no Page at all
 constexpr char kBrian[] = "10000000000000002";    // Kampala phones
 constexpr char kBench[] = "10000000000000006";    // 1,000 generated posts
 
-// Splits "http://host:port/path?query#frag" into {origin, path?query} (fragment dropped, as a
-// browser does).
-std::pair<std::string, std::string> SplitUrl(std::string url) {
-  auto hash = url.find('#');
-  if (hash != std::string::npos) url.resize(hash);
-  auto scheme = url.find("://");
-  auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  if (slash == std::string::npos) return {url, "/"};
-  return {url.substr(0, slash), url.substr(slash)};
-}
-
-std::string QueryValue(const std::string& url, const std::string& key) {
-  auto q = url.find('?');
-  if (q == std::string::npos) return "";
-  std::string query = url.substr(q + 1);
-  auto hash = query.find('#');
-  if (hash != std::string::npos) query.resize(hash);
-  std::size_t pos = 0;
-  while (pos <= query.size()) {
-    auto amp = query.find('&', pos);
-    if (amp == std::string::npos) amp = query.size();
-    std::string part = query.substr(pos, amp - pos);
-    if (part.rfind(key + "=", 0) == 0)
-      return httplib::detail::decode_url(part.substr(key.size() + 1), true);
-    pos = amp + 1;
-  }
-  return "";
-}
-
 class SandboxFlowTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -88,29 +59,8 @@ class SandboxFlowTest : public ::testing::Test {
   httplib::Result Consent(const std::string& session, const std::string& user,
                           const std::string& decision, std::string* callback_url = nullptr,
                           const std::string& page_id = "") {
-    auto auth = Call(*vendly_, "GET",
-                     "/api/instagram/auth/url" + (page_id.empty() ? "" : "?pageId=" + page_id), {},
-                     session);
-    EXPECT_TRUE(auth && auth->status == 200);
-    const std::string auth_url = Body(auth)["authUrl"];
-    auto [origin, dialog_path] = SplitUrl(auth_url);
-    EXPECT_EQ(origin, "http://127.0.0.1:" + std::to_string(sandbox_port_));
-    auto dialog = meta_->Get(dialog_path.c_str());
-    EXPECT_TRUE(dialog && dialog->status == 200) << (dialog ? dialog->body : "");
-    EXPECT_NE(dialog->body.find("Continue"), std::string::npos);
-    // Press the button: the form posts the dialog's parameters plus the user and the decision.
-    httplib::Params form;
-    for (const char* k : {"client_id", "redirect_uri", "state", "scope", "response_type"})
-      form.emplace(k, QueryValue(auth_url, k));
-    form.emplace("user_id", user);
-    form.emplace("decision", decision);
-    auto confirm = meta_->Post("/v25.0/dialog/oauth/confirm", form);
-    EXPECT_TRUE(confirm && confirm->status == 302) << (confirm ? confirm->body : "");
-    const std::string location = confirm->get_header_value("Location");
-    auto [back_origin, back_path] = SplitUrl(location);
-    EXPECT_EQ(back_origin, server_->url());
-    if (callback_url) *callback_url = back_path;
-    return vendly_->Get(back_path.c_str());
+    return SandboxConsent(*vendly_, *meta_, server_->url(), sandbox_port_, session, user, decision,
+                          callback_url, page_id);
   }
 
   void ExpectDashboard(const httplib::Result& r, const std::string& outcome) {
