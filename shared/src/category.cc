@@ -18,7 +18,7 @@ struct CategoryWord {
 // Item words, brands and phrases. Weight 3: the word alone names the category ("hoodie", "iPhone");
 // 2: strong but shared ("set", "gloves"); 1: a hint ("kids", "leather").
 const WordMap<CategoryWord>& Lexicon() {
-  static const WordMap<CategoryWord> k{
+  static constexpr std::pair<std::string_view, CategoryWord> kEntries[] = {
       // Fashion & Apparel.
       {"dress", {kFashion, 3}},
       {"gown", {kFashion, 3}},
@@ -806,6 +806,7 @@ const WordMap<CategoryWord>& Lexicon() {
       {"smartwatches", {kElectronics, 3}},
       {"gps", {kElectronics, 2}},
   };
+  static const WordMap<CategoryWord> k(kEntries);
   return k;
 }
 
@@ -955,7 +956,7 @@ const WordSet& PhraseStarters() {
 }  // namespace
 
 bool IsBrandWord(HashedWord w) {
-  static const WordSet k{
+  static constexpr std::string_view kWords[] = {
       "nike",       "adidas", "jordan",  "jordans", "puma",      "vans",        "converse",
       "timberland", "levis",  "levi's",  "bata",    "clarks",    "crocs",       "samsung",
       "iphone",     "tecno",  "infinix", "itel",    "xiaomi",    "redmi",       "oppo",
@@ -966,6 +967,7 @@ bool IsBrandWord(HashedWord w) {
       "dior",       "ysl",    "armani",  "fenty",   "vaseline",  "rexona",      "mitre",
       "lego",       "barbie", "casio",   "vitron",  "safaricom", "apple",       "zara",
       "gucci",      "samba",  "dunk",    "ordinary"};
+  static const WordSet k(kWords);
   return k.Contains(w);
 }
 

@@ -12,7 +12,7 @@ struct Cue {
 
 // Single words that mark a post as no product offer.
 const WordMap<Cue>& CueWords() {
-  static const WordMap<Cue> k{
+  static constexpr std::pair<std::string_view, Cue> kEntries[] = {
       {"giveaway", {"giveaway", true}},
       {"giveaways", {"giveaway", true}},
       {"winners", {"giveaway", true}},
@@ -48,12 +48,13 @@ const WordMap<Cue>& CueWords() {
       {"relates", {"meme", false}},
       {"closing", {"announcement", false}},
   };
+  static const WordMap<Cue> k(kEntries);
   return k;
 }
 
 // Two-word phrases.
 const WordMap<Cue>& CuePhrases() {
-  static const WordMap<Cue> k{
+  static constexpr std::pair<std::string_view, Cue> kEntries[] = {
       {"giving away", {"giveaway", true}},
       {"to enter", {"giveaway", true}},
       {"we're hiring", {"job advert", true}},
@@ -109,6 +110,7 @@ const WordMap<Cue>& CuePhrases() {
       {"years in", {"announcement", false}},
       {"since we", {"announcement", false}},
   };
+  static const WordMap<Cue> k(kEntries);
   return k;
 }
 
@@ -126,10 +128,11 @@ const WordSet& CuePhraseStarters() {
 }
 
 const WordSet& OrderWords() {
-  static const WordSet k{"order",    "available", "restocked", "restock",  "menu",
-                         "oda",      "dm",        "inbox",     "instock",  "arrivals",
-                         "selling",  "buy",       "grab",      "shop",     "tunauza",
-                         "imeingia", "umeingia",  "vimefika",  "zimefika", "sale"};
+  static constexpr std::string_view kWords[] = {
+      "order",   "available", "restocked", "restock",  "menu",     "oda",  "dm",
+      "inbox",   "instock",   "arrivals",  "selling",  "buy",      "grab", "shop",
+      "tunauza", "imeingia",  "umeingia",  "vimefika", "zimefika", "sale"};
+  static const WordSet k(kWords);
   return k;
 }
 

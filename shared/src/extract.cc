@@ -155,10 +155,11 @@ std::vector<Span> MergeSpans(const Text& t, const std::vector<Span>& spans) {
 // kinky - 300" under "Braiding hair") takes the title's head noun: the title's last item word (or
 // two-word phrase) that is no brand.
 void InheritHeadNoun(const internal::Name& header, internal::Name* name) {
-  static const internal::WordSet kDescriptors{
+  static constexpr std::string_view kDescriptorsWords[] = {
       "chocolate", "vanilla", "strawberry", "mango", "passion",  "lemon",  "orange", "mint",
       "caramel",   "kinky",   "curly",      "curls", "straight", "wavy",   "afro",   "boho",
       "classic",   "regular", "mini",       "large", "small",    "medium", "plain",  "spicy"};
+  static const internal::WordSet kDescriptors(kDescriptorsWords);
   const bool descriptor = !name->words.empty() && kDescriptors.Contains(name->words.back());
   const bool nounless = name->head_score < 2 || (name->word_count <= 2 && descriptor);
   if (!nounless || name->word_count >= 6 || header.words.empty()) return;

@@ -118,6 +118,13 @@ class WordSet : private HashSlots {
  public:
   WordSet(std::initializer_list<std::string_view> words) { Build(words); }
   explicit WordSet(const std::vector<std::string_view>& words) { Build(words); }
+  // From a constant list. Tables live in small accessors (`static constexpr std::string_view
+  // kWords[] = {...}; static const WordSet k(kWords);`): built out of line, once, so the accessor
+  // the extractor calls for every word stays a guard check.
+  template <std::size_t N>
+  explicit WordSet(const std::string_view (&words)[N]) {
+    BuildFrom(words, N);
+  }
   bool Contains(HashedWord w) const {
     return Lookup(w, [this](int i) { return words_[i]; }) >= 0;
   }
@@ -133,6 +140,11 @@ class WordSet : private HashSlots {
     }
   }
 
+  [[gnu::noinline]] void BuildFrom(const std::string_view* words, std::size_t n) {
+    std::vector<std::string_view> list(words, words + n);
+    Build(list);
+  }
+
   std::vector<std::string_view> words_;
 };
 
@@ -142,6 +154,11 @@ class WordMap : private HashSlots {
  public:
   WordMap(std::initializer_list<std::pair<std::string_view, V>> entries) { Build(entries); }
   explicit WordMap(const std::vector<std::pair<std::string_view, V>>& entries) { Build(entries); }
+  // From a constant list, built out of line (see WordSet).
+  template <std::size_t N>
+  explicit WordMap(const std::pair<std::string_view, V> (&entries)[N]) {
+    BuildFrom(entries, N);
+  }
   // Calls f(key) for every key, in insertion order (for building derived tables at start-up).
   template <typename F>
   void ForEachKey(const F& f) const {
@@ -155,6 +172,10 @@ class WordMap : private HashSlots {
   }
 
  private:
+  [[gnu::noinline]] void BuildFrom(const std::pair<std::string_view, V>* entries, std::size_t n) {
+    std::vector<std::pair<std::string_view, V>> list(entries, entries + n);
+    Build(list);
+  }
   template <typename Entries>
   void Build(const Entries& entries) {
     Reserve(entries.size());

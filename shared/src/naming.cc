@@ -10,7 +10,7 @@ namespace vendly::internal {
 namespace {
 
 const WordSet& Filler() {
-  static const WordSet k{
+  static constexpr std::string_view kWords[] = {
       "new",         "arrivals",  "arrival",   "arrived",     "restocked", "restock",
       "restocking",  "available", "now",       "stock",       "instock",   "original",
       "originals",   "brand",     "sale",      "hot",         "offer",     "offers",
@@ -52,12 +52,13 @@ const WordSet& Filler() {
       "jioni",       "usiku",     "mchana",    "refurbished", "sealed",    "yameingia",
       "zipo",        "deals",     "drip",      "get",         "cozy",      "here",
       "szn",         "season"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Words after which the name ends ("Atomic Habits by James Clear", "Official shirts for men").
 const WordSet& StopWords() {
-  static const WordSet k{
+  static constexpr std::string_view kWords[] = {
       "with",      "for",      "by",       "from",      "at",       "in",           "na",
       "available", "ziko",     "zipo",     "iko",       "now",      "kutoka",       "only",
       "each",      "per",      "@",        "price",     "bei",      "was",          "is",
@@ -66,16 +67,18 @@ const WordSet& StopWords() {
       "to",        "starting", "going",    "costs",     "cost",     "at",           "if",
       "when",      "who",      "because",  "so",        "but",      "yenye",        "zenye",
       "kama",      "then",     "inspired", "restocked", "restock",  "back",         "like"};
+  static const WordSet k(kWords);
   return k;
 }
 
 const WordSet& SwahiliConnectors() {
-  static const WordSet k{"ya", "za", "la", "wa", "cha", "vya", "kwa", "pa"};
+  static constexpr std::string_view kWords[] = {"ya", "za", "la", "wa", "cha", "vya", "kwa", "pa"};
+  static const WordSet k(kWords);
   return k;
 }
 
 const WordSet& UnitNouns() {
-  static const WordSet k{
+  static constexpr std::string_view kWords[] = {
       "jar",       "jars",      "bucket",    "buckets", "pack",    "packs",   "packet", "bunch",
       "piece",     "pieces",    "pair",      "pairs",   "bottle",  "bottles", "tin",    "sachet",
       "carton",    "dozen",     "wholesale", "retail",  "kipande", "vipande", "kimoja", "moja",
@@ -94,12 +97,13 @@ const WordSet& UnitNouns() {
       "xxl",       "xs",        "s",         "waist",   "length",  "ea",      "pp",     "original",
       "depending", "kulingana", "on",        "quality", "new",     "old",     "zamani", "initially",
       "instead",   "of",        "box",       "boxes",   "kit",     "bale"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Plural nouns catalogs keep plural (pairs and mass nouns).
 const WordSet& KeepPlural() {
-  static const WordSet k{
+  static constexpr std::string_view kWords[] = {
       "jeans",     "pants",      "trousers", "shorts",    "leggings", "gloves",     "earrings",
       "heels",     "boots",      "sneakers", "sandals",   "loafers",  "slippers",   "shoes",
       "cookies",   "blocks",     "bands",    "socks",     "boxers",   "sunglasses", "glasses",
@@ -114,6 +118,7 @@ const WordSet& KeepPlural() {
       "chinos",    "oxfords",    "brogues",  "stilettos", "mules",    "pumps",      "wedges",
       "kicks",     "bales",      "decants",  "vitenge",   "mandazi",  "samosas",    "dreadlocks",
       "locs",      "extensions", "weaves"};
+  static const WordSet k(kWords);
   return k;
 }
 
@@ -123,7 +128,7 @@ struct Translation {
 };
 
 const WordMap<Translation>& Swahili() {
-  static const WordMap<Translation> k{
+  static constexpr std::pair<std::string_view, Translation> kEntries[] = {
       {"magauni", {"dress", true}},     {"gauni", {"dress", true}},
       {"viatu", {"shoes", true}},       {"raba", {"sneakers", true}},
       {"mabegi", {"bag", true}},        {"begi", {"bag", true}},
@@ -181,6 +186,7 @@ const WordMap<Translation>& Swahili() {
       {"koti", {"coat", true}},         {"tai", {"tie", true}},
       {"marashi", {"perfume", true}},   {"losheni", {"lotion", true}},
       {"krimu", {"cream", true}},       {"sufuria", {"sufuria", true}}};
+  static const WordMap<Translation> k(kEntries);
   return k;
 }
 
@@ -230,7 +236,9 @@ void CapitaliseParts(char* w, std::size_t n) {
 // "JBL") is kept.
 void AppendTitleWord(std::string_view raw, bool first_word, std::string* out) {
   if (raw.empty()) return;
-  static const WordSet kSmall{"of", "and", "the", "a", "an", "on", "to", "de"};
+  static constexpr std::string_view kSmallWords[] = {"of", "and", "the", "a",
+                                                     "an", "on",  "to",  "de"};
+  static const WordSet kSmall(kSmallWords);
   const AsciiLowerWord lower(raw);
   if (!first_word && kSmall.Contains(lower.view())) {
     out->append(lower.view());
@@ -285,10 +293,11 @@ SingularRule SingularOf(std::string_view word) {
   };
   // "-ies": hoodies -> hoodie, but parties -> party.
   if (lower.size() > 4 && ends("ies")) {
-    static const WordSet kIeNouns{"hoodies", "cookies", "smoothies", "brownies",   "beanies",
-                                  "onesies", "booties", "goodies",   "selfies",    "movies",
-                                  "pies",    "ties",    "lingeries", "scrunchies", "veggies",
-                                  "kiddies", "rookies", "aunties",   "zombies",    "calories"};
+    static constexpr std::string_view kIeNounsWords[] = {
+        "hoodies", "cookies", "smoothies", "brownies", "beanies", "onesies",   "booties",
+        "goodies", "selfies", "movies",    "pies",     "ties",    "lingeries", "scrunchies",
+        "veggies", "kiddies", "rookies",   "aunties",  "zombies", "calories"};
+    static const WordSet kIeNouns(kIeNounsWords);
     if (kIeNouns.Contains(lower)) return {1, ""};
     return {3, "y"};
   }
@@ -305,7 +314,9 @@ constexpr std::size_t kMaxPieces = 12;
 // One word of a name: views into the caption (or a static translation), so no allocation.
 // Measure words a leading count belongs to in a name.
 const WordSet& CountedWords() {
-  static const WordSet k{"inch", "inches", "seater", "tier", "piece", "door", "burner", "plate"};
+  static constexpr std::string_view kWords[] = {"inch",  "inches", "seater", "tier",
+                                                "piece", "door",   "burner", "plate"};
+  static const WordSet k(kWords);
   return k;
 }
 
@@ -437,11 +448,12 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
         if (glued_word) {
           // "100ml", "6kg", "8GB" are capacities (dropped); "40i", "250D", "4G" are model tokens.
           std::string_view w = t.Lower(t.tokens[i + 1]);
-          static const WordSet kUnits{"ml", "l",   "g",      "kg",    "gb", "tb",  "mb",   "mah",
-                                      "mp", "w",   "pcs",    "pc",    "pm", "am",  "th",   "st",
-                                      "nd", "rd",  "cm",     "mm",    "m",  "ft",  "inch", "hrs",
-                                      "x",  "ltr", "litres", "kgs",   "gm", "gms", "ft.",  "hz",
-                                      "v",  "kw",  "hp",     "seater"};
+          static constexpr std::string_view kUnitsWords[] = {
+              "ml",  "l",   "g",   "kg",  "gb",   "tb",  "mb", "mah", "mp",
+              "w",   "pcs", "pc",  "pm",  "am",   "th",  "st", "nd",  "rd",
+              "cm",  "mm",  "m",   "ft",  "inch", "hrs", "x",  "ltr", "litres",
+              "kgs", "gm",  "gms", "ft.", "hz",   "v",   "kw", "hp",  "seater"};
+          static const WordSet kUnits(kUnitsWords);
           if (kUnits.Contains(t.Word(t.tokens[i + 1])) || (w.size() > 1 && w[0] == 'x')) {
             ++i;
             continue;

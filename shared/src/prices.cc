@@ -10,94 +10,107 @@ namespace {
 
 // Words written before an amount that name its currency ("Ksh 2,500", "USh 95,000").
 const WordSet& CurrencyPrefixWords() {
-  static const WordSet k{"ksh", "kshs", "kes", "sh",   "shs", "ush", "ushs", "ugx", "tsh",  "tshs",
-                         "tzs", "rwf",  "frw", "frws", "ngn", "usd", "eur",  "gbp", "k.sh", "sh."};
+  static constexpr std::string_view kWords[] = {"ksh", "kshs", "kes",  "sh",  "shs",  "ush", "ushs",
+                                                "ugx", "tsh",  "tshs", "tzs", "rwf",  "frw", "frws",
+                                                "ngn", "usd",  "eur",  "gbp", "k.sh", "sh."};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Words written after an amount that name its currency ("68,000 ksh", "20 bob", "45,000 Frw").
 const WordSet& CurrencySuffixWords() {
-  static const WordSet k{"ksh",     "kshs",  "kes",   "sh",    "shs", "ush",       "ushs",
-                         "ugx",     "tsh",   "tshs",  "tzs",   "rwf", "frw",       "frws",
-                         "ngn",     "usd",   "eur",   "gbp",   "bob", "shillings", "shilingi",
-                         "dollars", "naira", "euros", "pounds"};
+  static constexpr std::string_view kWords[] = {
+      "ksh",  "kshs",      "kes",      "sh",      "shs",   "ush",   "ushs",  "ugx", "tsh",
+      "tshs", "tzs",       "rwf",      "frw",     "frws",  "ngn",   "usd",   "eur", "gbp",
+      "bob",  "shillings", "shilingi", "dollars", "naira", "euros", "pounds"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Cue words before a price ("Price: 2,500", "Bei 1,800", "now 2.8k", "going for 900").
 const WordSet& PriceCuesBefore() {
-  static const WordSet k{
+  static constexpr std::string_view kWords[] = {
       "price", "prices", "priced",  "bei",        "cost",     "costs",    "now",    "sasa",
       "only",  "at",     "for",     "kuanzia",    "from",     "starting", "retail", "selling",
       "going", "just",   "ni",      "rate",       "offer",    "promo",    "deal",   "@",
       "pay",   "sale",   "special", "discounted", "discount", "kwa",      "goes",   "pekee"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Cue words right after a price ("2,500 only", "650 each", "600 bob tu").
 const WordSet& PriceCuesAfter() {
-  static const WordSet k{
+  static constexpr std::string_view kWords[] = {
       "only", "each",       "per",   "tu",        "pekee",     "kila",     "a",
       "ea",   "negotiable", "ono",   "depending", "kulingana", "included", "inclusive",
       "incl", "plus",       "firm",  "onwards",   "upwards",   "and",      "na",
       "to",   "hadi",       "mpaka", "instead",   "now",       "sasa",     "per-piece"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Words before an old price ("was 3,000", "kabla 85,000", "bei ya zamani 60,000").
 const WordSet& OldCues() {
-  static const WordSet k{"was",     "before",     "initially", "originally", "kabla",
-                         "zamani",  "previously", "usually",   "normally",   "ilikuwa",
-                         "regular", "instead",    "formerly",  "retailing"};
+  static constexpr std::string_view kWords[] = {
+      "was",     "before",   "initially", "originally", "kabla",   "zamani",   "previously",
+      "usually", "normally", "ilikuwa",   "regular",    "instead", "formerly", "retailing"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Words before "price" that make it an old price ("original price", "old price").
 const WordSet& OldPriceQualifiers() {
-  static const WordSet k{"original", "old",      "usual", "normal", "regular", "retail",
-                         "initial",  "previous", "shop",  "market", "zamani"};
+  static constexpr std::string_view kWords[] = {"original", "old",    "usual",   "normal",
+                                                "regular",  "retail", "initial", "previous",
+                                                "shop",     "market", "zamani"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Words before a fee or another amount that is not the item's price, read back to the clause start.
 const WordSet& FeeWords() {
-  static const WordSet k{
+  static constexpr std::string_view kWords[] = {
       "delivery", "deliveries",   "deliver", "shipping",   "ship",    "ships",     "shipped",
       "deposit",  "installation", "install", "fee",        "fees",    "transport", "courier",
       "postage",  "rider",        "add",     "worth",      "salary",  "over",      "above",
       "topper",   "fare",         "booking", "commitment", "usafiri", "kutuma",    "posta",
       "pickup",   "deliveries",   "airtime", "win",        "prize",   "mkopo",     "deposits",
       "entry",    "entrance",     "tiketi"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Words after an amount that make it a fee ("5k delivery", "1.5k extra").
 const WordSet& FeeWordsAfter() {
-  static const WordSet k{"delivery",  "shipping", "extra",        "deposit",
-                         "transport", "fee",      "installation", "postage"};
+  static constexpr std::string_view kWords[] = {"delivery",  "shipping", "extra",        "deposit",
+                                                "transport", "fee",      "installation", "postage"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Words before a number that make it a phone, till, paybill or account number.
 const WordSet& AccountWords() {
-  static const WordSet k{"till",  "paybill",  "acc",     "account", "no",       "number",
-                         "mpesa", "m-pesa",   "momo",    "call",    "whatsapp", "piga",
-                         "tel",   "phone",    "contact", "sms",     "nambari",  "namba",
-                         "lipa",  "goods",    "airtel",  "pesa",    "mtn",      "vodacom",
-                         "tigo",  "halopesa", "mixx",    "ref"};
+  static constexpr std::string_view kWords[] = {
+      "till",    "paybill", "acc",     "account",  "no",       "number", "mpesa",
+      "m-pesa",  "momo",    "call",    "whatsapp", "piga",     "tel",    "phone",
+      "contact", "sms",     "nambari", "namba",    "lipa",     "goods",  "airtel",
+      "pesa",    "mtn",     "vodacom", "tigo",     "halopesa", "mixx",   "ref"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Words before a number that make it a size.
 const WordSet& SizeWords() {
-  static const WordSet k{"size", "sizes", "sizez", "sz",   "waist",   "uk",  "eu",
-                         "euro", "us",    "saizi", "saiz", "numbers", "no.", "fits"};
+  static constexpr std::string_view kWords[] = {"size", "sizes",   "sizez", "sz",  "waist",
+                                                "uk",   "eu",      "euro",  "us",  "saizi",
+                                                "saiz", "numbers", "no.",   "fits"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Measures and specs glued to or right after a number ("128GB", "2 litres", "8pm").
 const WordSet& UnitWords() {
-  static const WordSet k{
+  static constexpr std::string_view kWords[] = {
       "gb",       "tb",      "mb",        "kb",      "mah",     "mp",        "w",        "kw",
       "hp",       "hz",      "ghz",       "v",       "kv",      "kg",        "kgs",      "g",
       "gm",       "gms",     "grams",     "gram",    "ml",      "l",         "ltr",      "ltrs",
@@ -119,136 +132,142 @@ const WordSet& UnitWords() {
       "bottles",  "cups",    "slices",    "stars",   "star",    "bedroom",   "bedrooms", "rooms",
       "storey",   "wheels",  "legs",      "ports",   "port",    "core",      "cores",    "users",
       "boys",     "girls",   "kids",      "pm.",     "am.",     "xl",        "wafuasi"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Words before a number that make it a quantity, a measure, a time or a model number.
 const WordSet& QuantityWordsBefore() {
-  static const WordSet k{"of",
-                         "vipande",
-                         "kilo",
-                         "lita",
-                         "siku",
-                         "saa",
-                         "wiki",
-                         "miezi",
-                         "form",
-                         "ages",
-                         "age",
-                         "count",
-                         "spf",
-                         "top",
-                         "grade",
-                         "hit",
-                         "min",
-                         "minimum",
-                         "max",
-                         "maximum",
-                         "weight",
-                         "capacity",
-                         "class",
-                         "model",
-                         "version",
-                         "gen",
-                         "series",
-                         "standard",
-                         "std",
-                         "over",
-                         "length",
-                         "dozens",
-                         "qty",
-                         "quantity",
-                         "stock",
-                         "mwaka",
-                         "kuanzia-vipande",
-                         "battery",
-                         "health",
-                         "warranty",
-                         "year",
-                         "years",
-                         "number",
-                         "room",
-                         "shop",
-                         "stall",
-                         "floor",
-                         "gate",
-                         "stage",
-                         "plot",
-                         "house",
-                         "block",
-                         "level",
-                         "ip",
-                         "ipx",
-                         "seti",
-                         "lipa",
-                         "in",
-                         "after",
-                         "within",
-                         "psalm",
-                         "chapter",
-                         "episode",
-                         "part",
-                         "season",
-                         "vol",
-                         "volume",
-                         "book",
-                         "unit",
-                         "units",
-                         "route",
-                         "apartment",
-                         "building",
-                         "road",
-                         "street",
-                         "avenue",
-                         "ave",
-                         "lane",
-                         "plaza",
-                         "mall",
-                         "hall",
-                         "track",
-                         "pin",
-                         "ref",
-                         "id",
-                         "cycle",
-                         "phase",
-                         "wafuasi",
-                         "followers",
-                         "likes",
-                         "views"};
+  static constexpr std::string_view kWords[] = {"of",
+                                                "vipande",
+                                                "kilo",
+                                                "lita",
+                                                "siku",
+                                                "saa",
+                                                "wiki",
+                                                "miezi",
+                                                "form",
+                                                "ages",
+                                                "age",
+                                                "count",
+                                                "spf",
+                                                "top",
+                                                "grade",
+                                                "hit",
+                                                "min",
+                                                "minimum",
+                                                "max",
+                                                "maximum",
+                                                "weight",
+                                                "capacity",
+                                                "class",
+                                                "model",
+                                                "version",
+                                                "gen",
+                                                "series",
+                                                "standard",
+                                                "std",
+                                                "over",
+                                                "length",
+                                                "dozens",
+                                                "qty",
+                                                "quantity",
+                                                "stock",
+                                                "mwaka",
+                                                "kuanzia-vipande",
+                                                "battery",
+                                                "health",
+                                                "warranty",
+                                                "year",
+                                                "years",
+                                                "number",
+                                                "room",
+                                                "shop",
+                                                "stall",
+                                                "floor",
+                                                "gate",
+                                                "stage",
+                                                "plot",
+                                                "house",
+                                                "block",
+                                                "level",
+                                                "ip",
+                                                "ipx",
+                                                "seti",
+                                                "lipa",
+                                                "in",
+                                                "after",
+                                                "within",
+                                                "psalm",
+                                                "chapter",
+                                                "episode",
+                                                "part",
+                                                "season",
+                                                "vol",
+                                                "volume",
+                                                "book",
+                                                "unit",
+                                                "units",
+                                                "route",
+                                                "apartment",
+                                                "building",
+                                                "road",
+                                                "street",
+                                                "avenue",
+                                                "ave",
+                                                "lane",
+                                                "plaza",
+                                                "mall",
+                                                "hall",
+                                                "track",
+                                                "pin",
+                                                "ref",
+                                                "id",
+                                                "cycle",
+                                                "phase",
+                                                "wafuasi",
+                                                "followers",
+                                                "likes",
+                                                "views"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Words that turn the amounts after them into bundle or wholesale prices.
 const WordSet& BundleWords() {
-  static const WordSet k{"dozen", "wholesale", "jumla", "bulk", "carton", "bale-of", "cartons"};
+  static constexpr std::string_view kWords[] = {"dozen",  "wholesale", "jumla",  "bulk",
+                                                "carton", "bale-of",   "cartons"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Words a model number follows ("iPhone 12", "Air Max 90", "Spark 20").
 const WordSet& ModelWords() {
-  static const WordSet k{
+  static constexpr std::string_view kWords[] = {
       "iphone", "ipad",  "galaxy",   "note",        "pro",       "max",     "plus",     "ultra",
       "series", "air",   "spark",    "camon",       "hot",       "pop",     "redmi",    "pixel",
       "flip",   "toast", "freepods", "playstation", "ps",        "xbox",    "watch",    "jordan",
       "force",  "dunk",  "balance",  "latitude",    "elitebook", "probook", "thinkpad", "macbook",
       "mate",   "nova",  "smart",    "hero",        "charge",    "go",      "buds",     "retro",
       "yeezy",  "boost", "model",    "s",           "a"};
+  static const WordSet k(kWords);
   return k;
 }
 
 const WordSet& MonthWords() {
-  static const WordSet k{"jan",     "january",  "feb",      "february", "mar",     "march",
-                         "apr",     "april",    "may",      "june",     "jun",     "july",
-                         "jul",     "aug",      "august",   "sep",      "sept",    "september",
-                         "oct",     "october",  "nov",      "november", "dec",     "december",
-                         "januari", "februari", "machi",    "aprili",   "mei",     "juni",
-                         "julai",   "agosti",   "septemba", "oktoba",   "novemba", "desemba"};
+  static constexpr std::string_view kWords[] = {
+      "jan",      "january",   "feb",     "february", "mar", "march",    "apr",    "april",
+      "may",      "june",      "jun",     "july",     "jul", "aug",      "august", "sep",
+      "sept",     "september", "oct",     "october",  "nov", "november", "dec",    "december",
+      "januari",  "februari",  "machi",   "aprili",   "mei", "juni",     "julai",  "agosti",
+      "septemba", "oktoba",    "novemba", "desemba"};
+  static const WordSet k(kWords);
   return k;
 }
 
 // Swahili (and a few English) number words for ReadSwahiliNumber.
 const WordMap<int>& SmallNumberWords() {
-  static const WordMap<int> k{
+  static constexpr std::pair<std::string_view, int> kEntries[] = {
       {"moja", 1},      {"mbili", 2},       {"tatu", 3},      {"nne", 4},      {"tano", 5},
       {"sita", 6},      {"saba", 7},        {"nane", 8},      {"tisa", 9},     {"kumi", 10},
       {"ishirini", 20}, {"thelathini", 30}, {"arobaini", 40}, {"hamsini", 50}, {"sitini", 60},
@@ -257,6 +276,7 @@ const WordMap<int>& SmallNumberWords() {
       {"eight", 8},     {"nine", 9},        {"ten", 10},      {"twenty", 20},  {"thirty", 30},
       {"forty", 40},    {"fifty", 50},      {"sixty", 60},    {"seventy", 70}, {"eighty", 80},
       {"ninety", 90}};
+  static const WordMap<int> k(kEntries);
   return k;
 }
 

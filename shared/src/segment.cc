@@ -11,24 +11,27 @@ namespace vendly::internal {
 namespace {
 
 const WordSet& ContactWords() {
-  static const WordSet k{"whatsapp", "call",         "piga",     "dm",        "inbox", "till",
-                         "paybill",  "mpesa",        "m-pesa",   "momo",      "link",  "tupo",
-                         "tuko",     "tunapatikana", "location", "located",   "find",  "visit",
-                         "contact",  "wa",           "sms",      "text",      "tel",   "phone",
-                         "lipa",     "order",        "orders",   "pm",        "shop",  "pickup",
-                         "deliver",  "delivery",     "tunatuma", "tunafanya", "oda",   "ship",
-                         "ships",    "shipping",     "pay",      "payment",   "dms"};
+  static constexpr std::string_view kWords[] = {
+      "whatsapp", "call",    "piga",     "dm",       "inbox",    "till",      "paybill",
+      "mpesa",    "m-pesa",  "momo",     "link",     "tupo",     "tuko",      "tunapatikana",
+      "location", "located", "find",     "visit",    "contact",  "wa",        "sms",
+      "text",     "tel",     "phone",    "lipa",     "order",    "orders",    "pm",
+      "shop",     "pickup",  "deliver",  "delivery", "tunatuma", "tunafanya", "oda",
+      "ship",     "ships",   "shipping", "pay",      "payment",  "dms"};
+  static const WordSet k(kWords);
   return k;
 }
 
 const WordSet& AskWords() {
-  static const WordSet k{"dm",   "inbox", "ask", "chat",    "call",    "whatsapp", "contact",
-                         "text", "pm",    "dms", "enquire", "inquire", "request",  "message"};
+  static constexpr std::string_view kWords[] = {"dm",       "inbox",   "ask",     "chat",   "call",
+                                                "whatsapp", "contact", "text",    "pm",     "dms",
+                                                "enquire",  "inquire", "request", "message"};
+  static const WordSet k(kWords);
   return k;
 }
 
 const WordSet& CueWords() {
-  static const WordSet k{
+  static constexpr std::string_view kWords[] = {
       "price",        "prices",     "bei",       "was",       "now",       "only",     "each",
       "per",          "from",       "kuanzia",   "starting",  "at",        "for",      "sasa",
       "kabla",        "before",     "initially", "tu",        "cost",      "costs",    "going",
@@ -38,6 +41,7 @@ const WordSet& CueWords() {
       "ugx",          "ush",        "tsh",       "tzs",       "rwf",       "frw",      "ngn",
       "usd",          "k",          "shipping",  "included",  "inclusive", "delivery", "free",
       "installation", "negotiable", "ono"};
+  static const WordSet k(kWords);
   return k;
 }
 
@@ -94,8 +98,10 @@ namespace {
 
 // True when tokens [first, last) read "<item words> [-|:] <amount> [mark|each]".
 bool IsPricedItemChunk(const Text& t, uint32_t first, uint32_t last) {
-  static const WordSet kTail{"bob", "ksh", "kshs", "kes", "sh",  "shs", "each", "only",
-                             "tu",  "ugx", "tzs",  "tsh", "rwf", "frw", "ngn",  "usd"};
+  static constexpr std::string_view kTailWords[] = {"bob",  "ksh",  "kshs", "kes", "sh",  "shs",
+                                                    "each", "only", "tu",   "ugx", "tzs", "tsh",
+                                                    "rwf",  "frw",  "ngn",  "usd"};
+  static const WordSet kTail(kTailWords);
   uint32_t end = last;
   while (end > first && (t.tokens[end - 1].kind == TokenKind::kEmoji ||
                          (t.tokens[end - 1].kind == TokenKind::kWord &&
@@ -128,9 +134,10 @@ void SplitItemLines(Text* text) {
   for (const Line& line : t.lines) {
     // Comma chunks of the line.
     // A fee line keeps its clauses together: "Delivery within Lagos N2k, outside Lagos N4.5k".
-    static const WordSet kFeeWords{"delivery",     "deliveries", "shipping", "deposit", "fee",
-                                   "fees",         "transport",  "courier",  "postage", "rider",
-                                   "installation", "pickup",     "usafiri"};
+    static constexpr std::string_view kFeeWordList[] = {
+        "delivery", "deliveries", "shipping", "deposit",      "fee",    "fees",   "transport",
+        "courier",  "postage",    "rider",    "installation", "pickup", "usafiri"};
+    static const WordSet kFeeWords(kFeeWordList);
     cuts.clear();
     bool fee = false;
     for (uint32_t i = line.first; i < line.last; ++i) {

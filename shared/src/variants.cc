@@ -11,7 +11,9 @@ namespace vendly::internal {
 namespace {
 
 const WordSet& SizeCueWords() {
-  static const WordSet k{"size", "sizes", "sizez", "saizi", "saiz", "waist", "sz", "sizing"};
+  static constexpr std::string_view kWords[] = {"size", "sizes", "sizez", "saizi",
+                                                "saiz", "waist", "sz",    "sizing"};
+  static const WordSet k(kWords);
   return k;
 }
 
@@ -42,19 +44,21 @@ const WordMap<const ColorWord*>& CaptionColors() {
 // Nouns that make the colour word before them part of a name, not a colour ("red velvet", "black
 // forest", "brown sugar", "Black Friday").
 const WordSet& ColorCompoundHeads() {
-  static const WordSet k{"velvet", "forest",  "sugar",    "pepper", "tea",   "rice",    "bread",
-                         "label",  "friday",  "hibiscus", "sun",    "juice", "beans",   "bean",
-                         "onion",  "onions",  "lentils",  "wine",   "board", "panther", "widow",
-                         "market", "money",   "seed",     "seeds",  "skin",  "soap",    "magic",
-                         "chilli", "pudding", "tie",      "card",   "coast", "horse",   "range",
-                         "moon",   "dates",   "heads",    "head",   "lion",  "eagle",   "grass"};
+  static constexpr std::string_view kWords[] = {
+      "velvet",   "forest",  "sugar",   "pepper", "tea",   "rice",  "bread",  "label",   "friday",
+      "hibiscus", "sun",     "juice",   "beans",  "bean",  "onion", "onions", "lentils", "wine",
+      "board",    "panther", "widow",   "market", "money", "seed",  "seeds",  "skin",    "soap",
+      "magic",    "chilli",  "pudding", "tie",    "card",  "coast", "horse",  "range",   "moon",
+      "dates",    "heads",   "head",    "lion",   "eagle", "grass"};
+  static const WordSet k(kWords);
   return k;
 }
 
 const WordSet& ColorCueWords() {
-  static const WordSet k{"colour",     "colours",   "color",     "colors", "rangi",
-                         "shade",      "shades",    "available", "comes",  "both",
-                         "colourways", "colorways", "in"};
+  static constexpr std::string_view kWords[] = {
+      "colour",    "colours", "color", "colors",     "rangi",     "shade", "shades",
+      "available", "comes",   "both",  "colourways", "colorways", "in"};
+  static const WordSet k(kWords);
   return k;
 }
 
