@@ -111,7 +111,9 @@ std::string Describe(const Text& t, const Segmentation& seg, const std::vector<c
 
 void AddTag(std::vector<std::string>* tags, std::string tag) {
   if (tag.empty() || tags->size() >= kMaxTags) return;
-  if (std::find(tags->begin(), tags->end(), tag) == tags->end()) tags->push_back(std::move(tag));
+  if (std::find(tags->begin(), tags->end(), tag) != tags->end()) return;
+  if (tags->empty()) tags->reserve(kMaxTags);
+  tags->push_back(std::move(tag));
 }
 
 // Scores the words of tokens [first, last) into `scorer` with `weight`.
@@ -228,7 +230,9 @@ Extraction Extract(const Post& post) {
   for (const Token& tok : t.tokens) {
     if (tok.kind != TokenKind::kHashtag || hashtags.size() >= kMaxHashtagTags) continue;
     std::string tag(t.Lower(tok).substr(1));
-    if (std::find(hashtags.begin(), hashtags.end(), tag) == hashtags.end()) hashtags.push_back(tag);
+    if (std::find(hashtags.begin(), hashtags.end(), tag) != hashtags.end()) continue;
+    if (hashtags.empty()) hashtags.reserve(kMaxHashtagTags);
+    hashtags.push_back(std::move(tag));
   }
   bool any_dm_for_price = false;
   for (const LineInfo& info : seg.lines) any_dm_for_price = any_dm_for_price || info.dm_for_price;

@@ -350,7 +350,8 @@ class MoneyFinder {
  public:
   MoneyFinder(const Text& text, std::string_view store) : t_(text), store_(store) {
     if (store_.empty()) store_ = "KES";
-    consumed_.assign(t_.tokens.size(), false);
+    consumed_.assign(t_.tokens.size(), 0);
+    out_.reserve(16);
   }
 
   std::vector<Money> Run() {
@@ -896,7 +897,7 @@ class MoneyFinder {
 
   const Text& t_;
   std::string store_;
-  std::vector<bool> consumed_;
+  std::vector<char> consumed_;  // bytes, not bits: read for every token
   std::vector<Money> out_;
   int line_first_ = 0;
   int line_last_ = 0;

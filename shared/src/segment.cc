@@ -420,6 +420,7 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
   // One item: every useful line is its; the name comes from the item line when it names the item
   // well, else from the most item-like line before the first price.
   Segment s;
+  s.lines.reserve(n_lines);
   uint32_t first_priced = n_lines;
   for (uint32_t li = 0; li < n_lines; ++li) {
     const LineInfo& info = seg.lines[li];

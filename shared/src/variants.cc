@@ -64,7 +64,9 @@ const WordSet& ColorCueWords() {
 
 // Evidence spans are capped: a long caption that repeats its sizes needs no thousand spans.
 void PushSpan(std::vector<Span>* spans, Span s) {
-  if (spans->size() < 32) spans->push_back(s);
+  if (spans->size() >= 32) return;
+  if (spans->empty()) spans->reserve(8);
+  spans->push_back(s);
 }
 
 bool IsListSeparator(const Text& t, const Token& tok) {
@@ -87,7 +89,9 @@ bool IsRangeSeparator(const Text& t, const Token& tok) {
 }
 
 void AddUnique(std::vector<std::string>* v, std::string s) {
-  if (std::find(v->begin(), v->end(), s) == v->end()) v->push_back(std::move(s));
+  if (std::find(v->begin(), v->end(), s) != v->end()) return;
+  if (v->empty()) v->reserve(8);
+  v->push_back(std::move(s));
 }
 
 void AddSizes(std::string_view written, Span span, Variants* out) {
