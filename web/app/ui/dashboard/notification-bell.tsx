@@ -14,6 +14,10 @@ function actionOf(n: Notification): { href: string; label: string } | null {
   const scanId = typeof n.data.scanId === 'string' ? n.data.scanId : null;
   switch (n.kind) {
     case 'draft_created':
+      // Published at once by auto-approve: it is in the catalog, not among the drafts.
+      return typeof n.data.productId === 'string'
+        ? { href: '/dashboard/products', label: 'See product' }
+        : { href: '/dashboard/products/drafts', label: 'Review now' };
     case 'scan_completed':
       return { href: '/dashboard/products/drafts', label: 'Review now' };
     case 'scan_failed':

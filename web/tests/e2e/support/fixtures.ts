@@ -31,8 +31,9 @@ export async function signUp(page: Page, seller: Seller, currency = 'KES'): Prom
   await expect(page.getByTestId('store-name')).toHaveText(seller.storeName);
 }
 
-export async function screenshot(page: Page, info: TestInfo, screen: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screens/${screen}-${info.project.name}.png`, fullPage: true });
+// The whole page, or only what is on screen (a modal dialog covers only the viewport).
+export async function screenshot(page: Page, info: TestInfo, screen: string, { fullPage = true } = {}): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${screen}-${info.project.name}.png`, fullPage });
 }
 
 // In the sandbox's Facebook dialog: log in as a demo user, then Continue or Cancel.
@@ -45,6 +46,14 @@ export async function answerLoginDialog(page: Page, userName: string, decision: 
 export async function openIntegrations(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Integrations' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Integrations' })).toBeVisible();
+}
+
+// Connects a demo account through the integrations page and the sandbox's Facebook dialog.
+export async function connectInstagram(page: Page, userName: string): Promise<void> {
+  await openIntegrations(page);
+  await page.getByRole('button', { name: 'Connect Instagram account' }).click();
+  await answerLoginDialog(page, userName, 'Continue');
+  await expect(page).toHaveURL(/\?connected=1$/);
 }
 
 type Fixtures = {
