@@ -180,6 +180,16 @@ void HardenServer(httplib::Server& server, const Config& config) {
                     "chunked request bodies are not accepted; send a Content-Length");
           return httplib::Server::HandlerResponse::Handled;
         }
+        // cpp-httplib inflates gzip/deflate/br bodies before any handler runs and after the
+        // payload limit was checked, so a 1 MiB body could become gigabytes in memory; and a
+        // signature check (webhooks) must see the bytes as sent. No client of ours compresses.
+        if (req.has_header("Content-Encoding") &&
+            Lower(req.get_header_value("Content-Encoding")) != "identity") {
+          CloseAfterResponse(req, res);
+          SendError(res, 415, "unsupported_media_type",
+                    "compressed request bodies are not accepted");
+          return httplib::Server::HandlerResponse::Handled;
+        }
         if (req.has_header("Content-Length")) {
           const std::string len = req.get_header_value("Content-Length");
           bool digits = !len.empty() && len.size() <= 18 &&

@@ -25,9 +25,10 @@ inline constexpr const char* kSessionCookie = "vendly_session";
 inline constexpr const char* kWebhookDeliveryPath = "/api/webhooks/instagram";
 
 // Applies the hardening: tcp_nodelay, keep-alive limits, a bounded worker queue, timeouts, a
-// payload limit (webhook_payload_max on kWebhookDeliveryPath, payload_max elsewhere), chunked and
-// oversize bodies refused before they are read, JSON for every error status and for handler
-// exceptions, and an access log line per request (path only: a query may hold an OAuth code).
+// payload limit (webhook_payload_max on kWebhookDeliveryPath, payload_max elsewhere), chunked,
+// compressed (Content-Encoding) and oversize bodies refused before they are read, JSON for every
+// error status and for handler exceptions, and an access log line per request (path only: a query
+// may hold an OAuth code).
 void HardenServer(httplib::Server& server, const Config& config);
 
 void SendJson(httplib::Response& res, int status, const Json& body);

@@ -344,6 +344,28 @@ TEST_F(WebhookTest, ABatchOfAThousandChangesPastOneMebibyteIsStored) {
   EXPECT_EQ(AnswerToHeaders(kPath, (8u << 20) + 1).rfind("HTTP/1.1 413", 0), 0u);
 }
 
+TEST_F(WebhookTest, ACompressedBodyIsRefusedBeforeItIsInflated) {
+  // cpp-httplib would inflate it before the handler: a small gzip body can hold gigabytes, and the
+  // signature must be checked over the bytes as sent.
+  SellerWithConnection("gzip@duka.co", kWanjiruIg, "active", nullptr);
+  const std::string body =
+      Delivery(json::array({Comment("1791", "17900000000000001")}), kWanjiruIg).dump();
+  for (const char* encoding : {"gzip", "deflate", "br", "GZIP"}) {
+    auto r =
+        vendly_->Post(kPath, {{"Content-Encoding", encoding}, {"X-Hub-Signature-256", Sign(body)}},
+                      body, "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 415) << encoding;
+    EXPECT_EQ(Body(r)["error"]["code"], "unsupported_media_type");
+  }
+  EXPECT_EQ(Count("instagram_webhook_event"), 0);
+  auto identity =
+      vendly_->Post(kPath, {{"Content-Encoding", "identity"}, {"X-Hub-Signature-256", Sign(body)}},
+                    body, "application/json");
+  ASSERT_TRUE(identity);
+  EXPECT_EQ(identity->status, 200);
+}
+
 TEST_F(WebhookTest, UnknownAccountsFieldsObjectsAndInactiveConnectionsAreIgnored) {
   SellerWithConnection("ignored@duka.co", kWanjiruIg, "active", nullptr);
   SellerWithConnection("expired@duka.co", "17841400000000102", "expired", nullptr);
