@@ -123,6 +123,9 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
       {"VENDLY_DRAFT_EXPIRY_INTERVAL_SECONDS", 1, 86400,
        [&](long v) { c.draft_expiry_interval_seconds = int(v); }},
       {"VENDLY_JOB_LEASE_SECONDS", 1, 3600, [&](long v) { c.job_lease_seconds = int(v); }},
+      {"VENDLY_POLL_MIN_SECONDS", 1, 86400, [&](long v) { c.poll_min_seconds = int(v); }},
+      {"VENDLY_POLL_MAX_SECONDS", 1, 86400, [&](long v) { c.poll_max_seconds = int(v); }},
+      {"VENDLY_SYNC_WALK_SECONDS", 1, 86400, [&](long v) { c.sync_walk_seconds = int(v); }},
       {"VENDLY_MEDIA_MAX_BYTES", 1024, 1L << 30,
        [&](long v) { c.media_max_bytes = std::size_t(v); }},
   };
@@ -159,6 +162,8 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
                     ver.find_first_not_of("0123456789.", 1) == std::string::npos &&
                     ver.find('.') != std::string::npos;
   if (!version_ok) return Status::InvalidRequest("META_GRAPH_VERSION must look like v25.0");
+  if (c.poll_min_seconds > c.poll_max_seconds)
+    return Status::InvalidRequest("VENDLY_POLL_MIN_SECONDS must not exceed VENDLY_POLL_MAX_SECONDS");
   if (c.meta_app_id.empty() || c.meta_app_secret.empty())
     return Status::InvalidRequest("META_APP_ID and META_APP_SECRET must not be empty");
 

@@ -57,6 +57,12 @@ struct Config {
   // VENDLY_JOB_LEASE_SECONDS: how long a worker's claim on a job lasts without a heartbeat; a
   // crashed worker's job runs again this long after its last heartbeat.
   int job_lease_seconds = 30;
+  // Incremental sync (sync.cc). VENDLY_POLL_MIN_SECONDS: a connection's poll interval after activity;
+  // VENDLY_POLL_MAX_SECONDS: the interval a quiet account backs off to; VENDLY_SYNC_WALK_SECONDS: how
+  // often a poll also walks the recent catalog for caption edits and deleted posts.
+  int poll_min_seconds = 15;
+  int poll_max_seconds = 300;
+  int sync_walk_seconds = 300;
 };
 
 using EnvGetter = std::function<const char*(const char*)>;
