@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "log.h"
 #include "media.h"
+#include "sync.h"
 
 namespace vendly::server {
 
@@ -52,6 +53,7 @@ void BuildServer(httplib::Server& server, Router& router, App& app) {
   RegisterScanRoutes(router, app);
   RegisterDraftRoutes(router, app);
   RegisterNotificationRoutes(router, app);
+  RegisterSyncRoutes(router, app);
   RegisterMediaRoutes(router, app);
 }
 

@@ -2,6 +2,7 @@
 
 #include "crypto.h"
 #include "log.h"
+#include "sync.h"
 
 namespace vendly::server {
 namespace {
@@ -259,6 +260,16 @@ void Callback(App& app, RequestContext& ctx) {
                                   {"webhookSubscribed", subscribed},
                                   {"apiCallsUsed", platform->graph().calls_made()}});
   SaveUsage(app, saved->Text(0, "id"), store_id, *platform);
+  // Sync starts (or resumes, after a reconnect) with a poll one minimum interval from now, so that
+  // a scan the seller starts right away has the account's listing to itself; a failure here is
+  // repaired by the poll scheduler within VENDLY_POLL_MAX_SECONDS.
+  Status polling = app.db.Transaction([&](Conn& conn) {
+    auto poll = SchedulePoll(conn, saved->Text(0, "id"), store_id,
+                             std::chrono::seconds(app.config.poll_min_seconds));
+    return poll.ok() ? Status::Ok() : poll.status();
+  });
+  if (!polling.ok())
+    LogWarn("instagram_poll_enqueue_failed", {{"storeId", store_id}, {"error", polling.message()}});
   FinishCallback(app, ctx, std::nullopt,
                  {{"id", saved->Text(0, "id")},
                   {"igUsername", saved->Text(0, "ig_username")},

@@ -4,6 +4,7 @@
 #include "catalog.h"
 #include "jobs.h"
 #include "media.h"
+#include "sync.h"
 
 namespace vendly::server {
 
@@ -12,6 +13,7 @@ void RegisterJobHandlers(JobRunner& runner, App& app) {
   runner.Register("noop", RunNoopJob);
   RegisterScanJobs(runner, app);
   RegisterDraftJobs(runner, app);
+  RegisterSyncJobs(runner, app);
   RegisterMediaJobs(runner, app);
 }
 
