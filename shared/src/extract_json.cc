@@ -15,12 +15,7 @@ void WriteStrings(JsonWriter& w, const std::vector<std::string>& items) {
 
 void WriteSpans(JsonWriter& w, const std::vector<Span>& spans) {
   w.BeginArray();
-  for (const Span& s : spans) {
-    w.BeginArray();
-    w.Int(s.begin);
-    w.Int(s.end);
-    w.EndArray();
-  }
+  for (const Span& s : spans) w.Span(s.begin, s.end);
   w.EndArray();
 }
 

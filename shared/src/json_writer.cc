@@ -114,10 +114,25 @@ void JsonWriter::Amount(const std::optional<double>& amount) {
   Put(AmountJson(amount).dump());
 }
 
+void JsonWriter::Span(uint32_t begin, uint32_t end) {
+  BeforeValue();
+  char* const start = Room(24);
+  char* w = start;
+  *w++ = '[';
+  w = std::to_chars(w, w + 10, begin).ptr;
+  *w++ = ',';
+  w = std::to_chars(w, w + 10, end).ptr;
+  *w++ = ']';
+  size_ += static_cast<std::size_t>(w - start);
+}
+
 void JsonWriter::Score(double score) {
   BeforeValue();
   if (!std::isfinite(score)) score = 0;
-  const long long k = std::llround(std::fmin(1.0, std::fmax(0.0, score)) * 1000.0);
+  // llround for x in [0, 1000], without the library call: the fraction x - floor(x) is exact.
+  const double x = std::fmin(1.0, std::fmax(0.0, score)) * 1000.0;
+  long long k = static_cast<long long>(x);
+  if (x - static_cast<double>(k) >= 0.5) ++k;
   const long long frac = k % 1000;
   char digits[5] = {static_cast<char>('0' + k / 1000), '.', static_cast<char>('0' + frac / 100),
                     static_cast<char>('0' + frac / 10 % 10), static_cast<char>('0' + frac % 10)};

@@ -60,6 +60,8 @@ class JsonWriter {
   void Amount(const std::optional<double>& amount);
   // A score in [0, 1] rounded to three decimals, written like "0.94", "1.0", "0.0".
   void Score(double score);
+  // The array [begin,end] (an evidence span).
+  void Span(uint32_t begin, uint32_t end);
 
  private:
   friend void AppendJsonString(std::string_view s, std::string* out);

@@ -68,6 +68,16 @@ struct HashedWord {
   uint32_t hash;
 };
 
+// a == b for the short words of the tables, compared inline (a hash match is nearly always the
+// word itself, and a library memcmp call costs more than the comparison, in WASM most of all).
+inline bool SameWord(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // The slot array shared by WordSet and WordMap: indexes into the owner's key list, each with its
 // key's hash, so a probe compares words only when the hashes agree.
 class HashSlots {
@@ -95,7 +105,7 @@ class HashSlots {
   int Lookup(HashedWord key, const KeyAt& key_at) const {
     std::size_t i = key.hash & mask_;
     while (slots_[i].index >= 0) {
-      if (slots_[i].hash == key.hash && key_at(slots_[i].index) == key.text) {
+      if (slots_[i].hash == key.hash && SameWord(key_at(slots_[i].index), key.text)) {
         return slots_[i].index;
       }
       i = (i + 1) & mask_;

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 namespace vendly::internal {
 namespace {
@@ -54,6 +57,36 @@ TEST(JsonWriter, ScoresHaveAtMostThreeDecimals) {
   w.EndArray();
   w.Finish();
   EXPECT_EQ(out, "[0.0,1.0,0.94,0.905,0.123,0.5,0.0,1.0]");
+}
+
+// Score rounds as std::llround(score * 1000) does (half away from zero), ties included.
+TEST(JsonWriter, ScoresRoundLikeLlround) {
+  std::vector<double> scores;
+  for (int i = 0; i <= 200000; ++i) scores.push_back(i / 200000.0);
+  for (int k = 0; k < 1000; ++k) {
+    const double tie = (k + 0.5) / 1000.0;
+    scores.insert(scores.end(), {tie, std::nextafter(tie, 0.0), std::nextafter(tie, 1.0)});
+  }
+  for (double s : scores) {
+    std::string out;
+    JsonWriter w(&out);
+    w.Score(s);
+    w.Finish();
+    const long long k = std::llround(s * 1000.0);
+    const double back = std::stod(out);
+    EXPECT_EQ(std::llround(back * 1000.0), k) << s << " -> " << out;
+  }
+}
+
+TEST(JsonWriter, SpansAreTwoIntegerArrays) {
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginArray();
+  w.Span(0, 7);
+  w.Span(4294967295u, 12);
+  w.EndArray();
+  w.Finish();
+  EXPECT_EQ(out, "[[0,7],[4294967295,12]]");
 }
 
 }  // namespace
