@@ -279,6 +279,40 @@ TEST_F(SyncTest, AWebhookCommentMakesAPollHappenNow) {
             "manual_refresh");
 }
 
+TEST_F(SyncTest, APollWaitsWhileAnotherPollOfTheConnectionHoldsIt) {
+  Start();
+  const std::string session = ConnectedSeller("lock@duka.co");
+  ASSERT_TRUE(WaitFor([&] { return ListingCalls() >= 1; }, 10000));
+  const std::string connection = One("SELECT id FROM instagram_connection");
+  // This session plays a poll in progress: it holds the connection's poll lock.
+  PGconn* holder = PQconnectdb(db_->url().c_str());
+  ASSERT_EQ(PQstatus(holder), CONNECTION_OK);
+  PGresult* locked = PQexec(
+      holder, ("SELECT pg_advisory_lock(hashtextextended('poll:" + connection + "', 0))").c_str());
+  ASSERT_EQ(PQresultStatus(locked), PGRES_TUPLES_OK);
+  PQclear(locked);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  const int calls = ListingCalls();
+  const std::string media_id = Publish(kDressCaption);
+  // A manual refresh waits too.
+  auto refresh = Call(*vendly_, "POST", "/api/instagram/sync", json::object(), session);
+  ASSERT_TRUE(refresh && refresh->status == 202);
+  const std::string sync_id = Body(refresh).value("syncId", "");
+  std::this_thread::sleep_for(std::chrono::seconds(4));
+  EXPECT_EQ(ListingCalls(), calls) << "no poll ran while the lock was held";
+  EXPECT_EQ(One("SELECT count(*) FROM product_draft"), "0");
+  EXPECT_EQ(One("SELECT status FROM instagram_sync_history WHERE id = '" + sync_id + "'"),
+            "queued");
+  PQfinish(holder);
+  EXPECT_FALSE(WaitForDraft(media_id, 8000).empty()) << server_->log().substr(0, 3000);
+  EXPECT_TRUE(WaitFor(
+      [&] {
+        return One("SELECT status FROM instagram_sync_history WHERE id = '" + sync_id + "'") ==
+               "success";
+      },
+      8000));
+}
+
 TEST_F(SyncTest, EditedCaptionsUpdateProductsOrBecomeConflictsTheSellerResolves) {
   Start();
   const std::string session = ConnectedSeller("edits@duka.co");
