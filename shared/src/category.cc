@@ -1004,7 +1004,7 @@ void CategoryScorer::AddWord(HashedWord word, std::string_view next, double weig
   // A phrase "w next" (or its singular) can be in the lexicon only when w starts one of its
   // phrases (or holds a space itself): most words are answered without building the phrase.
   if (!next.empty() && w.size() + next.size() < 40 &&
-      (w.find(' ') != std::string_view::npos || PhraseStarters().Contains(word))) {
+      (PhraseStarters().Contains(word) || w.find(' ') != std::string_view::npos)) {
     char buf[48];
     std::size_t n = 0;
     for (char c : w) buf[n++] = c;

@@ -55,17 +55,21 @@ struct Text {
   std::vector<Token> tokens;
   std::vector<Line> lines;
 
-  std::string_view Lower(const Token& t) const {
-    return std::string_view(lower).substr(t.begin, t.end - t.begin);
+  // Token accessors run for every token in every rule: always inlined (the WASM build left them as
+  // calls), and without substr's range check (a token lies within the caption by construction).
+  [[gnu::always_inline]] std::string_view Lower(const Token& t) const {
+    return std::string_view(lower.data() + t.begin, t.end - t.begin);
   }
-  std::string_view Raw(const Token& t) const { return raw.substr(t.begin, t.end - t.begin); }
+  [[gnu::always_inline]] std::string_view Raw(const Token& t) const {
+    return std::string_view(raw.data() + t.begin, t.end - t.begin);
+  }
   // The punctuation character of a one-byte kPunct token, or 0.
-  char Punct(const Token& t) const {
+  [[gnu::always_inline]] char Punct(const Token& t) const {
     return t.kind == TokenKind::kPunct && t.end - t.begin == 1 ? raw[t.begin] : '\0';
   }
   // The lower-case text of the token with its hash, for word-table lookups: a word's hash is
   // computed once, by the tokeniser.
-  HashedWord Word(const Token& t) const {
+  [[gnu::always_inline]] HashedWord Word(const Token& t) const {
     return t.kind == TokenKind::kWord ? HashedWord(Lower(t), t.hash) : HashedWord(Lower(t));
   }
   // True when the token is the word `w` (lower-case ASCII).
