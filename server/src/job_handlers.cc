@@ -5,6 +5,7 @@
 #include "jobs.h"
 #include "media.h"
 #include "sync.h"
+#include "webhooks.h"
 
 namespace vendly::server {
 
@@ -15,6 +16,7 @@ void RegisterJobHandlers(JobRunner& runner, App& app) {
   RegisterDraftJobs(runner, app);
   RegisterSyncJobs(runner, app);
   RegisterMediaJobs(runner, app);
+  RegisterWebhookJobs(runner, app);
 }
 
 }  // namespace vendly::server
