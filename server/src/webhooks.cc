@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "app.h"
+#include "catalog.h"
 #include "crypto.h"
 #include "log.h"
 
@@ -266,16 +267,6 @@ constexpr const char* kEventStatuses[] = {"pending", "processing", "completed", 
                                           "ignored"};
 
 // A whole-number query parameter in [1, max]; `fallback` when absent.
-Result<int> PositiveParam(const httplib::Request& req, const char* name, int fallback, int max) {
-  if (!req.has_param(name)) return fallback;
-  const std::string v = req.get_param_value(name);
-  if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(v) < 1 || std::stoi(v) > max)
-    return Status::InvalidRequest(std::string(name) + " must be a whole number from 1 to " +
-                                  std::to_string(max));
-  return std::stoi(v);
-}
-
 constexpr char kUtc[] = "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'";
 
 void ListEvents(App& app, RequestContext& ctx) {
@@ -290,9 +281,9 @@ void ListEvents(App& app, RequestContext& ctx) {
                        "status must be pending, processing, completed, failed, ignored or all");
     status = wanted;
   }
-  auto page = PositiveParam(ctx.req, "page", 1, 100000);
+  auto page = IntQueryParam(ctx.req, "page", 1, 100000);
   if (!page.ok()) return SendError(ctx.res, page.status());
-  auto limit = PositiveParam(ctx.req, "limit", 20, 100);
+  auto limit = IntQueryParam(ctx.req, "limit", 20, 100);
   if (!limit.ok()) return SendError(ctx.res, limit.status());
 
   // Events reach a store through its connection: an event of an unknown account belongs to no one.
@@ -343,11 +334,7 @@ void ListEvents(App& app, RequestContext& ctx) {
   }
   SendJson(ctx.res, 200,
            {{"events", events},
-            {"pagination",
-             {{"total", total},
-              {"page", *page},
-              {"limit", *limit},
-              {"pages", (total + *limit - 1) / *limit}}},
+            {"pagination", PaginationJson(total, *page, *limit)},
             {"counts", counts}});
 }
 
