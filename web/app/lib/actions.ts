@@ -7,6 +7,10 @@ import { api, apiResponse, ApiError } from '@/app/lib/api';
 import { getMe } from '@/app/lib/data';
 import type {
   AuthUrlResponse,
+  ConflictChoice,
+  ConflictValue,
+  SyncConflict,
+  SyncRequested,
   BatchApproveResponse,
   Draft,
   DraftEdits,
@@ -198,4 +202,34 @@ export async function markNotificationRead(notificationId: string): Promise<Outc
 
 export async function markAllNotificationsRead(): Promise<Outcome<object>> {
   return outcome(() => api<object>('/api/notifications/read-all', 'POST'));
+}
+
+// ---- Sync (US-5, plan 6.1)
+
+const CONFLICTS = '/dashboard/products/conflicts';
+
+// Keeps Instagram's value, the store's, or the one typed; the server checks the result with the core's
+// draft rules (422 with `errors` otherwise) and changes the product in the same transaction.
+export async function resolveConflict(
+  conflictId: string,
+  choice: ConflictChoice,
+  value?: ConflictValue,
+): Promise<Outcome<{ conflict: SyncConflict; product: Product }>> {
+  const body = choice === 'value' ? { choice, value: value ?? null } : { choice };
+  const r = await outcome(() =>
+    api<{ conflict: SyncConflict; product: Product }>(`/api/sync/conflicts/${encodeURIComponent(conflictId)}/resolve`, 'POST', body),
+  );
+  if (r.ok || r.code === 'conflict_resolved' || r.code === 'not_found') {
+    revalidatePath(CONFLICTS);
+    revalidatePath(PRODUCTS);
+    revalidatePath('/dashboard', 'layout'); // the navigation's open count
+  }
+  return r;
+}
+
+// "Check for new posts now": a poll of the connection at once (202; one already waiting answers too).
+export async function requestSync(): Promise<Outcome<{ sync: SyncRequested }>> {
+  const r = await outcome(async () => ({ sync: await api<SyncRequested>('/api/instagram/sync', 'POST') }));
+  if (r.ok) revalidatePath(INTEGRATIONS);
+  return r;
 }

@@ -3,7 +3,7 @@
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { api, ApiError } from '@/app/lib/api';
-import type { ConnectionResponse, DraftsPage, Me, ProductsPage, SyncHistoryPage } from '@/app/lib/definitions';
+import type { ConflictsResponse, ConnectionResponse, DraftsPage, Me, Product, ProductsPage, SyncHistoryPage } from '@/app/lib/definitions';
 import { hasSessionCookie } from '@/app/lib/session';
 
 async function signedIn<T>(path: string): Promise<T> {
@@ -67,4 +67,23 @@ export function getProducts(q: string, status: ProductStatusFilter, page: number
 
 export function getSyncHistory(page: number, limit = 20): Promise<SyncHistoryPage> {
   return signedIn<SyncHistoryPage>(`/api/instagram/sync-history${query({ page, limit })}`);
+}
+
+export function getProduct(productId: string): Promise<{ product: Product }> {
+  return signedIn<{ product: Product }>(`/api/products/${encodeURIComponent(productId)}`);
+}
+
+// The open sync conflicts (US-5), newest first.
+export function getConflicts(): Promise<ConflictsResponse> {
+  return signedIn<ConflictsResponse>('/api/sync/conflicts');
+}
+
+// The count of open conflicts for the navigation; null when it could not be read (the link still shows).
+export async function getOpenConflictCount(): Promise<number | null> {
+  try {
+    return (await getConflicts()).total;
+  } catch (e) {
+    if (e instanceof ApiError) return null;
+    throw e;
+  }
 }

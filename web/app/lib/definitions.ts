@@ -240,3 +240,33 @@ export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: string; code: 
 export type SignupField = 'email' | 'password' | 'storeName' | 'currency';
 export type LoginField = 'email' | 'password';
 export type StoreSettingsField = 'currency' | 'autoApprove' | 'autoApproveThreshold';
+
+// ---- Sync conflicts (US-5; server/API.md "Sync") ----
+
+// The core's draft field names; a value is as in a draft (text, an amount in the major unit or null,
+// a list of words).
+export type ConflictField = 'name' | 'description' | 'price' | 'currency' | 'compare_at_price' | 'category' | 'sizes' | 'colors' | 'tags';
+export type ConflictValue = string | number | string[] | null;
+
+export type SyncConflict = {
+  id: string;
+  productId: string;
+  productName: string;
+  igMediaId: string;
+  field: ConflictField | (string & {});
+  baseValue: ConflictValue;
+  instagramValue: ConflictValue;
+  sellerValue: ConflictValue;
+  status: 'open' | 'resolved';
+  resolution: 'instagram' | 'seller' | 'custom' | null;
+  resolvedValue: ConflictValue;
+  createdAt: string;
+  resolvedAt: string | null;
+};
+
+export type ConflictsResponse = { conflicts: SyncConflict[]; total: number };
+
+// What the seller keeps: the caption's value, the store's, or one typed.
+export type ConflictChoice = 'instagram' | 'vendly' | 'value';
+
+export type SyncRequested = { syncId: string; status: string; alreadyQueued: boolean };

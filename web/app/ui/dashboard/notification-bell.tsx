@@ -26,6 +26,8 @@ function actionOf(n: Notification): { href: string; label: string } | null {
       return { href: '/dashboard/settings/integrations', label: 'Reconnect' };
     case 'product_archived':
       return { href: '/dashboard/products?status=archived', label: 'See products' };
+    case 'sync_conflict':
+      return { href: '/dashboard/products/conflicts', label: 'Resolve' };
     default:
       return null;
   }

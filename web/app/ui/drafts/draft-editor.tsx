@@ -42,10 +42,10 @@ function problemsOf(errors: readonly (CoreFieldError | FieldProblem)[]): Problem
 // What the core made of the form: its problems (none: the draft may be approved) and the edits to send.
 type Check = { problems: Problems; count: number; edits: DraftEdits; draft: DraftJson; unreadable: boolean };
 
-const UNREADABLE = 'Enter the amount as a number, like 2,500.';
+export const UNREADABLE = 'Enter the amount as a number, like 2,500.';
 
 // An amount box: empty is null (no price), unreadable is undefined.
-async function readAmount(text: string): Promise<number | null | undefined> {
+export async function readAmount(text: string): Promise<number | null | undefined> {
   if (!text.trim()) return null;
   const r = await parsePrice(text);
   return isError(r) || r.amount === null ? undefined : r.amount;

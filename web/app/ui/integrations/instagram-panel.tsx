@@ -5,11 +5,16 @@ import { CheckForm } from '@/app/ui/integrations/check-form';
 import { ConnectForm } from '@/app/ui/integrations/connect-form';
 import { DisconnectForm } from '@/app/ui/integrations/disconnect-form';
 import { StatusBadge } from '@/app/ui/integrations/status-badge';
+import { SyncNowButton } from '@/app/ui/integrations/sync-now-button';
+
+// What the card says about the catalog: the newest sync (GET /api/instagram/sync-history) and the
+// products in the store (GET /api/products); null when it could not be read.
+export type SyncFacts = { lastSyncedAt: string | null; productsImported: number | null } | null;
 
 // The plan's 6.1: connect when there is no connection; the account, its health and Disconnect when
 // there is one; Scan for new products (the import, 6.2); Reconnect when Meta stopped accepting the token.
-// (Last sync and products imported join this card when the connection reports them.)
-export function InstagramPanel({ data }: { data: ConnectionResponse }) {
+// Last synced, products imported, and Check for new posts now (a poll at once).
+export function InstagramPanel({ data, facts = null }: { data: ConnectionResponse; facts?: SyncFacts }) {
   if (!data.connected) return <NotConnected />;
   const c = data.connection;
   const expired = c.status === 'expired';
@@ -47,6 +52,30 @@ export function InstagramPanel({ data }: { data: ConnectionResponse }) {
         <dd>{c.lastValidatedAt ? <time dateTime={c.lastValidatedAt} title={exactTime(c.lastValidatedAt)}>{timeAgo(c.lastValidatedAt)}</time> : 'Never'}</dd>
         <dt>Notifications</dt>
         <dd>{c.webhookSubscribed ? 'Subscribed to comments and mentions' : 'Not subscribed'}</dd>
+        <dt>Last synced</dt>
+        <dd data-testid="last-synced">
+          {facts?.lastSyncedAt ? (
+            <time dateTime={facts.lastSyncedAt} title={exactTime(facts.lastSyncedAt)}>
+              {timeAgo(facts.lastSyncedAt)}
+            </time>
+          ) : facts ? (
+            'Not yet'
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>Products imported</dt>
+        <dd data-testid="products-imported">
+          {facts?.productsImported ?? '—'}
+          {facts?.productsImported ? (
+            <>
+              {' '}
+              <Link href="/dashboard/products" className="small">
+                See products
+              </Link>
+            </>
+          ) : null}
+        </dd>
       </dl>
       <div className="actions">
         {expired ? null : (
@@ -55,6 +84,7 @@ export function InstagramPanel({ data }: { data: ConnectionResponse }) {
           </Link>
         )}
         {expired ? <ConnectForm label="Reconnect Instagram" /> : <CheckForm />}
+        {expired ? null : <SyncNowButton />}
         <DisconnectForm username={c.igUsername} />
       </div>
     </section>
