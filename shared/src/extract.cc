@@ -261,7 +261,7 @@ Extraction Extract(const Post& post) {
   for (const Segment& s : seg.items) {
     if (s.name_line < 0) continue;
     if (x.products.size() >= kMaxProducts) break;
-    internal::Name name = internal::ItemName(t, &seg, static_cast<uint32_t>(s.name_line));
+    internal::Name name = internal::TakeItemName(t, &seg, static_cast<uint32_t>(s.name_line));
     if (name.text.empty()) continue;
     // In a list, an item named without its noun ("Vanilla 1kg - 1,800" under "Birthday cakes")
     // takes the title's head noun.

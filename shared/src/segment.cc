@@ -1,6 +1,7 @@
 #include "segment.h"
 
 #include <string>
+#include <utility>
 
 #include "category.h"
 #include "lexicon.h"
@@ -84,6 +85,12 @@ const Name& TitleName(const Text& t, Segmentation* seg, uint32_t li) {
     seg->title_done[li] = 2;
   }
   return seg->title_names[li];
+}
+
+Name TakeItemName(const Text& t, Segmentation* seg, uint32_t li) {
+  ItemName(t, seg, li);
+  seg->item_done[li] = 0;  // a later ItemName builds it again
+  return std::move(seg->item_names[li]);
 }
 
 const Name& ItemName(const Text& t, Segmentation* seg, uint32_t li) {

@@ -60,6 +60,9 @@ struct Segmentation {
 // before its price), each built once per line and cached in `seg`.
 const Name& TitleName(const Text& text, Segmentation* seg, uint32_t line);
 const Name& ItemName(const Text& text, Segmentation* seg, uint32_t line);
+// ItemName moved out of the cache, for its last reader (Extract builds one product per item
+// segment, and no two segments share a name line); the cache entry is left empty.
+Name TakeItemName(const Text& text, Segmentation* seg, uint32_t line);
 // TitleName's choice and scores only (ChooseBestName): its text, words and spans may be empty;
 // word_count is 0 when the line has no name. Most title lines are only ever compared by score.
 const Name& TitleScores(const Text& text, Segmentation* seg, uint32_t line);
