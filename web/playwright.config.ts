@@ -83,6 +83,10 @@ function servers(r: E2ERun): PlaywrightTestConfig['webServer'] {
         META_APP_ID: 'sandbox-app',
         META_APP_SECRET: 'sandbox-secret',
         META_WEBHOOK_VERIFY_TOKEN: 'sandbox-verify-token',
+        // Polls and the walk that finds edited captions run every few seconds (a manual refresh always
+        // walks), so the conflicts test sees an edit promptly.
+        VENDLY_POLL_MIN_SECONDS: '2',
+        VENDLY_SYNC_WALK_SECONDS: '2',
       },
     },
     {

@@ -222,7 +222,6 @@ export async function resolveConflict(
   if (r.ok || r.code === 'conflict_resolved' || r.code === 'not_found') {
     revalidatePath(CONFLICTS);
     revalidatePath(PRODUCTS);
-    revalidatePath('/dashboard', 'layout'); // the navigation's open count
   }
   return r;
 }

@@ -77,13 +77,3 @@ export function getProduct(productId: string): Promise<{ product: Product }> {
 export function getConflicts(): Promise<ConflictsResponse> {
   return signedIn<ConflictsResponse>('/api/sync/conflicts');
 }
-
-// The count of open conflicts for the navigation; null when it could not be read (the link still shows).
-export async function getOpenConflictCount(): Promise<number | null> {
-  try {
-    return (await getConflicts()).total;
-  } catch (e) {
-    if (e instanceof ApiError) return null;
-    throw e;
-  }
-}

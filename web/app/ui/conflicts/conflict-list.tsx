@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState } from 'react';
 import type { DraftJson } from '@core/vendly_catalog';
 import { resolveConflict } from '@/app/lib/actions';
+import { CONFLICTS_STALE } from '@/app/lib/events';
 import { draftOfProduct, fieldInfo, listOf, valueInput, valueText } from '@/app/lib/conflict-form';
 import { CATEGORIES, CURRENCIES, type ConflictChoice, type ConflictValue, type FieldProblem, type Product, type SyncConflict } from '@/app/lib/definitions';
 import { exactTime, timeAgo } from '@/app/lib/time';
@@ -55,6 +56,7 @@ export function ConflictList({ conflicts, products, storeCurrency }: { conflicts
                 onResolved={(message) => {
                   setDone((d) => [...d, c.id]);
                   setStatus(message);
+                  window.dispatchEvent(new Event(CONFLICTS_STALE));
                   router.refresh();
                 }}
               />
