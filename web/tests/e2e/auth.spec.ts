@@ -34,6 +34,7 @@ test('sign up opens the dashboard of the new store', async ({ page }, info) => {
     'Import',
     'Drafts',
     'Products',
+    'Conflicts',
     'History',
     'Integrations',
     'Settings',

@@ -87,7 +87,7 @@ test('a caption edited on Instagram where the seller renamed the product: the co
   const first = page.getByRole('article', { name: `${renamed[0]} · Product name` });
   const theirs = (await first.getByTestId('conflict-instagram').textContent()) ?? '';
   await first.getByRole('button', { name: 'Keep Instagram’s' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `“${theirs}” now has product name ${theirs}.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `The product is now called “${theirs}”.` })).toBeVisible();
   await expect(first).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Conflicts, 1 open' })).toBeVisible();
 
@@ -112,7 +112,7 @@ test('a caption edited on Instagram where the seller renamed the product: the co
   await box.fill(typed);
   await expect(second.getByText('Give the product a name.')).toBeHidden();
   await second.getByRole('button', { name: 'Use this value' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `“${typed}” now has product name ${typed}.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `The product is now called “${typed}”.` })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'All conflicts resolved' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Conflicts', exact: true })).toBeVisible();
   await screenshot(page, info, 'conflicts-resolved');

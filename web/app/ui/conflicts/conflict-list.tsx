@@ -25,7 +25,7 @@ export function ConflictList({ conflicts, products, storeCurrency }: { conflicts
         {status}
       </p>
       {status ? (
-        <p className="alert alert-ok" data-testid="conflict-status">
+        <p className="alert alert-ok conflict-done" data-testid="conflict-status">
           {status}
         </p>
       ) : null}
@@ -133,7 +133,11 @@ function ConflictCard({
       const r = await resolveConflict(c.id, choice, choice === 'value' ? check?.value : undefined);
       if (r.ok) {
         const now = (r.product as unknown as Record<string, unknown>)[info.edit === 'compareAtPrice' ? 'compareAtPrice' : c.field];
-        onResolved(`“${r.product.name}” now has ${info.label.toLowerCase()} ${valueText(c.field, (now ?? r.conflict.resolvedValue) as ConflictValue, r.product.currency)}.`);
+        onResolved(
+          c.field === 'name'
+            ? `The product is now called “${r.product.name}”.`
+            : `“${r.product.name}” now has ${info.label.toLowerCase()} ${valueText(c.field, (now ?? r.conflict.resolvedValue) as ConflictValue, r.product.currency)}.`,
+        );
       } else if (r.code === 'conflict_resolved') {
         onResolved(`The ${info.label.toLowerCase()} of “${c.productName}” was already resolved.`);
       } else setServer({ error: r.error, problems: r.errors ?? [] });
