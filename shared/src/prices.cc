@@ -385,6 +385,14 @@ class MoneyFinder {
   }
 
  private:
+  // "Air Force 1 Kshs 3,350": a mark between a number too small to be a price (a model number) and
+  // an amount is that amount's prefix, not the small number's suffix. ("2,500 ksh" keeps its suffix.)
+  bool MarkLeadsAnAmount(int mark, double before) const {
+    if (before >= SmallestBarePrice(store_)) return false;
+    const int next = Next(t_, mark, line_last_);
+    return next >= 0 && t_.tokens[next].kind == TokenKind::kNumber;
+  }
+
   // Phone numbers: a number starting with 0 ("0712 345 678"), after '+' ("+254 ..."), or of nine or
   // more digits, with the digit groups that follow it.
   void MarkPhones() {
@@ -580,7 +588,8 @@ class MoneyFinder {
         m.last_token = static_cast<uint32_t>(nx + 2);
         after = nx + 2 < line_last_ ? nx + 2 : -1;
         m.strength = 3;
-      } else if (nt.kind == TokenKind::kWord && CurrencySuffixWords().Contains(t_.Word(nt))) {
+      } else if (nt.kind == TokenKind::kWord && CurrencySuffixWords().Contains(t_.Word(nt)) &&
+                 !MarkLeadsAnAmount(nx, *v)) {
         std::string c = MarkCurrency(t_.Lower(nt), store_);
         if (currency.empty() && !c.empty()) currency = c;
         if (!c.empty()) {

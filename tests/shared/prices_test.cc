@@ -132,6 +132,12 @@ TEST(Prices, ModelNumbersStayInNames) {
   Found g = Find("Dell Latitude 7490", "UGX");
   EXPECT_TRUE(g.prices.empty());
   EXPECT_TRUE(Find("Sayona SB-2012 model").prices.empty());
+  // A mark between a model number and an amount opens the amount: not "1 Kshs".
+  EXPECT_EQ(Find("Air Force 1 Kshs 3,350").prices, V{3350});
+  // An amount with the mark after it keeps it, whatever follows.
+  Found h = Find("Sneakers 2,500 Kshs, 2 pairs 4,800");
+  EXPECT_EQ(h.all.front().amount, 2500);
+  EXPECT_TRUE(h.all.front().explicit_currency);
 }
 
 TEST(Prices, OldAndNewPrices) {
