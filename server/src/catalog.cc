@@ -18,22 +18,6 @@ using Json = nlohmann::json;
 
 constexpr int kDraftLifetimeDays = 7;
 
-// A numeric column as a JSON number: whole amounts as integers (2500, not 2500.0).
-Json AmountValue(const std::optional<std::string>& text) {
-  if (!text) return nullptr;
-  double v = std::strtod(text->c_str(), nullptr);
-  if (std::isfinite(v) && std::floor(v) == v && std::fabs(v) < 1e15)
-    return static_cast<long long>(v);
-  return v;
-}
-
-Json JsonColumn(const Rows& rows, int row, const char* column, Json fallback) {
-  auto text = rows.Get(row, column);
-  if (!text) return fallback;
-  Json parsed = Json::parse(*text, nullptr, false);
-  return parsed.is_discarded() ? fallback : parsed;
-}
-
 Json OptionalText(const Rows& rows, int row, const char* column) {
   auto v = rows.Get(row, column);
   return v ? Json(*v) : Json();
@@ -64,12 +48,27 @@ Json EditedFields(const Json& edits) {
   return fields;
 }
 
+}  // namespace
+
+Json AmountValue(const std::optional<std::string>& text) {
+  if (!text) return nullptr;
+  double v = std::strtod(text->c_str(), nullptr);
+  if (std::isfinite(v) && std::floor(v) == v && std::fabs(v) < 1e15)
+    return static_cast<long long>(v);
+  return v;
+}
+
+Json JsonColumn(const Rows& rows, int row, const char* column, Json fallback) {
+  auto text = rows.Get(row, column);
+  if (!text) return fallback;
+  Json parsed = Json::parse(*text, nullptr, false);
+  return parsed.is_discarded() ? fallback : parsed;
+}
+
 Param NumberParam(const Json& v) {
   if (!v.is_number()) return std::nullopt;
   return v.dump();
 }
-
-}  // namespace
 
 const char kDraftColumns[] =
     "d.id, d.ig_media_id, d.item_index, d.ig_permalink, d.ig_media_type, d.ig_caption,"

@@ -62,6 +62,13 @@ struct Approval {
 Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string& draft_id,
                       const nlohmann::json& edits);
 
+// A json/jsonb column parsed; `fallback` when NULL or unreadable.
+nlohmann::json JsonColumn(const Rows& rows, int row, const char* column, nlohmann::json fallback);
+// A numeric column as a JSON number: whole amounts as integers (2500, not 2500.0); null for NULL.
+nlohmann::json AmountValue(const std::optional<std::string>& text);
+// A JSON number as a numeric statement parameter; NULL for anything else.
+Param NumberParam(const nlohmann::json& v);
+
 // Column lists and JSON shapes of server/API.md.
 extern const char kDraftColumns[];    // SELECT list over product_draft d
 extern const char kProductColumns[];  // SELECT list over product p

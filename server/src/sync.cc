@@ -43,42 +43,22 @@ const std::map<std::string, std::string> kEditName = {
     {"sizes", "sizes"},       {"colors", "colors"},
     {"tags", "tags"}};
 
-Param NumberParam(const Json& v) {
-  if (!v.is_number()) return std::nullopt;
-  return v.dump();
-}
-
-Json ParseColumn(const Rows& rows, int row, const char* column, Json fallback) {
-  auto text = rows.Get(row, column);
-  if (!text) return fallback;
-  Json parsed = Json::parse(*text, nullptr, false);
-  return parsed.is_discarded() ? fallback : parsed;
-}
-
-Json AmountValue(const std::optional<std::string>& text) {
-  if (!text) return nullptr;
-  const double v = std::strtod(text->c_str(), nullptr);
-  if (std::isfinite(v) && std::floor(v) == v && std::fabs(v) < 1e15)
-    return static_cast<long long>(v);
-  return v;
-}
-
 // The product row as the core's Draft JSON (columns of kOursColumns).
 constexpr const char kOursColumns[] =
     "p.id, p.name, p.description, p.price::text AS price, p.currency,"
     " p.compare_at_price::text AS compare_at_price, p.categories, p.tags, p.sizes, p.colors,"
     " p.source_extraction, p.in_stock";
 Json ProductAsDraft(const Rows& rows, int row) {
-  Json categories = ParseColumn(rows, row, "categories", Json::array());
+  Json categories = JsonColumn(rows, row, "categories", Json::array());
   return {{"name", rows.Text(row, "name")},
           {"description", rows.Text(row, "description")},
           {"price", AmountValue(rows.Get(row, "price"))},
           {"currency", rows.Text(row, "currency")},
           {"compare_at_price", AmountValue(rows.Get(row, "compare_at_price"))},
           {"category", categories.empty() || !categories[0].is_string() ? Json("") : categories[0]},
-          {"sizes", ParseColumn(rows, row, "sizes", Json::array())},
-          {"colors", ParseColumn(rows, row, "colors", Json::array())},
-          {"tags", ParseColumn(rows, row, "tags", Json::array())}};
+          {"sizes", JsonColumn(rows, row, "sizes", Json::array())},
+          {"colors", JsonColumn(rows, row, "colors", Json::array())},
+          {"tags", JsonColumn(rows, row, "tags", Json::array())}};
 }
 
 // Writes a merged or resolved Draft JSON into the product's columns.
@@ -343,7 +323,7 @@ Status HandleEditedPost(Conn& conn, const StoreSettings& store, PollRun& run, co
     const auto index = static_cast<std::size_t>(approved->Int(i, "item_index"));
     if (index >= theirs_list.size()) continue;  // the caption no longer offers it: leave it be
     const Json& theirs = theirs_list[index];
-    Json base = ParseColumn(*approved, i, "source_extraction", Json::object());
+    Json base = JsonColumn(*approved, i, "source_extraction", Json::object());
     if (!base.is_object() || base.empty()) base = theirs;
     const Json ours = ProductAsDraft(*approved, i);
     Json merge =
@@ -864,12 +844,12 @@ Json ConflictJson(const Rows& rows, int i) {
           {"productName", rows.Text(i, "product_name")},
           {"igMediaId", rows.Text(i, "ig_media_id")},
           {"field", rows.Text(i, "field")},
-          {"baseValue", ParseColumn(rows, i, "base_value", nullptr)},
-          {"instagramValue", ParseColumn(rows, i, "instagram_value", nullptr)},
-          {"sellerValue", ParseColumn(rows, i, "seller_value", nullptr)},
+          {"baseValue", JsonColumn(rows, i, "base_value", nullptr)},
+          {"instagramValue", JsonColumn(rows, i, "instagram_value", nullptr)},
+          {"sellerValue", JsonColumn(rows, i, "seller_value", nullptr)},
           {"status", rows.Text(i, "status")},
           {"resolution", rows.Get(i, "resolution") ? Json(rows.Text(i, "resolution")) : Json()},
-          {"resolvedValue", ParseColumn(rows, i, "resolved_value", nullptr)},
+          {"resolvedValue", JsonColumn(rows, i, "resolved_value", nullptr)},
           {"createdAt", rows.Text(i, "created_at")},
           {"resolvedAt", rows.Get(i, "resolved_at") ? Json(rows.Text(i, "resolved_at")) : Json()}};
 }
@@ -926,7 +906,7 @@ void ResolveConflict(App& app, RequestContext& ctx) {
     Json chosen;
     std::string resolution;
     if (*choice == "instagram") {
-      chosen = ParseColumn(*c, 0, "instagram_value", nullptr);
+      chosen = JsonColumn(*c, 0, "instagram_value", nullptr);
       resolution = "instagram";
     } else if (*choice == "vendly") {
       chosen = ours.contains(field) ? ours[field] : Json();
