@@ -100,7 +100,7 @@ std::unique_ptr<Conn, std::function<void(Conn*)>> Db::Borrow(Status* error) {
     std::unique_lock<std::mutex> lock(mutex_);
     if (!cv_.wait_for(lock, std::chrono::seconds(10),
                       [&] { return !idle_.empty() || open_ < pool_size_; })) {
-      *error = Status::Unavailable("database pool exhausted");
+      if (error) *error = Status::Unavailable("database pool exhausted");
       return {nullptr, release};
     }
     if (!idle_.empty()) {
@@ -120,7 +120,7 @@ std::unique_ptr<Conn, std::function<void(Conn*)>> Db::Borrow(Status* error) {
     }
     cv_.notify_one();
     LogError("db_connect", {{"error", msg}});
-    *error = Status::Unavailable("database unavailable");
+    if (error) *error = Status::Unavailable("database unavailable");
     return {nullptr, release};
   }
   // Server notices ("relation already exists, skipping") are not errors: keep them out of the log.

@@ -76,8 +76,8 @@ class Db {
   Result<Rows> Exec(const std::string& sql, const Params& params = {});
   // Runs `body` inside BEGIN ... COMMIT on one connection; rolls back when body returns an error.
   Status Transaction(const std::function<Status(Conn&)>& body);
-  // Lends a connection for work that needs one session (advisory locks). nullptr and an error when
-  // no connection can be opened.
+  // Lends a connection for work that needs one session (advisory locks). nullptr, and the reason in
+  // *error when `error` is not null, when no connection can be opened.
   std::unique_ptr<Conn, std::function<void(Conn*)>> Borrow(Status* error);
 
  private:

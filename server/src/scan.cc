@@ -262,9 +262,9 @@ void GetScan(App& app, RequestContext& ctx) {
       return SendError(ctx.res, Status::InvalidRequest("draftsLimit must be a number from 0 to 500"));
     drafts_limit = std::stoi(v);
   }
-  auto conn = app.db.Borrow(nullptr);
   Status error;
-  if (!conn) return SendError(ctx.res, Status::Unavailable("the database is unavailable"));
+  auto conn = app.db.Borrow(&error);
+  if (!conn) return SendError(ctx.res, error);
   auto scan = conn->Exec(std::string(kScanSelect) +
                              " WHERE id = $1 AND store_id = $2 AND sync_type = 'bulk_import'",
                          {scan_id, ctx.session->store_id});
