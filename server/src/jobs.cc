@@ -212,8 +212,9 @@ JobRunner::JobRunner(App& app, Options options) : app_(app), options_(std::move(
 
 JobRunner::~JobRunner() { Stop(); }
 
-void JobRunner::Register(const std::string& kind, JobHandler handler) {
+void JobRunner::Register(const std::string& kind, JobHandler handler, JobDeathHandler on_dead) {
   handlers_[kind] = std::move(handler);
+  if (on_dead) death_handlers_[kind] = std::move(on_dead);
   std::vector<std::string> kinds;
   for (const auto& entry : handlers_) kinds.push_back(entry.first);
   kinds_array_ = TextArrayLiteral(kinds);
@@ -340,12 +341,29 @@ void JobRunner::ReclaimExpired() {
         "       ORDER BY lease_expires_at LIMIT $1::int FOR UPDATE SKIP LOCKED) AS expired"
         " WHERE job.id = expired.id"
         " RETURNING job.id, job.kind, job.store_id, job.status, job.attempts, job.max_attempts,"
-        " job.repeat_every IS NOT NULL AS recurring",
+        " job.repeat_every IS NOT NULL AS recurring, job.payload::text AS payload, job.last_error",
         {std::to_string(kReclaimBatch)});
     if (!swept.ok()) return swept.status();
     std::vector<std::string> ended_recurring;
     for (int i = 0; i < swept->size(); ++i) {
       const bool dead = swept->Text(i, "status") == "failed";
+      auto on_dead = death_handlers_.find(swept->Text(i, "kind"));
+      if (dead && on_dead != death_handlers_.end()) {
+        Job job;
+        job.id = swept->Text(i, "id");
+        job.kind = swept->Text(i, "kind");
+        job.store_id = swept->Get(i, "store_id");
+        job.payload = nlohmann::json::parse(swept->Text(i, "payload"), nullptr, false);
+        job.attempts = static_cast<int>(swept->Int(i, "attempts"));
+        job.max_attempts = static_cast<int>(swept->Int(i, "max_attempts"));
+        // One death that cannot be recorded must not hold back the rest of the sweep.
+        (void)conn.Exec("SAVEPOINT job_death");
+        Status recorded = on_dead->second(conn, job, swept->Text(i, "last_error"));
+        (void)conn.Exec(recorded.ok() ? "RELEASE SAVEPOINT job_death"
+                                      : "ROLLBACK TO SAVEPOINT job_death");
+        if (!recorded.ok())
+          LogError("job_death", {{"jobId", job.id}, {"kind", job.kind}, {"error", recorded.message()}});
+      }
       Log(dead ? LogLevel::kError : LogLevel::kWarn, "job_lease_expired",
           {{"jobId", swept->Text(i, "id")},
            {"kind", swept->Text(i, "kind")},
@@ -463,13 +481,19 @@ bool JobRunner::Finish(const Job& job, const JobOutcome& outcome, long long elap
 
   bool ours = false;
   Status status;
-  if (ended && job.recurring) {
-    // The next run is enqueued with the end of this one, or neither happens.
+  auto on_dead = dead ? death_handlers_.find(job.kind) : death_handlers_.end();
+  if ((ended && job.recurring) || on_dead != death_handlers_.end()) {
+    // The death is recorded and the next run enqueued with the end of this one, or none happens.
     status = app_.db.Transaction([&](Conn& conn) {
       auto updated = conn.Exec(sql, params);
       if (!updated.ok()) return updated.status();
       ours = updated->affected() == 1;
-      return ours ? ScheduleNextRuns(conn, {job.id}) : Status::Ok();
+      if (!ours) return Status::Ok();
+      if (on_dead != death_handlers_.end()) {
+        Status recorded = on_dead->second(conn, job, outcome.error);
+        if (!recorded.ok()) return recorded;
+      }
+      return ended && job.recurring ? ScheduleNextRuns(conn, {job.id}) : Status::Ok();
     });
   } else {
     auto updated = app_.db.Exec(sql, params);

@@ -124,6 +124,13 @@ class JobContext {
 // A handler returns an outcome; an exception it throws becomes kRetry with the exception's text.
 using JobHandler = std::function<JobOutcome(JobContext&)>;
 
+// Called when a job of its kind dies: its attempts spent, by a handler's outcome or by a crashed
+// worker's lease running out. It runs inside the transaction that marks the job dead, so the
+// failure is recorded where its owner looks (a scan, a webhook event) exactly when the job ends.
+// `error` is the job's last error. An error it returns leaves the job to be swept again.
+using JobDeathHandler =
+    std::function<Status(Conn& conn, const Job& job, const std::string& error)>;
+
 class JobRunner {
  public:
   struct Options {
@@ -142,8 +149,9 @@ class JobRunner {
   JobRunner(const JobRunner&) = delete;
   JobRunner& operator=(const JobRunner&) = delete;
 
-  // Adds the handler of `kind`; only registered kinds are claimed. Call before Start().
-  void Register(const std::string& kind, JobHandler handler);
+  // Adds the handler of `kind` (and what to do when one of its jobs dies); only registered kinds
+  // are claimed. Call before Start().
+  void Register(const std::string& kind, JobHandler handler, JobDeathHandler on_dead = nullptr);
   // Starts the worker threads and the LISTEN connection; does nothing when threads is 0 or it
   // already runs.
   void Start();
@@ -171,6 +179,7 @@ class JobRunner {
   App& app_;
   Options options_;
   std::map<std::string, JobHandler> handlers_;
+  std::map<std::string, JobDeathHandler> death_handlers_;
   std::string kinds_array_;  // the registered kinds as a PostgreSQL text[] literal
   std::vector<std::thread> threads_;
   std::thread listener_;

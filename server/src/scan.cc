@@ -46,7 +46,8 @@ std::optional<long long> ParseTimestamp(const std::string& text) {
     if (zone == "Z" || zone.empty()) {
       offset = 0;
     } else if ((zone[0] == '+' || zone[0] == '-') && (zone.size() == 5 || zone.size() == 6)) {
-      const std::string digits = zone.size() == 6 ? zone.substr(1, 2) + zone.substr(4, 2) : zone.substr(1);
+      const std::string digits =
+          zone.size() == 6 ? zone.substr(1, 2) + zone.substr(4, 2) : zone.substr(1);
       if (zone.size() == 6 && zone[3] != ':') return std::nullopt;
       if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
       offset = (std::stoi(digits.substr(0, 2)) * 60 + std::stoi(digits.substr(2, 2))) * 60LL;
@@ -87,7 +88,8 @@ Json ScanJson(Conn& conn, const Rows& scan, int drafts_limit, Status* error) {
   Json eta = nullptr;
   const std::string status = scan.Text(0, "status");
   if (status == "queued") {
-    eta = EstimateSeconds(static_cast<int>(Json::parse(scan.Text(0, "request")).value("limit", 100)));
+    eta =
+        EstimateSeconds(static_cast<int>(Json::parse(scan.Text(0, "request")).value("limit", 100)));
   } else if (status == "processing") {
     const double elapsed = std::strtod(scan.Text(0, "processing_seconds").c_str(), nullptr);
     if (processed > 0 && total >= processed)
@@ -97,28 +99,31 @@ Json ScanJson(Conn& conn, const Rows& scan, int drafts_limit, Status* error) {
   } else {
     eta = 0;
   }
-  Json body = {{"scanId", scan.Text(0, "id")},
-               {"status", ScanStatus(status)},
-               {"syncStatus", status},
-               {"progress",
-                {{"totalMedia", total},
-                 {"processed", processed},
-                 {"draftsCreated", scan.Int(0, "drafts_created")},
-                 {"productsImported", scan.Int(0, "products_imported")},
-                 {"skipped", scan.Int(0, "products_skipped")},
-                 {"failed", scan.Int(0, "products_failed")}}},
-               {"estimatedTimeRemaining", eta},
-               {"startedAt", scan.Text(0, "started_at")},
-               {"completedAt", scan.Get(0, "completed_at") ? Json(scan.Text(0, "completed_at")) : Json()},
-               {"apiCallsUsed", scan.Get(0, "api_calls_used") ? Json(scan.Int(0, "api_calls_used")) : Json()},
-               {"error", metadata.contains("error") ? metadata["error"] : Json()},
-               {"drafts", Json::array()},
-               {"draftsTotal", 0}};
-  auto drafts = conn.Exec(std::string("SELECT ") + kDraftColumns +
-                              ", count(*) OVER () AS total FROM product_draft d"
-                              " WHERE d.sync_history_id = $1 AND d.store_id = $2"
-                              " ORDER BY d.ig_timestamp DESC, d.item_index LIMIT $3::int",
-                          {scan.Text(0, "id"), scan.Text(0, "store_id"), std::to_string(drafts_limit)});
+  Json body = {
+      {"scanId", scan.Text(0, "id")},
+      {"status", ScanStatus(status)},
+      {"syncStatus", status},
+      {"progress",
+       {{"totalMedia", total},
+        {"processed", processed},
+        {"draftsCreated", scan.Int(0, "drafts_created")},
+        {"productsImported", scan.Int(0, "products_imported")},
+        {"skipped", scan.Int(0, "products_skipped")},
+        {"failed", scan.Int(0, "products_failed")}}},
+      {"estimatedTimeRemaining", eta},
+      {"startedAt", scan.Text(0, "started_at")},
+      {"completedAt", scan.Get(0, "completed_at") ? Json(scan.Text(0, "completed_at")) : Json()},
+      {"apiCallsUsed",
+       scan.Get(0, "api_calls_used") ? Json(scan.Int(0, "api_calls_used")) : Json()},
+      {"error", metadata.contains("error") ? metadata["error"] : Json()},
+      {"drafts", Json::array()},
+      {"draftsTotal", 0}};
+  auto drafts =
+      conn.Exec(std::string("SELECT ") + kDraftColumns +
+                    ", count(*) OVER () AS total FROM product_draft d"
+                    " WHERE d.sync_history_id = $1 AND d.store_id = $2"
+                    " ORDER BY d.ig_timestamp DESC, d.item_index LIMIT $3::int",
+                {scan.Text(0, "id"), scan.Text(0, "store_id"), std::to_string(drafts_limit)});
   if (!drafts.ok()) {
     *error = drafts.status();
     return body;
@@ -139,39 +144,24 @@ const char kScanSelect[] =
     " products_imported, products_skipped, products_failed, api_calls_used, metadata,"
     " iso_utc(started_at) AS started_at, iso_utc(completed_at) AS completed_at,"
     " extract(epoch FROM now() - COALESCE((metadata->>'processingStartedAt')::timestamptz,"
-    " started_at)) AS processing_seconds, (SELECT j.status FROM job j WHERE j.id ="
-    " metadata->>'jobId') AS job_status FROM instagram_sync_history";
-
-// A scan whose job has died (its attempts spent, for instance by a worker crashing each time)
-// or was cancelled is over: mark it failed so that its seller can scan again.
-Status CloseAbandonedScan(Conn& conn, const Rows& scan) {
-  const std::string job = scan.Text(0, "job_status");
-  const std::string status = scan.Text(0, "status");
-  if ((status != "queued" && status != "processing") || (job != "failed" && job != "cancelled"))
-    return Status::Ok();
-  auto upd = conn.Exec(
-      "UPDATE instagram_sync_history SET status = 'failed', completed_at = now(),"
-      " duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int,"
-      " metadata = metadata || jsonb_build_object('error', jsonb_build_object('code',"
-      " 'scan_stopped', 'message', 'the scan stopped before the end; start it again to resume'))"
-      " WHERE id = $1 AND status IN ('queued', 'processing')",
-      {scan.Text(0, "id")});
-  return upd.ok() ? Status::Ok() : upd.status();
-}
+    " started_at)) AS processing_seconds FROM instagram_sync_history";
 
 void StartScan(App& app, RequestContext& ctx) {
   const Session& s = *ctx.session;
   auto body = ParseJsonObject(ctx.req);
   if (!body.ok()) {
-    if (ctx.req.body.empty()) body = Json::object();
-    else return SendError(ctx.res, body.status());
+    if (ctx.req.body.empty())
+      body = Json::object();
+    else
+      return SendError(ctx.res, body.status());
   }
-  Json request = {{"limit", 100}, {"includeVideos", false}, {"includeCarousels", true}, {"since", nullptr}};
+  Json request = {
+      {"limit", 100}, {"includeVideos", false}, {"includeCarousels", true}, {"since", nullptr}};
   if (body->contains("limit") && !(*body)["limit"].is_null()) {
     const Json& v = (*body)["limit"];
     if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > kMaxLimit)
       return SendError(ctx.res, Status::InvalidRequest("limit must be a whole number from 1 to " +
-                                                      std::to_string(kMaxLimit)));
+                                                       std::to_string(kMaxLimit)));
     request["limit"] = v;
   }
   for (const char* flag : {"includeVideos", "includeCarousels"}) {
@@ -182,8 +172,9 @@ void StartScan(App& app, RequestContext& ctx) {
   if (body->contains("since") && !(*body)["since"].is_null()) {
     const Json& v = (*body)["since"];
     if (!v.is_string() || !ParseTimestamp(v.get<std::string>()))
-      return SendError(ctx.res, Status::InvalidRequest(
-                                    "since must be an ISO 8601 date or date-time, like 2026-05-01"));
+      return SendError(
+          ctx.res,
+          Status::InvalidRequest("since must be an ISO 8601 date or date-time, like 2026-05-01"));
     request["since"] = v;
   }
 
@@ -191,25 +182,20 @@ void StartScan(App& app, RequestContext& ctx) {
   int http_status = 202;
   Status st = app.db.Transaction([&](Conn& conn) -> Status {
     // The connection row serialises scans of one account: one scan at a time.
-    auto c = conn.Exec(
-        "SELECT id, status FROM instagram_connection WHERE store_id = $1 FOR UPDATE", {s.store_id});
+    auto c = conn.Exec("SELECT id, status FROM instagram_connection WHERE store_id = $1 FOR UPDATE",
+                       {s.store_id});
     if (!c.ok()) return c.status();
     if (c->empty()) return Status::Conflict("not_connected", "connect an Instagram account first");
     if (c->Text(0, "status") != "active")
       return Status::Conflict("connection_expired",
                               "the Instagram connection needs attention: reconnect it, then scan");
     const std::string connection_id = c->Text(0, "id");
-    auto running = conn.Exec(std::string(kScanSelect) +
-                                 " WHERE connection_id = $1 AND sync_type = 'bulk_import'"
-                                 " AND status IN ('queued', 'processing') ORDER BY created_at DESC LIMIT 1",
-                             {connection_id});
+    auto running =
+        conn.Exec(std::string(kScanSelect) +
+                      " WHERE connection_id = $1 AND sync_type = 'bulk_import'"
+                      " AND status IN ('queued', 'processing') ORDER BY created_at DESC LIMIT 1",
+                  {connection_id});
     if (!running.ok()) return running.status();
-    if (!running->empty() && !running->Text(0, "job_status").empty() &&
-        running->Text(0, "job_status") != "queued" && running->Text(0, "job_status") != "running") {
-      Status closed = CloseAbandonedScan(conn, *running);
-      if (!closed.ok()) return closed;
-      running = Rows();
-    }
     if (!running->empty()) {
       Status inner;
       answer = ScanJson(conn, *running, 0, &inner);
@@ -236,11 +222,6 @@ void StartScan(App& app, RequestContext& ctx) {
     job.max_attempts = 25;
     auto queued = EnqueueJob(conn, job);
     if (!queued.ok()) return queued.status();
-    auto linked = conn.Exec(
-        "UPDATE instagram_sync_history SET metadata = jsonb_build_object('jobId', $2::text)"
-        " WHERE id = $1",
-        {scan_id, *queued});
-    if (!linked.ok()) return linked.status();
     answer = {{"scanId", scan_id},
               {"status", "queued"},
               {"estimatedTime", EstimateSeconds(request["limit"].get<int>())}};
@@ -248,7 +229,8 @@ void StartScan(App& app, RequestContext& ctx) {
   });
   if (!st.ok()) return SendError(ctx.res, st);
   if (http_status == 202)
-    LogInfo("scan_requested", {{"storeId", s.store_id}, {"scanId", answer["scanId"]}, {"request", request}});
+    LogInfo("scan_requested",
+            {{"storeId", s.store_id}, {"scanId", answer["scanId"]}, {"request", request}});
   SendJson(ctx.res, http_status, answer);
 }
 
@@ -259,25 +241,18 @@ void GetScan(App& app, RequestContext& ctx) {
     const std::string v = ctx.req.get_param_value("draftsLimit");
     if (v.empty() || v.size() > 3 || v.find_first_not_of("0123456789") != std::string::npos ||
         std::stoi(v) > 500)
-      return SendError(ctx.res, Status::InvalidRequest("draftsLimit must be a number from 0 to 500"));
+      return SendError(ctx.res,
+                       Status::InvalidRequest("draftsLimit must be a number from 0 to 500"));
     drafts_limit = std::stoi(v);
   }
   Status error;
   auto conn = app.db.Borrow(&error);
   if (!conn) return SendError(ctx.res, error);
-  auto scan = conn->Exec(std::string(kScanSelect) +
-                             " WHERE id = $1 AND store_id = $2 AND sync_type = 'bulk_import'",
-                         {scan_id, ctx.session->store_id});
+  auto scan = conn->Exec(
+      std::string(kScanSelect) + " WHERE id = $1 AND store_id = $2 AND sync_type = 'bulk_import'",
+      {scan_id, ctx.session->store_id});
   if (!scan.ok()) return SendError(ctx.res, scan.status());
   if (scan->empty()) return SendError(ctx.res, Status::NotFound("scan not found"));
-  if (!scan->Text(0, "job_status").empty() && scan->Text(0, "job_status") != "queued" &&
-      scan->Text(0, "job_status") != "running") {
-    Status closed = CloseAbandonedScan(*conn, *scan);
-    if (!closed.ok()) return SendError(ctx.res, closed);
-    scan = conn->Exec(std::string(kScanSelect) + " WHERE id = $1 AND store_id = $2",
-                      {scan_id, ctx.session->store_id});
-    if (!scan.ok()) return SendError(ctx.res, scan.status());
-  }
   Json body = ScanJson(*conn, *scan, drafts_limit, &error);
   if (!error.ok()) return SendError(ctx.res, error);
   SendJson(ctx.res, 200, body);
@@ -289,40 +264,63 @@ struct ScanRun {
   std::string scan_id, store_id, connection_id;
 };
 
+// Ends the scan (unless it ended before: a re-run after a crash) and tells the seller.
+Status FinishScan(Conn& conn, const ScanRun& run, const std::string& status, const Json& error,
+                  int api_calls) {
+  auto upd = conn.Exec(
+      "UPDATE instagram_sync_history SET status = $2, completed_at = now(),"
+      " duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int,"
+      " api_calls_used = COALESCE(api_calls_used, 0) + $3::int,"
+      " metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('error', $4::jsonb)"
+      " WHERE id = $1 AND status IN ('queued', 'processing')"
+      " RETURNING drafts_created, products_imported, products_skipped, products_failed, "
+      "total_processed",
+      {run.scan_id, status, std::to_string(api_calls), error.dump()});
+  if (!upd.ok()) return upd.status();
+  if (upd->empty()) return Status::Ok();  // finished before (a re-run after a crash)
+  const long long drafts = upd->Int(0, "drafts_created");
+  const long long products = upd->Int(0, "products_imported");
+  Json data = {{"scanId", run.scan_id}, {"draftsCreated", drafts}, {"productsImported", products}};
+  if (status == "failed")
+    return Notify(conn, run.store_id, "scan_failed", "Instagram scan stopped",
+                  error.is_object() ? error.value("message", "") : "", data);
+  std::string body = std::to_string(drafts) + (drafts == 1 ? " product draft" : " product drafts") +
+                     " ready to review from " + std::to_string(upd->Int(0, "total_processed")) +
+                     " posts";
+  if (products > 0) body += "; " + std::to_string(products) + " approved automatically";
+  if (upd->Int(0, "products_failed") > 0)
+    body += "; " + std::to_string(upd->Int(0, "products_failed")) + " posts could not be read";
+  return Notify(conn, run.store_id, "scan_completed", "Instagram scan finished", body + ".", data);
+}
+
 Status FinishScan(Db& db, const ScanRun& run, const std::string& status, const Json& error,
                   int api_calls) {
-  return db.Transaction([&](Conn& conn) -> Status {
-    auto upd = conn.Exec(
-        "UPDATE instagram_sync_history SET status = $2, completed_at = now(),"
-        " duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int,"
-        " api_calls_used = COALESCE(api_calls_used, 0) + $3::int,"
-        " metadata = COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('error', $4::jsonb)"
-        " WHERE id = $1 AND status IN ('queued', 'processing')"
-        " RETURNING drafts_created, products_imported, products_skipped, products_failed, total_processed",
-        {run.scan_id, status, std::to_string(api_calls), error.dump()});
-    if (!upd.ok()) return upd.status();
-    if (upd->empty()) return Status::Ok();  // finished before (a re-run after a crash)
-    const long long drafts = upd->Int(0, "drafts_created");
-    const long long products = upd->Int(0, "products_imported");
-    Json data = {{"scanId", run.scan_id}, {"draftsCreated", drafts}, {"productsImported", products}};
-    if (status == "failed")
-      return Notify(conn, run.store_id, "scan_failed", "Instagram scan stopped",
-                    error.is_object() ? error.value("message", "") : "", data);
-    std::string body = std::to_string(drafts) + (drafts == 1 ? " product draft" : " product drafts") +
-                       " ready to review from " + std::to_string(upd->Int(0, "total_processed")) +
-                       " posts";
-    if (products > 0) body += "; " + std::to_string(products) + " approved automatically";
-    if (upd->Int(0, "products_failed") > 0)
-      body += "; " + std::to_string(upd->Int(0, "products_failed")) + " posts could not be read";
-    return Notify(conn, run.store_id, "scan_completed", "Instagram scan finished", body + ".", data);
-  });
+  return db.Transaction(
+      [&](Conn& conn) { return FinishScan(conn, run, status, error, api_calls); });
+}
+
+ScanRun RunOf(const Job& job) {
+  const Json& p = job.payload;
+  if (!p.is_object()) return {};
+  return {p.value("scanId", ""), p.value("storeId", ""), p.value("connectionId", "")};
+}
+
+// The scan's job died (its attempts spent, for instance by a worker crashing each time): the scan
+// is over, failed, so that its seller sees why and can scan again (a new scan resumes nothing, but
+// rescanning a post never duplicates its drafts).
+Status ScanDied(Conn& conn, const Job& job, const std::string& error) {
+  LogError("scan_stopped", {{"jobId", job.id}, {"scanId", RunOf(job).scan_id}, {"error", error}});
+  return FinishScan(conn, RunOf(job), "failed",
+                    {{"code", "scan_stopped"},
+                     {"message", "the scan stopped after repeated failures; start it again"}},
+                    0);
 }
 
 JobOutcome RunScan(JobContext& ctx) {
   App& app = ctx.app();
-  const Json& p = ctx.job().payload;
-  ScanRun run{p.value("scanId", ""), p.value("storeId", ""), p.value("connectionId", "")};
-  if (run.scan_id.empty() || run.store_id.empty()) return JobOutcome::Dead("scan job without scanId");
+  const ScanRun run = RunOf(ctx.job());
+  if (run.scan_id.empty() || run.store_id.empty())
+    return JobOutcome::Dead("scan job without scanId");
 
   auto scan = app.db.Exec(
       "SELECT status, request FROM instagram_sync_history WHERE id = $1 AND store_id = $2",
@@ -361,25 +359,25 @@ JobOutcome RunScan(JobContext& ctx) {
   auto platform = app.new_platform();
   std::vector<MediaItem> posts;
   bool lost_lease = false;
-  auto listed = platform->ForEachMedia(
-      connection->ig_user_id, connection->access_token, std::min(limit, 100),
-      [&](const std::vector<MediaItem>& page) {
-        for (const auto& item : page) {
-          if (since) {
-            auto ts = ParseTimestamp(item.timestamp);
-            if (ts && *ts < *since) return false;
-          }
-          if (item.media_type == "VIDEO" && !videos) continue;
-          if (item.media_type == "CAROUSEL_ALBUM" && !carousels) continue;
-          posts.push_back(item);
-          if (static_cast<int>(posts.size()) >= limit) return false;
-        }
-        if (!ctx.Heartbeat()) {
-          lost_lease = true;
-          return false;
-        }
-        return !ctx.stopping();
-      });
+  auto listed =
+      platform->ForEachMedia(connection->ig_user_id, connection->access_token, std::min(limit, 100),
+                             [&](const std::vector<MediaItem>& page) {
+                               for (const auto& item : page) {
+                                 if (since) {
+                                   auto ts = ParseTimestamp(item.timestamp);
+                                   if (ts && *ts < *since) return false;
+                                 }
+                                 if (item.media_type == "VIDEO" && !videos) continue;
+                                 if (item.media_type == "CAROUSEL_ALBUM" && !carousels) continue;
+                                 posts.push_back(item);
+                                 if (static_cast<int>(posts.size()) >= limit) return false;
+                               }
+                               if (!ctx.Heartbeat()) {
+                                 lost_lease = true;
+                                 return false;
+                               }
+                               return !ctx.stopping();
+                             });
   const int calls = platform->graph().calls_made();
   if (lost_lease) return JobOutcome::Retry("lease lost during the listing");
   if (!listed.ok()) {
@@ -391,11 +389,12 @@ JobOutcome RunScan(JobContext& ctx) {
         " WHERE id = $1",
         {run.scan_id, std::to_string(calls)});
     if (e.kind == GraphErrorKind::kTokenInvalid || e.kind == GraphErrorKind::kPermission) {
-      Json error = {{"code", e.kind == GraphErrorKind::kTokenInvalid ? "connection_expired"
-                                                                      : "permission_missing"},
-                    {"message", e.kind == GraphErrorKind::kTokenInvalid
-                                    ? "Instagram stopped accepting our access; reconnect and scan again"
-                                    : "a permission the scan needs was not granted; reconnect"}};
+      Json error = {
+          {"code",
+           e.kind == GraphErrorKind::kTokenInvalid ? "connection_expired" : "permission_missing"},
+          {"message", e.kind == GraphErrorKind::kTokenInvalid
+                          ? "Instagram stopped accepting our access; reconnect and scan again"
+                          : "a permission the scan needs was not granted; reconnect"}};
       Status done = FinishScan(app.db, run, "failed", error, 0);
       if (!done.ok()) return JobOutcome::Retry(done.message());
       return JobOutcome::Dead(std::string("graph: ") + GraphErrorKindName(e.kind));
@@ -419,7 +418,8 @@ JobOutcome RunScan(JobContext& ctx) {
   if (!total.ok()) return JobOutcome::Retry(total.status().message());
 
   // 2. The posts not finished by an earlier run, a chunk per transaction.
-  auto done_rows = app.db.Exec("SELECT ig_media_id FROM scan_item WHERE scan_id = $1", {run.scan_id});
+  auto done_rows =
+      app.db.Exec("SELECT ig_media_id FROM scan_item WHERE scan_id = $1", {run.scan_id});
   if (!done_rows.ok()) return JobOutcome::Retry(done_rows.status().message());
   std::set<std::string> done;
   for (int i = 0; i < done_rows->size(); ++i) done.insert(done_rows->Text(i, "ig_media_id"));
@@ -462,11 +462,13 @@ JobOutcome RunScan(JobContext& ctx) {
       }
       auto counts = conn.Exec(
           "UPDATE instagram_sync_history h SET total_processed = c.processed,"
-          " drafts_created = c.drafts, products_imported = c.products, products_skipped = c.skipped,"
+          " drafts_created = c.drafts, products_imported = c.products, products_skipped = "
+          "c.skipped,"
           " products_failed = c.failed FROM (SELECT count(*) AS processed,"
           " COALESCE(sum(drafts), 0) AS drafts, COALESCE(sum(products), 0) AS products,"
           " count(*) FILTER (WHERE outcome = 'skipped') AS skipped,"
-          " count(*) FILTER (WHERE outcome = 'failed') AS failed FROM scan_item WHERE scan_id = $1) c"
+          " count(*) FILTER (WHERE outcome = 'failed') AS failed FROM scan_item WHERE scan_id = "
+          "$1) c"
           " WHERE h.id = $1",
           {run.scan_id});
       return counts.ok() ? Status::Ok() : counts.status();
@@ -494,7 +496,7 @@ void RegisterScanRoutes(Router& router, App& app) {
 
 void RegisterScanJobs(JobRunner& runner, App& app) {
   (void)app;
-  runner.Register("scan", RunScan);
+  runner.Register("scan", RunScan, ScanDied);
 }
 
 }  // namespace vendly::server

@@ -346,24 +346,35 @@ std::string ShownError(const Status& error) {
   return "processing failed (" + error.code() + ")";
 }
 
-// Records a failed attempt on the event and tells the runner what to do next: 'pending' with the
-// error while attempts remain (the job runs again), 'failed' after the last one.
+// Records a failed attempt on the event ('pending' with what went wrong) and asks for another;
+// after the last one the runner ends the job and WebhookJobDied marks the event 'failed'.
 JobOutcome FailAttempt(Db& db, const Job& job, const std::string& event_id, const Status& error) {
-  const bool last = job.attempts >= job.max_attempts;
   const std::string shown = ShownError(error);
   LogWarn("webhook_job_failed", {{"webhookEventId", event_id},
                                  {"attempt", job.attempts},
                                  {"maxAttempts", job.max_attempts},
                                  {"error", error.message()}});
   auto recorded = db.Exec(
-      "UPDATE instagram_webhook_event SET processing_status = $2, processing_error = $3,"
-      " retry_count = $4::int, processed_at = CASE WHEN $2::text = 'failed' THEN now() END"
-      " WHERE id = $1 AND processing_status IN ('pending', 'processing')",
-      {event_id, last ? "failed" : "pending", shown, std::to_string(job.attempts)});
+      "UPDATE instagram_webhook_event SET processing_status = 'pending', processing_error = $2,"
+      " retry_count = $3::int WHERE id = $1 AND processing_status IN ('pending', 'processing')",
+      {event_id, shown, std::to_string(job.attempts)});
   if (!recorded.ok())
     LogError("webhook_job_failed",
              {{"webhookEventId", event_id}, {"error", "could not record the failure"}});
-  return last ? JobOutcome::Dead(shown) : JobOutcome::Retry(shown);
+  return JobOutcome::Retry(shown);
+}
+
+// The event's job died: its attempts spent by failures, or its worker crashed on the last one.
+// The event becomes 'failed', visible to the seller, with the last error kept.
+Status WebhookJobDied(Conn& conn, const Job& job, const std::string& error) {
+  const std::string event_id = job.payload.is_object() ? job.payload.value("webhookEventId", "") : "";
+  auto marked = conn.Exec(
+      "UPDATE instagram_webhook_event SET processing_status = 'failed', processed_at = now(),"
+      " retry_count = $2::int, processing_error = COALESCE(processing_error, $3)"
+      " WHERE id = $1 AND processing_status IN ('pending', 'processing')",
+      {event_id, std::to_string(job.attempts),
+       error.rfind("lease expired", 0) == 0 ? "processing stopped (the worker stopped)" : error});
+  return marked.ok() ? Status::Ok() : marked.status();
 }
 
 }  // namespace
@@ -546,7 +557,7 @@ JobOutcome RunWebhookJob(JobContext& ctx) {
 
 void RegisterWebhookJobs(JobRunner& runner, App& app) {
   (void)app;
-  runner.Register("webhook", RunWebhookJob);
+  runner.Register("webhook", RunWebhookJob, WebhookJobDied);
 }
 
 void RegisterWebhookRoutes(Router& router, App& app) {

@@ -406,6 +406,52 @@ TEST_F(JobsTest, AJobWhoseLeaseExpiredIsRunAgainAndALiveLeaseIsLeftAlone) {
   EXPECT_EQ(row[3], "t");
 }
 
+TEST_F(JobsTest, TheDeathHandlerRunsOnceWhenAJobDiesByOutcomeOrByAnExpiredLease) {
+  JobRunner runner(*app_, Fast());
+  std::vector<std::pair<std::string, std::string>> deaths;  // job id, error
+  auto on_dead = [&](Conn& conn, const Job& job, const std::string& error) -> Status {
+    deaths.emplace_back(job.id, error);
+    // It runs in the transaction that ends the job: it sees the job dead already.
+    auto row = conn.Exec("SELECT status FROM job WHERE id = $1", {job.id});
+    EXPECT_TRUE(row.ok() && row->Text(0, "status") == "failed");
+    EXPECT_EQ(job.payload.value("owner", ""), "scan_1");
+    return Status::Ok();
+  };
+  runner.Register("failing", [](JobContext&) { return JobOutcome::Retry("Meta is down"); }, on_dead);
+  runner.Register("fine", [](JobContext&) { return JobOutcome::Succeeded(); }, on_dead);
+  JobSpec failing = Spec("failing", 1);
+  failing.payload = {{"owner", "scan_1"}};
+  const std::string failed = Enqueue(failing);
+  JobSpec fine = Spec("fine", 3);
+  fine.payload = {{"owner", "scan_1"}};
+  const std::string succeeded = Enqueue(fine);
+  JobSpec crashing = Spec("fine", 1);
+  crashing.payload = {{"owner", "scan_1"}};
+  const std::string crashed = Enqueue(crashing);
+  // A worker claimed `crashed` for its only attempt and died.
+  Sql(db_.url(),
+      "UPDATE job SET status = 'running', attempts = 1, locked_by = 'gone-host:1:aa#1',"
+      " lease_expires_at = now() - interval '1 second' WHERE id = '" + crashed + "'");
+
+  while (runner.RunOne()) {
+  }
+  ASSERT_EQ(deaths.size(), 2u);  // not the job that succeeded
+  std::map<std::string, std::string> by_id(deaths.begin(), deaths.end());
+  EXPECT_EQ(by_id[failed], "Meta is down");
+  EXPECT_NE(by_id[crashed].find("lease expired"), std::string::npos) << by_id[crashed];
+  EXPECT_EQ(Row(succeeded, "status")[0], "succeeded");
+
+  // A death that cannot be recorded leaves the job to be swept again, not dead unrecorded.
+  JobRunner strict(*app_, Fast());
+  strict.Register("failing", [](JobContext&) { return JobOutcome::Dead("bad payload"); },
+                  [](Conn&, const Job&, const std::string&) {
+                    return Status::Internal("the scan row is locked");
+                  });
+  const std::string unrecorded = Enqueue(Spec("failing", 1));
+  ASSERT_TRUE(strict.RunOne());
+  EXPECT_EQ(Row(unrecorded, "status")[0], "running");
+}
+
 TEST_F(JobsTest, HeartbeatExtendsTheLease) {
   auto options = Fast();
   options.lease = seconds(60);

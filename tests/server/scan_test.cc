@@ -288,18 +288,30 @@ TEST_F(ScanTest, OneScanPerConnectionAtATime) {
   EXPECT_EQ(foreign->status, 404);
 }
 
-TEST_F(ScanTest, AScanWhoseJobDiedIsClosedAndTheSellerCanScanAgain) {
+TEST_F(ScanTest, AScanWhoseJobDiesIsFailedAndTheSellerCanScanAgain) {
   const std::string session = ConnectedSeller("died@duka.co", kWanjiru);
   ASSERT_TRUE(meta_->Post("/_sandbox/faults",
                           json{{"type", "slow"}, {"endpoint", kListing}, {"delay_ms", 3000}}.dump(),
                           "application/json"));
   json first = StartScan(session, {{"limit", 1000}});
-  // The job dies (as after its last attempt) while its scan still says "processing".
-  Sql(db_->url(), "UPDATE job SET status = 'failed', last_error = 'worker crashed' WHERE kind = 'scan'");
-  json scan = Body(Call(*vendly_, "GET", "/api/instagram/scan/" + first["scanId"].get<std::string>(), {}, session));
+  // The worker crashes during what turns out to be the job's last attempt.
+  bool running = false;
+  for (int i = 0; i < 100 && !running; ++i) {
+    running = Sql(db_->url(), "SELECT count(*) FROM job WHERE kind = 'scan' AND status = 'running'")[0][0] == "1";
+    if (!running) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_TRUE(running);
+  ::kill(server_->process->pid(), SIGKILL);
+  server_->process->Stop();
+  Sql(db_->url(), "UPDATE job SET max_attempts = attempts WHERE kind = 'scan'");
+  ASSERT_TRUE(meta_->Delete("/_sandbox/faults"));
+  Start();  // its runner sweeps the expired lease: the job dies, and the scan with it
+  json scan = WaitForScan(session, first["scanId"]);
   EXPECT_EQ(scan["status"], "failed");
   EXPECT_EQ(scan["error"]["code"], "scan_stopped");
-  ASSERT_TRUE(meta_->Delete("/_sandbox/faults"));
+  json notes = Body(Call(*vendly_, "GET", "/api/notifications", {}, session));
+  ASSERT_FALSE(notes["notifications"].empty());
+  EXPECT_EQ(notes["notifications"][0]["kind"], "scan_failed");
   json second = StartScan(session, {{"limit", 20}});
   EXPECT_NE(second["scanId"], first["scanId"]);
   EXPECT_EQ(WaitForScan(session, second["scanId"])["status"], "completed");
