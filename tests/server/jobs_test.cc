@@ -31,6 +31,7 @@ namespace {
 
 using std::chrono::milliseconds;
 using std::chrono::seconds;
+using vendly::test::ReadFile;
 using vendly::test::Sql;
 using vendly::test::TestDatabase;
 
@@ -577,17 +578,6 @@ TEST_F(JobsTest, ARecurringJobEnqueuesItsNextRunWhenItEnds) {
 }
 
 // ---- The runner in the server binary ------------------------------------------------------------
-
-std::string ReadFile(const std::string& path) {
-  std::string out;
-  FILE* f = std::fopen(path.c_str(), "r");
-  if (!f) return out;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) out.append(buf, n);
-  std::fclose(f);
-  return out;
-}
 
 // Starts `vendly-server <args>` with `env`, stdout and stderr to `log`.
 pid_t Spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,

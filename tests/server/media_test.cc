@@ -115,10 +115,7 @@ class MediaTest : public ::testing::Test {
   static void SetUpTestSuite() {
     db_ = new TestDatabase();
     if (!db_->available()) return;
-    sandbox_port_ = FreePort();
-    sandbox_ = new ChildProcess(
-        {META_SANDBOX_BIN, "--port", std::to_string(sandbox_port_), "--quiet"}, {}, "/dev/null");
-    if (!WaitForHttp(sandbox_port_, "/healthz")) ADD_FAILURE() << "meta-sandbox did not start";
+    sandbox_ = StartSandbox(&sandbox_port_);
     dir_ = TempDir();
     const std::map<std::string, std::string> env = {
         {"VENDLY_DATABASE_URL", db_->url()},
@@ -128,10 +125,7 @@ class MediaTest : public ::testing::Test {
         {"VENDLY_DB_POOL", "4"},
         {"META_GRAPH_URL", "http://127.0.0.1:" + std::to_string(sandbox_port_)},
     };
-    auto config = server::LoadConfig([env](const char* name) -> const char* {
-      auto it = env.find(name);
-      return it == env.end() ? nullptr : it->second.c_str();
-    });
+    auto config = server::LoadConfig(EnvFrom(env));
     ASSERT_TRUE(config.ok()) << config.status().message();
     app_ = new App(*config);
     auto migrated = server::Migrate(app_->db, VENDLY_MIGRATIONS_DIR);

@@ -24,17 +24,12 @@ class SandboxFlowTest : public ::testing::Test {
   static void SetUpTestSuite() {
     db_ = new TestDatabase();
     if (!db_->available()) return;
-    sandbox_port_ = FreePort();
-    sandbox_ = new ChildProcess(
-        {META_SANDBOX_BIN, "--port", std::to_string(sandbox_port_), "--quiet"}, {}, "/dev/null");
-    if (!WaitForHttp(sandbox_port_, "/healthz")) ADD_FAILURE() << "meta-sandbox did not start";
+    sandbox_ = StartSandbox(&sandbox_port_);
     const std::string meta = "http://127.0.0.1:" + std::to_string(sandbox_port_);
-    server_ = StartServer(db_->url(), {{"META_GRAPH_URL", meta},
-                                       {"META_LOGIN_URL", meta},
-                                       {"META_APP_ID", "sandbox-app"},
-                                       {"META_APP_SECRET", "sandbox-secret"},
-                                       {"VENDLY_DASHBOARD_URL", "http://dash.example"}})
-                  .release();
+    server_ =
+        StartServer(db_->url(), SandboxServerEnv(sandbox_port_,
+                                                 {{"VENDLY_DASHBOARD_URL", "http://dash.example"}}))
+            .release();
   }
   static void TearDownTestSuite() {
     delete server_;

@@ -29,10 +29,7 @@ class ScanTest : public ::testing::Test {
   static void SetUpTestSuite() {
     db_ = new TestDatabase();
     if (!db_->available()) return;
-    sandbox_port_ = FreePort();
-    sandbox_ = new ChildProcess(
-        {META_SANDBOX_BIN, "--port", std::to_string(sandbox_port_), "--quiet"}, {}, "/dev/null");
-    if (!WaitForHttp(sandbox_port_, "/healthz")) ADD_FAILURE() << "meta-sandbox did not start";
+    sandbox_ = StartSandbox(&sandbox_port_);
   }
   static void TearDownTestSuite() {
     delete sandbox_;
@@ -40,18 +37,15 @@ class ScanTest : public ::testing::Test {
   }
 
   static std::map<std::string, std::string> ServerEnv() {
-    const std::string meta = "http://127.0.0.1:" + std::to_string(sandbox_port_);
-    return {{"META_GRAPH_URL", meta},
-            {"META_LOGIN_URL", meta},
-            {"META_APP_ID", "sandbox-app"},
-            {"META_APP_SECRET", "sandbox-secret"},
-            {"VENDLY_WORKER_THREADS", "2"},
-            // One key for every server process of a test: a restarted server must open the tokens.
-            {"VENDLY_TOKEN_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="},
-            {"VENDLY_JOB_LEASE_SECONDS", "2"},
-            {"VENDLY_THROTTLE_MAX_DEFER_SECONDS", "1"},
-            {"VENDLY_DRAFT_EXPIRY_INTERVAL_SECONDS", "1"},
-            {"VENDLY_LOG_LEVEL", "info"}};
+    return SandboxServerEnv(
+        sandbox_port_,
+        {{"VENDLY_WORKER_THREADS", "2"},
+         // One key for every server process of a test: a restarted server must open the tokens.
+         {"VENDLY_TOKEN_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="},
+         {"VENDLY_JOB_LEASE_SECONDS", "2"},
+         {"VENDLY_THROTTLE_MAX_DEFER_SECONDS", "1"},
+         {"VENDLY_DRAFT_EXPIRY_INTERVAL_SECONDS", "1"},
+         {"VENDLY_LOG_LEVEL", "info"}});
   }
 
   void SetUp() override {
@@ -94,11 +88,14 @@ class ScanTest : public ::testing::Test {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
     json scan;
     while (std::chrono::steady_clock::now() < deadline) {
-      scan = Body(Call(*vendly_, "GET", "/api/instagram/scan/" + scan_id + "?draftsLimit=0", {}, session));
-      if (scan.value("status", "") == "completed" || scan.value("status", "") == "failed") return scan;
+      scan = Body(
+          Call(*vendly_, "GET", "/api/instagram/scan/" + scan_id + "?draftsLimit=0", {}, session));
+      if (scan.value("status", "") == "completed" || scan.value("status", "") == "failed")
+        return scan;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    ADD_FAILURE() << "scan did not finish: " << scan.dump() << "\n" << server_->log().substr(0, 4000);
+    ADD_FAILURE() << "scan did not finish: " << scan.dump() << "\n"
+                  << server_->log().substr(0, 4000);
     return scan;
   }
 
@@ -141,7 +138,8 @@ class ScanTest : public ::testing::Test {
       posts += n > 0;
       drafts += n;
     }
-    for (const auto& [id, n] : actual) EXPECT_TRUE(expected.count(id)) << "draft for unknown post " << id;
+    for (const auto& [id, n] : actual)
+      EXPECT_TRUE(expected.count(id)) << "draft for unknown post " << id;
     EXPECT_GT(posts, 0);
     EXPECT_GT(drafts, posts);  // some posts offer several items
   }
@@ -192,7 +190,8 @@ TEST_F(ScanTest, FullScanOfThe320PostAccountGivesExactlyItsDrafts) {
   EXPECT_EQ(scan["apiCallsUsed"], 4);
 
   // The scan's drafts, with the core's extraction and evidence, newest post first.
-  json page = Body(Call(*vendly_, "GET", "/api/instagram/scan/" + scan["scanId"].get<std::string>(), {}, session));
+  json page = Body(Call(*vendly_, "GET", "/api/instagram/scan/" + scan["scanId"].get<std::string>(),
+                        {}, session));
   ASSERT_EQ(page["drafts"].size(), 100u);
   EXPECT_EQ(page["draftsTotal"], drafts);
   const json& first = page["drafts"][0];
@@ -227,7 +226,8 @@ TEST_F(ScanTest, FullScanOfThe320PostAccountGivesExactlyItsDrafts) {
   EXPECT_EQ(history["pagination"]["total"], 2);
   auto read = Call(*vendly_, "POST", "/api/notifications/read-all", json::object(), session);
   ASSERT_TRUE(read && read->status == 200);
-  EXPECT_EQ(Body(Call(*vendly_, "GET", "/api/notifications?unread=true", {}, session))["unreadCount"], 0);
+  EXPECT_EQ(
+      Body(Call(*vendly_, "GET", "/api/notifications?unread=true", {}, session))["unreadCount"], 0);
 }
 
 TEST_F(ScanTest, OptionsFilterVideosCarouselsAndOldPosts) {
@@ -239,7 +239,9 @@ TEST_F(ScanTest, OptionsFilterVideosCarouselsAndOldPosts) {
     if (m["media_type"] == "IMAGE" && m["timestamp"].get<std::string>() >= "2026-09-01") ++wanted;
   ASSERT_GT(wanted, 0);
   ASSERT_LT(wanted, 320);
-  json started = StartScan(session, {{"includeVideos", false}, {"includeCarousels", false}, {"since", since}, {"limit", 1000}});
+  json started = StartScan(
+      session,
+      {{"includeVideos", false}, {"includeCarousels", false}, {"since", since}, {"limit", 1000}});
   json scan = WaitForScan(session, started["scanId"]);
   ASSERT_EQ(scan["status"], "completed");
   EXPECT_EQ(scan["progress"]["totalMedia"], wanted);
@@ -251,8 +253,8 @@ TEST_F(ScanTest, OptionsFilterVideosCarouselsAndOldPosts) {
   EXPECT_EQ(small["progress"]["totalMedia"], 7);
 
   // Bad options are refused with a clear error.
-  for (const json& bad : {json{{"limit", 0}}, json{{"limit", "ten"}}, json{{"includeVideos", "yes"}},
-                          json{{"since", "last week"}}}) {
+  for (const json& bad : {json{{"limit", 0}}, json{{"limit", "ten"}},
+                          json{{"includeVideos", "yes"}}, json{{"since", "last week"}}}) {
     auto r = Call(*vendly_, "POST", "/api/instagram/scan", bad, session);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 400) << bad.dump();
@@ -283,7 +285,8 @@ TEST_F(ScanTest, OneScanPerConnectionAtATime) {
   EXPECT_EQ(r->status, 409);
   EXPECT_EQ(Body(r)["error"]["code"], "not_connected");
   // Another seller cannot read this scan.
-  auto foreign = Call(*vendly_, "GET", "/api/instagram/scan/" + first["scanId"].get<std::string>(), {}, other);
+  auto foreign =
+      Call(*vendly_, "GET", "/api/instagram/scan/" + first["scanId"].get<std::string>(), {}, other);
   ASSERT_TRUE(foreign);
   EXPECT_EQ(foreign->status, 404);
 }
@@ -297,7 +300,9 @@ TEST_F(ScanTest, AScanWhoseJobDiesIsFailedAndTheSellerCanScanAgain) {
   // The worker crashes during what turns out to be the job's last attempt.
   bool running = false;
   for (int i = 0; i < 100 && !running; ++i) {
-    running = Sql(db_->url(), "SELECT count(*) FROM job WHERE kind = 'scan' AND status = 'running'")[0][0] == "1";
+    running =
+        Sql(db_->url(),
+            "SELECT count(*) FROM job WHERE kind = 'scan' AND status = 'running'")[0][0] == "1";
     if (!running) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   ASSERT_TRUE(running);
@@ -320,10 +325,12 @@ TEST_F(ScanTest, AScanWhoseJobDiesIsFailedAndTheSellerCanScanAgain) {
 TEST_F(ScanTest, ThrottlingMidScanBacksOffAndCompletes) {
   const std::string session = ConnectedSeller("throttle@duka.co", kWanjiru);
   auto expected = ExpectedDrafts(kWanjiruIg, false);
-  ASSERT_TRUE(meta_->Post("/_sandbox/faults",
-                          json{{"type", "throttle"}, {"code", 80002}, {"endpoint", kListing},
-                               {"after", 1}, {"count", 2}}.dump(),
-                          "application/json"));
+  ASSERT_TRUE(meta_->Post(
+      "/_sandbox/faults",
+      json{
+          {"type", "throttle"}, {"code", 80002}, {"endpoint", kListing}, {"after", 1}, {"count", 2}}
+          .dump(),
+      "application/json"));
   json started = StartScan(session, {{"limit", 1000}});
   json scan = WaitForScan(session, started["scanId"]);
   ASSERT_EQ(scan["status"], "completed") << scan.dump();
@@ -338,10 +345,10 @@ TEST_F(ScanTest, ThrottlingMidScanBacksOffAndCompletes) {
 
 TEST_F(ScanTest, ExpiredTokenMidScanStopsMarksTheConnectionAndTellsTheSeller) {
   const std::string session = ConnectedSeller("expired@duka.co", kWanjiru);
-  ASSERT_TRUE(meta_->Post("/_sandbox/faults",
-                          json{{"type", "token_error"}, {"subcode", 463}, {"endpoint", kListing},
-                               {"after", 1}}.dump(),
-                          "application/json"));
+  ASSERT_TRUE(meta_->Post(
+      "/_sandbox/faults",
+      json{{"type", "token_error"}, {"subcode", 463}, {"endpoint", kListing}, {"after", 1}}.dump(),
+      "application/json"));
   json started = StartScan(session, {{"limit", 1000}});
   json scan = WaitForScan(session, started["scanId"]);
   ASSERT_EQ(scan["status"], "failed") << scan.dump();
@@ -382,9 +389,12 @@ TEST_F(ScanTest, SurvivesTenRandomKillsOfTheServer) {
     // let it work for a random while.
     std::string worker;
     for (int i = 0; i < 100 && (worker.empty() || worker == last_worker); ++i) {
-      auto rows = Sql(db_->url(), "SELECT COALESCE(locked_by, '') FROM job WHERE kind = 'scan' AND status = 'running'");
+      auto rows =
+          Sql(db_->url(),
+              "SELECT COALESCE(locked_by, '') FROM job WHERE kind = 'scan' AND status = 'running'");
       worker = rows.empty() ? "" : rows[0][0];
-      if (worker.empty() || worker == last_worker) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      if (worker.empty() || worker == last_worker)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     if (worker.empty()) break;  // the scan finished before this kill
     last_worker = worker;
@@ -395,12 +405,15 @@ TEST_F(ScanTest, SurvivesTenRandomKillsOfTheServer) {
       // In the writing: once this run has written a chunk of its own, so the next is under way.
       const long long before = kill_points.empty() ? 0 : *kill_points.rbegin();
       for (int i = 0; i < 400; ++i) {
-        auto p = Sql(db_->url(), "SELECT total_processed FROM instagram_sync_history WHERE id = '" + scan_id + "'");
+        auto p = Sql(db_->url(), "SELECT total_processed FROM instagram_sync_history WHERE id = '" +
+                                     scan_id + "'");
         if (std::stoll(p[0][0]) > before) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
       }
     }
-    auto progress = Sql(db_->url(), "SELECT total_processed FROM instagram_sync_history WHERE id = '" + scan_id + "'");
+    auto progress =
+        Sql(db_->url(),
+            "SELECT total_processed FROM instagram_sync_history WHERE id = '" + scan_id + "'");
     if (std::stoll(progress[0][0]) >= 1000) break;  // finished before this kill
     kill_points.insert(std::stoll(progress[0][0]));
     ::kill(server_->process->pid(), SIGKILL);
@@ -418,7 +431,8 @@ TEST_F(ScanTest, SurvivesTenRandomKillsOfTheServer) {
   ExpectExactDrafts(expected);
   auto items = Sql(db_->url(), "SELECT count(*) FROM scan_item WHERE scan_id = '" + scan_id + "'");
   EXPECT_EQ(items[0][0], "1000");
-  // The kills really interrupted the scan part-way, several of them in the middle of writing drafts.
+  // The kills really interrupted the scan part-way, several of them in the middle of writing
+  // drafts.
   int mid_write = 0;
   for (long long p : kill_points) mid_write += p > 0 && p < 1000;
   EXPECT_GE(mid_write, 2);
@@ -435,19 +449,25 @@ TEST_F(ScanTest, DraftReviewApproveRejectEditAndBatch) {
   const long long total = list["pagination"]["total"];
   EXPECT_EQ(list["pagination"]["pages"], (total + 4) / 5);
   EXPECT_EQ(list["counts"]["all"], total);
-  EXPECT_EQ(list["counts"]["high"].get<long long>() + list["counts"]["low"].get<long long>(), total);
-  json high = Body(Call(*vendly_, "GET", "/api/products/drafts?confidence=high&limit=100", {}, session));
+  EXPECT_EQ(list["counts"]["high"].get<long long>() + list["counts"]["low"].get<long long>(),
+            total);
+  json high =
+      Body(Call(*vendly_, "GET", "/api/products/drafts?confidence=high&limit=100", {}, session));
   for (const auto& d : high["drafts"]) EXPECT_GE(d["confidence"].get<double>(), 0.8);
-  json by_conf = Body(Call(*vendly_, "GET", "/api/products/drafts?sort=confidence_asc&limit=100", {}, session));
+  json by_conf = Body(
+      Call(*vendly_, "GET", "/api/products/drafts?sort=confidence_asc&limit=100", {}, session));
   for (std::size_t i = 1; i < by_conf["drafts"].size(); ++i)
-    EXPECT_LE(by_conf["drafts"][i - 1]["confidence"].get<double>(), by_conf["drafts"][i]["confidence"].get<double>());
-  for (const char* bad : {"?status=maybe", "?limit=0", "?page=x", "?sort=sideways", "?confidence=mid"}) {
+    EXPECT_LE(by_conf["drafts"][i - 1]["confidence"].get<double>(),
+              by_conf["drafts"][i]["confidence"].get<double>());
+  for (const char* bad :
+       {"?status=maybe", "?limit=0", "?page=x", "?sort=sideways", "?confidence=mid"}) {
     auto r = Call(*vendly_, "GET", std::string("/api/products/drafts") + bad, {}, session);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 400) << bad;
   }
 
-  const std::string a = list["drafts"][0]["id"], b = list["drafts"][1]["id"], c = list["drafts"][2]["id"];
+  const std::string a = list["drafts"][0]["id"], b = list["drafts"][1]["id"],
+                    c = list["drafts"][2]["id"];
   // Edits: wrong types are refused and nothing is saved; a saved edit shows the core's verdict.
   auto wrong = Call(*vendly_, "PATCH", "/api/products/drafts/" + a, {{"price", "cheap"}}, session);
   ASSERT_TRUE(wrong);
@@ -460,12 +480,14 @@ TEST_F(ScanTest, DraftReviewApproveRejectEditAndBatch) {
   ASSERT_TRUE(cleared);
   ASSERT_EQ(cleared->status, 200) << cleared->body;
   EXPECT_EQ(Body(cleared)["draft"]["errors"][0]["field"], "name");
-  auto refused = Call(*vendly_, "POST", "/api/products/drafts/" + a + "/approve", json::object(), session);
+  auto refused =
+      Call(*vendly_, "POST", "/api/products/drafts/" + a + "/approve", json::object(), session);
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 422);
   EXPECT_EQ(Body(refused)["error"]["code"], "validation_failed");
-  auto renamed = Call(*vendly_, "PATCH", "/api/products/drafts/" + a,
-                      {{"name", "Blue Denim Jacket"}, {"price", 3000}, {"tags", {"denim", "#Jacket"}}}, session);
+  auto renamed = Call(
+      *vendly_, "PATCH", "/api/products/drafts/" + a,
+      {{"name", "Blue Denim Jacket"}, {"price", 3000}, {"tags", {"denim", "#Jacket"}}}, session);
   ASSERT_TRUE(renamed && renamed->status == 200);
   json edited = Body(renamed)["draft"];
   EXPECT_EQ(edited["current"]["name"], "Blue Denim Jacket");
@@ -480,7 +502,8 @@ TEST_F(ScanTest, DraftReviewApproveRejectEditAndBatch) {
   for (int i = 0; i < 2; ++i)
     racers[i] = std::thread([&, i] {
       httplib::Client client("127.0.0.1", server_->port);
-      auto r = Call(client, "POST", "/api/products/drafts/" + a + "/approve", json::object(), session);
+      auto r =
+          Call(client, "POST", "/api/products/drafts/" + a + "/approve", json::object(), session);
       statuses[i] = r ? r->status : -1;
       results[i] = Body(r);
     });
@@ -495,10 +518,12 @@ TEST_F(ScanTest, DraftReviewApproveRejectEditAndBatch) {
   EXPECT_EQ(Sql(db_->url(), "SELECT count(*) FROM product")[0][0], "1");
 
   // Reject with a reason; a rejected draft cannot be approved or edited.
-  auto rejected = Call(*vendly_, "POST", "/api/products/drafts/" + b + "/reject", {{"reason", "Duplicate"}}, session);
+  auto rejected = Call(*vendly_, "POST", "/api/products/drafts/" + b + "/reject",
+                       {{"reason", "Duplicate"}}, session);
   ASSERT_TRUE(rejected && rejected->status == 200);
   EXPECT_EQ(Body(rejected)["message"], "Draft rejected");
-  auto late = Call(*vendly_, "POST", "/api/products/drafts/" + b + "/approve", json::object(), session);
+  auto late =
+      Call(*vendly_, "POST", "/api/products/drafts/" + b + "/approve", json::object(), session);
   ASSERT_TRUE(late);
   EXPECT_EQ(late->status, 409);
   EXPECT_EQ(Body(late)["error"]["code"], "draft_not_pending");
@@ -522,7 +547,8 @@ TEST_F(ScanTest, DraftReviewApproveRejectEditAndBatch) {
   EXPECT_EQ(br["items"][2]["error"]["code"], "not_found");
   json foreign_draft = Body(Call(*vendly_, "GET", "/api/products/drafts/" + foreign, {}, other));
   EXPECT_EQ(foreign_draft["draft"]["approvalStatus"], "pending");
-  for (const json& bad : {json::object(), json{{"draftIds", json::array()}}, json{{"draftIds", {1, 2}}}}) {
+  for (const json& bad :
+       {json::object(), json{{"draftIds", json::array()}}, json{{"draftIds", {1, 2}}}}) {
     auto r = Call(*vendly_, "POST", "/api/products/drafts/batch-approve", bad, session);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 400) << bad.dump();
@@ -535,7 +561,8 @@ TEST_F(ScanTest, DraftReviewApproveRejectEditAndBatch) {
   json search = Body(Call(*vendly_, "GET", "/api/products?q=denim", {}, session));
   ASSERT_EQ(search["products"].size(), 1u);
   EXPECT_EQ(search["products"][0]["draftId"], a);
-  auto hidden = Call(*vendly_, "GET", "/api/products/" + search["products"][0]["id"].get<std::string>(), {}, other);
+  auto hidden = Call(*vendly_, "GET",
+                     "/api/products/" + search["products"][0]["id"].get<std::string>(), {}, other);
   ASSERT_TRUE(hidden);
   EXPECT_EQ(hidden->status, 404);
 }
@@ -553,21 +580,25 @@ TEST_F(ScanTest, AutoApproveAndExpiry) {
   EXPECT_GT(imported, 0);
   EXPECT_LT(imported, scan["progress"]["draftsCreated"].get<long long>());
   // Exactly the confident drafts became products, visibly.
-  auto rows = Sql(db_->url(),
-                  "SELECT count(*) FILTER (WHERE approval_status = 'approved' AND product_id IS NOT NULL),"
-                  " count(*) FILTER (WHERE approval_status = 'approved' AND confidence < 0.9),"
-                  " (SELECT count(*) FROM product) FROM product_draft");
+  auto rows =
+      Sql(db_->url(),
+          "SELECT count(*) FILTER (WHERE approval_status = 'approved' AND product_id IS NOT NULL),"
+          " count(*) FILTER (WHERE approval_status = 'approved' AND confidence < 0.9),"
+          " (SELECT count(*) FROM product) FROM product_draft");
   EXPECT_EQ(std::stoll(rows[0][0]), imported);
   EXPECT_EQ(rows[0][1], "0");
   EXPECT_EQ(std::stoll(rows[0][2]), imported);
 
   // A pending draft past its 7 days is expired by the scheduled job.
-  Sql(db_->url(), "UPDATE product_draft SET expires_at = now() - interval '1 minute' WHERE id = (SELECT id FROM"
-                  " product_draft WHERE approval_status = 'pending' ORDER BY id LIMIT 1)");
+  Sql(db_->url(),
+      "UPDATE product_draft SET expires_at = now() - interval '1 minute' WHERE id = (SELECT id FROM"
+      " product_draft WHERE approval_status = 'pending' ORDER BY id LIMIT 1)");
   bool expired = false;
   for (int i = 0; i < 60 && !expired; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    expired = Sql(db_->url(), "SELECT count(*) FROM product_draft WHERE approval_status = 'expired'")[0][0] == "1";
+    expired =
+        Sql(db_->url(),
+            "SELECT count(*) FROM product_draft WHERE approval_status = 'expired'")[0][0] == "1";
   }
   EXPECT_TRUE(expired);
 }

@@ -26,10 +26,7 @@ class SyncTest : public ::testing::Test {
   static void SetUpTestSuite() {
     db_ = new TestDatabase();
     if (!db_->available()) return;
-    sandbox_port_ = FreePort();
-    sandbox_ = new ChildProcess(
-        {META_SANDBOX_BIN, "--port", std::to_string(sandbox_port_), "--quiet"}, {}, "/dev/null");
-    if (!WaitForHttp(sandbox_port_, "/healthz")) ADD_FAILURE() << "meta-sandbox did not start";
+    sandbox_ = StartSandbox(&sandbox_port_);
   }
   static void TearDownTestSuite() {
     delete sandbox_;
@@ -37,20 +34,15 @@ class SyncTest : public ::testing::Test {
   }
 
   std::map<std::string, std::string> ServerEnv() {
-    const std::string meta = "http://127.0.0.1:" + std::to_string(sandbox_port_);
-    std::map<std::string, std::string> env = {
-        {"META_GRAPH_URL", meta},
-        {"META_LOGIN_URL", meta},
-        {"META_APP_ID", "sandbox-app"},
-        {"META_APP_SECRET", "sandbox-secret"},
-        {"VENDLY_WORKER_THREADS", "2"},
-        {"VENDLY_TOKEN_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="},
-        {"VENDLY_JOB_LEASE_SECONDS", "5"},
-        {"VENDLY_THROTTLE_MAX_DEFER_SECONDS", "1"},
-        {"VENDLY_POLL_MIN_SECONDS", "1"},
-        {"VENDLY_POLL_MAX_SECONDS", "2"},
-        {"VENDLY_SYNC_WALK_SECONDS", "1"},
-        {"VENDLY_LOG_LEVEL", "info"}};
+    std::map<std::string, std::string> env = SandboxServerEnv(
+        sandbox_port_, {{"VENDLY_WORKER_THREADS", "2"},
+                        {"VENDLY_TOKEN_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="},
+                        {"VENDLY_JOB_LEASE_SECONDS", "5"},
+                        {"VENDLY_THROTTLE_MAX_DEFER_SECONDS", "1"},
+                        {"VENDLY_POLL_MIN_SECONDS", "1"},
+                        {"VENDLY_POLL_MAX_SECONDS", "2"},
+                        {"VENDLY_SYNC_WALK_SECONDS", "1"},
+                        {"VENDLY_LOG_LEVEL", "info"}});
     for (const auto& [k, v] : env_overrides_) env[k] = v;
     return env;
   }

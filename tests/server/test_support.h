@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -188,23 +189,25 @@ inline std::string TempDir() {
   return d ? d : "/tmp";
 }
 
+// The whole file at `path`; "" when it cannot be read.
+inline std::string ReadFile(const std::string& path) {
+  std::string out;
+  FILE* f = std::fopen(path.c_str(), "r");
+  if (!f) return out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) out.append(buf, n);
+  std::fclose(f);
+  return out;
+}
+
 // A running vendly-server.
 struct ServerProcess {
   int port = 0;
   std::string dir;
   std::unique_ptr<ChildProcess> process;
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
-  std::string log() const {
-    std::string path = dir + "/server.log";
-    FILE* f = std::fopen(path.c_str(), "r");
-    std::string out;
-    if (!f) return out;
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) out.append(buf, n);
-    std::fclose(f);
-    return out;
-  }
+  std::string log() const { return ReadFile(dir + "/server.log"); }
 };
 
 inline std::unique_ptr<ServerProcess> StartServer(const std::string& database_url,
@@ -281,6 +284,38 @@ inline std::string QueryValue(const std::string& url, const std::string& key) {
     pos = amp + 1;
   }
   return "";
+}
+
+#ifdef META_SANDBOX_BIN
+// Starts build/bin/meta-sandbox on a free port (written to *port) for a test suite.
+inline ChildProcess* StartSandbox(int* port) {
+  *port = FreePort();
+  auto* sandbox = new ChildProcess({META_SANDBOX_BIN, "--port", std::to_string(*port), "--quiet"},
+                                   {}, "/dev/null");
+  if (!WaitForHttp(*port, "/healthz")) ADD_FAILURE() << "meta-sandbox did not start";
+  return sandbox;
+}
+#endif
+
+// The edge server's settings that point it at the Meta sandbox on `port` (Graph API and login
+// dialog, the sandbox's app), plus `extra`.
+inline std::map<std::string, std::string> SandboxServerEnv(
+    int port, std::map<std::string, std::string> extra = {}) {
+  const std::string meta = "http://127.0.0.1:" + std::to_string(port);
+  std::map<std::string, std::string> env = {{"META_GRAPH_URL", meta},
+                                            {"META_LOGIN_URL", meta},
+                                            {"META_APP_ID", "sandbox-app"},
+                                            {"META_APP_SECRET", "sandbox-secret"}};
+  for (auto& [k, v] : extra) env[k] = v;
+  return env;
+}
+
+// An environment lookup over `env`, for LoadConfig in tests that build an App in process.
+inline std::function<const char*(const char*)> EnvFrom(std::map<std::string, std::string> env) {
+  return [env = std::move(env)](const char* name) -> const char* {
+    auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  };
 }
 
 // Dashboard -> auth URL -> Meta's dialog (the sandbox) -> Continue/Cancel as `user` -> back to the

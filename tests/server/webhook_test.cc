@@ -45,10 +45,7 @@ class WebhookTest : public ::testing::Test {
     db_ = new TestDatabase();
     if (!db_->available()) return;
 #ifdef META_SANDBOX_BIN
-    sandbox_port_ = FreePort();
-    sandbox_ = new ChildProcess(
-        {META_SANDBOX_BIN, "--port", std::to_string(sandbox_port_), "--quiet"}, {}, "/dev/null");
-    if (!WaitForHttp(sandbox_port_, "/healthz")) ADD_FAILURE() << "meta-sandbox did not start";
+    sandbox_ = StartSandbox(&sandbox_port_);
 #endif
     const std::string meta = "http://127.0.0.1:" + std::to_string(sandbox_port_);
     server_ = StartServer(db_->url(), {{"META_APP_SECRET", kSecret},
@@ -61,10 +58,7 @@ class WebhookTest : public ::testing::Test {
                                                     {"VENDLY_DATA_DIR", server_->dir},
                                                     {"VENDLY_DB_POOL", "4"},
                                                     {"META_APP_SECRET", kSecret}};
-    auto config = server::LoadConfig([env](const char* name) -> const char* {
-      auto it = env.find(name);
-      return it == env.end() ? nullptr : it->second.c_str();
-    });
+    auto config = server::LoadConfig(EnvFrom(env));
     ASSERT_TRUE(config.ok()) << config.status().message();
     app_ = new server::App(*config);
   }
