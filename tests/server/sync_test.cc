@@ -235,17 +235,18 @@ TEST_F(SyncTest, AWebhookCommentMakesAPollHappenNow) {
         return !event_id.empty();
       },
       5000));
-  // The webhook job's side of the contract (webhooks.h: a "poll" under "poll:<connection id>"),
-  // enqueued here as RunWebhookJob does, so this test does not wait on that kind being registered.
-  Sql(db_->url(),
-      "INSERT INTO job (kind, store_id, payload, dedupe_key) SELECT 'poll', c.store_id,"
-      " jsonb_build_object('connectionId', c.id, 'storeId', c.store_id, 'trigger', 'webhook',"
-      " 'webhookEventId', '" +
-          event_id +
-          "'), 'poll:' || c.id FROM instagram_connection c"
-          " ON CONFLICT DO NOTHING");
+  // The webhook job asks for a poll of the account now (webhooks.h: "poll:<connection id>").
   const std::string draft = WaitForDraft(media_id, 10000);
   ASSERT_FALSE(draft.empty()) << server_->log().substr(0, 4000);
+  // The draft is written before the poll ends: wait for its history row to be finished.
+  ASSERT_TRUE(WaitFor(
+      [&] {
+        return One("SELECT count(*) FROM instagram_sync_history WHERE completed_at IS NOT NULL") ==
+               "1";
+      },
+      5000));
+  EXPECT_EQ(One("SELECT processing_status FROM instagram_webhook_event WHERE id = '" + event_id + "'"),
+            "completed");
   auto history = Sql(db_->url(),
                      "SELECT sync_type, trigger_source, drafts_created, metadata->>'webhookEventId'"
                      " FROM instagram_sync_history");
