@@ -87,6 +87,21 @@ Result<int> IntQueryParam(const httplib::Request& req, const char* name, int fal
 // {"total","page","limit","pages"} of a paged list.
 nlohmann::json PaginationJson(long long total, int page, int limit);
 
+// One page of a list endpoint: ?page (from 1) and ?limit (1 to 100, default 20).
+struct PageRequest {
+  int page = 1;
+  int limit = 20;
+};
+Result<PageRequest> ReadPageRequest(const httplib::Request& req);
+// The rows of one page of `SELECT <columns> FROM <from_where> ORDER BY <order>` (`params` are the
+// $n of from_where), and the number of rows over all pages.
+struct PageRows {
+  Rows rows;
+  long long total = 0;
+};
+Result<PageRows> QueryPage(Db& db, const std::string& columns, const std::string& from_where,
+                           const std::string& order, Params params, const PageRequest& page);
+
 // Route and job registration of the catalog modules.
 void RegisterScanRoutes(class Router& router, App& app);
 void RegisterDraftRoutes(class Router& router, App& app);

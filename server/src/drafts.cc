@@ -38,10 +38,8 @@ void SendApprovalError(httplib::Response& res, const Approval& a) {
 
 void ListDrafts(App& app, RequestContext& ctx) {
   const auto& req = ctx.req;
-  auto page = IntQueryParam(req, "page", 1, 100000);
-  auto limit = IntQueryParam(req, "limit", 20, 100);
+  auto page = ReadPageRequest(req);
   if (!page.ok()) return SendError(ctx.res, page.status());
-  if (!limit.ok()) return SendError(ctx.res, limit.status());
 
   Params params = {ctx.session->store_id};
   std::string where = "d.store_id = $1";
@@ -55,9 +53,12 @@ void ListDrafts(App& app, RequestContext& ctx) {
   }
   if (req.has_param("confidence")) {
     const std::string c = req.get_param_value("confidence");
-    if (c == "high") where += std::string(" AND d.confidence >= ") + kHighConfidence;
-    else if (c == "low") where += std::string(" AND d.confidence < ") + kHighConfidence;
-    else return SendError(ctx.res, Status::InvalidRequest("confidence must be high or low"));
+    if (c == "high")
+      where += std::string(" AND d.confidence >= ") + kHighConfidence;
+    else if (c == "low")
+      where += std::string(" AND d.confidence < ") + kHighConfidence;
+    else
+      return SendError(ctx.res, Status::InvalidRequest("confidence must be high or low"));
   }
   if (req.has_param("expiring")) {
     const std::string e = req.get_param_value("expiring");
@@ -72,44 +73,37 @@ void ListDrafts(App& app, RequestContext& ctx) {
   }
   std::string order;
   const std::string sort = req.has_param("sort") ? req.get_param_value("sort") : "newest";
-  if (sort == "newest") order = "d.ig_timestamp DESC, d.item_index";
-  else if (sort == "oldest") order = "d.ig_timestamp, d.item_index";
-  else if (sort == "confidence") order = "d.confidence DESC, d.ig_timestamp DESC, d.item_index";
-  else if (sort == "confidence_asc") order = "d.confidence, d.ig_timestamp DESC, d.item_index";
-  else if (sort == "expires") order = "d.expires_at, d.ig_timestamp DESC, d.item_index";
+  if (sort == "newest")
+    order = "d.ig_timestamp DESC, d.item_index";
+  else if (sort == "oldest")
+    order = "d.ig_timestamp, d.item_index";
+  else if (sort == "confidence")
+    order = "d.confidence DESC, d.ig_timestamp DESC, d.item_index";
+  else if (sort == "confidence_asc")
+    order = "d.confidence, d.ig_timestamp DESC, d.item_index";
+  else if (sort == "expires")
+    order = "d.expires_at, d.ig_timestamp DESC, d.item_index";
   else
-    return SendError(ctx.res, Status::InvalidRequest(
-                                  "sort must be newest, oldest, confidence, confidence_asc or expires"));
+    return SendError(ctx.res,
+                     Status::InvalidRequest(
+                         "sort must be newest, oldest, confidence, confidence_asc or expires"));
 
-  params.push_back(std::to_string(*limit));
-  params.push_back(std::to_string((*page - 1) * static_cast<long long>(*limit)));
-  auto rows = app.db.Exec(std::string("SELECT ") + kDraftColumns +
-                              ", count(*) OVER () AS total FROM product_draft d WHERE " + where +
-                              " ORDER BY " + order + " LIMIT $" + std::to_string(params.size() - 1) +
-                              "::int OFFSET $" + std::to_string(params.size()) + "::bigint",
-                          params);
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
-  long long total = 0;
+  auto found =
+      QueryPage(app.db, kDraftColumns, "product_draft d WHERE " + where, order, params, *page);
+  if (!found.ok()) return SendError(ctx.res, found.status());
   Json drafts = Json::array();
-  for (int i = 0; i < rows->size(); ++i) drafts.push_back(DraftJson(*rows, i));
-  if (!rows->empty()) {
-    total = rows->Int(0, "total");
-  } else {
-    params.resize(params.size() - 2);
-    auto count = app.db.Exec("SELECT count(*) AS n FROM product_draft d WHERE " + where, params);
-    if (!count.ok()) return SendError(ctx.res, count.status());
-    total = count->Int(0, "n");
-  }
+  for (int i = 0; i < found->rows.size(); ++i) drafts.push_back(DraftJson(found->rows, i));
   auto counts = app.db.Exec(
       std::string("SELECT count(*) AS all_n, count(*) FILTER (WHERE confidence >= ") +
           kHighConfidence + ") AS high_n, count(*) FILTER (WHERE confidence < " + kHighConfidence +
-          ") AS low_n, count(*) FILTER (WHERE expires_at < now() + interval '48 hours') AS expiring_n"
+          ") AS low_n, count(*) FILTER (WHERE expires_at < now() + interval '48 hours') AS "
+          "expiring_n"
           " FROM product_draft WHERE store_id = $1 AND approval_status = 'pending'",
       {ctx.session->store_id});
   if (!counts.ok()) return SendError(ctx.res, counts.status());
   SendJson(ctx.res, 200,
            {{"drafts", drafts},
-            {"pagination", PaginationJson(total, *page, *limit)},
+            {"pagination", PaginationJson(found->total, page->page, page->limit)},
             {"counts",
              {{"all", counts->Int(0, "all_n")},
               {"high", counts->Int(0, "high_n")},
@@ -126,9 +120,9 @@ void GetDraft(App& app, RequestContext& ctx) {
   SendJson(ctx.res, 200, {{"draft", *draft}});
 }
 
-// The edits of a PATCH or an approve body, checked by the core (unknown fields, wrong types) against
-// the draft's extraction. Validation problems of the result (an empty name) are not errors here: the
-// draft is saved and shows them.
+// The edits of a PATCH or an approve body, checked by the core (unknown fields, wrong types)
+// against the draft's extraction. Validation problems of the result (an empty name) are not errors
+// here: the draft is saved and shows them.
 Result<Json> ReadEdits(const Json& body, const Json& extracted) {
   DraftResult base = DraftFromJson(extracted);
   DraftResult applied = ApplyEdits(base.draft, body);
@@ -156,9 +150,9 @@ void PatchDraft(App& app, RequestContext& ctx) {
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status::NotFound("draft not found");
     if (rows->Text(0, "approval_status") != "pending")
-      return Status::Conflict("draft_not_pending",
-                              "this draft is " + rows->Text(0, "approval_status") +
-                                  " and can no longer be edited");
+      return Status::Conflict(
+          "draft_not_pending",
+          "this draft is " + rows->Text(0, "approval_status") + " and can no longer be edited");
     Json extracted = Json::parse(rows->Text(0, "extracted_data"), nullptr, false);
     auto edits = ReadEdits(*body, extracted);
     if (!edits.ok()) return edits.status();
@@ -203,9 +197,9 @@ void Approve(App& app, RequestContext& ctx) {
     if (!body.ok()) return SendError(ctx.res, body.status());
     if (!body->empty()) {
       // The same checks as PATCH, against the draft's extraction.
-      auto row = app.db.Exec(
-          "SELECT extracted_data FROM product_draft WHERE id = $1 AND store_id = $2",
-          {DraftId(ctx.req), ctx.session->store_id});
+      auto row =
+          app.db.Exec("SELECT extracted_data FROM product_draft WHERE id = $1 AND store_id = $2",
+                      {DraftId(ctx.req), ctx.session->store_id});
       if (!row.ok()) return SendError(ctx.res, row.status());
       if (row->empty()) return SendError(ctx.res, Status::NotFound("draft not found"));
       auto checked = ReadEdits(*body, Json::parse(row->Text(0, "extracted_data"), nullptr, false));
@@ -232,7 +226,8 @@ void Reject(App& app, RequestContext& ctx) {
     }
   }
   auto rows = app.db.Exec(
-      "WITH target AS (SELECT id, approval_status FROM product_draft WHERE id = $1 AND store_id = $2)"
+      "WITH target AS (SELECT id, approval_status FROM product_draft WHERE id = $1 AND store_id = "
+      "$2)"
       " , upd AS (UPDATE product_draft SET approval_status = 'rejected', rejected_at = now(),"
       "   rejection_reason = $3, updated_at = now() WHERE id = $1 AND store_id = $2"
       "   AND approval_status IN ('pending', 'rejected') RETURNING id)"
@@ -251,10 +246,10 @@ void Reject(App& app, RequestContext& ctx) {
 void BatchApprove(App& app, RequestContext& ctx) {
   auto body = ParseJsonObject(ctx.req);
   if (!body.ok()) return SendError(ctx.res, body.status());
-  if (!body->contains("draftIds") || !(*body)["draftIds"].is_array() || (*body)["draftIds"].empty() ||
-      (*body)["draftIds"].size() > kMaxBatch)
+  if (!body->contains("draftIds") || !(*body)["draftIds"].is_array() ||
+      (*body)["draftIds"].empty() || (*body)["draftIds"].size() > kMaxBatch)
     return SendError(ctx.res, Status::InvalidRequest("draftIds must be a list of 1 to " +
-                                                    std::to_string(kMaxBatch) + " draft ids"));
+                                                     std::to_string(kMaxBatch) + " draft ids"));
   std::vector<std::string> ids;
   for (const auto& id : (*body)["draftIds"]) {
     if (!id.is_string() || id.get<std::string>().empty() || id.get<std::string>().size() > 64)
@@ -271,8 +266,9 @@ void BatchApprove(App& app, RequestContext& ctx) {
       items.push_back({{"draftId", id}, {"status", "approved"}, {"productId", a.product["id"]}});
     } else {
       ++failed;
-      Json error = {{"code", a.status.code()},
-                    {"message", a.status.http_status() >= 500 ? "internal error" : a.status.message()}};
+      Json error = {
+          {"code", a.status.code()},
+          {"message", a.status.http_status() >= 500 ? "internal error" : a.status.message()}};
       if (a.status.code() == "validation_failed") error["errors"] = a.errors;
       items.push_back({{"draftId", id}, {"status", "failed"}, {"error", error}});
     }
@@ -286,46 +282,33 @@ void BatchApprove(App& app, RequestContext& ctx) {
 
 void ListProducts(App& app, RequestContext& ctx) {
   const auto& req = ctx.req;
-  auto page = IntQueryParam(req, "page", 1, 100000);
-  auto limit = IntQueryParam(req, "limit", 20, 100);
+  auto page = ReadPageRequest(req);
   if (!page.ok()) return SendError(ctx.res, page.status());
-  if (!limit.ok()) return SendError(ctx.res, limit.status());
   Params params = {ctx.session->store_id};
   std::string where = "p.store_id = $1";
   const std::string status = req.has_param("status") ? req.get_param_value("status") : "active";
   if (status != "all") {
     if (status != "active" && status != "archived" && status != "draft")
-      return SendError(ctx.res, Status::InvalidRequest("status must be active, archived, draft or all"));
+      return SendError(ctx.res,
+                       Status::InvalidRequest("status must be active, archived, draft or all"));
     params.push_back(status);
     where += " AND p.status = $" + std::to_string(params.size());
   }
   if (req.has_param("q") && !req.get_param_value("q").empty()) {
     const std::string q = req.get_param_value("q");
-    if (q.size() > 200) return SendError(ctx.res, Status::InvalidRequest("q is at most 200 characters"));
+    if (q.size() > 200)
+      return SendError(ctx.res, Status::InvalidRequest("q is at most 200 characters"));
     params.push_back(q);
     where += " AND strpos(lower(p.name), lower($" + std::to_string(params.size()) + ")) > 0";
   }
-  params.push_back(std::to_string(*limit));
-  params.push_back(std::to_string((*page - 1) * static_cast<long long>(*limit)));
-  auto rows = app.db.Exec(std::string("SELECT ") + kProductColumns +
-                              ", count(*) OVER () AS total FROM product p WHERE " + where +
-                              " ORDER BY p.created_at DESC, p.id LIMIT $" +
-                              std::to_string(params.size() - 1) + "::int OFFSET $" +
-                              std::to_string(params.size()) + "::bigint",
-                          params);
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
+  auto found = QueryPage(app.db, kProductColumns, "product p WHERE " + where,
+                         "p.created_at DESC, p.id", params, *page);
+  if (!found.ok()) return SendError(ctx.res, found.status());
   Json products = Json::array();
-  for (int i = 0; i < rows->size(); ++i) products.push_back(ProductJson(*rows, i));
-  long long total = 0;
-  if (!rows->empty()) {
-    total = rows->Int(0, "total");
-  } else {
-    params.resize(params.size() - 2);
-    auto count = app.db.Exec("SELECT count(*) AS n FROM product p WHERE " + where, params);
-    if (!count.ok()) return SendError(ctx.res, count.status());
-    total = count->Int(0, "n");
-  }
-  SendJson(ctx.res, 200, {{"products", products}, {"pagination", PaginationJson(total, *page, *limit)}});
+  for (int i = 0; i < found->rows.size(); ++i) products.push_back(ProductJson(found->rows, i));
+  SendJson(ctx.res, 200,
+           {{"products", products},
+            {"pagination", PaginationJson(found->total, page->page, page->limit)}});
 }
 
 void GetProduct(App& app, RequestContext& ctx) {
@@ -351,7 +334,8 @@ JobOutcome ExpireDrafts(JobContext& ctx) {
 
 void RegisterDraftRoutes(Router& router, App& app) {
   const std::string id = R"(([A-Za-z0-9_]{1,64}))";
-  router.Get("/api/products/drafts", Access::kSession, [&app](RequestContext& c) { ListDrafts(app, c); });
+  router.Get("/api/products/drafts", Access::kSession,
+             [&app](RequestContext& c) { ListDrafts(app, c); });
   router.Post("/api/products/drafts/batch-approve", Access::kSession,
               [&app](RequestContext& c) { BatchApprove(app, c); });
   router.Get("/api/products/drafts/" + id, Access::kSession,
@@ -362,7 +346,8 @@ void RegisterDraftRoutes(Router& router, App& app) {
               [&app](RequestContext& c) { Approve(app, c); });
   router.Post("/api/products/drafts/" + id + "/reject", Access::kSession,
               [&app](RequestContext& c) { Reject(app, c); });
-  router.Get("/api/products", Access::kSession, [&app](RequestContext& c) { ListProducts(app, c); });
+  router.Get("/api/products", Access::kSession,
+             [&app](RequestContext& c) { ListProducts(app, c); });
   router.Get("/api/products/" + id, Access::kSession,
              [&app](RequestContext& c) { GetProduct(app, c); });
 }

@@ -24,9 +24,9 @@ void ListNotifications(App& app, RequestContext& ctx) {
       " ORDER BY created_at DESC, id LIMIT $3::int",
       {ctx.session->store_id, unread == "true" ? "true" : "false", std::to_string(*limit)});
   if (!rows.ok()) return SendError(ctx.res, rows.status());
-  auto count = app.db.Exec(
-      "SELECT count(*) AS n FROM notification WHERE store_id = $1 AND read_at IS NULL",
-      {ctx.session->store_id});
+  auto count =
+      app.db.Exec("SELECT count(*) AS n FROM notification WHERE store_id = $1 AND read_at IS NULL",
+                  {ctx.session->store_id});
   if (!count.ok()) return SendError(ctx.res, count.status());
   Json list = Json::array();
   for (int i = 0; i < rows->size(); ++i)
@@ -51,59 +51,53 @@ void MarkRead(App& app, RequestContext& ctx) {
 }
 
 void MarkAllRead(App& app, RequestContext& ctx) {
-  auto rows = app.db.Exec(
-      "UPDATE notification SET read_at = now() WHERE store_id = $1 AND read_at IS NULL",
-      {ctx.session->store_id});
+  auto rows =
+      app.db.Exec("UPDATE notification SET read_at = now() WHERE store_id = $1 AND read_at IS NULL",
+                  {ctx.session->store_id});
   if (!rows.ok()) return SendError(ctx.res, rows.status());
   SendJson(ctx.res, 200, {{"success", true}, {"updated", rows->affected()}});
 }
 
 void SyncHistory(App& app, RequestContext& ctx) {
-  auto page = IntQueryParam(ctx.req, "page", 1, 100000);
-  auto limit = IntQueryParam(ctx.req, "limit", 20, 100);
+  auto page = ReadPageRequest(ctx.req);
   if (!page.ok()) return SendError(ctx.res, page.status());
-  if (!limit.ok()) return SendError(ctx.res, limit.status());
-  auto rows = app.db.Exec(
-      "SELECT id, sync_type, trigger_source, status, total_media, total_processed, drafts_created,"
+  auto found = QueryPage(
+      app.db,
+      "id, sync_type, trigger_source, status, total_media, total_processed, drafts_created,"
       " products_imported, products_updated, products_skipped, products_failed, api_calls_used,"
       " errors, iso_utc(started_at) AS started_at, iso_utc(completed_at) AS completed_at,"
-      " duration_ms, count(*) OVER () AS total FROM instagram_sync_history WHERE store_id = $1"
-      " ORDER BY created_at DESC, id LIMIT $2::int OFFSET $3::bigint",
-      {ctx.session->store_id, std::to_string(*limit),
-       std::to_string((*page - 1) * static_cast<long long>(*limit))});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
+      " duration_ms",
+      "instagram_sync_history WHERE store_id = $1", "created_at DESC, id", {ctx.session->store_id},
+      *page);
+  if (!found.ok()) return SendError(ctx.res, found.status());
+  const Rows* rows = &found->rows;
   Json history = Json::array();
   for (int i = 0; i < rows->size(); ++i) {
     auto nullable_int = [&](const char* column) {
       return rows->Get(i, column) ? Json(rows->Int(i, column)) : Json();
     };
-    history.push_back({{"id", rows->Text(i, "id")},
-                       {"syncType", rows->Text(i, "sync_type")},
-                       {"triggerSource", rows->Text(i, "trigger_source")},
-                       {"status", rows->Text(i, "status")},
-                       {"totalMedia", rows->Int(i, "total_media")},
-                       {"totalProcessed", rows->Int(i, "total_processed")},
-                       {"draftsCreated", rows->Int(i, "drafts_created")},
-                       {"productsImported", rows->Int(i, "products_imported")},
-                       {"productsUpdated", rows->Int(i, "products_updated")},
-                       {"productsSkipped", rows->Int(i, "products_skipped")},
-                       {"productsFailed", rows->Int(i, "products_failed")},
-                       {"apiCallsUsed", nullable_int("api_calls_used")},
-                       {"errors", JsonOr(rows->Get(i, "errors"), Json::array())},
-                       {"startedAt", rows->Text(i, "started_at")},
-                       {"completedAt", rows->Get(i, "completed_at") ? Json(rows->Text(i, "completed_at")) : Json()},
-                       {"durationMs", nullable_int("duration_ms")}});
-  }
-  long long total = rows->empty() ? 0 : rows->Int(0, "total");
-  if (rows->empty() && *page > 1) {
-    auto count = app.db.Exec("SELECT count(*) AS n FROM instagram_sync_history WHERE store_id = $1",
-                             {ctx.session->store_id});
-    if (!count.ok()) return SendError(ctx.res, count.status());
-    total = count->Int(0, "n");
+    history.push_back(
+        {{"id", rows->Text(i, "id")},
+         {"syncType", rows->Text(i, "sync_type")},
+         {"triggerSource", rows->Text(i, "trigger_source")},
+         {"status", rows->Text(i, "status")},
+         {"totalMedia", rows->Int(i, "total_media")},
+         {"totalProcessed", rows->Int(i, "total_processed")},
+         {"draftsCreated", rows->Int(i, "drafts_created")},
+         {"productsImported", rows->Int(i, "products_imported")},
+         {"productsUpdated", rows->Int(i, "products_updated")},
+         {"productsSkipped", rows->Int(i, "products_skipped")},
+         {"productsFailed", rows->Int(i, "products_failed")},
+         {"apiCallsUsed", nullable_int("api_calls_used")},
+         {"errors", JsonOr(rows->Get(i, "errors"), Json::array())},
+         {"startedAt", rows->Text(i, "started_at")},
+         {"completedAt",
+          rows->Get(i, "completed_at") ? Json(rows->Text(i, "completed_at")) : Json()},
+         {"durationMs", nullable_int("duration_ms")}});
   }
   SendJson(ctx.res, 200,
            {{"history", history},
-            {"pagination", PaginationJson(total, *page, *limit)}});
+            {"pagination", PaginationJson(found->total, page->page, page->limit)}});
 }
 
 }  // namespace

@@ -281,10 +281,8 @@ void ListEvents(App& app, RequestContext& ctx) {
                        "status must be pending, processing, completed, failed, ignored or all");
     status = wanted;
   }
-  auto page = IntQueryParam(ctx.req, "page", 1, 100000);
+  auto page = ReadPageRequest(ctx.req);
   if (!page.ok()) return SendError(ctx.res, page.status());
-  auto limit = IntQueryParam(ctx.req, "limit", 20, 100);
-  if (!limit.ok()) return SendError(ctx.res, limit.status());
 
   // Events reach a store through its connection: an event of an unknown account belongs to no one.
   auto counted = app.db.Exec(
@@ -311,8 +309,8 @@ void ListEvents(App& app, RequestContext& ctx) {
           " JOIN instagram_connection c ON c.id = e.connection_id"
           " WHERE c.store_id = $1 AND ($2::text IS NULL OR e.processing_status = $2)"
           " ORDER BY e.received_at DESC, e.id DESC LIMIT $3::int OFFSET $4::bigint",
-      {store_id, status, std::to_string(*limit),
-       std::to_string((*page - 1) * static_cast<long long>(*limit))});
+      {store_id, status, std::to_string(page->limit),
+       std::to_string((page->page - 1) * static_cast<long long>(page->limit))});
   if (!rows.ok()) return SendError(ctx.res, rows.status());
   Json events = Json::array();
   for (int r = 0; r < rows->size(); ++r) {
@@ -334,7 +332,7 @@ void ListEvents(App& app, RequestContext& ctx) {
   }
   SendJson(ctx.res, 200,
            {{"events", events},
-            {"pagination", PaginationJson(total, *page, *limit)},
+            {"pagination", PaginationJson(total, page->page, page->limit)},
             {"counts", counts}});
 }
 

@@ -449,6 +449,12 @@ TEST_F(ScanTest, DraftReviewApproveRejectEditAndBatch) {
   const long long total = list["pagination"]["total"];
   EXPECT_EQ(list["pagination"]["pages"], (total + 4) / 5);
   EXPECT_EQ(list["counts"]["all"], total);
+  // A page past the end is empty and still knows the total.
+  json past = Body(Call(*vendly_, "GET",
+                        "/api/products/drafts?limit=5&page=" + std::to_string((total + 4) / 5 + 1),
+                        {}, session));
+  EXPECT_TRUE(past["drafts"].empty());
+  EXPECT_EQ(past["pagination"]["total"], total);
   EXPECT_EQ(list["counts"]["high"].get<long long>() + list["counts"]["low"].get<long long>(),
             total);
   json high =
