@@ -9,56 +9,17 @@ only what makes the figures meaningless: a scan that fails or misses posts.
 import json
 import sys
 import time
-import urllib.parse
-import urllib.request
-from http.cookiejar import CookieJar
 
-BENCH_USER = "10000000000000006"
-BENCH_IG = "17841400000000106"
+from vendly_client import BENCH_IG, call, connected_seller, new_opener
+
 LISTING = "GET /{ig-user-id}/media"
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def call(opener, method, url, body=None, form=None):
-    data, headers = None, {}
-    if body is not None:
-        data, headers = json.dumps(body).encode(), {"Content-Type": "application/json"}
-    if form is not None:
-        data = urllib.parse.urlencode(form).encode()
-        headers = {"Content-Type": "application/x-www-form-urlencoded"}
-    req = urllib.request.Request(url, data=data, method=method, headers=headers)
-    try:
-        with opener.open(req, timeout=60) as r:
-            return r.status, r.headers, r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, e.headers, e.read()
 
 
 def main():
     server, sandbox = sys.argv[1], sys.argv[2]
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
-    jar = CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-    email = f"bench-{int(time.time() * 1000)}@example.com"
-    status, _, body = call(opener, "POST", server + "/api/auth/signup",
-                           {"email": email, "password": "bench-password", "storeName": "Bench Shop",
-                            "currency": "KES"})
-    assert status == 201, body
-    status, _, body = call(opener, "GET", server + "/api/instagram/auth/url")
-    auth_url = json.loads(body)["authUrl"]
-    query = urllib.parse.parse_qs(urllib.parse.urlsplit(auth_url).query)
-    form = {k: query[k][0] for k in ("client_id", "redirect_uri", "state", "scope", "response_type")}
-    form.update(user_id=BENCH_USER, decision="continue")
-    version = urllib.parse.urlsplit(auth_url).path.split("/")[1]
-    status, headers, body = call(opener, "POST", f"{sandbox}/{version}/dialog/oauth/confirm", form=form)
-    assert status == 302, body
-    callback = headers["Location"].split("#")[0]
-    status, headers, body = call(opener, "GET", callback)
-    assert status == 302 and "connected=1" in headers["Location"], (status, headers.get("Location"), body)
+    opener = new_opener()
+    connected_seller(opener, server, sandbox, email_prefix="bench")
 
     times, calls = [], []
     for run in range(runs):

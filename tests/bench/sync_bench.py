@@ -15,36 +15,13 @@ import json
 import subprocess
 import sys
 import time
-import urllib.parse
-import urllib.request
-from http.cookiejar import CookieJar
 
-BENCH_USER = "10000000000000006"
-BENCH_IG = "17841400000000106"
+from vendly_client import BENCH_IG, call, connected_seller, new_opener
+
 PUBLISH_EVERY = 4.0
 EDIT_EVERY = 10.0
 ACCOUNT_BUDGET = 200  # calls per rolling 24 h behind the usage headers (the sandbox's default: 4800)
 WITHIN = 120.0
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def call(opener, method, url, body=None, form=None):
-    data, headers = None, {}
-    if body is not None:
-        data, headers = json.dumps(body).encode(), {"Content-Type": "application/json"}
-    if form is not None:
-        data = urllib.parse.urlencode(form).encode()
-        headers = {"Content-Type": "application/x-www-form-urlencoded"}
-    req = urllib.request.Request(url, data=data, method=method, headers=headers)
-    try:
-        with opener.open(req, timeout=60) as r:
-            return r.status, r.headers, r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, e.headers, e.read()
 
 
 def epoch(ts):
@@ -68,24 +45,9 @@ def media(opener, sandbox):
 def main():
     server, sandbox, extract = sys.argv[1], sys.argv[2], sys.argv[3]
     duration = float(sys.argv[4]) if len(sys.argv) > 4 else 120.0
-    jar = CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+    opener = new_opener()
     call(opener, "POST", sandbox + "/_sandbox/usage", {"account_budget": ACCOUNT_BUDGET})
-    email = f"sync-bench-{int(time.time() * 1000)}@example.com"
-    status, _, body = call(opener, "POST", server + "/api/auth/signup",
-                           {"email": email, "password": "bench-password", "storeName": "Bench Shop",
-                            "currency": "KES"})
-    assert status == 201, body
-    status, _, body = call(opener, "GET", server + "/api/instagram/auth/url")
-    auth_url = json.loads(body)["authUrl"]
-    query = urllib.parse.parse_qs(urllib.parse.urlsplit(auth_url).query)
-    form = {k: query[k][0] for k in ("client_id", "redirect_uri", "state", "scope", "response_type")}
-    form.update(user_id=BENCH_USER, decision="continue")
-    version = urllib.parse.urlsplit(auth_url).path.split("/")[1]
-    status, headers, body = call(opener, "POST", f"{sandbox}/{version}/dialog/oauth/confirm", form=form)
-    assert status == 302, body
-    status, headers, body = call(opener, "GET", headers["Location"].split("#")[0])
-    assert status == 302 and "connected=1" in headers["Location"], (status, body)
+    connected_seller(opener, server, sandbox, email_prefix="sync-bench")
 
     before = set(media(opener, sandbox))
     call(opener, "DELETE", sandbox + "/_sandbox/calls")
