@@ -35,14 +35,6 @@ constexpr int kTokenRefreshEverySeconds = 3600;
 // posting while connecting).
 constexpr int kSinceMarginSeconds = 60;
 
-// The core's draft fields as server/API.md names them in edits.
-const std::map<std::string, std::string> kEditName = {
-    {"name", "name"},         {"description", "description"},
-    {"price", "price"},       {"compare_at_price", "compareAtPrice"},
-    {"currency", "currency"}, {"category", "category"},
-    {"sizes", "sizes"},       {"colors", "colors"},
-    {"tags", "tags"}};
-
 // The product row as the core's Draft JSON (columns of kOursColumns).
 constexpr const char kOursColumns[] =
     "p.id, p.name, p.description, p.price::text AS price, p.currency,"
@@ -83,35 +75,14 @@ Status WriteProductDraft(Conn& conn, const std::string& store_id, const std::str
 
 // The core's extraction of a post: {"is_product","products":[...],...}.
 Json ExtractPost(const MediaItem& post, const std::string& currency) {
-  Json line = {{"id", post.id},
-               {"caption", post.caption.value_or("")},
-               {"store_currency", currency},
-               {"media_type", post.media_type},
-               {"children", post.children.empty() ? 1 : static_cast<int>(post.children.size())}};
-  Json out = Json::parse(ExtractJsonLine(line.dump()), nullptr, false);
-  return out.is_object() ? out : Json::object();
+  return Json::parse(vendly::ToJsonLine(vendly::Extract(PostOf(post, currency))));
 }
 
 std::string CaptionHash(const MediaItem& post) { return Sha256Hex(post.caption.value_or("")); }
 
-// Seconds since the epoch of a post's Graph timestamp ("2026-11-20T08:15:30+0000"); `fallback`
-// when it does not read as one.
+// Seconds since the epoch of a post's Graph timestamp; `fallback` when it does not read as one.
 long long PostEpoch(const MediaItem& post, long long fallback) {
-  std::tm tm{};
-  const char* rest = strptime(post.timestamp.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
-  if (rest == nullptr) return fallback;
-  long long epoch = static_cast<long long>(timegm(&tm));
-  if (*rest == '+' || *rest == '-') {
-    std::string digits;
-    for (const char* c = rest + 1; *c != '\0' && digits.size() < 4; ++c)
-      if (*c >= '0' && *c <= '9') digits += *c;
-    if (digits.size() == 4) {
-      const long long offset =
-          std::stoi(digits.substr(0, 2)) * 3600 + std::stoi(digits.substr(2)) * 60;
-      epoch += *rest == '+' ? -offset : offset;
-    }
-  }
-  return epoch;
+  return ParseTimestamp(post.timestamp).value_or(fallback);
 }
 
 // ---- The poll job
@@ -916,10 +887,10 @@ void ResolveConflict(App& app, RequestContext& ctx) {
       resolution = "custom";
     }
     // The core's draft rules judge the result: the edit applied to the product as it is.
-    auto name = kEditName.find(field);
-    if (name == kEditName.end()) return Status::Internal("conflict on an unknown field");
+    const std::string edit_key(vendly::EditKeyOfField(field));
+    if (edit_key.empty()) return Status::Internal("conflict on an unknown field");
     auto read = vendly::DraftFromJson(ours);
-    auto edited = vendly::ApplyEdits(read.draft, Json{{name->second, chosen}});
+    auto edited = vendly::ApplyEdits(read.draft, Json{{edit_key, chosen}});
     std::vector<vendly::FieldError> errors = edited.errors;
     for (auto& e : vendly::ValidateDraft(edited.draft)) errors.push_back(e);
     if (!errors.empty()) {

@@ -445,6 +445,18 @@ std::vector<FieldError> ValidateDraft(const Draft& draft) {
   return errors;
 }
 
+std::string_view EditKeyOfField(std::string_view draft_key) {
+  for (const FieldSlot& slot : kSlots)
+    if (draft_key == slot.draft_key) return slot.edit_key;
+  return {};
+}
+
+std::string_view FieldOfEditKey(std::string_view edit_key) {
+  for (const FieldSlot& slot : kSlots)
+    if (edit_key == slot.edit_key) return slot.draft_key;
+  return {};
+}
+
 std::string Slugify(std::string_view name) {
   std::string slug;
   bool pending_dash = false;

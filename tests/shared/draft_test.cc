@@ -425,3 +425,24 @@ TEST(Draft, NormaliseDropsControlCharacters) {
 
 }  // namespace
 }  // namespace vendly
+
+namespace vendly {
+namespace {
+
+TEST(DraftFields, EditKeysAndFieldNamesMapBothWays) {
+  EXPECT_EQ(EditKeyOfField("compare_at_price"), "compareAtPrice");
+  EXPECT_EQ(FieldOfEditKey("compareAtPrice"), "compare_at_price");
+  for (const char* field : {"name", "description", "price", "currency", "category", "sizes",
+                            "colors", "tags", "compare_at_price"})
+    EXPECT_EQ(FieldOfEditKey(EditKeyOfField(field)), field);
+  EXPECT_EQ(EditKeyOfField("sold_out"), "");
+  EXPECT_EQ(FieldOfEditKey("compare_at_price"), "");  // a draft key is not an edit key
+  // Every edit key is one ApplyEdits accepts.
+  for (const char* field : {"name", "price", "compare_at_price", "tags"}) {
+    DraftResult r = ApplyEdits(Draft{}, nlohmann::json{{std::string(EditKeyOfField(field)), nullptr}});
+    for (const auto& e : r.errors) EXPECT_NE(e.code, "unknown_field") << field;
+  }
+}
+
+}  // namespace
+}  // namespace vendly

@@ -80,6 +80,11 @@ Draft NormalizeDraft(const Draft& draft);
 // here: call ValidateDraft on the result.
 DraftResult ApplyEdits(const Draft& draft, const nlohmann::json& edits);
 
+// The key of a Draft field in sellerEdits ("compare_at_price" -> "compareAtPrice"), and back;
+// empty when the name is no field.
+std::string_view EditKeyOfField(std::string_view draft_key);
+std::string_view FieldOfEditKey(std::string_view edit_key);
+
 // The problems that keep `draft` from being approved, in field order, empty when it may be
 // approved: name required and at most kMaxNameLength; description at most kMaxDescriptionLength;
 // price absent or finite, positive and at most kMaxPrice; compare_at_price likewise and greater
