@@ -1,9 +1,11 @@
 // vendly-extract: the catalog core on the command line, one JSON line in, one JSON line out.
 //
-//   vendly-extract            posts   {"id","caption","store_currency","media_type","children"} -> results
-//   vendly-extract --price    prices  {"price_raw","currency_raw","decimal_separator"} -> {"amount","currency"}
+//   vendly-extract            posts   {"id","caption","store_currency","media_type","children"} ->
+//   results vendly-extract --price    prices  {"price_raw","currency_raw","decimal_separator"} ->
+//   {"amount","currency"}
 //
-// A line that is not valid JSON gets {"error":"...","line":N} and the run goes on. Blank lines are skipped.
+// A line that is not valid JSON gets {"error":"...","line":N} and the run goes on. Blank lines are
+// skipped.
 #include <cstdio>
 #include <cstring>
 #include <iostream>

@@ -1,6 +1,6 @@
 // Embind bindings of the catalog core: JSON strings in, JSON strings out, no class handles for the
-// dashboard to delete. Every function here forwards to vendly/api.h, so the browser prints exactly the
-// bytes the native CLI prints for the same input.
+// dashboard to delete. Every function here forwards to vendly/api.h, so the browser prints exactly
+// the bytes the native CLI prints for the same input.
 #include <emscripten/bind.h>
 
 #include <string>

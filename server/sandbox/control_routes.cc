@@ -16,8 +16,8 @@ namespace {
 
 using nlohmann::json;
 
-// What a delivery to a receiver came to, added to a control answer: the receiver's status and reply, or
-// why nothing came back.
+// What a delivery to a receiver came to, added to a control answer: the receiver's status and
+// reply, or why nothing came back.
 void AddDeliveryOutcome(const DeliveryResult& result, json* out) {
   if (result.delivered) {
     (*out)["status"] = result.status;

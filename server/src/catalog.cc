@@ -1,10 +1,9 @@
 #include "catalog.h"
 
+#include <time.h>
 #include <vendly/api.h>
 #include <vendly/draft.h>
 #include <vendly/extract.h>
-
-#include <time.h>
 
 #include <cctype>
 #include <cmath>
@@ -33,7 +32,8 @@ Json CurrentDraft(const Json& extracted, const Json& edits) {
   Json result = Json::parse(
       ApplyEditsJson(extracted.dump(), edits.is_object() ? edits.dump() : std::string("{}")),
       nullptr, false);
-  if (result.is_discarded() || !result.is_object()) return {{"draft", Json::object()}, {"errors", Json::array()}};
+  if (result.is_discarded() || !result.is_object())
+    return {{"draft", Json::object()}, {"errors", Json::array()}};
   return result;
 }
 
@@ -95,7 +95,8 @@ Result<int> IntQueryParam(const httplib::Request& req, const char* name, int fal
 }
 
 Json PaginationJson(long long total, int page, int limit) {
-  return {{"total", total}, {"page", page}, {"limit", limit}, {"pages", (total + limit - 1) / limit}};
+  return {
+      {"total", total}, {"page", page}, {"limit", limit}, {"pages", (total + limit - 1) / limit}};
 }
 
 Result<PageRequest> ReadPageRequest(const httplib::Request& req) {
@@ -153,7 +154,8 @@ Json DraftJson(const Rows& rows, int row) {
 
 Json ProductJson(const Rows& rows, int row) {
   Json categories = JsonColumn(rows, row, "categories", Json::array());
-  Json item_index = rows.Get(row, "source_item_index") ? Json(rows.Int(row, "source_item_index")) : Json();
+  Json item_index =
+      rows.Get(row, "source_item_index") ? Json(rows.Int(row, "source_item_index")) : Json();
   return {{"id", rows.Text(row, "id")},
           {"name", rows.Text(row, "name")},
           {"slug", rows.Text(row, "slug")},
@@ -291,10 +293,10 @@ Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
           "    THEN EXCLUDED.expires_at ELSE product_draft.expires_at END"
           " WHERE product_draft.approval_status IN ('pending', 'expired')"
           " RETURNING id, (xmax = 0) AS inserted",
-          {store.id, post.id, std::to_string(i), post.media_url.value_or(post.thumbnail_url.value_or("")),
-           post.permalink, input.caption, caption_hash, post.media_type, post.timestamp,
-           Json(product).dump(), std::to_string(confidence), std::to_string(kDraftLifetimeDays),
-           sync_history_id});
+          {store.id, post.id, std::to_string(i),
+           post.media_url.value_or(post.thumbnail_url.value_or("")), post.permalink, input.caption,
+           caption_hash, post.media_type, post.timestamp, Json(product).dump(),
+           std::to_string(confidence), std::to_string(kDraftLifetimeDays), sync_history_id});
       if (!up.ok()) return up.status();
       kept = static_cast<int>(i) + 1;
       if (up->empty()) continue;  // approved or rejected: the seller's decision stands
@@ -312,11 +314,12 @@ Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
       }
     }
   } else {
-    outcome.reason = input.caption.empty()          ? "no_caption"
-                     : extraction.reason.empty()    ? "not_a_product"
-                                                    : extraction.reason;
+    outcome.reason = input.caption.empty()       ? "no_caption"
+                     : extraction.reason.empty() ? "not_a_product"
+                                                 : extraction.reason;
   }
-  // Items the post no longer offers (or a post that is no longer a product): their pending drafts go.
+  // Items the post no longer offers (or a post that is no longer a product): their pending drafts
+  // go.
   auto stale = conn.Exec(
       "DELETE FROM product_draft WHERE store_id = $1 AND ig_media_id = $2 AND item_index >= $3::int"
       " AND approval_status IN ('pending', 'expired')",
@@ -353,8 +356,8 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
     return out;
   }
   if (status != "pending")
-    return fail(Status::Conflict("draft_not_pending", "this draft is " + status +
-                                                          " and can no longer be approved"));
+    return fail(Status::Conflict("draft_not_pending",
+                                 "this draft is " + status + " and can no longer be approved"));
 
   Json seller_edits = JsonColumn(*rows, 0, "seller_edits", Json::object());
   if (!seller_edits.is_object()) seller_edits = Json::object();
@@ -364,14 +367,15 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
   Json current = CurrentDraft(extracted, seller_edits);
   if (!current["errors"].empty()) {
     out.errors = current["errors"];
-    return fail(Status("validation_failed", "the draft needs changes before it can be approved", 422));
+    return fail(
+        Status("validation_failed", "the draft needs changes before it can be approved", 422));
   }
   const Json& draft = current["draft"];
   const std::string name = draft.value("name", "");
 
   // Slugs are unique per store: approvals in one store take their slug one at a time.
-  auto lock = conn.Exec("SELECT pg_advisory_xact_lock(hashtextextended('slug:' || $1, 0))",
-                        {store_id});
+  auto lock =
+      conn.Exec("SELECT pg_advisory_xact_lock(hashtextextended('slug:' || $1, 0))", {store_id});
   if (!lock.ok()) return fail(lock.status());
   const std::string base = vendly::Slugify(name);
   auto taken_rows = conn.Exec(
@@ -383,7 +387,8 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
   const std::string slug = vendly::UniqueSlug(name, taken);
 
   Json categories = Json::array();
-  if (draft.contains("category") && draft["category"].is_string()) categories.push_back(draft["category"]);
+  if (draft.contains("category") && draft["category"].is_string())
+    categories.push_back(draft["category"]);
   const bool sold_out = extracted.value("sold_out", false);
   auto ins = conn.Exec(
       "INSERT INTO product (store_id, name, slug, description, price, currency, compare_at_price,"
@@ -393,16 +398,30 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
       " VALUES ($1, $2, $3, $4, $5::numeric, $6, $7::numeric, $8::jsonb, $9::jsonb, $10::jsonb,"
       "  $11::jsonb, $12::jsonb, $13::jsonb, 'instagram', $14, $15::int, $16, $17, now(),"
       "  $18::jsonb, $19::jsonb, $20::boolean, 'active', true, $21::boolean)"
-      " ON CONFLICT (store_id, source_external_id, source_item_index) WHERE source_type = 'instagram'"
+      " ON CONFLICT (store_id, source_external_id, source_item_index) WHERE source_type = "
+      "'instagram'"
       " DO NOTHING RETURNING id",
-      {store_id, name, slug, draft.value("description", ""), NumberParam(draft.value("price", Json())),
-       draft.value("currency", ""), NumberParam(draft.value("compare_at_price", Json())),
-       categories.dump(), draft.value("tags", Json::array()).dump(),
-       draft.value("sizes", Json::array()).dump(), draft.value("colors", Json::array()).dump(),
-       rows->Text(0, "image_urls"), rows->Text(0, "video_urls"), rows->Text(0, "ig_media_id"),
-       rows->Text(0, "item_index"), rows->Text(0, "ig_permalink"), rows->Text(0, "ig_caption"),
-       extracted.dump(), EditedFields(seller_edits).dump(),
-       (draft.value("sizes", Json::array()).size() + draft.value("colors", Json::array()).size()) > 1
+      {store_id,
+       name,
+       slug,
+       draft.value("description", ""),
+       NumberParam(draft.value("price", Json())),
+       draft.value("currency", ""),
+       NumberParam(draft.value("compare_at_price", Json())),
+       categories.dump(),
+       draft.value("tags", Json::array()).dump(),
+       draft.value("sizes", Json::array()).dump(),
+       draft.value("colors", Json::array()).dump(),
+       rows->Text(0, "image_urls"),
+       rows->Text(0, "video_urls"),
+       rows->Text(0, "ig_media_id"),
+       rows->Text(0, "item_index"),
+       rows->Text(0, "ig_permalink"),
+       rows->Text(0, "ig_caption"),
+       extracted.dump(),
+       EditedFields(seller_edits).dump(),
+       (draft.value("sizes", Json::array()).size() + draft.value("colors", Json::array()).size()) >
+               1
            ? "true"
            : "false",
        sold_out ? "false" : "true"});
@@ -422,7 +441,8 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
   auto upd = conn.Exec(
       "UPDATE product_draft SET approval_status = 'approved', approved_at = now(), product_id = $3,"
       " seller_edits = $4::jsonb, updated_at = now() WHERE id = $1 AND store_id = $2",
-      {draft_id, store_id, product_id, seller_edits.empty() ? Param() : Param(seller_edits.dump())});
+      {draft_id, store_id, product_id,
+       seller_edits.empty() ? Param() : Param(seller_edits.dump())});
   if (!upd.ok()) return fail(upd.status());
   auto product = LoadProduct(conn, store_id, product_id);
   if (!product.ok()) return fail(product.status());

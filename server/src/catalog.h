@@ -5,13 +5,13 @@
 #ifndef VENDLY_SERVER_CATALOG_H_
 #define VENDLY_SERVER_CATALOG_H_
 
+#include <httplib.h>
+#include <vendly/extract.h>
+
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <httplib.h>
-#include <vendly/extract.h>
 
 #include "db.h"
 #include "graph.h"
@@ -35,7 +35,8 @@ Result<StoreSettings> LoadStoreSettings(Conn& conn, const std::string& store_id)
 vendly::Post PostOf(const MediaItem& post, const std::string& store_currency);
 
 // Seconds since the epoch of an ISO 8601 date or date-time ("2026-05-01", "2026-05-01T10:00:00Z",
-// Meta's "2026-11-20T08:15:30+0000", "+03:00", fractional seconds); nullopt when it is none of those.
+// Meta's "2026-11-20T08:15:30+0000", "+03:00", fractional seconds); nullopt when it is none of
+// those.
 std::optional<long long> ParseTimestamp(const std::string& text);
 
 // What became of one post.
@@ -59,14 +60,15 @@ Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
 
 // The result of approving one draft.
 struct Approval {
-  Status status;                              // ok, not_found, draft_not_pending, validation_failed
+  Status status;  // ok, not_found, draft_not_pending, validation_failed
   nlohmann::json errors = nlohmann::json::array();  // validation_failed: the core's field errors
-  nlohmann::json product;                     // the product (ok)
+  nlohmann::json product;                           // the product (ok)
   bool already_approved = false;
 };
 // Approves a draft inside the caller's transaction: applies `edits` (may be null) through the
-// core's draft rules, refuses an invalid draft, creates the product with a slug unique in the store,
-// and links the two. The draft row is locked first, so concurrent approvals make one product.
+// core's draft rules, refuses an invalid draft, creates the product with a slug unique in the
+// store, and links the two. The draft row is locked first, so concurrent approvals make one
+// product.
 Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string& draft_id,
                       const nlohmann::json& edits);
 

@@ -163,7 +163,8 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
                     ver.find('.') != std::string::npos;
   if (!version_ok) return Status::InvalidRequest("META_GRAPH_VERSION must look like v25.0");
   if (c.poll_min_seconds > c.poll_max_seconds)
-    return Status::InvalidRequest("VENDLY_POLL_MIN_SECONDS must not exceed VENDLY_POLL_MAX_SECONDS");
+    return Status::InvalidRequest(
+        "VENDLY_POLL_MIN_SECONDS must not exceed VENDLY_POLL_MAX_SECONDS");
   if (c.meta_app_id.empty() || c.meta_app_secret.empty())
     return Status::InvalidRequest("META_APP_ID and META_APP_SECRET must not be empty");
 

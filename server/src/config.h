@@ -26,7 +26,7 @@ struct Config {
   // VENDLY_TOKEN_KEYS_PREVIOUS: comma-separated base64 keys that only decrypt (key rotation: tokens
   // sealed under an old key stay readable; new tokens are sealed with VENDLY_TOKEN_KEY).
   std::vector<std::string> previous_token_keys;
-  std::string media_dir;       // VENDLY_MEDIA_DIR; default <data_dir>/media
+  std::string media_dir;                   // VENDLY_MEDIA_DIR; default <data_dir>/media
   std::size_t media_max_bytes = 16 << 20;  // VENDLY_MEDIA_MAX_BYTES: largest stored image
   std::string migrations_dir;  // VENDLY_MIGRATIONS_DIR; default the source tree's migrations/
   std::string meta_app_id = "sandbox-app";                        // META_APP_ID
@@ -40,26 +40,28 @@ struct Config {
       "management";          // META_OAUTH_SCOPES
   int http_threads = 32;     // VENDLY_HTTP_THREADS: request worker threads
   int task_queue_max = 256;  // VENDLY_HTTP_QUEUE: accepted connections waiting for a worker
-  // VENDLY_WORKER_THREADS: job worker threads (jobs.h) of `vendly-server` and `vendly-server worker`;
-  // 0 runs no jobs in the serving process (dedicated `vendly-server worker` processes run them).
+  // VENDLY_WORKER_THREADS: job worker threads (jobs.h) of `vendly-server` and `vendly-server
+  // worker`; 0 runs no jobs in the serving process (dedicated `vendly-server worker` processes run
+  // them).
   int worker_threads = 2;
   std::size_t payload_max = 1 << 20;  // VENDLY_MAX_BODY_BYTES: largest request body
   // VENDLY_WEBHOOK_MAX_BODY_BYTES: largest body of POST /api/webhooks/instagram. Meta batches up to
   // 1000 changes per delivery (non-ASCII escaped as \uXXXX), which can pass 1 MiB.
   std::size_t webhook_payload_max = 8 << 20;
-  int db_pool_size = 16;              // VENDLY_DB_POOL
+  int db_pool_size = 16;        // VENDLY_DB_POOL
   int graph_call_budget = 200;  // VENDLY_GRAPH_CALL_BUDGET: Graph calls per account per operation
-  // VENDLY_THROTTLE_MAX_DEFER_SECONDS: the longest a throttled job waits before trying again (Meta's
-  // estimate is used when shorter; tests shorten it).
+  // VENDLY_THROTTLE_MAX_DEFER_SECONDS: the longest a throttled job waits before trying again
+  // (Meta's estimate is used when shorter; tests shorten it).
   int throttle_max_defer_seconds = 3600;
   // VENDLY_DRAFT_EXPIRY_INTERVAL_SECONDS: how often pending drafts past their 7 days are expired.
   int draft_expiry_interval_seconds = 3600;
   // VENDLY_JOB_LEASE_SECONDS: how long a worker's claim on a job lasts without a heartbeat; a
   // crashed worker's job runs again this long after its last heartbeat.
   int job_lease_seconds = 30;
-  // Incremental sync (sync.cc). VENDLY_POLL_MIN_SECONDS: a connection's poll interval after activity;
-  // VENDLY_POLL_MAX_SECONDS: the interval a quiet account backs off to; VENDLY_SYNC_WALK_SECONDS: how
-  // often a poll also walks the recent catalog for caption edits and deleted posts.
+  // Incremental sync (sync.cc). VENDLY_POLL_MIN_SECONDS: a connection's poll interval after
+  // activity; VENDLY_POLL_MAX_SECONDS: the interval a quiet account backs off to;
+  // VENDLY_SYNC_WALK_SECONDS: how often a poll also walks the recent catalog for caption edits and
+  // deleted posts.
   int poll_min_seconds = 15;
   int poll_max_seconds = 300;
   int sync_walk_seconds = 300;

@@ -167,47 +167,45 @@ void HardenServer(httplib::Server& server, const Config& config) {
 
   const std::size_t default_max = config.payload_max;
   const std::size_t webhook_max = config.webhook_payload_max;
-  server.set_pre_routing_handler(
-      [default_max, webhook_max](const httplib::Request& req, httplib::Response& res) {
-        const std::size_t payload_max =
-            req.path == kWebhookDeliveryPath ? webhook_max : default_max;
-        // Runs after the headers and before the body is read (cpp-httplib 0.11.4). Chunked bodies
-        // bypass set_payload_max_length in this version (CVE-2025-46728, CVE-2025-53629): refuse
-        // them outright.
-        if (req.has_header("Transfer-Encoding")) {
-          CloseAfterResponse(req, res);
-          SendError(res, 411, "length_required",
-                    "chunked request bodies are not accepted; send a Content-Length");
-          return httplib::Server::HandlerResponse::Handled;
-        }
-        // cpp-httplib inflates gzip/deflate/br bodies before any handler runs and after the
-        // payload limit was checked, so a 1 MiB body could become gigabytes in memory; and a
-        // signature check (webhooks) must see the bytes as sent. No client of ours compresses.
-        if (req.has_header("Content-Encoding") &&
-            Lower(req.get_header_value("Content-Encoding")) != "identity") {
-          CloseAfterResponse(req, res);
-          SendError(res, 415, "unsupported_media_type",
-                    "compressed request bodies are not accepted");
-          return httplib::Server::HandlerResponse::Handled;
-        }
-        if (req.has_header("Content-Length")) {
-          const std::string len = req.get_header_value("Content-Length");
-          bool digits = !len.empty() && len.size() <= 18 &&
-                        len.find_first_not_of("0123456789") == std::string::npos;
-          if (!digits) {
-            CloseAfterResponse(req, res);
-            SendError(res, 400, "bad_request", "invalid Content-Length");
-            return httplib::Server::HandlerResponse::Handled;
-          }
-          if (std::stoull(len) > payload_max) {
-            CloseAfterResponse(req, res);
-            SendError(res, 413, "payload_too_large",
-                      "request body larger than " + std::to_string(payload_max) + " bytes");
-            return httplib::Server::HandlerResponse::Handled;
-          }
-        }
-        return httplib::Server::HandlerResponse::Unhandled;
-      });
+  server.set_pre_routing_handler([default_max, webhook_max](const httplib::Request& req,
+                                                            httplib::Response& res) {
+    const std::size_t payload_max = req.path == kWebhookDeliveryPath ? webhook_max : default_max;
+    // Runs after the headers and before the body is read (cpp-httplib 0.11.4). Chunked bodies
+    // bypass set_payload_max_length in this version (CVE-2025-46728, CVE-2025-53629): refuse
+    // them outright.
+    if (req.has_header("Transfer-Encoding")) {
+      CloseAfterResponse(req, res);
+      SendError(res, 411, "length_required",
+                "chunked request bodies are not accepted; send a Content-Length");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // cpp-httplib inflates gzip/deflate/br bodies before any handler runs and after the
+    // payload limit was checked, so a 1 MiB body could become gigabytes in memory; and a
+    // signature check (webhooks) must see the bytes as sent. No client of ours compresses.
+    if (req.has_header("Content-Encoding") &&
+        Lower(req.get_header_value("Content-Encoding")) != "identity") {
+      CloseAfterResponse(req, res);
+      SendError(res, 415, "unsupported_media_type", "compressed request bodies are not accepted");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.has_header("Content-Length")) {
+      const std::string len = req.get_header_value("Content-Length");
+      bool digits = !len.empty() && len.size() <= 18 &&
+                    len.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits) {
+        CloseAfterResponse(req, res);
+        SendError(res, 400, "bad_request", "invalid Content-Length");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      if (std::stoull(len) > payload_max) {
+        CloseAfterResponse(req, res);
+        SendError(res, 413, "payload_too_large",
+                  "request body larger than " + std::to_string(payload_max) + " bytes");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
 
   server.set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {

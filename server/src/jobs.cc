@@ -110,14 +110,13 @@ Result<std::string> EnqueueJob(Conn& conn, const JobSpec& spec) {
       if (!notified.ok()) return notified.status();
       return inserted->Text(0, "id");
     }
-    auto active = conn.Exec(
-        "SELECT id FROM job WHERE dedupe_key = $1 AND status IN ('queued', 'running')",
-        {spec.dedupe_key});
+    auto active =
+        conn.Exec("SELECT id FROM job WHERE dedupe_key = $1 AND status IN ('queued', 'running')",
+                  {spec.dedupe_key});
     if (!active.ok()) return active.status();
     if (!active->empty()) return active->Text(0, "id");
   }
-  return Status::Conflict("job_dedupe_busy",
-                          "the job's dedupe key kept changing hands; try again");
+  return Status::Conflict("job_dedupe_busy", "the job's dedupe key kept changing hands; try again");
 }
 
 Result<std::string> EnqueueJob(Db& db, const JobSpec& spec) {
@@ -286,8 +285,7 @@ void JobRunner::Listen() {
                                 {"detail", PQerrorMessage(conn)}});
       warned = true;
       PQfinish(conn);
-      for (int i = 0; i < 10 && !stopping_; ++i)
-        std::this_thread::sleep_for(milliseconds(100));
+      for (int i = 0; i < 10 && !stopping_; ++i) std::this_thread::sleep_for(milliseconds(100));
       continue;
     }
     warned = false;
@@ -362,7 +360,8 @@ void JobRunner::ReclaimExpired() {
         (void)conn.Exec(recorded.ok() ? "RELEASE SAVEPOINT job_death"
                                       : "ROLLBACK TO SAVEPOINT job_death");
         if (!recorded.ok())
-          LogError("job_death", {{"jobId", job.id}, {"kind", job.kind}, {"error", recorded.message()}});
+          LogError("job_death",
+                   {{"jobId", job.id}, {"kind", job.kind}, {"error", recorded.message()}});
       }
       Log(dead ? LogLevel::kError : LogLevel::kWarn, "job_lease_expired",
           {{"jobId", swept->Text(i, "id")},
@@ -415,7 +414,8 @@ void JobRunner::Run(const Job& job) {
                         {"maxAttempts", job.max_attempts},
                         {"worker", options_.worker_id}});
   JobOutcome outcome;
-  JobContext ctx(job, app_, [this, &job] { return ExtendLease(job); }, stopping_);
+  JobContext ctx(
+      job, app_, [this, &job] { return ExtendLease(job); }, stopping_);
   try {
     outcome = handlers_.at(job.kind)(ctx);
   } catch (const std::exception& e) {
@@ -451,29 +451,33 @@ bool JobRunner::Finish(const Job& job, const JobOutcome& outcome, long long elap
   milliseconds wait{0};
   if (outcome.kind == Kind::kSucceeded) {
     label = "succeeded";
-    sql = "UPDATE job SET status = 'succeeded', result = $3::jsonb, lease_expires_at = NULL,"
-          " finished_at = now(), updated_at = now()";
+    sql =
+        "UPDATE job SET status = 'succeeded', result = $3::jsonb, lease_expires_at = NULL,"
+        " finished_at = now(), updated_at = now()";
     params.push_back(outcome.result.is_null() ? std::nullopt : Param(outcome.result.dump()));
   } else if (dead) {
     label = "dead";
-    sql = "UPDATE job SET status = 'failed', last_error = $3, lease_expires_at = NULL,"
-          " finished_at = now(), updated_at = now()";
+    sql =
+        "UPDATE job SET status = 'failed', last_error = $3, lease_expires_at = NULL,"
+        " finished_at = now(), updated_at = now()";
     params.push_back(outcome.error);
   } else if (outcome.kind == Kind::kRetry) {
     label = "retry";
     wait = internal::RetryBackoff(job.attempts, options_.backoff_base, options_.backoff_cap,
                                   UnitRandom(), outcome.delay);
-    sql = "UPDATE job SET status = 'queued', last_error = $3,"
-          " run_at = now() + $4::bigint * interval '1 millisecond', locked_by = NULL,"
-          " lease_expires_at = NULL, updated_at = now()";
+    sql =
+        "UPDATE job SET status = 'queued', last_error = $3,"
+        " run_at = now() + $4::bigint * interval '1 millisecond', locked_by = NULL,"
+        " lease_expires_at = NULL, updated_at = now()";
     params.push_back(outcome.error);
     params.push_back(std::to_string(wait.count()));
   } else {
     label = "deferred";
     wait = std::max(outcome.delay, milliseconds(0));
-    sql = "UPDATE job SET status = 'queued', attempts = GREATEST(attempts - 1, 0),"
-          " run_at = now() + $3::bigint * interval '1 millisecond', locked_by = NULL,"
-          " lease_expires_at = NULL, updated_at = now()";
+    sql =
+        "UPDATE job SET status = 'queued', attempts = GREATEST(attempts - 1, 0),"
+        " run_at = now() + $3::bigint * interval '1 millisecond', locked_by = NULL,"
+        " lease_expires_at = NULL, updated_at = now()";
     params.push_back(std::to_string(wait.count()));
   }
   // Only this claim may write: after a lost lease another worker owns the row.
@@ -522,7 +526,8 @@ bool JobRunner::Finish(const Job& job, const JobOutcome& outcome, long long elap
     return false;
   }
   fields["outcome"] = label;
-  if (!outcome.error.empty()) fields[outcome.kind == Kind::kDefer ? "reason" : "error"] = outcome.error;
+  if (!outcome.error.empty())
+    fields[outcome.kind == Kind::kDefer ? "reason" : "error"] = outcome.error;
   if (wait.count() > 0) fields["retryInMs"] = wait.count();
   const LogLevel level = label == "dead"    ? LogLevel::kError
                          : label == "retry" ? LogLevel::kWarn

@@ -32,15 +32,15 @@ namespace vendly::server {
 struct App;
 
 struct JobSpec {
-  std::string kind;                     // "scan", "media_copy", "draft_expiry", "poll", "webhook", ...
-  std::optional<std::string> store_id;  // NULL for system jobs
+  std::string kind;  // "scan", "media_copy", "draft_expiry", "poll", "webhook", ...
+  std::optional<std::string> store_id;                // NULL for system jobs
   nlohmann::json payload = nlohmann::json::object();  // stored, never logged
   // At most one queued or running job per key (job_dedupe_active_uq): enqueueing a second one
   // returns the id of the active one instead.
   std::optional<std::string> dedupe_key;
-  int priority = 0;                      // higher runs first
-  std::chrono::milliseconds delay{0};    // run_at = now() + delay
-  int max_attempts = 5;                  // at least 1
+  int priority = 0;                    // higher runs first
+  std::chrono::milliseconds delay{0};  // run_at = now() + delay
+  int max_attempts = 5;                // at least 1
   // A recurring job: when a run ends (succeeded or dead) the next one is enqueued with the same
   // kind, store, payload and dedupe key, due `repeat_every` later. Needs a dedupe_key, so that
   // enqueueing it again (every server start) never doubles the chain. Cancelling the active row
@@ -128,8 +128,7 @@ using JobHandler = std::function<JobOutcome(JobContext&)>;
 // worker's lease running out. It runs inside the transaction that marks the job dead, so the
 // failure is recorded where its owner looks (a scan, a webhook event) exactly when the job ends.
 // `error` is the job's last error. An error it returns leaves the job to be swept again.
-using JobDeathHandler =
-    std::function<Status(Conn& conn, const Job& job, const std::string& error)>;
+using JobDeathHandler = std::function<Status(Conn& conn, const Job& job, const std::string& error)>;
 
 class JobRunner {
  public:
@@ -137,7 +136,7 @@ class JobRunner {
     std::string worker_id;  // default host:pid:random
     int threads = 2;        // worker threads Start() runs; 0 runs none (RunOne still works)
     std::chrono::milliseconds lease{std::chrono::seconds(30)};  // a claim's life unless extended
-    std::chrono::milliseconds poll{std::chrono::seconds(1)};  // between claim attempts when idle
+    std::chrono::milliseconds poll{std::chrono::seconds(1)};    // between claim attempts when idle
     // Retry n waits base * 2^(n-1), capped, then jittered into [half, all] of that.
     std::chrono::milliseconds backoff_base{std::chrono::seconds(2)};
     std::chrono::milliseconds backoff_cap{std::chrono::minutes(5)};

@@ -365,7 +365,8 @@ JobOutcome FailAttempt(Db& db, const Job& job, const std::string& event_id, cons
 // The event's job died: its attempts spent by failures, or its worker crashed on the last one.
 // The event becomes 'failed', visible to the seller, with the last error kept.
 Status WebhookJobDied(Conn& conn, const Job& job, const std::string& error) {
-  const std::string event_id = job.payload.is_object() ? job.payload.value("webhookEventId", "") : "";
+  const std::string event_id =
+      job.payload.is_object() ? job.payload.value("webhookEventId", "") : "";
   auto marked = conn.Exec(
       "UPDATE instagram_webhook_event SET processing_status = 'failed', processed_at = now(),"
       " retry_count = $2::int, processing_error = COALESCE(processing_error, $3)"

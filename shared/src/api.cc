@@ -1,17 +1,16 @@
 #include "vendly/api.h"
 
+#include <nlohmann/json.hpp>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "json_amount.h"
+#include "post_reader.h"
 #include "vendly/draft.h"
 #include "vendly/extract.h"
 #include "vendly/merge.h"
 #include "vendly/money.h"
 #include "vendly/normalize.h"
 #include "vendly/sync.h"
-#include "json_amount.h"
-#include "post_reader.h"
 
 namespace vendly {
 namespace {
@@ -99,17 +98,18 @@ std::string ParsePriceJsonLine(std::string_view line, std::size_t line_number) {
     return true;
   };
   std::optional<std::string> raw, currency_raw, decimal;
-  if (!optional_string("price_raw", &raw)) return Error("\"price_raw\" must be a string", line_number);
+  if (!optional_string("price_raw", &raw))
+    return Error("\"price_raw\" must be a string", line_number);
   if (!optional_string("currency_raw", &currency_raw)) {
     return Error("\"currency_raw\" must be a string or null", line_number);
   }
   if (!optional_string("decimal_separator", &decimal)) {
     return Error("\"decimal_separator\" must be a string or null", line_number);
   }
-  ParsedPrice parsed = ParsePriceString(
-      raw.value_or(""),
-      currency_raw ? std::optional<std::string_view>(*currency_raw) : std::nullopt,
-      decimal ? std::optional<std::string_view>(*decimal) : std::nullopt);
+  ParsedPrice parsed =
+      ParsePriceString(raw.value_or(""),
+                       currency_raw ? std::optional<std::string_view>(*currency_raw) : std::nullopt,
+                       decimal ? std::optional<std::string_view>(*decimal) : std::nullopt);
 
   ordered_json out;
   out["amount"] = internal::AmountJson(parsed.amount);

@@ -6,9 +6,9 @@
 #include <set>
 #include <utility>
 
+#include "json_amount.h"
 #include "vendly/money.h"
 #include "vendly/normalize.h"
-#include "json_amount.h"
 
 namespace vendly {
 namespace {

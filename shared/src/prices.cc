@@ -298,11 +298,15 @@ int Next(const Text& t, int i, int last) {
   return -1;
 }
 
-// Token tests that take any index: -1 (what Prev/Next return for "none") and indices past the last token
-// (callers look at nx + 1) are simply "no such token".
-bool InRange(const Text& t, int i) { return i >= 0 && static_cast<std::size_t>(i) < t.tokens.size(); }
+// Token tests that take any index: -1 (what Prev/Next return for "none") and indices past the last
+// token (callers look at nx + 1) are simply "no such token".
+bool InRange(const Text& t, int i) {
+  return i >= 0 && static_cast<std::size_t>(i) < t.tokens.size();
+}
 bool IsWord(const Text& t, int i) { return InRange(t, i) && t.tokens[i].kind == TokenKind::kWord; }
-bool IsNumber(const Text& t, int i) { return InRange(t, i) && t.tokens[i].kind == TokenKind::kNumber; }
+bool IsNumber(const Text& t, int i) {
+  return InRange(t, i) && t.tokens[i].kind == TokenKind::kNumber;
+}
 char PunctAt(const Text& t, int i) { return InRange(t, i) ? t.Punct(t.tokens[i]) : '\0'; }
 
 // A number is "grouped" when it has a thousands mark or a k/M multiplier ("2,500", "1.2M", "2k").
@@ -386,7 +390,8 @@ class MoneyFinder {
 
  private:
   // "Air Force 1 Kshs 3,350": a mark between a number too small to be a price (a model number) and
-  // an amount is that amount's prefix, not the small number's suffix. ("2,500 ksh" keeps its suffix.)
+  // an amount is that amount's prefix, not the small number's suffix. ("2,500 ksh" keeps its
+  // suffix.)
   bool MarkLeadsAnAmount(int mark, double before) const {
     if (before >= SmallestBarePrice(store_)) return false;
     const int next = Next(t_, mark, line_last_);
@@ -532,7 +537,8 @@ class MoneyFinder {
     m.begin = tok.begin;
     m.end = tok.end;
     std::optional<double> v = ParseNumber(raw);
-    if (!v || !(*v > 0)) return;  // "0", ".00": nothing is sold for zero (a catalog price is positive)
+    if (!v || !(*v > 0))
+      return;  // "0", ".00": nothing is sold for zero (a catalog price is positive)
     m.amount = *v;
     m.role = MoneyRole::kPrice;
 

@@ -1,5 +1,6 @@
-// Fuzzes the caption extractor with arbitrary bytes as the caption (invalid UTF-8, huge, emoji-only...)
-// and checks the result's invariants, then feeds the same bytes to the JSON line reader.
+// Fuzzes the caption extractor with arbitrary bytes as the caption (invalid UTF-8, huge,
+// emoji-only...) and checks the result's invariants, then feeds the same bytes to the JSON line
+// reader.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -41,8 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(!p.price || *p.price > 0);
     Check(!p.currency.empty() && !p.category.empty());
     const vendly::FieldEvidence& e = p.evidence;
-    for (const auto* spans : {&e.name, &e.price, &e.currency, &e.compare_at_price, &e.category,
-                              &e.sizes, &e.colors}) {
+    for (const auto* spans :
+         {&e.name, &e.price, &e.currency, &e.compare_at_price, &e.category, &e.sizes, &e.colors}) {
       CheckSpans(*spans, size);
     }
   }

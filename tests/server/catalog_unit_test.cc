@@ -1,4 +1,5 @@
-// The catalog's small readers: timestamps as Meta and sellers write them, and a post as the core reads it.
+// The catalog's small readers: timestamps as Meta and sellers write them, and a post as the core
+// reads it.
 #include <gtest/gtest.h>
 
 #include "catalog.h"

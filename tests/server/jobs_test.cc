@@ -128,7 +128,8 @@ std::optional<std::string> NextNotification(PGconn* conn, milliseconds timeout) 
       PQfreemem(note);
       return payload;
     }
-    auto left = std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto left =
+        std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return std::nullopt;
     pollfd fd{PQsocket(conn), POLLIN, 0};
     poll(&fd, 1, int(left.count()));
@@ -299,8 +300,9 @@ TEST_F(JobsTest, AThrowingHandlerIsRetriedWithGrowingBackoffThenDeadKeepingTheEr
   const std::string id = Enqueue(Spec("flaky", 3));
 
   ASSERT_TRUE(runner.RunOne());
-  auto row = Row(id, "status, attempts, last_error,"
-                     " (extract(epoch FROM run_at - updated_at) * 1000)::int");
+  auto row = Row(id,
+                 "status, attempts, last_error,"
+                 " (extract(epoch FROM run_at - updated_at) * 1000)::int");
   EXPECT_EQ(row[0], "queued");
   EXPECT_EQ(row[1], "1");
   EXPECT_EQ(row[2], "handler threw: upstream answered 502");
@@ -375,13 +377,16 @@ TEST_F(JobsTest, AJobWhoseLeaseExpiredIsRunAgainAndALiveLeaseIsLeftAlone) {
   // As a worker that claimed them and then died (or is still working, for `alive`) leaves them.
   Sql(db_.url(),
       "UPDATE job SET status = 'running', attempts = 1, locked_by = 'gone-host:1:aa#1',"
-      " lease_expires_at = now() - interval '1 second' WHERE id = '" + crashed + "'");
+      " lease_expires_at = now() - interval '1 second' WHERE id = '" +
+          crashed + "'");
   Sql(db_.url(),
       "UPDATE job SET status = 'running', attempts = 1, locked_by = 'busy-host:2:bb#1',"
-      " lease_expires_at = now() + interval '1 hour' WHERE id = '" + alive + "'");
+      " lease_expires_at = now() + interval '1 hour' WHERE id = '" +
+          alive + "'");
   Sql(db_.url(),
       "UPDATE job SET status = 'running', attempts = 2, locked_by = 'gone-host:1:aa#2',"
-      " lease_expires_at = now() - interval '1 second' WHERE id = '" + exhausted + "'");
+      " lease_expires_at = now() - interval '1 second' WHERE id = '" +
+          exhausted + "'");
 
   JobRunner runner(*app_, Fast());
   std::vector<std::pair<std::string, int>> ran;
@@ -418,8 +423,10 @@ TEST_F(JobsTest, TheDeathHandlerRunsOnceWhenAJobDiesByOutcomeOrByAnExpiredLease)
     EXPECT_EQ(job.payload.value("owner", ""), "scan_1");
     return Status::Ok();
   };
-  runner.Register("failing", [](JobContext&) { return JobOutcome::Retry("Meta is down"); }, on_dead);
-  runner.Register("fine", [](JobContext&) { return JobOutcome::Succeeded(); }, on_dead);
+  runner.Register(
+      "failing", [](JobContext&) { return JobOutcome::Retry("Meta is down"); }, on_dead);
+  runner.Register(
+      "fine", [](JobContext&) { return JobOutcome::Succeeded(); }, on_dead);
   JobSpec failing = Spec("failing", 1);
   failing.payload = {{"owner", "scan_1"}};
   const std::string failed = Enqueue(failing);
@@ -432,7 +439,8 @@ TEST_F(JobsTest, TheDeathHandlerRunsOnceWhenAJobDiesByOutcomeOrByAnExpiredLease)
   // A worker claimed `crashed` for its only attempt and died.
   Sql(db_.url(),
       "UPDATE job SET status = 'running', attempts = 1, locked_by = 'gone-host:1:aa#1',"
-      " lease_expires_at = now() - interval '1 second' WHERE id = '" + crashed + "'");
+      " lease_expires_at = now() - interval '1 second' WHERE id = '" +
+          crashed + "'");
 
   while (runner.RunOne()) {
   }
@@ -444,10 +452,11 @@ TEST_F(JobsTest, TheDeathHandlerRunsOnceWhenAJobDiesByOutcomeOrByAnExpiredLease)
 
   // A death that cannot be recorded leaves the job to be swept again, not dead unrecorded.
   JobRunner strict(*app_, Fast());
-  strict.Register("failing", [](JobContext&) { return JobOutcome::Dead("bad payload"); },
-                  [](Conn&, const Job&, const std::string&) {
-                    return Status::Internal("the scan row is locked");
-                  });
+  strict.Register(
+      "failing", [](JobContext&) { return JobOutcome::Dead("bad payload"); },
+      [](Conn&, const Job&, const std::string&) {
+        return Status::Internal("the scan row is locked");
+      });
   const std::string unrecorded = Enqueue(Spec("failing", 1));
   ASSERT_TRUE(strict.RunOne());
   EXPECT_EQ(Row(unrecorded, "status")[0], "running");

@@ -206,17 +206,23 @@ TEST_F(ScanTest, FullScanOfThe320PostAccountGivesExactlyItsDrafts) {
   // Pictures come from our media store, copied by jobs the scan queued; none from Instagram's CDN.
   ASSERT_TRUE([&] {
     for (int i = 0; i < 600; ++i) {
-      if (Sql(db_->url(), "SELECT count(*) FROM job WHERE kind = 'media_copy' AND status IN"
-                          " ('queued', 'running')")[0][0] == "0")
+      if (Sql(db_->url(),
+              "SELECT count(*) FROM job WHERE kind = 'media_copy' AND status IN"
+              " ('queued', 'running')")[0][0] == "0")
         return true;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     return false;
   }()) << "media copies did not finish";
-  EXPECT_EQ(Sql(db_->url(), "SELECT count(*) FROM job WHERE kind = 'media_copy' AND status = 'failed'")[0][0], "0");
-  EXPECT_EQ(Sql(db_->url(), "SELECT count(*) FROM product_draft WHERE image_urls::text LIKE '%/cdn/%'")[0][0], "0");
+  EXPECT_EQ(Sql(db_->url(),
+                "SELECT count(*) FROM job WHERE kind = 'media_copy' AND status = 'failed'")[0][0],
+            "0");
+  EXPECT_EQ(Sql(db_->url(),
+                "SELECT count(*) FROM product_draft WHERE image_urls::text LIKE '%/cdn/%'")[0][0],
+            "0");
   const std::string media_prefix = server_->url() + "/api/media/";
-  json pictured = Body(Call(*vendly_, "GET", "/api/products/drafts/" + first["id"].get<std::string>(), {}, session));
+  json pictured = Body(
+      Call(*vendly_, "GET", "/api/products/drafts/" + first["id"].get<std::string>(), {}, session));
   ASSERT_FALSE(pictured["draft"]["imageUrls"].empty()) << pictured.dump();
   const std::string image = pictured["draft"]["imageUrls"][0];
   ASSERT_EQ(image.rfind(media_prefix, 0), 0u) << image;

@@ -245,8 +245,9 @@ TEST_F(SyncTest, AWebhookCommentMakesAPollHappenNow) {
                "1";
       },
       5000));
-  EXPECT_EQ(One("SELECT processing_status FROM instagram_webhook_event WHERE id = '" + event_id + "'"),
-            "completed");
+  EXPECT_EQ(
+      One("SELECT processing_status FROM instagram_webhook_event WHERE id = '" + event_id + "'"),
+      "completed");
   auto history = Sql(db_->url(),
                      "SELECT sync_type, trigger_source, drafts_created, metadata->>'webhookEventId'"
                      " FROM instagram_sync_history");

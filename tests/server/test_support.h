@@ -248,9 +248,13 @@ inline httplib::Result Call(httplib::Client& c, const std::string& method, const
 
 // Signs a seller up through the API; returns the session token ("" after a failed expectation).
 inline std::string SignupSeller(httplib::Client& c, const std::string& email,
-                                const std::string& store = "Duka", const std::string& currency = "KES") {
+                                const std::string& store = "Duka",
+                                const std::string& currency = "KES") {
   auto r = Call(c, "POST", "/api/auth/signup",
-                {{"email", email}, {"password", "pass-word-1"}, {"storeName", store}, {"currency", currency}});
+                {{"email", email},
+                 {"password", "pass-word-1"},
+                 {"storeName", store},
+                 {"currency", currency}});
   EXPECT_TRUE(r);
   if (!r) return "";
   EXPECT_EQ(r->status, 201) << r->body;
@@ -319,17 +323,17 @@ inline std::function<const char*(const char*)> EnvFrom(std::map<std::string, std
 }
 
 // Dashboard -> auth URL -> Meta's dialog (the sandbox) -> Continue/Cancel as `user` -> back to the
-// edge server at `server_url`, driven over HTTP as a browser would. Returns the edge server's answer
-// to the callback (a 302 to the dashboard); `callback_url` receives the callback's path.
+// edge server at `server_url`, driven over HTTP as a browser would. Returns the edge server's
+// answer to the callback (a 302 to the dashboard); `callback_url` receives the callback's path.
 inline httplib::Result SandboxConsent(httplib::Client& vendly, httplib::Client& meta,
                                       const std::string& server_url, int sandbox_port,
                                       const std::string& session, const std::string& user,
                                       const std::string& decision = "continue",
                                       std::string* callback_url = nullptr,
                                       const std::string& page_id = "") {
-  auto auth = Call(vendly, "GET",
-                   "/api/instagram/auth/url" + (page_id.empty() ? "" : "?pageId=" + page_id), {},
-                   session);
+  auto auth =
+      Call(vendly, "GET", "/api/instagram/auth/url" + (page_id.empty() ? "" : "?pageId=" + page_id),
+           {}, session);
   EXPECT_TRUE(auth && auth->status == 200);
   const std::string auth_url = Body(auth)["authUrl"];
   auto [origin, dialog_path] = SplitUrl(auth_url);

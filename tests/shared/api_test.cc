@@ -1,6 +1,7 @@
 #include "vendly/api.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 namespace vendly {

@@ -439,7 +439,8 @@ TEST(DraftFields, EditKeysAndFieldNamesMapBothWays) {
   EXPECT_EQ(FieldOfEditKey("compare_at_price"), "");  // a draft key is not an edit key
   // Every edit key is one ApplyEdits accepts.
   for (const char* field : {"name", "price", "compare_at_price", "tags"}) {
-    DraftResult r = ApplyEdits(Draft{}, nlohmann::json{{std::string(EditKeyOfField(field)), nullptr}});
+    DraftResult r =
+        ApplyEdits(Draft{}, nlohmann::json{{std::string(EditKeyOfField(field)), nullptr}});
     for (const auto& e : r.errors) EXPECT_NE(e.code, "unknown_field") << field;
   }
 }

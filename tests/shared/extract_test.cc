@@ -216,8 +216,8 @@ TEST(Extract, DeterministicAndConfidenceInRange) {
   for (const Product& p : weak.products) EXPECT_LT(p.confidence, 0.9);
 }
 
-// extract_fuzz found "PTE 120 61sh.00" drafted at price 0: ".00" read as an amount. Nothing is sold for
-// zero, so a zero amount is no price, and every product's price is positive or absent.
+// extract_fuzz found "PTE 120 61sh.00" drafted at price 0: ".00" read as an amount. Nothing is sold
+// for zero, so a zero amount is no price, and every product's price is positive or absent.
 TEST(Extract, RegressionZeroAmountIsNoPrice) {
   for (const char* caption : {"PTE 120 61sh.00", "Tote bag Ksh 0", "Earrings 0.00 only"}) {
     Extraction x = ExtractCaption(caption);
@@ -232,7 +232,9 @@ TEST(Extract, RegressionZeroAmountIsNoPrice) {
 // extract_fuzz found a read past the last token: a number followed by one last punctuation mark
 // ("9 /") made the unit checks look at the token after it.
 TEST(Extract, RegressionNumberThenSlashAtTheEnd) {
-  Extraction x = ExtractCaption(std::string("e \xffn\x15m\xe0" "9 /  "));
+  Extraction x =
+      ExtractCaption(std::string("e \xffn\x15m\xe0"
+                                 "9 /  "));
   EXPECT_EQ(x.id, "t");
   Extraction y = ExtractCaption("Bag 1500 /");
   ASSERT_EQ(y.products.size(), 1u);
