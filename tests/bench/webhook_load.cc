@@ -23,7 +23,7 @@
 #include <thread>
 #include <vector>
 
-#include "crypto.h"
+#include "crypto/crypto.h"
 
 namespace {
 

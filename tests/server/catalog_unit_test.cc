@@ -2,7 +2,7 @@
 // reads it.
 #include <gtest/gtest.h>
 
-#include "catalog.h"
+#include "routes/catalog.h"
 
 namespace vendly::server {
 namespace {

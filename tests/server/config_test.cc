@@ -1,11 +1,11 @@
-#include "config.h"
+#include "app/config.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <map>
 
-#include "crypto.h"
+#include "crypto/crypto.h"
 
 namespace vendly::server {
 namespace {

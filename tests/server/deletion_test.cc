@@ -1,8 +1,8 @@
-#include "deletion.h"
+#include "meta/deletion.h"
 
 #include <gtest/gtest.h>
 
-#include "crypto.h"
+#include "crypto/crypto.h"
 
 namespace vendly::server {
 namespace {

@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "graph.h"  // EncodeQuery only
+#include "meta/graph.h"  // EncodeQuery only
 
 namespace vendly::test {
 

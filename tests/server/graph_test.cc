@@ -1,5 +1,5 @@
 // The Graph API client against FakeMeta, a tiny Graph server written here (not the Meta sandbox).
-#include "graph.h"
+#include "meta/graph.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The HTTP layer in process: handler exceptions become JSON 500s, library errors become JSON,
 // cookies and typed field readers.
-#include "http.h"
+#include "http/http.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,6 @@
 // The job queue against a real PostgreSQL: enqueue inside transactions, dedupe, exclusive claims by
 // several runners, backoff and death, deferral, expired leases, fencing of a worker that lost its
 // lease, recurring jobs, and the runners of `vendly-server worker` and `vendly-server`.
-#include "jobs.h"
-
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 #include <poll.h>
@@ -20,10 +18,11 @@
 #include <stdexcept>
 #include <thread>
 
-#include "app.h"
-#include "crypto.h"
-#include "log.h"
-#include "migrate.h"
+#include "app/app.h"
+#include "app/log.h"
+#include "crypto/crypto.h"
+#include "jobs/queue.h"
+#include "store/migrate.h"
 #include "test_support.h"
 
 namespace vendly::server {

@@ -1,7 +1,7 @@
 // The retry backoff of the job queue: doubling, the cap, the jitter range and the handler's floor.
 #include <gtest/gtest.h>
 
-#include "jobs.h"
+#include "jobs/queue.h"
 
 namespace vendly::server {
 namespace {

@@ -3,7 +3,7 @@
 // GET /api/media route on a hardened server, and the media_copy job on a fresh database: drafts and
 // products get media-store URLs in post order, expired CDN URLs are refreshed through the Graph
 // API, transient failures retry and permanent ones are recorded.
-#include "media.h"
+#include "media/media.h"
 
 #include <gtest/gtest.h>
 
@@ -12,13 +12,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "app.h"
-#include "config.h"
-#include "crypto.h"
-#include "graph.h"
-#include "http.h"
-#include "jobs.h"
-#include "migrate.h"
+#include "app/app.h"
+#include "app/config.h"
+#include "crypto/crypto.h"
+#include "http/http.h"
+#include "jobs/queue.h"
+#include "meta/graph.h"
+#include "store/migrate.h"
 #include "test_support.h"
 
 namespace vendly::test {

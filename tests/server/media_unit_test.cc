@@ -8,9 +8,9 @@
 #include <sstream>
 #include <string>
 
-#include "config.h"
-#include "crypto.h"
-#include "media.h"
+#include "app/config.h"
+#include "crypto/crypto.h"
+#include "media/media.h"
 
 namespace vendly::server {
 namespace {

@@ -1,5 +1,5 @@
 // Migrations from an empty database, applied twice, and by two servers at once.
-#include "migrate.h"
+#include "store/migrate.h"
 
 #include <gtest/gtest.h>
 

@@ -5,9 +5,9 @@
 
 #include <cstdio>
 
-#include "crypto.h"
+#include "crypto/crypto.h"
 #include "fake_meta.h"
-#include "graph.h"
+#include "meta/graph.h"
 #include "test_support.h"
 
 namespace vendly::test {

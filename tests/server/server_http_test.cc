@@ -3,7 +3,7 @@
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 
-#include "crypto.h"
+#include "crypto/crypto.h"
 #include "test_support.h"
 
 namespace vendly::test {

@@ -2,7 +2,7 @@
 // account's rate budget overrides both.
 #include <gtest/gtest.h>
 
-#include "sync.h"
+#include "jobs/poll.h"
 
 namespace vendly::server {
 namespace {

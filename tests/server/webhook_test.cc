@@ -4,12 +4,12 @@
 // driven and observed one at a time.
 #include <gtest/gtest.h>
 
-#include "app.h"
-#include "config.h"
-#include "crypto.h"
-#include "jobs.h"
+#include "app/app.h"
+#include "app/config.h"
+#include "crypto/crypto.h"
+#include "jobs/queue.h"
+#include "meta/webhooks.h"
 #include "test_support.h"
-#include "webhooks.h"
 
 namespace vendly::test {
 namespace {

@@ -2,8 +2,8 @@
 // the changes a delivery body yields (dedupe keys, handled fields, malformed parts kept).
 #include <gtest/gtest.h>
 
-#include "crypto.h"
-#include "webhooks.h"
+#include "crypto/crypto.h"
+#include "meta/webhooks.h"
 
 namespace vendly::server {
 namespace {

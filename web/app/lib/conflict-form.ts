@@ -5,7 +5,7 @@ import type { DraftJson } from '@core/vendly_catalog';
 import type { ConflictValue, DraftEdits, Product } from '@/app/lib/definitions';
 import { formatMoney } from '@/app/lib/money';
 
-// The product as the core's Draft JSON (server/src/sync.cc ProductAsDraft).
+// The product as the core's Draft JSON (server/jobs/poll.cc ProductAsDraft).
 export function draftOfProduct(p: Product): DraftJson {
   return {
     name: p.name,
@@ -22,7 +22,7 @@ export function draftOfProduct(p: Product): DraftJson {
 
 type FieldInfo = { label: string; edit: keyof DraftEdits; kind: 'text' | 'long' | 'amount' | 'currency' | 'category' | 'list' };
 
-// The core's field names -> what the seller reads, the edit key (server/src/sync.cc kEditName) and the input.
+// The core's field names -> what the seller reads, the edit key (server/jobs/poll.cc kEditName) and the input.
 export const CONFLICT_FIELDS: Record<string, FieldInfo> = {
   name: { label: 'Product name', edit: 'name', kind: 'text' },
   description: { label: 'Description', edit: 'description', kind: 'long' },

@@ -1,5 +1,5 @@
 // What the seller reads when the Instagram connection did not complete: one entry per error code that
-// vendly-server's OAuth callback sends back (?error=<code>, server/src/instagram_oauth.cc).
+// vendly-server's OAuth callback sends back (?error=<code>, server/meta/instagram_oauth.cc).
 export type ConnectError = { title: string; help: string };
 
 const MESSAGES: Record<string, ConnectError> = {

@@ -1,5 +1,5 @@
 // Form checks, run by the server actions before anything is sent to vendly-server. They mirror the
-// server's own rules (server/src/auth.cc) so the seller sees the message next to the field; the server
+// server's own rules (server/routes/auth.cc) so the seller sees the message next to the field; the server
 // still checks everything.
 import { CURRENCIES, type Currency, type LoginField, type SignupField, type StoreSettingsField } from '@/app/lib/definitions';
 

@@ -1,0 +1,192 @@
+#include "app/config.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "crypto/crypto.h"
+
+#ifndef VENDLY_DEFAULT_MIGRATIONS_DIR
+#define VENDLY_DEFAULT_MIGRATIONS_DIR "migrations"
+#endif
+
+namespace vendly::server {
+namespace {
+
+bool ParseInt(const std::string& text, long min, long max, long* out) {
+  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos)
+    return false;
+  long v = std::strtol(text.c_str(), nullptr, 10);
+  if (v < min || v > max) return false;
+  *out = v;
+  return true;
+}
+
+bool IsHttpUrl(const std::string& url) {
+  return (url.rfind("http://", 0) == 0 && url.size() > 7) ||
+         (url.rfind("https://", 0) == 0 && url.size() > 8);
+}
+
+std::string TrimSlash(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+Status MakeDirs(const std::string& path) {
+  std::string partial;
+  std::stringstream ss(path);
+  std::string part;
+  if (!path.empty() && path[0] == '/') partial = "/";
+  while (std::getline(ss, part, '/')) {
+    if (part.empty()) continue;
+    partial += part + "/";
+    if (mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST)
+      return Status::Internal("cannot create directory " + partial);
+  }
+  return Status::Ok();
+}
+
+Status ResolveTokenKey(const char* env_value, Config* config) {
+  std::string encoded;
+  if (env_value != nullptr && *env_value != '\0') {
+    encoded = env_value;
+  } else {
+    const std::string path = config->data_dir + "/token.key";
+    std::ifstream in(path);
+    if (in) {
+      std::getline(in, encoded);
+    } else {
+      Status made = MakeDirs(config->data_dir);
+      if (!made.ok()) return made;
+      encoded = Base64Encode(RandomBytes(32));
+      mode_t old_mask = umask(077);
+      std::ofstream out(path, std::ios::trunc);
+      out << encoded << "\n";
+      out.flush();
+      umask(old_mask);
+      if (!out) return Status::Internal("cannot write " + path);
+      chmod(path.c_str(), 0600);
+    }
+    config->token_key_generated = true;
+  }
+  auto key = Base64Decode(encoded);
+  if (!key || key->size() != 32)
+    return Status::InvalidRequest("VENDLY_TOKEN_KEY must be the base64 encoding of 32 bytes");
+  config->token_key = *key;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Config> LoadConfig(const EnvGetter& getenv) {
+  Config c;
+  auto str = [&](const char* name, std::string* field) {
+    const char* v = getenv(name);
+    if (v != nullptr && *v != '\0') *field = v;
+  };
+  str("VENDLY_DATABASE_URL", &c.database_url);
+  str("VENDLY_BIND_ADDRESS", &c.bind_address);
+  str("VENDLY_DATA_DIR", &c.data_dir);
+  str("VENDLY_MEDIA_DIR", &c.media_dir);
+  str("VENDLY_MIGRATIONS_DIR", &c.migrations_dir);
+  str("VENDLY_PUBLIC_URL", &c.public_url);
+  str("VENDLY_DASHBOARD_URL", &c.dashboard_url);
+  str("META_APP_ID", &c.meta_app_id);
+  str("META_APP_SECRET", &c.meta_app_secret);
+  str("META_GRAPH_URL", &c.graph_url);
+  str("META_GRAPH_VERSION", &c.graph_version);
+  str("META_LOGIN_URL", &c.login_url);
+  str("META_WEBHOOK_VERIFY_TOKEN", &c.webhook_verify_token);
+  str("META_OAUTH_SCOPES", &c.oauth_scopes);
+
+  struct IntVar {
+    const char* name;
+    long min, max;
+    std::function<void(long)> set;
+  };
+  const IntVar ints[] = {
+      {"VENDLY_PORT", 1, 65535, [&](long v) { c.port = int(v); }},
+      {"VENDLY_HTTP_THREADS", 1, 1024, [&](long v) { c.http_threads = int(v); }},
+      {"VENDLY_HTTP_QUEUE", 1, 100000, [&](long v) { c.task_queue_max = int(v); }},
+      {"VENDLY_WORKER_THREADS", 0, 256, [&](long v) { c.worker_threads = int(v); }},
+      {"VENDLY_MAX_BODY_BYTES", 1024, 1L << 30, [&](long v) { c.payload_max = std::size_t(v); }},
+      {"VENDLY_WEBHOOK_MAX_BODY_BYTES", 1024, 1L << 30,
+       [&](long v) { c.webhook_payload_max = std::size_t(v); }},
+      {"VENDLY_DB_POOL", 1, 512, [&](long v) { c.db_pool_size = int(v); }},
+      {"VENDLY_GRAPH_CALL_BUDGET", 1, 1000000, [&](long v) { c.graph_call_budget = int(v); }},
+      {"VENDLY_THROTTLE_MAX_DEFER_SECONDS", 1, 86400,
+       [&](long v) { c.throttle_max_defer_seconds = int(v); }},
+      {"VENDLY_DRAFT_EXPIRY_INTERVAL_SECONDS", 1, 86400,
+       [&](long v) { c.draft_expiry_interval_seconds = int(v); }},
+      {"VENDLY_JOB_LEASE_SECONDS", 1, 3600, [&](long v) { c.job_lease_seconds = int(v); }},
+      {"VENDLY_POLL_MIN_SECONDS", 1, 86400, [&](long v) { c.poll_min_seconds = int(v); }},
+      {"VENDLY_POLL_MAX_SECONDS", 1, 86400, [&](long v) { c.poll_max_seconds = int(v); }},
+      {"VENDLY_SYNC_WALK_SECONDS", 1, 86400, [&](long v) { c.sync_walk_seconds = int(v); }},
+      {"VENDLY_MEDIA_MAX_BYTES", 1024, 1L << 30,
+       [&](long v) { c.media_max_bytes = std::size_t(v); }},
+  };
+  for (const auto& var : ints) {
+    const char* v = getenv(var.name);
+    if (v == nullptr || *v == '\0') continue;
+    long parsed = 0;
+    if (!ParseInt(v, var.min, var.max, &parsed))
+      return Status::InvalidRequest(std::string(var.name) + " must be an integer from " +
+                                    std::to_string(var.min) + " to " + std::to_string(var.max));
+    var.set(parsed);
+  }
+
+  if (c.public_url.empty()) c.public_url = "http://localhost:" + std::to_string(c.port);
+  c.public_url = TrimSlash(c.public_url);
+  if (c.dashboard_url.empty()) c.dashboard_url = c.public_url;
+  c.dashboard_url = TrimSlash(c.dashboard_url);
+  c.graph_url = TrimSlash(c.graph_url);
+  c.login_url = TrimSlash(c.login_url);
+  if (c.media_dir.empty()) c.media_dir = c.data_dir + "/media";
+  if (c.migrations_dir.empty()) c.migrations_dir = VENDLY_DEFAULT_MIGRATIONS_DIR;
+
+  const std::pair<const char*, const std::string*> urls[] = {
+      {"VENDLY_PUBLIC_URL", &c.public_url},
+      {"VENDLY_DASHBOARD_URL", &c.dashboard_url},
+      {"META_GRAPH_URL", &c.graph_url},
+      {"META_LOGIN_URL", &c.login_url}};
+  for (const auto& [name, url] : urls) {
+    if (!IsHttpUrl(*url))
+      return Status::InvalidRequest(std::string(name) + " must be an http:// or https:// URL");
+  }
+  const std::string& ver = c.graph_version;
+  bool version_ok = ver.size() >= 4 && ver[0] == 'v' &&
+                    ver.find_first_not_of("0123456789.", 1) == std::string::npos &&
+                    ver.find('.') != std::string::npos;
+  if (!version_ok) return Status::InvalidRequest("META_GRAPH_VERSION must look like v25.0");
+  if (c.poll_min_seconds > c.poll_max_seconds)
+    return Status::InvalidRequest(
+        "VENDLY_POLL_MIN_SECONDS must not exceed VENDLY_POLL_MAX_SECONDS");
+  if (c.meta_app_id.empty() || c.meta_app_secret.empty())
+    return Status::InvalidRequest("META_APP_ID and META_APP_SECRET must not be empty");
+
+  Status key = ResolveTokenKey(getenv("VENDLY_TOKEN_KEY"), &c);
+  if (!key.ok()) return key;
+  if (const char* previous = getenv("VENDLY_TOKEN_KEYS_PREVIOUS")) {
+    std::stringstream list(previous);
+    std::string item;
+    while (std::getline(list, item, ',')) {
+      if (item.empty()) continue;
+      auto old = Base64Decode(item);
+      if (!old || old->size() != 32)
+        return Status::InvalidRequest(
+            "VENDLY_TOKEN_KEYS_PREVIOUS must list base64 encodings of 32 bytes, comma-separated");
+      c.previous_token_keys.push_back(*old);
+    }
+  }
+  return c;
+}
+
+std::string OAuthRedirectUri(const Config& config) {
+  return config.public_url + "/api/instagram/auth/callback";
+}
+
+}  // namespace vendly::server

@@ -1,0 +1,82 @@
+// The edge server's configuration: environment variables, each with a default that runs the demo
+// against the Meta sandbox. LoadConfig validates everything at start so a bad value stops the
+// server with a clear message instead of failing on the first request.
+#ifndef VENDLY_SERVER_CONFIG_H_
+#define VENDLY_SERVER_CONFIG_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/status.h"
+
+namespace vendly::server {
+
+struct Config {
+  std::string database_url =
+      "host=localhost dbname=vendly";      // VENDLY_DATABASE_URL (libpq conninfo)
+  std::string bind_address = "127.0.0.1";  // VENDLY_BIND_ADDRESS
+  int port = 8080;                         // VENDLY_PORT
+  std::string public_url;                  // VENDLY_PUBLIC_URL; default http://localhost:<port>
+  std::string dashboard_url;               // VENDLY_DASHBOARD_URL; default the public URL
+  std::string data_dir = ".data";  // VENDLY_DATA_DIR: where the demo keeps its generated key
+  std::string token_key;           // VENDLY_TOKEN_KEY: base64 of 32 bytes, decoded here (raw bytes)
+  bool token_key_generated = false;  // true when the key came from (or was written to) data_dir
+  // VENDLY_TOKEN_KEYS_PREVIOUS: comma-separated base64 keys that only decrypt (key rotation: tokens
+  // sealed under an old key stay readable; new tokens are sealed with VENDLY_TOKEN_KEY).
+  std::vector<std::string> previous_token_keys;
+  std::string media_dir;                   // VENDLY_MEDIA_DIR; default <data_dir>/media
+  std::size_t media_max_bytes = 16 << 20;  // VENDLY_MEDIA_MAX_BYTES: largest stored image
+  std::string migrations_dir;  // VENDLY_MIGRATIONS_DIR; default the source tree's migrations/
+  std::string meta_app_id = "sandbox-app";                        // META_APP_ID
+  std::string meta_app_secret = "sandbox-secret";                 // META_APP_SECRET
+  std::string graph_url = "https://graph.facebook.com";           // META_GRAPH_URL
+  std::string graph_version = "v25.0";                            // META_GRAPH_VERSION
+  std::string login_url = "https://www.facebook.com";             // META_LOGIN_URL
+  std::string webhook_verify_token = "vendly-demo-verify-token";  // META_WEBHOOK_VERIFY_TOKEN
+  std::string oauth_scopes =
+      "instagram_basic,pages_show_list,pages_read_engagement,business_"
+      "management";          // META_OAUTH_SCOPES
+  int http_threads = 32;     // VENDLY_HTTP_THREADS: request worker threads
+  int task_queue_max = 256;  // VENDLY_HTTP_QUEUE: accepted connections waiting for a worker
+  // VENDLY_WORKER_THREADS: job worker threads (jobs.h) of `vendly-server` and `vendly-server
+  // worker`; 0 runs no jobs in the serving process (dedicated `vendly-server worker` processes run
+  // them).
+  int worker_threads = 2;
+  std::size_t payload_max = 1 << 20;  // VENDLY_MAX_BODY_BYTES: largest request body
+  // VENDLY_WEBHOOK_MAX_BODY_BYTES: largest body of POST /api/webhooks/instagram. Meta batches up to
+  // 1000 changes per delivery (non-ASCII escaped as \uXXXX), which can pass 1 MiB.
+  std::size_t webhook_payload_max = 8 << 20;
+  int db_pool_size = 16;        // VENDLY_DB_POOL
+  int graph_call_budget = 200;  // VENDLY_GRAPH_CALL_BUDGET: Graph calls per account per operation
+  // VENDLY_THROTTLE_MAX_DEFER_SECONDS: the longest a throttled job waits before trying again
+  // (Meta's estimate is used when shorter; tests shorten it).
+  int throttle_max_defer_seconds = 3600;
+  // VENDLY_DRAFT_EXPIRY_INTERVAL_SECONDS: how often pending drafts past their 7 days are expired.
+  int draft_expiry_interval_seconds = 3600;
+  // VENDLY_JOB_LEASE_SECONDS: how long a worker's claim on a job lasts without a heartbeat; a
+  // crashed worker's job runs again this long after its last heartbeat.
+  int job_lease_seconds = 30;
+  // Incremental sync (sync.cc). VENDLY_POLL_MIN_SECONDS: a connection's poll interval after
+  // activity; VENDLY_POLL_MAX_SECONDS: the interval a quiet account backs off to;
+  // VENDLY_SYNC_WALK_SECONDS: how often a poll also walks the recent catalog for caption edits and
+  // deleted posts.
+  int poll_min_seconds = 15;
+  int poll_max_seconds = 300;
+  int sync_walk_seconds = 300;
+};
+
+using EnvGetter = std::function<const char*(const char*)>;
+
+// Reads the configuration through `getenv` (std::getenv in main, a map in tests). When
+// VENDLY_TOKEN_KEY is unset, reads <data_dir>/token.key or, if absent, generates a random key and
+// writes it there (mode 0600). Fails with a message naming the variable on any invalid value.
+Result<Config> LoadConfig(const EnvGetter& getenv);
+
+// The OAuth redirect URI registered with Meta: <public_url>/api/instagram/auth/callback.
+std::string OAuthRedirectUri(const Config& config);
+
+}  // namespace vendly::server
+
+#endif  // VENDLY_SERVER_CONFIG_H_

@@ -1,0 +1,22 @@
+// The job kinds this server runs: one Register call per kind (or per module's Register function).
+// A kind missing here is never claimed by this server's workers.
+#include "app/app.h"
+#include "jobs/poll.h"
+#include "jobs/queue.h"
+#include "media/media.h"
+#include "meta/webhooks.h"
+#include "routes/catalog.h"
+
+namespace vendly::server {
+
+void RegisterJobHandlers(JobRunner& runner, App& app) {
+  (void)app;
+  runner.Register("noop", RunNoopJob);
+  RegisterScanJobs(runner, app);
+  RegisterDraftJobs(runner, app);
+  RegisterSyncJobs(runner, app);
+  RegisterMediaJobs(runner, app);
+  RegisterWebhookJobs(runner, app);
+}
+
+}  // namespace vendly::server

@@ -1,0 +1,106 @@
+// vendly-server: the edge server. `vendly-server migrate` applies migrations/ and exits; plain
+// `vendly-server` applies them and serves, running VENDLY_WORKER_THREADS job workers beside the
+// HTTP threads; `vendly-server worker` applies them and runs only job workers. Serve and worker
+// stop cleanly on SIGINT or SIGTERM. Configuration: environment variables (see server/README.md).
+#include <httplib.h>
+#include <signal.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <thread>
+
+#include "app/app.h"
+#include "app/config.h"
+#include "app/log.h"
+#include "jobs/queue.h"
+#include "store/migrate.h"
+
+using namespace vendly::server;
+
+int main(int argc, char** argv) {
+  const std::string command = argc > 1 ? argv[1] : "serve";
+  if (command != "serve" && command != "migrate" && command != "worker") {
+    std::fprintf(stderr, "usage: vendly-server [serve|migrate|worker]\n");
+    return 2;
+  }
+  if (const char* level = std::getenv("VENDLY_LOG_LEVEL")) {
+    LogLevel parsed;
+    if (ParseLogLevel(level, &parsed)) SetLogLevel(parsed);
+  }
+  auto config = LoadConfig([](const char* name) { return std::getenv(name); });
+  if (!config.ok()) {
+    LogError("config", {{"error", config.status().message()}});
+    return 2;
+  }
+  if (config->token_key_generated)
+    LogInfo("config", {{"message", "token key read from " + config->data_dir + "/token.key"}});
+
+  // Signals are handled by one thread with sigwait; block them before any other thread starts.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  App app(*config);
+  auto migrated = Migrate(app.db, app.config.migrations_dir);
+  if (!migrated.ok()) {
+    LogError("migrate", {{"error", migrated.status().message()}});
+    return 1;
+  }
+  LogInfo("migrate", {{"applied", *migrated}, {"dir", app.config.migrations_dir}});
+  if (command == "migrate") return 0;
+
+  JobRunner::Options job_options;
+  job_options.threads = app.config.worker_threads;
+  job_options.lease = std::chrono::seconds(app.config.job_lease_seconds);
+  if (command == "worker") {
+    if (job_options.threads == 0) {
+      LogError("config", {{"error", "VENDLY_WORKER_THREADS is 0: a worker would run no jobs"}});
+      return 2;
+    }
+    JobRunner runner(app, job_options);
+    RegisterJobHandlers(runner, app);
+    runner.Start();
+    int sig = 0;
+    sigwait(&signals, &sig);
+    LogInfo("shutdown", {{"signal", sig}});
+    runner.Stop();
+    return 0;
+  }
+
+  httplib::Server server;
+  Router router(server, app.db);
+  BuildServer(server, router, app);
+
+  std::thread signal_thread([&server, signals]() {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    LogInfo("shutdown", {{"signal", sig}});
+    server.stop();
+  });
+  signal_thread.detach();
+
+  if (!server.bind_to_port(app.config.bind_address.c_str(), app.config.port)) {
+    LogError("listen", {{"error", "cannot listen on " + app.config.bind_address + ":" +
+                                      std::to_string(app.config.port)}});
+    return 1;
+  }
+  LogInfo("listen", {{"address", app.config.bind_address},
+                     {"port", app.config.port},
+                     {"publicUrl", app.config.public_url},
+                     {"graphUrl", app.config.graph_url},
+                     {"graphVersion", app.config.graph_version}});
+  // Declared after `app`, so destroyed (stopped) before it.
+  std::unique_ptr<JobRunner> runner;
+  if (job_options.threads > 0) {
+    runner = std::make_unique<JobRunner>(app, job_options);
+    RegisterJobHandlers(*runner, app);
+    runner->Start();
+  }
+  server.listen_after_bind();
+  if (runner) runner->Stop();
+  return 0;
+}

@@ -1,0 +1,359 @@
+#include "http/http.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "app/log.h"
+#include "crypto/crypto.h"
+#include "vendly/normalize.h"
+
+namespace vendly::server {
+namespace {
+
+// cpp-httplib's ThreadPool (0.11.4) queues without bound. This one holds at most `max_queued`
+// accepted connections; when full, enqueue() blocks the accept loop, so the kernel's listen backlog
+// absorbs a burst instead of the server's memory.
+class BoundedTaskQueue : public httplib::TaskQueue {
+ public:
+  BoundedTaskQueue(std::size_t threads, std::size_t max_queued) : max_queued_(max_queued) {
+    for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+  }
+  ~BoundedTaskQueue() override { shutdown(); }
+
+  void enqueue(std::function<void()> fn) override {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_full_.wait(lock, [&] { return shutdown_ || jobs_.size() < max_queued_; });
+    jobs_.push_back(std::move(fn));
+    not_empty_.notify_one();
+  }
+
+  void shutdown() override {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (shutdown_) return;
+      shutdown_ = true;
+    }
+    not_empty_.notify_all();
+    not_full_.notify_all();
+    for (auto& t : workers_)
+      if (t.joinable()) t.join();
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      std::function<void()> fn;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        not_empty_.wait(lock, [&] { return shutdown_ || !jobs_.empty(); });
+        if (jobs_.empty()) return;  // shutting down and drained
+        fn = std::move(jobs_.front());
+        jobs_.pop_front();
+        not_full_.notify_one();
+      }
+      fn();
+    }
+  }
+
+  std::size_t max_queued_;
+  std::deque<std::function<void()>> jobs_;
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable not_empty_;
+  std::condition_variable not_full_;
+  bool shutdown_ = false;
+};
+
+const char* CodeForStatus(int status) {
+  switch (status) {
+    case 400:
+      return "bad_request";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 408:
+      return "request_timeout";
+    case 411:
+      return "length_required";
+    case 413:
+      return "payload_too_large";
+    case 414:
+      return "uri_too_long";
+    case 415:
+      return "unsupported_media_type";
+    case 416:
+      return "range_not_satisfiable";
+    case 429:
+      return "rate_limited";
+    case 503:
+      return "unavailable";
+    default:
+      return status >= 500 ? "internal" : "bad_request";
+  }
+}
+
+std::string MessageForStatus(int status) {
+  switch (status) {
+    case 404:
+      return "no such route";
+    case 413:
+      return "request body too large";
+    case 411:
+      return "a Content-Length is required; chunked request bodies are not accepted";
+    case 400:
+      return "the request could not be read";
+    default:
+      return status >= 500 ? "internal error" : "the request was refused";
+  }
+}
+
+// A refused body is never read. cpp-httplib 0.11.4 decides keep-alive from the request before
+// routing, so the connection stays open until the keep-alive timeout or until the unread bytes fail
+// to parse as a request (then it closes); either way nothing is buffered.
+void CloseAfterResponse(const httplib::Request&, httplib::Response& res) {
+  res.set_header("Connection", "close");
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return s;
+}
+
+}  // namespace
+
+void SendJson(httplib::Response& res, int status, const Json& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
+}
+
+void SendError(httplib::Response& res, int http_status, const std::string& code,
+               const std::string& message) {
+  SendJson(res, http_status, {{"error", {{"code", code}, {"message", message}}}});
+}
+
+void SendError(httplib::Response& res, const Status& status) {
+  if (status.http_status() >= 500) {
+    LogError("request_failed", {{"errorCode", status.code()}, {"error", status.message()}});
+    SendError(res, status.http_status(), status.http_status() == 503 ? "unavailable" : "internal",
+              status.http_status() == 503 ? "service temporarily unavailable" : "internal error");
+    return;
+  }
+  SendError(res, status.http_status(), status.code(), status.message());
+}
+
+void HardenServer(httplib::Server& server, const Config& config) {
+  const std::size_t threads = std::size_t(config.http_threads);
+  const std::size_t queued = std::size_t(config.task_queue_max);
+  server.new_task_queue = [threads, queued] { return new BoundedTaskQueue(threads, queued); };
+  server.set_tcp_nodelay(true);
+  server.set_keep_alive_max_count(1000);
+  server.set_keep_alive_timeout(5);
+  server.set_read_timeout(10, 0);
+  server.set_write_timeout(10, 0);
+  server.set_idle_interval(0, 0);
+  // The library's limit is the larger of the two; the pre-routing handler applies each route's own.
+  server.set_payload_max_length(std::max(config.payload_max, config.webhook_payload_max));
+
+  const std::size_t default_max = config.payload_max;
+  const std::size_t webhook_max = config.webhook_payload_max;
+  server.set_pre_routing_handler([default_max, webhook_max](const httplib::Request& req,
+                                                            httplib::Response& res) {
+    const std::size_t payload_max = req.path == kWebhookDeliveryPath ? webhook_max : default_max;
+    // Runs after the headers and before the body is read (cpp-httplib 0.11.4). Chunked bodies
+    // bypass set_payload_max_length in this version (CVE-2025-46728, CVE-2025-53629): refuse
+    // them outright.
+    if (req.has_header("Transfer-Encoding")) {
+      CloseAfterResponse(req, res);
+      SendError(res, 411, "length_required",
+                "chunked request bodies are not accepted; send a Content-Length");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // cpp-httplib inflates gzip/deflate/br bodies before any handler runs and after the
+    // payload limit was checked, so a 1 MiB body could become gigabytes in memory; and a
+    // signature check (webhooks) must see the bytes as sent. No client of ours compresses.
+    if (req.has_header("Content-Encoding") &&
+        Lower(req.get_header_value("Content-Encoding")) != "identity") {
+      CloseAfterResponse(req, res);
+      SendError(res, 415, "unsupported_media_type", "compressed request bodies are not accepted");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.has_header("Content-Length")) {
+      const std::string len = req.get_header_value("Content-Length");
+      bool digits = !len.empty() && len.size() <= 18 &&
+                    len.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits) {
+        CloseAfterResponse(req, res);
+        SendError(res, 400, "bad_request", "invalid Content-Length");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      if (std::stoull(len) > payload_max) {
+        CloseAfterResponse(req, res);
+        SendError(res, 413, "payload_too_large",
+                  "request body larger than " + std::to_string(payload_max) + " bytes");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  server.set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        // Only fill in statuses the library produced itself (unknown route, unreadable request).
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        SendError(res, res.status, CodeForStatus(res.status), MessageForStatus(res.status));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
+                                  std::exception_ptr ep) {
+    std::string what = "unknown exception";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    LogError("handler_exception", {{"method", req.method}, {"path", req.path}, {"error", what}});
+    SendError(res, 500, "internal", "internal error");
+  });
+
+  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    Json fields = {{"method", req.method}, {"path", req.path}, {"status", res.status}};
+    if (res.status >= 500)
+      LogError("http_request", fields);
+    else if (res.status >= 400)
+      LogInfo("http_request", fields);
+    else
+      Log(LogLevel::kDebug, "http_request", fields);
+  });
+}
+
+Result<Json> ParseJsonObject(const httplib::Request& req) {
+  if (req.has_header("Content-Type")) {
+    std::string type = Lower(req.get_header_value("Content-Type"));
+    // Lenient for curl's default form type; a multipart upload can never be a JSON body.
+    if (type.rfind("multipart/", 0) == 0)
+      return Status("unsupported_media_type", "Content-Type must be application/json", 415);
+  }
+  if (!vendly::IsValidUtf8(req.body))
+    return Status::InvalidRequest("the request body is not valid UTF-8");
+  Json body = Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) return Status::InvalidRequest("the request body is not valid JSON");
+  if (!body.is_object()) return Status::InvalidRequest("the request body must be a JSON object");
+  return body;
+}
+
+Result<std::string> RequireString(const Json& body, const char* field, std::size_t min_len,
+                                  std::size_t max_len) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null())
+    return Status::InvalidRequest(std::string(field) + " is required");
+  if (!it->is_string()) return Status::InvalidRequest(std::string(field) + " must be a string");
+  std::string value = it->get<std::string>();
+  std::size_t len = vendly::Utf8Length(value);
+  if (len < min_len || len > max_len)
+    return Status::InvalidRequest(std::string(field) + " must be " + std::to_string(min_len) +
+                                  " to " + std::to_string(max_len) + " characters");
+  return value;
+}
+
+Result<std::optional<bool>> OptionalBool(const Json& body, const char* field) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return std::optional<bool>();
+  if (!it->is_boolean()) return Status::InvalidRequest(std::string(field) + " must be a boolean");
+  return std::optional<bool>(it->get<bool>());
+}
+
+std::optional<std::string> GetCookie(const httplib::Request& req, const std::string& name) {
+  const std::size_t count = req.get_header_value_count("Cookie");
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string header = req.get_header_value("Cookie", i);
+    std::size_t pos = 0;
+    while (pos < header.size()) {
+      std::size_t end = header.find(';', pos);
+      if (end == std::string::npos) end = header.size();
+      std::string part = header.substr(pos, end - pos);
+      std::size_t start = part.find_first_not_of(' ');
+      if (start != std::string::npos) part = part.substr(start);
+      std::size_t eq = part.find('=');
+      if (eq != std::string::npos && part.substr(0, eq) == name) return part.substr(eq + 1);
+      pos = end + 1;
+    }
+  }
+  return std::nullopt;
+}
+
+bool WantsJson(const httplib::Request& req) {
+  return Lower(req.get_header_value("Accept")).find("application/json") != std::string::npos;
+}
+
+Result<std::optional<Session>> ResolveSession(Db& db, const httplib::Request& req) {
+  std::string token;
+  const std::string auth = req.get_header_value("Authorization");
+  if (auth.size() > 7 && Lower(auth.substr(0, 7)) == "bearer ") {
+    token = auth.substr(7);
+  } else if (auto cookie = GetCookie(req, kSessionCookie)) {
+    token = *cookie;
+  }
+  if (token.empty() || token.size() > 256) return std::optional<Session>();
+  const std::string hash = Sha256Hex(token);
+  auto rows = db.Exec(
+      "SELECT seller_id, store_id FROM seller_session WHERE token_hash = $1 AND expires_at > now()",
+      {hash});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<Session>();
+  return std::optional<Session>(
+      Session{rows->Text(0, "seller_id"), rows->Text(0, "store_id"), hash});
+}
+
+httplib::Server::Handler Router::Wrap(Access access, Handler handler) {
+  return [this, access, handler](const httplib::Request& req, httplib::Response& res) {
+    try {
+      RequestContext ctx{req, res, std::nullopt};
+      auto session = ResolveSession(db_, req);
+      if (!session.ok()) {
+        SendError(res, session.status());
+        return;
+      }
+      ctx.session = *session;
+      if (access == Access::kSession && !ctx.session) {
+        SendError(res, 401, "unauthorized", "sign in first");
+        return;
+      }
+      handler(ctx);
+    } catch (const std::exception& e) {
+      LogError("handler_exception",
+               {{"method", req.method}, {"path", req.path}, {"error", e.what()}});
+      SendError(res, 500, "internal", "internal error");
+    } catch (...) {
+      LogError("handler_exception", {{"method", req.method}, {"path", req.path}});
+      SendError(res, 500, "internal", "internal error");
+    }
+  };
+}
+
+void Router::Get(const std::string& p, Access a, Handler h) {
+  server_.Get(p, Wrap(a, std::move(h)));
+}
+void Router::Post(const std::string& p, Access a, Handler h) {
+  server_.Post(p, Wrap(a, std::move(h)));
+}
+void Router::Patch(const std::string& p, Access a, Handler h) {
+  server_.Patch(p, Wrap(a, std::move(h)));
+}
+void Router::Delete(const std::string& p, Access a, Handler h) {
+  server_.Delete(p, Wrap(a, std::move(h)));
+}
+
+}  // namespace vendly::server

@@ -1,0 +1,94 @@
+// The HTTP layer of the edge server: cpp-httplib hardening (toolchain-notes.md), JSON responses and
+// errors ({"error":{"code","message"}}), JSON body parsing with type checks, cookies, and a router
+// that wraps every handler: sessions are resolved before the handler runs, exceptions become JSON
+// 500s.
+#ifndef VENDLY_SERVER_HTTP_H_
+#define VENDLY_SERVER_HTTP_H_
+
+#include <httplib.h>
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "app/config.h"
+#include "app/status.h"
+#include "store/db.h"
+
+namespace vendly::server {
+
+using Json = nlohmann::json;
+
+inline constexpr const char* kSessionCookie = "vendly_session";
+// Meta's webhook deliveries: the one route with its own body limit (Config::webhook_payload_max).
+inline constexpr const char* kWebhookDeliveryPath = "/api/webhooks/instagram";
+
+// Applies the hardening: tcp_nodelay, keep-alive limits, a bounded worker queue, timeouts, a
+// payload limit (webhook_payload_max on kWebhookDeliveryPath, payload_max elsewhere), chunked,
+// compressed (Content-Encoding) and oversize bodies refused before they are read, JSON for every
+// error status and for handler exceptions, and an access log line per request (path only: a query
+// may hold an OAuth code).
+void HardenServer(httplib::Server& server, const Config& config);
+
+void SendJson(httplib::Response& res, int status, const Json& body);
+// {"error":{"code","message"}} with status.http_status(). 5xx messages are logged and replaced by a
+// generic text: database and library messages never reach a client.
+void SendError(httplib::Response& res, const Status& status);
+void SendError(httplib::Response& res, int http_status, const std::string& code,
+               const std::string& message);
+
+// The body as a JSON object. Errors: 400 invalid_request for invalid UTF-8, malformed JSON, or a
+// body that is not an object; 415 unsupported_media_type for a multipart body.
+Result<Json> ParseJsonObject(const httplib::Request& req);
+
+// Typed field readers. A missing or mistyped field is 400 invalid_request naming the field.
+Result<std::string> RequireString(const Json& body, const char* field, std::size_t min_len,
+                                  std::size_t max_len);
+// Absent or null -> nullopt; present with another type -> error.
+Result<std::optional<bool>> OptionalBool(const Json& body, const char* field);
+
+// The value of cookie `name` from the Cookie header, if any.
+std::optional<std::string> GetCookie(const httplib::Request& req, const std::string& name);
+// True when the client asked for JSON (Accept contains application/json).
+bool WantsJson(const httplib::Request& req);
+
+struct Session {
+  std::string seller_id;
+  std::string store_id;
+  std::string token_hash;
+};
+
+// Resolves the session of a request from `Authorization: Bearer <token>` or the session cookie.
+// nullopt when there is none or it is unknown or expired; an error only when the database fails.
+Result<std::optional<Session>> ResolveSession(Db& db, const httplib::Request& req);
+
+struct RequestContext {
+  const httplib::Request& req;
+  httplib::Response& res;
+  std::optional<Session> session;  // always set for routes that require a session
+};
+
+enum class Access { kPublic, kSession };
+
+// Registers routes on a server. Every handler runs inside try/catch; a session route answers 401
+// {"error":{"code":"unauthorized"}} before the handler when the request carries no valid session.
+class Router {
+ public:
+  using Handler = std::function<void(RequestContext&)>;
+  Router(httplib::Server& server, Db& db) : server_(server), db_(db) {}
+
+  void Get(const std::string& pattern, Access access, Handler handler);
+  void Post(const std::string& pattern, Access access, Handler handler);
+  void Patch(const std::string& pattern, Access access, Handler handler);
+  void Delete(const std::string& pattern, Access access, Handler handler);
+
+ private:
+  httplib::Server::Handler Wrap(Access access, Handler handler);
+  httplib::Server& server_;
+  Db& db_;
+};
+
+}  // namespace vendly::server
+
+#endif  // VENDLY_SERVER_HTTP_H_

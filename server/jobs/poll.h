@@ -1,0 +1,57 @@
+// Incremental sync of a connected account (US-5, issue #5): the "poll" job lists the account's
+// newest media until it reaches posts it knows and turns the new ones into drafts; it also notices
+// caption edits (re-extracted; approved products go through the core's three-way merge, conflicts
+// wait for the seller) and, on a slower rhythm, walks the recent catalog for deleted posts (their
+// products are archived). Each connection has one chain of scheduled polls whose interval follows
+// the account's activity and its remaining rate budget; a webhook or the seller's "refresh" adds a
+// poll that runs at once. Two polls of one connection never run together. Also here: the recurring
+// jobs that keep every active connection polled and refresh long-lived user tokens, and the routes
+// of sync conflicts and manual refresh (server/API.md, "Sync").
+#ifndef VENDLY_SERVER_SYNC_H_
+#define VENDLY_SERVER_SYNC_H_
+
+#include <chrono>
+#include <string>
+
+#include "app/status.h"
+#include "store/db.h"
+
+namespace vendly::server {
+
+struct App;
+class JobRunner;
+class Router;
+
+// Dedupe keys of a connection's polls: the scheduled chain, the webhook's trigger (the contract of
+// webhooks.h) and the seller's manual refresh. Distinct keys, so a trigger never waits behind a
+// scheduled poll that is minutes away.
+std::string ScheduledPollKey(const std::string& connection_id);  // "poll_sched:<id>"
+std::string WebhookPollKey(const std::string& connection_id);    // "poll:<id>"
+std::string ManualPollKey(const std::string& connection_id);     // "poll_manual:<id>"
+
+// Makes sure the connection's scheduled poll chain exists, inside the caller's transaction:
+// enqueues a scheduled poll due after `delay` when none is queued or running, and brings a queued
+// one forward when it is due later than that. Returns the active scheduled poll's id. Called when a
+// connection is made or made again, and by the poll scheduler.
+Result<std::string> SchedulePoll(Conn& conn, const std::string& connection_id,
+                                 const std::string& store_id, std::chrono::milliseconds delay);
+
+// The routes of server/API.md "Sync": conflicts, resolving one, manual refresh.
+void RegisterSyncRoutes(Router& router, App& app);
+// The "poll", "poll_scheduler" and "token_refresh" kinds; ensures the two recurring ones exist.
+void RegisterSyncJobs(JobRunner& runner, App& app);
+
+namespace internal {
+// The seconds until a connection's next scheduled poll. An active account (this poll found new
+// posts or edits) is polled again after `min_seconds`; a quiet one doubles its previous interval up
+// to `max_seconds`. The rate budget overrides both: at 50% of it used the interval doubles, at 75%
+// it is `max_seconds`, at 90% polling pauses (kBudgetPauseSeconds, at least max_seconds), so the
+// account never reaches Meta's limit through polling. `usage_percent` -1: unknown (not limiting).
+inline constexpr int kBudgetPauseSeconds = 900;
+int NextPollSeconds(int previous_seconds, bool active, int usage_percent, int min_seconds,
+                    int max_seconds);
+}  // namespace internal
+
+}  // namespace vendly::server
+
+#endif  // VENDLY_SERVER_SYNC_H_

@@ -1,0 +1,613 @@
+#include "media/media.h"
+
+#include <fcntl.h>
+#include <httplib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "app/app.h"
+#include "app/log.h"
+#include "crypto/crypto.h"
+#include "http/http.h"
+#include "store/db.h"
+
+namespace vendly::server {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kMaxRedirects = 3;
+constexpr int kConnectTimeoutSeconds = 10;
+constexpr int kReadTimeoutSeconds = 20;
+constexpr std::chrono::seconds kDownloadDeadline{60};
+constexpr char kImmutable[] = "public, max-age=31536000, immutable";
+// The fields that give a post's image URLs again (media_type decides photo or thumbnail).
+constexpr char kRefreshFields[] =
+    "media_type,media_url,thumbnail_url,children{id,media_type,media_url,thumbnail_url}";
+
+const MediaType kJpeg{"jpg", "image/jpeg"};
+const MediaType kPng{"png", "image/png"};
+const MediaType kWebp{"webp", "image/webp"};
+const MediaType kGif{"gif", "image/gif"};
+
+Status Expired(const std::string& message) { return {kMediaExpired, message, 502}; }
+Status Unavailable(const std::string& message) { return {kMediaUnavailable, message, 502}; }
+Status Rejected(const std::string& message) { return {kMediaRejected, message, 422}; }
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::string Lower(std::string text) {
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return text;
+}
+
+// An http(s) URL split for httplib::Client: origin "scheme://host[:port]", path "/p?q" (the
+// fragment dropped). `host` names the server in messages: the query of a CDN URL is a signature.
+struct HttpUrl {
+  std::string origin;
+  std::string host;
+  std::string path;
+};
+
+std::optional<HttpUrl> ParseHttpUrl(const std::string& url) {
+  const std::string lower = Lower(url.substr(0, 8));
+  std::size_t authority_start;
+  std::string scheme;
+  if (StartsWith(lower, "http://")) {
+    scheme = "http";
+    authority_start = 7;
+  } else if (StartsWith(lower, "https://")) {
+    scheme = "https";
+    authority_start = 8;
+  } else {
+    return std::nullopt;
+  }
+  std::size_t authority_end = url.find_first_of("/?#", authority_start);
+  if (authority_end == std::string::npos) authority_end = url.size();
+  const std::string authority = url.substr(authority_start, authority_end - authority_start);
+  // No credentials in URLs, no whitespace or control characters anywhere.
+  if (authority.empty() || authority.find('@') != std::string::npos) return std::nullopt;
+  for (unsigned char c : url)
+    if (c <= 0x20 || c == 0x7f) return std::nullopt;
+  HttpUrl out;
+  out.origin = scheme + "://" + authority;
+  out.host = authority;
+  std::string rest = url.substr(authority_end);
+  const std::size_t hash = rest.find('#');
+  if (hash != std::string::npos) rest.resize(hash);
+  if (rest.empty() || rest[0] == '?') rest = "/" + rest;
+  out.path = rest;
+  return out;
+}
+
+// The target of a redirect from `base`: absolute, scheme-relative, absolute-path or relative.
+std::string ResolveLocation(const HttpUrl& base, const std::string& location) {
+  const std::string lower = Lower(location.substr(0, 8));
+  if (StartsWith(lower, "http://") || StartsWith(lower, "https://")) return location;
+  if (StartsWith(location, "//"))
+    return base.origin.substr(0, base.origin.find(':')) + ":" + location;
+  if (StartsWith(location, "/")) return base.origin + location;
+  std::string dir = base.path.substr(0, base.path.find('?'));
+  dir = dir.substr(0, dir.rfind('/') + 1);
+  return base.origin + dir + location;
+}
+
+// GETs `url`, following at most kMaxRedirects redirects, and returns the body of the 2xx answer.
+Result<std::string> Download(const std::string& url, std::size_t max_bytes) {
+  const auto deadline = std::chrono::steady_clock::now() + kDownloadDeadline;
+  std::string current = url;
+  for (int hop = 0;; ++hop) {
+    auto target = ParseHttpUrl(current);
+    if (!target) return Rejected("the media URL is not an http(s) URL");
+    httplib::Client client(target->origin);
+    client.set_connection_timeout(kConnectTimeoutSeconds, 0);
+    client.set_read_timeout(kReadTimeoutSeconds, 0);
+    client.set_write_timeout(kConnectTimeoutSeconds, 0);
+    client.set_follow_location(false);
+    client.set_keep_alive(false);
+    client.set_decompress(false);  // images are compressed already; a gzip body is no image
+
+    int status = 0;
+    std::string location;
+    bool too_big = false;
+    bool too_slow = false;
+    std::string body;
+    const httplib::Headers headers = {{"Accept", "image/*"}, {"Accept-Encoding", "identity"}};
+    auto result = client.Get(
+        target->path, headers,
+        [&](const httplib::Response& response) {
+          status = response.status;
+          location = response.get_header_value("Location");
+          if (status < 200 || status >= 300) return false;  // the body is not wanted
+          if (response.has_header("Content-Length")) {
+            const std::string length = response.get_header_value("Content-Length");
+            if (length.size() > 18 || std::stoull("0" + length) > max_bytes) {
+              too_big = true;
+              return false;
+            }
+          }
+          return true;
+        },
+        [&](const char* data, std::size_t length) {
+          if (std::chrono::steady_clock::now() > deadline) {
+            too_slow = true;
+            return false;
+          }
+          if (body.size() + length > max_bytes) {
+            too_big = true;
+            return false;
+          }
+          body.append(data, length);
+          return true;
+        });
+
+    if (too_big)
+      return Rejected(target->host + " sent more than " + std::to_string(max_bytes) + " bytes");
+    if (too_slow)
+      return Unavailable(target->host + " took longer than " +
+                         std::to_string(kDownloadDeadline.count()) + " s");
+    if (status == 0 || (status >= 200 && status < 300 && !result))
+      return Unavailable(target->host + " could not be read (" +
+                         httplib::to_string(result.error()) + ")");
+    if (status >= 200 && status < 300) return body;
+    if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+      if (location.empty()) return Rejected(target->host + " redirected nowhere");
+      if (hop >= kMaxRedirects)
+        return Rejected("more than " + std::to_string(kMaxRedirects) + " redirects");
+      current = ResolveLocation(*target, location);
+      continue;
+    }
+    const std::string answered = target->host + " answered HTTP " + std::to_string(status);
+    if (status == 403 || status == 410) return Expired(answered);
+    if (status == 408 || status == 429 || status >= 500) return Unavailable(answered);
+    return Rejected(answered);
+  }
+}
+
+// Writes `bytes` to `path` through a temporary file in the same directory, then renames it.
+Status WriteFileAtomically(const fs::path& path, std::string_view bytes) {
+  const fs::path tmp = path.parent_path() / (".tmp-" + HexEncode(RandomBytes(8)));
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return Unavailable("cannot create a file in the media directory: " +
+                       std::string(std::strerror(errno)));
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    written += std::size_t(n);
+  }
+  const bool ok = written == bytes.size() && ::fsync(fd) == 0;
+  const int saved_errno = errno;
+  ::close(fd);
+  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    const int error = ok ? errno : saved_errno;
+    ::unlink(tmp.c_str());
+    return Unavailable("cannot write to the media directory: " + std::string(std::strerror(error)));
+  }
+  // The rename is durable once the directory is.
+  int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    (void)::fsync(dir);
+    ::close(dir);
+  }
+  return Status::Ok();
+}
+
+std::optional<std::string> ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return out.str();
+}
+
+// ---- media_copy -----------------------------------------------------------------------------
+
+struct CopyRequest {
+  std::string store_id;
+  std::string connection_id;
+  std::string ig_media_id;
+  std::vector<MediaSource> sources;  // by position
+};
+
+Result<CopyRequest> ParseCopyRequest(const Json& payload) {
+  CopyRequest request;
+  auto text = [&](const char* key, std::string* out) {
+    auto it = payload.find(key);
+    if (it == payload.end() || !it->is_string() || it->get<std::string>().empty()) return false;
+    *out = it->get<std::string>();
+    return true;
+  };
+  if (!payload.is_object() || !text("storeId", &request.store_id) ||
+      !text("connectionId", &request.connection_id) || !text("igMediaId", &request.ig_media_id))
+    return Status::InvalidRequest("payload needs storeId, connectionId and igMediaId");
+  auto sources = payload.find("sources");
+  if (sources == payload.end() || !sources->is_array())
+    return Status::InvalidRequest("payload.sources must be an array");
+  std::set<int> positions;
+  for (const Json& item : *sources) {
+    MediaSource source;
+    if (!item.is_object() || !item.contains("position") || !item["position"].is_number_integer() ||
+        !item.contains("url") || !item["url"].is_string())
+      return Status::InvalidRequest("each source needs an integer position and a string url");
+    const long long position = item["position"].get<long long>();
+    if (position < 0 || position > 1000 || !positions.insert(int(position)).second)
+      return Status::InvalidRequest("source positions must be distinct, from 0 to 1000");
+    source.position = int(position);
+    source.url = item["url"].get<std::string>();
+    auto child = item.find("childId");
+    if (child != item.end() && child->is_string()) source.child_id = child->get<std::string>();
+    request.sources.push_back(std::move(source));
+  }
+  std::sort(request.sources.begin(), request.sources.end(),
+            [](const MediaSource& a, const MediaSource& b) { return a.position < b.position; });
+  return request;
+}
+
+// What is already known about each position of the post.
+struct AssetRow {
+  std::string status;
+  std::string storage_key;
+};
+
+// The URL without its query (the signature): enough to say where a copy came from.
+std::string UnsignedUrl(const std::string& url) { return url.substr(0, url.find('?')); }
+
+Status SaveAsset(Db& db, const CopyRequest& request, const MediaSource& source,
+                 const Result<StoredMedia>& copy, const std::string& status) {
+  Param key, type, size, sha;
+  Param error;
+  if (copy.ok()) {
+    key = copy->storage_key;
+    type = copy->content_type;
+    size = std::to_string(copy->size);
+    sha = copy->sha256;
+  } else {
+    error = copy.status().code() + ": " + copy.status().message();
+  }
+  auto saved = db.Exec(
+      "INSERT INTO media_asset (store_id, ig_media_id, position, source_url, storage_key,"
+      " content_type, byte_size, sha256, status, error)"
+      " VALUES ($1, $2, $3::int, $4, $5, $6, $7::bigint, $8, $9, $10)"
+      " ON CONFLICT (store_id, ig_media_id, position) DO UPDATE SET"
+      " source_url = EXCLUDED.source_url, storage_key = EXCLUDED.storage_key,"
+      " content_type = EXCLUDED.content_type, byte_size = EXCLUDED.byte_size,"
+      " sha256 = EXCLUDED.sha256, status = EXCLUDED.status, error = EXCLUDED.error,"
+      " updated_at = now()",
+      {request.store_id, request.ig_media_id, std::to_string(source.position),
+       UnsignedUrl(source.url), key, type, size, sha, status, error});
+  return saved.ok() ? Status::Ok() : saved.status();
+}
+
+// Writes the stored URLs of the post, in position order, to its drafts and to its products whose
+// images nobody changed (still empty, or still some draft's list).
+Status WriteImageUrls(App& app, const CopyRequest& request) {
+  auto rows = app.db.Exec(
+      "SELECT storage_key FROM media_asset WHERE store_id = $1 AND ig_media_id = $2"
+      " AND status = 'stored' ORDER BY position",
+      {request.store_id, request.ig_media_id});
+  if (!rows.ok()) return rows.status();
+  Json urls = Json::array();
+  for (int i = 0; i < rows->size(); ++i) {
+    const std::string key = rows->Text(i, "storage_key");
+    urls.push_back(MediaUrl(app.config, key.substr(key.rfind('/') + 1)));
+  }
+  const std::string list = urls.dump();
+  return app.db.Transaction([&](Conn& conn) -> Status {
+    // Products first: they are compared with the drafts' lists before those change.
+    auto products = conn.Exec(
+        "UPDATE product p SET images = $3::jsonb, updated_at = now()"
+        " WHERE p.store_id = $1 AND p.source_type = 'instagram' AND p.source_external_id = $2"
+        " AND p.images IS DISTINCT FROM $3::jsonb"
+        " AND (p.images = '[]'::jsonb OR p.images IN (SELECT d.image_urls FROM product_draft d"
+        "      WHERE d.store_id = $1 AND d.ig_media_id = $2))",
+        {request.store_id, request.ig_media_id, list});
+    if (!products.ok()) return products.status();
+    auto drafts = conn.Exec(
+        "UPDATE product_draft SET image_urls = $3::jsonb, updated_at = now()"
+        " WHERE store_id = $1 AND ig_media_id = $2 AND image_urls IS DISTINCT FROM $3::jsonb",
+        {request.store_id, request.ig_media_id, list});
+    return drafts.ok() ? Status::Ok() : drafts.status();
+  });
+}
+
+// Fresh CDN URLs of a post, by carousel child and by position.
+struct FreshUrls {
+  std::map<std::string, std::string> by_child;
+  std::map<int, std::string> by_position;
+  bool post_gone = false;  // Meta no longer has the post
+  std::optional<std::string> For(const MediaSource& source) const {
+    if (source.child_id) {
+      auto it = by_child.find(*source.child_id);
+      if (it != by_child.end()) return it->second;
+      return std::nullopt;
+    }
+    auto it = by_position.find(source.position);
+    if (it != by_position.end()) return it->second;
+    return std::nullopt;
+  }
+};
+
+// Reads the post again with the connection's token. Returns the job's outcome instead when the
+// job cannot go on now (no connection, token rejected, Meta throttling or failing).
+std::optional<JobOutcome> ReadFreshUrls(App& app, const CopyRequest& request, FreshUrls* out) {
+  auto rows = app.db.Exec(
+      "SELECT access_token_ciphertext, access_token_key_id, status FROM instagram_connection"
+      " WHERE id = $1 AND store_id = $2",
+      {request.connection_id, request.store_id});
+  if (!rows.ok()) return JobOutcome::Retry(rows.status().message());
+  if (rows->empty()) return JobOutcome::Dead("not_connected: the Instagram connection is gone");
+  if (rows->Text(0, "status") != "active")
+    return JobOutcome::Dead("connection_expired: the Instagram connection needs reconnecting");
+  std::optional<std::string> token;
+  auto sealed = DecodeByteaHex(rows->Text(0, "access_token_ciphertext"));
+  if (sealed) token = app.OpenToken(*sealed, rows->Text(0, "access_token_key_id"));
+  if (!token) return JobOutcome::Dead("the stored token cannot be opened with any configured key");
+
+  auto platform = app.new_platform();
+  GraphJson media =
+      platform->graph().Get(request.ig_media_id, {{"fields", kRefreshFields}}, *token);
+  if (!media.ok()) {
+    const GraphError& e = media.error;
+    const std::string why = std::string("Graph ") + GraphErrorKindName(e.kind) + " " +
+                            std::to_string(e.code) + ": " + e.message;
+    switch (e.kind) {
+      case GraphErrorKind::kThrottled:
+        return JobOutcome::Defer(std::chrono::seconds(std::max(e.retry_after_seconds, 1)), why);
+      case GraphErrorKind::kTokenInvalid:
+        return JobOutcome::Dead("connection_expired: " + why);
+      case GraphErrorKind::kPermission:
+        return JobOutcome::Dead("permission_missing: " + why);
+      case GraphErrorKind::kOther:
+        if (e.code == 100) {  // "Object ... does not exist": the post was deleted
+          out->post_gone = true;
+          return std::nullopt;
+        }
+        return JobOutcome::Retry(why);
+      default:
+        return JobOutcome::Retry(why);
+    }
+  }
+  for (const MediaSource& fresh : PostImageSources(ParseMediaItem(*media.value))) {
+    if (fresh.child_id) out->by_child[*fresh.child_id] = fresh.url;
+    out->by_position[fresh.position] = fresh.url;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> ImageUrlOf(const MediaItem& item) {
+  // A video's media_url is the video itself; its thumbnail is the image.
+  if (item.media_type == "VIDEO") return item.thumbnail_url;
+  if (item.media_url && !item.media_url->empty()) return item.media_url;
+  return item.thumbnail_url;
+}
+
+}  // namespace
+
+std::optional<MediaType> SniffImageType(std::string_view b) {
+  if (b.size() >= 3 && StartsWith(b, "\xFF\xD8\xFF")) return kJpeg;
+  if (b.size() >= 8 && StartsWith(b, std::string_view("\x89PNG\r\n\x1A\n", 8))) return kPng;
+  if (b.size() >= 12 && StartsWith(b, "RIFF") && b.substr(8, 4) == "WEBP") return kWebp;
+  if (b.size() >= 6 && (StartsWith(b, "GIF87a") || StartsWith(b, "GIF89a"))) return kGif;
+  return std::nullopt;
+}
+
+std::optional<MediaType> ParseMediaName(std::string_view name) {
+  if (name.size() < 66 || name[64] != '.') return std::nullopt;
+  for (std::size_t i = 0; i < 64; ++i) {
+    const char c = name[i];
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+  }
+  const std::string_view ext = name.substr(65);
+  for (const MediaType* type : {&kJpeg, &kPng, &kWebp, &kGif})
+    if (ext == type->ext) return *type;
+  return std::nullopt;
+}
+
+std::string MediaUrl(const Config& config, const std::string& name) {
+  return config.public_url + "/api/media/" + name;
+}
+
+Result<StoredMedia> StoreMediaBytes(const Config& config, std::string_view bytes) {
+  if (bytes.size() > config.media_max_bytes)
+    return Rejected("the image is larger than " + std::to_string(config.media_max_bytes) +
+                    " bytes");
+  auto type = SniffImageType(bytes);
+  if (!type) return Rejected("not a JPEG, PNG, WebP or GIF image");
+  StoredMedia media;
+  media.sha256 = Sha256Hex(bytes);
+  media.ext = type->ext;
+  media.content_type = type->content_type;
+  media.size = bytes.size();
+  const std::string name = media.sha256 + "." + media.ext;
+  media.storage_key = media.sha256.substr(0, 2) + "/" + name;
+  media.url = MediaUrl(config, name);
+
+  const fs::path dir = fs::path(config.media_dir) / media.sha256.substr(0, 2);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Unavailable("cannot create the media directory: " + ec.message());
+  const fs::path path = dir / name;
+  // Content-addressed: a file of that name and size holds these bytes already.
+  if (fs::file_size(path, ec) == bytes.size() && !ec) return media;
+  Status written = WriteFileAtomically(path, bytes);
+  if (!written.ok()) return written;
+  return media;
+}
+
+Result<StoredMedia> StoreRemoteMedia(App& app, const std::string& url) {
+  auto body = Download(url, app.config.media_max_bytes);
+  if (!body.ok()) return body.status();
+  return StoreMediaBytes(app.config, *body);
+}
+
+void RegisterMediaRoutes(Router& router, App& app) {
+  router.Get(R"(/api/media/([^/]+))", Access::kPublic, [&app](RequestContext& ctx) {
+    const std::string name = ctx.req.matches[1];
+    auto type = ParseMediaName(name);
+    if (!type)
+      return SendError(ctx.res,
+                       Status::InvalidRequest("a media name is <sha256>.<jpg|png|webp|gif>"));
+    auto bytes = ReadFile(fs::path(app.config.media_dir) / name.substr(0, 2) / name);
+    if (!bytes) return SendError(ctx.res, Status::NotFound("no such media"));
+    const std::string etag = "\"" + name.substr(0, 64) + "\"";
+    ctx.res.set_header("ETag", etag);
+    ctx.res.set_header("Cache-Control", kImmutable);
+    ctx.res.set_header("X-Content-Type-Options", "nosniff");
+    const std::string if_none_match = ctx.req.get_header_value("If-None-Match");
+    if (if_none_match == "*" || if_none_match.find(etag) != std::string::npos) {
+      ctx.res.status = 304;
+      return;
+    }
+    ctx.res.status = 200;
+    ctx.res.set_content(std::move(*bytes), type->content_type.c_str());
+  });
+}
+
+std::vector<MediaSource> PostImageSources(const MediaItem& item) {
+  std::vector<MediaSource> sources;
+  if (!item.children.empty()) {
+    for (std::size_t i = 0; i < item.children.size(); ++i) {
+      const MediaItem& child = item.children[i];
+      auto url = ImageUrlOf(child);
+      if (url && !url->empty())
+        sources.push_back(
+            {int(i), *url, child.id.empty() ? std::nullopt : std::optional<std::string>(child.id)});
+    }
+    return sources;
+  }
+  if (item.media_type == "CAROUSEL_ALBUM") return sources;  // its slides were not expanded
+  auto url = ImageUrlOf(item);
+  if (url && !url->empty()) sources.push_back({0, *url, std::nullopt});
+  return sources;
+}
+
+JobSpec MediaCopyJob(const std::string& store_id, const std::string& connection_id,
+                     const MediaItem& item) {
+  Json sources = Json::array();
+  for (const MediaSource& source : PostImageSources(item))
+    sources.push_back({{"position", source.position},
+                       {"url", source.url},
+                       {"childId", source.child_id ? Json(*source.child_id) : Json(nullptr)}});
+  JobSpec spec;
+  spec.kind = kMediaCopyJob;
+  spec.store_id = store_id;
+  spec.payload = {{"storeId", store_id},
+                  {"connectionId", connection_id},
+                  {"igMediaId", item.id},
+                  {"sources", sources}};
+  spec.dedupe_key = std::string(kMediaCopyJob) + ":" + store_id + ":" + item.id;
+  return spec;
+}
+
+JobOutcome CopyPostMedia(JobContext& ctx) {
+  App& app = ctx.app();
+  auto parsed = ParseCopyRequest(ctx.job().payload);
+  if (!parsed.ok()) return JobOutcome::Dead(parsed.status().message());
+  const CopyRequest& request = *parsed;
+  if (ctx.job().store_id && *ctx.job().store_id != request.store_id)
+    return JobOutcome::Dead("payload.storeId is not the job's store");
+
+  auto rows = app.db.Exec(
+      "SELECT position, status, storage_key FROM media_asset WHERE store_id = $1 AND"
+      " ig_media_id = $2",
+      {request.store_id, request.ig_media_id});
+  if (!rows.ok()) return JobOutcome::Retry(rows.status().message());
+  std::map<int, AssetRow> assets;
+  for (int i = 0; i < rows->size(); ++i)
+    assets[int(rows->Int(i, "position"))] = {rows->Text(i, "status"), rows->Text(i, "storage_key")};
+
+  std::optional<FreshUrls> fresh;
+  std::optional<JobOutcome> stop;  // the refresh said the job cannot go on now
+  std::string transient;           // the first transient failure of this run
+  int stored = 0;
+  int failed = 0;
+  for (const MediaSource& source : request.sources) {
+    auto known = assets.find(source.position);
+    if (known != assets.end()) {
+      std::error_code ec;
+      if (known->second.status == "failed") {
+        ++failed;
+        continue;
+      }
+      if (known->second.status == "stored" &&
+          fs::exists(fs::path(app.config.media_dir) / known->second.storage_key, ec)) {
+        ++stored;
+        continue;
+      }
+    }
+    if (ctx.stopping()) {
+      stop = JobOutcome::Defer(std::chrono::seconds(0), "the worker is stopping");
+      break;
+    }
+    if (!ctx.Heartbeat()) return JobOutcome::Retry("the lease ran out; another worker has the job");
+
+    Result<StoredMedia> copy = StoreRemoteMedia(app, source.url);
+    MediaSource used = source;
+    if (!copy.ok() && copy.status().code() == kMediaExpired) {
+      if (!fresh) {
+        FreshUrls read;
+        stop = ReadFreshUrls(app, request, &read);
+        if (stop) break;
+        fresh = std::move(read);
+      }
+      auto url = fresh->For(source);
+      if (url) {
+        used.url = *url;
+        copy = StoreRemoteMedia(app, used.url);
+      } else if (fresh->post_gone) {
+        copy = Rejected("the post no longer exists on Instagram");
+      } else {
+        copy = Rejected("the post no longer has an image at position " +
+                        std::to_string(source.position));
+      }
+    }
+
+    std::string status = "stored";
+    if (copy.ok()) {
+      ++stored;
+    } else if (copy.status().code() == kMediaRejected) {
+      status = "failed";
+      ++failed;
+    } else {  // unavailable, or expired even when fresh: try again later
+      status = "pending";
+      if (transient.empty()) transient = copy.status().message();
+    }
+    if (!copy.ok())
+      LogWarn("media_copy_failed", {{"storeId", request.store_id},
+                                    {"igMediaId", request.ig_media_id},
+                                    {"position", source.position},
+                                    {"errorCode", copy.status().code()},
+                                    {"error", copy.status().message()}});
+    Status saved = SaveAsset(app.db, request, used, copy, status);
+    if (!saved.ok()) return JobOutcome::Retry(saved.message());
+  }
+
+  Status written = WriteImageUrls(app, request);
+  if (!written.ok()) return JobOutcome::Retry(written.message());
+  if (stop) return *stop;
+  if (!transient.empty()) return JobOutcome::Retry(transient);
+  return JobOutcome::Succeeded({{"stored", stored}, {"failed", failed}});
+}
+
+void RegisterMediaJobs(JobRunner& runner, App& /*app*/) {
+  runner.Register(kMediaCopyJob, CopyPostMedia);
+}
+
+}  // namespace vendly::server

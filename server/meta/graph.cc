@@ -1,0 +1,500 @@
+#include "meta/graph.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <random>
+#include <thread>
+
+#include "app/log.h"
+
+namespace vendly::server {
+
+using nlohmann::json;
+
+const char kMediaFields[] =
+    "id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp,"
+    "children{id,media_type,media_url,thumbnail_url}";
+
+const char* GraphErrorKindName(GraphErrorKind kind) {
+  switch (kind) {
+    case GraphErrorKind::kThrottled:
+      return "throttled";
+    case GraphErrorKind::kTransient:
+      return "transient";
+    case GraphErrorKind::kTokenInvalid:
+      return "token_invalid";
+    case GraphErrorKind::kPermission:
+      return "permission";
+    case GraphErrorKind::kBudgetExhausted:
+      return "budget_exhausted";
+    case GraphErrorKind::kBadResponse:
+      return "bad_response";
+    case GraphErrorKind::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+GraphErrorKind ClassifyGraphError(int code, int /*subcode*/, bool is_transient, int http_status) {
+  switch (code) {
+    case 4:
+    case 17:
+    case 32:
+    case 613:
+    case 80002:
+      return GraphErrorKind::kThrottled;
+    case 190:
+      return GraphErrorKind::kTokenInvalid;
+    case 1:
+    case 2:
+      return GraphErrorKind::kTransient;
+    case 10:
+      return GraphErrorKind::kPermission;
+    default:
+      break;
+  }
+  if (code >= 200 && code <= 299) return GraphErrorKind::kPermission;
+  if (is_transient) return GraphErrorKind::kTransient;
+  if (code == 0) {
+    if (http_status == 429) return GraphErrorKind::kThrottled;
+    if (http_status >= 500 || http_status == 0) return GraphErrorKind::kTransient;
+  }
+  return GraphErrorKind::kOther;
+}
+
+namespace {
+
+int IntOf(const json& v) {
+  if (v.is_number_integer()) return int(v.get<long long>());
+  if (v.is_number()) return int(v.get<double>());
+  if (v.is_string()) {
+    const std::string s = v.get<std::string>();
+    if (!s.empty() && s.find_first_not_of("0123456789-") == std::string::npos && s.size() < 10)
+      return std::stoi(s);
+  }
+  return 0;
+}
+
+}  // namespace
+
+GraphError ParseGraphError(int http_status, const std::string& body) {
+  GraphError e;
+  e.http_status = http_status;
+  json parsed = json::parse(body, nullptr, false);
+  if (!parsed.is_discarded() && parsed.is_object() && parsed.contains("error") &&
+      parsed["error"].is_object()) {
+    const json& err = parsed["error"];
+    if (err.contains("code")) e.code = IntOf(err["code"]);
+    if (err.contains("error_subcode")) e.subcode = IntOf(err["error_subcode"]);
+    if (err.contains("is_transient") && err["is_transient"].is_boolean())
+      e.is_transient = err["is_transient"].get<bool>();
+    if (err.contains("type") && err["type"].is_string()) e.type = err["type"];
+    if (err.contains("message") && err["message"].is_string()) e.message = err["message"];
+    if (err.contains("fbtrace_id") && err["fbtrace_id"].is_string())
+      e.fbtrace_id = err["fbtrace_id"];
+  } else {
+    e.message = "HTTP " + std::to_string(http_status);
+  }
+  e.kind = ClassifyGraphError(e.code, e.subcode, e.is_transient, http_status);
+  return e;
+}
+
+int GraphUsage::max_percent() const {
+  return std::max({app_call_count, app_total_time, app_total_cputime, business_max_percent});
+}
+
+GraphUsage ParseUsageHeaders(const std::string& app_usage, const std::string& business_usage) {
+  GraphUsage u;
+  if (!app_usage.empty()) {
+    json a = json::parse(app_usage, nullptr, false);
+    if (!a.is_discarded() && a.is_object()) {
+      u.raw["app"] = a;
+      if (a.contains("call_count")) u.app_call_count = IntOf(a["call_count"]);
+      if (a.contains("total_time")) u.app_total_time = IntOf(a["total_time"]);
+      if (a.contains("total_cputime")) u.app_total_cputime = IntOf(a["total_cputime"]);
+    }
+  }
+  if (!business_usage.empty()) {
+    json b = json::parse(business_usage, nullptr, false);
+    if (!b.is_discarded() && b.is_object()) {
+      u.raw["business"] = b;
+      for (auto& [id, entries] : b.items()) {
+        (void)id;
+        if (!entries.is_array()) continue;
+        for (const auto& entry : entries) {
+          if (!entry.is_object()) continue;
+          for (const char* k : {"call_count", "total_cputime", "total_time"})
+            if (entry.contains(k))
+              u.business_max_percent = std::max(u.business_max_percent, IntOf(entry[k]));
+          if (entry.contains("estimated_time_to_regain_access"))
+            u.regain_access_minutes =
+                std::max(u.regain_access_minutes, IntOf(entry["estimated_time_to_regain_access"]));
+        }
+      }
+    }
+  }
+  return u;
+}
+
+std::string EncodeQuery(const QueryParams& params) {
+  static const char kHex[] = "0123456789ABCDEF";
+  auto enc = [](const std::string& s) {
+    std::string out;
+    for (unsigned char c : s) {
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+          c == '_' || c == '.' || c == '~') {
+        out += char(c);
+      } else {
+        out += '%';
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      }
+    }
+    return out;
+  };
+  std::string out;
+  for (const auto& [k, v] : params) {
+    if (!out.empty()) out += '&';
+    out += enc(k) + "=" + enc(v);
+  }
+  return out;
+}
+
+namespace {
+
+// Splits "scheme://host[:port][/path...]" into origin and the rest ("" or "/path...").
+std::pair<std::string, std::string> SplitUrl(const std::string& url) {
+  std::size_t scheme_end = url.find("://");
+  std::size_t host_start = scheme_end == std::string::npos ? 0 : scheme_end + 3;
+  std::size_t path_start = url.find('/', host_start);
+  if (path_start == std::string::npos) {
+    std::size_t q = url.find('?', host_start);
+    if (q == std::string::npos) return {url, ""};
+    return {url.substr(0, q), "/" + url.substr(q)};
+  }
+  return {url.substr(0, path_start), url.substr(path_start)};
+}
+
+std::chrono::milliseconds Jittered(std::chrono::milliseconds base, std::chrono::milliseconds cap,
+                                   int attempt) {
+  long long delay = base.count();
+  for (int i = 0; i < attempt && delay < cap.count(); ++i) delay *= 2;
+  delay = std::min<long long>(delay, cap.count());
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  std::uniform_int_distribution<long long> dist(delay / 2, std::max<long long>(delay, 1));
+  return std::chrono::milliseconds(dist(rng));
+}
+
+}  // namespace
+
+GraphClient::GraphClient(Options options) : options_(std::move(options)) {
+  std::string base = options_.base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  auto [origin, prefix] = SplitUrl(base);
+  origin_ = origin;
+  prefix_ = prefix;
+  http_ = std::make_unique<httplib::Client>(origin_);
+  http_->set_connection_timeout(options_.timeout_seconds, 0);
+  http_->set_read_timeout(options_.timeout_seconds, 0);
+  http_->set_write_timeout(options_.timeout_seconds, 0);
+  http_->set_keep_alive(true);
+  http_->set_tcp_nodelay(true);
+  http_->set_follow_location(false);
+  if (!options_.sleep)
+    options_.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+}
+
+GraphClient::~GraphClient() = default;
+
+std::string GraphClient::VersionedPath(const std::string& path) const {
+  std::string p = path;
+  while (!p.empty() && p.front() == '/') p.erase(p.begin());
+  return prefix_ + "/" + options_.version + "/" + p;
+}
+
+GraphJson GraphClient::Send(const std::string& method, const std::string& path_and_query,
+                            const std::string& form_body) {
+  for (int attempt = 0;; ++attempt) {
+    if (calls_made_ >= options_.call_budget) {
+      GraphError e;
+      e.kind = GraphErrorKind::kBudgetExhausted;
+      e.message = "Graph API call budget of " + std::to_string(options_.call_budget) + " spent";
+      return GraphJson::Fail(e);
+    }
+    if (usage_.max_percent() >= options_.usage_stop_percent) {
+      GraphError e;
+      e.kind = GraphErrorKind::kThrottled;
+      e.message = "usage at " + std::to_string(usage_.max_percent()) + "% of Meta's limit";
+      e.retry_after_seconds = usage_.regain_access_minutes > 0 ? usage_.regain_access_minutes * 60
+                                                               : options_.throttle_default_seconds;
+      return GraphJson::Fail(e);
+    }
+    ++calls_made_;
+    httplib::Result r = method == "POST" ? http_->Post(path_and_query.c_str(), form_body,
+                                                       "application/x-www-form-urlencoded")
+                                         : http_->Get(path_and_query.c_str());
+    GraphError error;
+    if (!r) {
+      error.kind = GraphErrorKind::kTransient;
+      error.message = "network error: " + httplib::to_string(r.error());
+    } else {
+      const std::string app = r->get_header_value("X-App-Usage");
+      const std::string buc = r->get_header_value("X-Business-Use-Case-Usage");
+      if (!app.empty() || !buc.empty()) usage_ = ParseUsageHeaders(app, buc);
+      if (r->status >= 200 && r->status < 300) {
+        json body = json::parse(r->body, nullptr, false);
+        if (!body.is_discarded() && !(body.is_object() && body.contains("error")))
+          return GraphJson{std::move(body), {}};
+        if (body.is_discarded()) {
+          error.kind = GraphErrorKind::kBadResponse;
+          error.http_status = r->status;
+          error.message = "the Graph API answered with a body that is not JSON";
+          return GraphJson::Fail(error);
+        }
+      }
+      error = ParseGraphError(r->status, r->body);
+    }
+    if (error.kind == GraphErrorKind::kThrottled) {
+      error.retry_after_seconds = usage_.regain_access_minutes > 0
+                                      ? usage_.regain_access_minutes * 60
+                                      : options_.throttle_default_seconds;
+      LogWarn("graph_throttled",
+              {{"code", error.code}, {"retryAfterSeconds", error.retry_after_seconds}});
+      return GraphJson::Fail(error);
+    }
+    if (error.kind == GraphErrorKind::kTransient && attempt < options_.max_retries) {
+      auto delay = Jittered(options_.backoff_base, options_.backoff_cap, attempt);
+      LogWarn("graph_retry", {{"attempt", attempt + 1},
+                              {"code", error.code},
+                              {"httpStatus", error.http_status},
+                              {"delayMs", delay.count()}});
+      options_.sleep(delay);
+      continue;
+    }
+    return GraphJson::Fail(error);
+  }
+}
+
+GraphJson GraphClient::Get(const std::string& path, const QueryParams& query,
+                           const std::string& access_token) {
+  QueryParams q = query;
+  if (!access_token.empty()) q.emplace_back("access_token", access_token);
+  std::string pq = VersionedPath(path);
+  if (!q.empty()) pq += "?" + EncodeQuery(q);
+  return Send("GET", pq, "");
+}
+
+GraphJson GraphClient::Post(const std::string& path, const QueryParams& params,
+                            const std::string& access_token) {
+  QueryParams q = params;
+  if (!access_token.empty()) q.emplace_back("access_token", access_token);
+  return Send("POST", VersionedPath(path), EncodeQuery(q));
+}
+
+GraphOutcome<int> GraphClient::ForEachPage(const std::string& path, const QueryParams& query,
+                                           const std::string& access_token,
+                                           const std::function<bool(const json&)>& on_page,
+                                           int max_pages) {
+  GraphJson page = Get(path, query, access_token);
+  int pages = 0;
+  for (;;) {
+    if (!page.ok()) return GraphOutcome<int>::Fail(page.error);
+    const json& body = *page.value;
+    if (!body.is_object() || !body.contains("data") || !body["data"].is_array()) {
+      GraphError e;
+      e.kind = GraphErrorKind::kBadResponse;
+      e.message = "a paged response has no data array";
+      return GraphOutcome<int>::Fail(e);
+    }
+    ++pages;
+    if (!on_page(body["data"])) break;
+    if (pages >= max_pages) break;
+    const json* next = nullptr;
+    if (body.contains("paging") && body["paging"].is_object() && body["paging"].contains("next") &&
+        body["paging"]["next"].is_string())
+      next = &body["paging"]["next"];
+    if (next == nullptr) break;
+    // Follow next's path and query on our own base: the token never goes to another host.
+    std::string pq = SplitUrl(next->get<std::string>()).second;
+    if (pq.empty() || pq[0] != '/') {
+      GraphError e;
+      e.kind = GraphErrorKind::kBadResponse;
+      e.message = "paging.next is not a URL";
+      return GraphOutcome<int>::Fail(e);
+    }
+    if (!access_token.empty() && pq.find("access_token=") == std::string::npos)
+      pq += (pq.find('?') == std::string::npos ? "?" : "&") +
+            EncodeQuery({{"access_token", access_token}});
+    page = Send("GET", pq, "");
+  }
+  return GraphOutcome<int>{pages, {}};
+}
+
+MediaItem ParseMediaItem(const json& item) {
+  MediaItem m;
+  auto str = [&](const char* key) -> std::optional<std::string> {
+    if (item.contains(key) && item[key].is_string()) return item[key].get<std::string>();
+    return std::nullopt;
+  };
+  m.id = str("id").value_or("");
+  m.caption = str("caption");
+  m.media_type = str("media_type").value_or("");
+  m.media_url = str("media_url");
+  m.thumbnail_url = str("thumbnail_url");
+  m.permalink = str("permalink").value_or("");
+  m.timestamp = str("timestamp").value_or("");
+  if (item.contains("children") && item["children"].is_object() &&
+      item["children"].contains("data") && item["children"]["data"].is_array()) {
+    for (const auto& child : item["children"]["data"])
+      if (child.is_object()) m.children.push_back(ParseMediaItem(child));
+  }
+  return m;
+}
+
+namespace {
+
+class FacebookLoginPlatform : public InstagramPlatform {
+ public:
+  explicit FacebookLoginPlatform(FacebookLoginOptions options)
+      : options_(std::move(options)), graph_(options_.graph) {}
+
+  std::string login_path() const override { return "facebook_login"; }
+
+  std::string AuthorizeUrl(const std::string& state,
+                           const std::string& redirect_uri) const override {
+    return options_.login_url + "/" + options_.graph.version + "/dialog/oauth?" +
+           EncodeQuery({{"client_id", options_.app_id},
+                        {"redirect_uri", redirect_uri},
+                        {"state", state},
+                        {"scope", options_.scopes},
+                        {"response_type", "code"}});
+  }
+
+  GraphOutcome<OAuthToken> ExchangeCode(const std::string& code,
+                                        const std::string& redirect_uri) override {
+    GraphJson short_lived = graph_.Get("oauth/access_token",
+                                       {{"client_id", options_.app_id},
+                                        {"redirect_uri", redirect_uri},
+                                        {"client_secret", options_.app_secret},
+                                        {"code", code}},
+                                       "");
+    if (!short_lived.ok()) return GraphOutcome<OAuthToken>::Fail(short_lived.error);
+    auto first = ReadToken(*short_lived.value);
+    if (!first.ok()) return first;
+    GraphJson long_lived = graph_.Get("oauth/access_token",
+                                      {{"grant_type", "fb_exchange_token"},
+                                       {"client_id", options_.app_id},
+                                       {"client_secret", options_.app_secret},
+                                       {"fb_exchange_token", first.value->access_token}},
+                                      "");
+    if (!long_lived.ok()) return GraphOutcome<OAuthToken>::Fail(long_lived.error);
+    return ReadToken(*long_lived.value);
+  }
+
+  GraphOutcome<std::string> UserId(const std::string& user_token) override {
+    GraphJson me = graph_.Get("me", {{"fields", "id,name"}}, user_token);
+    if (!me.ok()) return GraphOutcome<std::string>::Fail(me.error);
+    if (!me.value->contains("id") || !(*me.value)["id"].is_string())
+      return GraphOutcome<std::string>::Fail(Bad("/me has no id"));
+    return GraphOutcome<std::string>{(*me.value)["id"].get<std::string>(), {}};
+  }
+
+  GraphOutcome<std::vector<LinkedAccount>> LinkedAccounts(const std::string& user_token) override {
+    using Out = GraphOutcome<std::vector<LinkedAccount>>;
+    std::vector<LinkedAccount> accounts;
+    auto pages = graph_.ForEachPage(
+        "me/accounts", {{"fields", "id,name,access_token"}, {"limit", "100"}}, user_token,
+        [&](const json& data) {
+          for (const auto& p : data) {
+            if (!p.is_object() || !p.contains("id") || !p["id"].is_string()) continue;
+            LinkedAccount a;
+            a.page_id = p["id"];
+            if (p.contains("name") && p["name"].is_string()) a.page_name = p["name"];
+            if (p.contains("access_token") && p["access_token"].is_string())
+              a.page_access_token = p["access_token"];
+            accounts.push_back(std::move(a));
+          }
+          return accounts.size() < 500;
+        },
+        20);
+    if (!pages.ok()) return Out::Fail(pages.error);
+    for (auto& a : accounts) {
+      const std::string& token = a.page_access_token.empty() ? user_token : a.page_access_token;
+      GraphJson page = graph_.Get(a.page_id, {{"fields", "instagram_business_account"}}, token);
+      if (!page.ok()) return Out::Fail(page.error);
+      const json& body = *page.value;
+      if (body.contains("instagram_business_account") &&
+          body["instagram_business_account"].is_object() &&
+          body["instagram_business_account"].contains("id") &&
+          body["instagram_business_account"]["id"].is_string())
+        a.ig_user_id = body["instagram_business_account"]["id"];
+    }
+    return Out{std::move(accounts), {}};
+  }
+
+  GraphOutcome<bool> SubscribeWebhooks(const LinkedAccount& account) override {
+    const std::string& token = account.page_access_token;
+    GraphJson r = graph_.Post(account.page_id + "/subscribed_apps",
+                              {{"subscribed_fields", options_.webhook_fields}}, token);
+    if (!r.ok()) return GraphOutcome<bool>::Fail(r.error);
+    bool success = r.value->is_object() && r.value->contains("success") &&
+                   (*r.value)["success"].is_boolean() && (*r.value)["success"].get<bool>();
+    return GraphOutcome<bool>{success, {}};
+  }
+
+  GraphOutcome<json> Account(const std::string& ig_user_id, const std::string& token) override {
+    GraphJson r = graph_.Get(
+        ig_user_id, {{"fields", "id,username,name,profile_picture_url,media_count"}}, token);
+    if (!r.ok()) return GraphOutcome<json>::Fail(r.error);
+    if (!r.value->is_object() || !r.value->contains("id"))
+      return GraphOutcome<json>::Fail(Bad("the Instagram account has no id"));
+    return GraphOutcome<json>{std::move(*r.value), {}};
+  }
+
+  GraphOutcome<int> ForEachMedia(
+      const std::string& ig_user_id, const std::string& token, int limit,
+      const std::function<bool(const std::vector<MediaItem>&)>& on_page) override {
+    limit = std::clamp(limit, 1, 100);
+    return graph_.ForEachPage(ig_user_id + "/media",
+                              {{"fields", kMediaFields}, {"limit", std::to_string(limit)}}, token,
+                              [&](const json& data) {
+                                std::vector<MediaItem> items;
+                                for (const auto& item : data)
+                                  if (item.is_object()) items.push_back(ParseMediaItem(item));
+                                return on_page(items);
+                              });
+  }
+
+  GraphClient& graph() override { return graph_; }
+
+ private:
+  static GraphError Bad(const std::string& message) {
+    GraphError e;
+    e.kind = GraphErrorKind::kBadResponse;
+    e.message = message;
+    return e;
+  }
+
+  static GraphOutcome<OAuthToken> ReadToken(const json& body) {
+    if (!body.is_object() || !body.contains("access_token") || !body["access_token"].is_string() ||
+        body["access_token"].get<std::string>().empty())
+      return GraphOutcome<OAuthToken>::Fail(Bad("the token response has no access_token"));
+    OAuthToken t;
+    t.access_token = body["access_token"];
+    if (body.contains("expires_in") && body["expires_in"].is_number())
+      t.expires_in = body["expires_in"].get<long long>();
+    return GraphOutcome<OAuthToken>{std::move(t), {}};
+  }
+
+  FacebookLoginOptions options_;
+  GraphClient graph_;
+};
+
+}  // namespace
+
+std::unique_ptr<InstagramPlatform> NewFacebookLoginPlatform(FacebookLoginOptions options) {
+  return std::make_unique<FacebookLoginPlatform>(std::move(options));
+}
+
+}  // namespace vendly::server

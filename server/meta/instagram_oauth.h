@@ -1,0 +1,37 @@
+// US-1: connecting an Instagram professional account through Facebook Login, and the stored
+// connection. The OAuth `state` is random, single-use, bound to the seller and store, and expires
+// in 10 minutes. Tokens are sealed with AES-256-GCM before they reach the database and are never
+// returned or logged.
+#ifndef VENDLY_SERVER_INSTAGRAM_OAUTH_H_
+#define VENDLY_SERVER_INSTAGRAM_OAUTH_H_
+
+#include <optional>
+#include <string>
+
+#include "app/app.h"
+#include "app/status.h"
+#include "meta/graph.h"
+
+namespace vendly::server {
+
+// A connection as the server uses it, token decrypted (keep it on the stack; never log it).
+struct StoredConnection {
+  std::string id;
+  std::string store_id;
+  std::string ig_user_id;
+  std::string ig_username;
+  std::string status;
+  std::string access_token;
+};
+
+// The store's connection with its token decrypted. 404 not_connected when there is none; 500 when
+// the token cannot be decrypted (wrong VENDLY_TOKEN_KEY).
+Result<StoredConnection> LoadConnection(App& app, const std::string& store_id);
+
+// Records a Graph API failure on a connection: a 190 marks it 'expired' (the seller must
+// reconnect), stops its queued jobs and notifies the seller; other kinds only store the error text.
+Status RecordConnectionError(App& app, const StoredConnection& connection, const GraphError& error);
+
+}  // namespace vendly::server
+
+#endif  // VENDLY_SERVER_INSTAGRAM_OAUTH_H_

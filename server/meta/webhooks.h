@@ -1,0 +1,88 @@
+// Meta's webhooks for object "instagram" (plan 3.2 and 5.4, meta-platform-notes.md "Webhooks").
+// A delivery is checked against X-Hub-Signature-256 over its raw bytes before anything reads it,
+// then every change it carries (entry[].changes[] and entry[].messaging[]) is stored once in
+// instagram_webhook_event, keyed by a hash of the change, and acknowledged at once. Work happens
+// later in "webhook" jobs: a change about an active connection's comments, mentions or media asks
+// for a poll of that account, because Instagram sends no webhook for a new or edited post and the
+// poll is what finds them. The route registration, RegisterWebhookRoutes, is declared in app.h.
+#ifndef VENDLY_SERVER_WEBHOOKS_H_
+#define VENDLY_SERVER_WEBHOOKS_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/status.h"
+#include "jobs/queue.h"
+
+namespace vendly::server {
+
+struct App;
+
+enum class SignatureCheck {
+  kValid,
+  kMissing,    // no X-Hub-Signature-256 header
+  kMalformed,  // not "sha256=" followed by 64 hex digits
+  kMismatch,   // well formed, but not the HMAC of this body under this secret
+};
+
+// Checks `header` (the X-Hub-Signature-256 value) against HMAC-SHA256(app_secret, raw_body). The
+// digest comparison takes the same time wherever the first difference is; hex digits may be upper
+// or lower case.
+SignatureCheck CheckHubSignature(std::string_view app_secret, std::string_view raw_body,
+                                 std::string_view header);
+
+// One change of a delivery, as it is stored.
+struct WebhookChange {
+  // Lowercase hex SHA-256 of the canonical JSON array [entry id, entry time, field, value], each
+  // as delivered (the value re-serialised with sorted keys, so the same change in a differently
+  // formatted or differently batched delivery has the same key). For a messaging item the field is
+  // "messaging" and the value the item.
+  std::string dedupe_key;
+  std::string event_type;  // the field of a change; "messaging" for entry[].messaging[]
+  std::string field;       // comments, mentions, ...; for messaging the item's kind (messages, ...)
+  std::string ig_user_id;  // the entry id: the Instagram account the change is about
+  std::optional<std::string> ig_media_id;  // value.media.id or value.media_id when present
+  // {"object","id","time","field","value"}, or {"object","id","time","messaging"} for messaging.
+  nlohmann::json raw;
+  // True for fields this server acts on (comments, mentions, media) of object "instagram". False
+  // changes are stored as 'ignored' with `ignore_reason`.
+  bool handled = false;
+  std::string ignore_reason;
+};
+
+// The changes of a delivery body that parsed as a JSON object, in delivery order. 400
+// invalid_request when it is not {"object": string, "entry": array}; that shape can never become
+// valid, so nothing of it is stored. Inside a well-formed body, a malformed entry or change (not an
+// object, no field) becomes an unhandled change with its reason rather than failing the whole
+// delivery: a signed batch of 1000 changes is never refused because of one of them. A body of
+// another object ("page", "user") yields unhandled changes too: signed by Meta, so acknowledged and
+// kept, but not acted on.
+Result<std::vector<WebhookChange>> ExtractWebhookChanges(const nlohmann::json& body);
+
+// The deepest nesting of arrays and objects in `text` (a JSON text; strings are skipped). Bodies
+// nested deeper than kMaxWebhookNesting are refused before parsing: nothing Meta sends comes near,
+// and re-serialising such a value would recurse that deep.
+int JsonNestingDepth(std::string_view text);
+inline constexpr int kMaxWebhookNesting = 64;
+
+// Attempts of a "webhook" job; after the last one the event is 'failed' with its error.
+inline constexpr int kWebhookJobAttempts = 3;
+
+// The "webhook" job: payload {"webhookEventId"}. Marks the event 'processing'; for comments,
+// mentions and media of an active connection, enqueues a "poll" job of that connection (dedupe key
+// "poll:<connection id>", payload {"connectionId","storeId","trigger":"webhook","webhookEventId"})
+// and marks the event 'completed'; an event whose connection is gone or no longer active becomes
+// 'ignored'. A failure puts the event back to 'pending' with processing_error and retry_count (the
+// failed attempts so far) for the next attempt, or to 'failed' after the last one. Safe to run
+// again: an event already completed or ignored is left as it is.
+JobOutcome RunWebhookJob(JobContext& ctx);
+
+// Registers the "webhook" kind on `runner`.
+void RegisterWebhookJobs(JobRunner& runner, App& app);
+
+}  // namespace vendly::server
+
+#endif  // VENDLY_SERVER_WEBHOOKS_H_

@@ -1,0 +1,124 @@
+// The catalog side of the server: turning an Instagram post into drafts (scan and sync both call
+// UpsertPostDrafts), approving a draft into a product, the API shapes of drafts and products
+// (server/API.md), and in-app notifications. The rules themselves (extraction, edits, validation,
+// slugs) are the core's; this file only moves their results in and out of PostgreSQL.
+#ifndef VENDLY_SERVER_CATALOG_H_
+#define VENDLY_SERVER_CATALOG_H_
+
+#include <httplib.h>
+#include <vendly/extract.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/status.h"
+#include "meta/graph.h"
+#include "store/db.h"
+
+namespace vendly::server {
+
+struct App;
+class JobRunner;
+
+// The store settings the catalog needs.
+struct StoreSettings {
+  std::string id;
+  std::string currency;
+  bool auto_approve = false;
+  double auto_approve_threshold = 0.9;
+};
+Result<StoreSettings> LoadStoreSettings(Conn& conn, const std::string& store_id);
+
+// The core's input for a post: its caption, type and number of images, in the store's currency.
+vendly::Post PostOf(const MediaItem& post, const std::string& store_currency);
+
+// Seconds since the epoch of an ISO 8601 date or date-time ("2026-05-01", "2026-05-01T10:00:00Z",
+// Meta's "2026-11-20T08:15:30+0000", "+03:00", fractional seconds); nullopt when it is none of
+// those.
+std::optional<long long> ParseTimestamp(const std::string& text);
+
+// What became of one post.
+struct PostOutcome {
+  bool is_product = false;
+  std::string reason;  // why it was skipped
+  int drafts = 0;      // drafts created or updated
+  int products = 0;    // of which auto-approved
+  std::vector<std::string> draft_ids;
+};
+
+// Runs the core extractor on `post` and writes its drafts, inside the caller's transaction:
+// one draft per product of the post, upserted by (store, media id, item index), so scanning a post
+// again updates its drafts and never duplicates them. Approved and rejected drafts are left alone;
+// an expired one comes back as pending; pending drafts of items the post no longer offers are
+// removed. New drafts are auto-approved when the store says so and the core finds them valid and
+// confident enough. Enqueues the copy of the post's images into the media store.
+Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
+                                     const std::string& connection_id, const MediaItem& post,
+                                     const std::optional<std::string>& sync_history_id);
+
+// The result of approving one draft.
+struct Approval {
+  Status status;  // ok, not_found, draft_not_pending, validation_failed
+  nlohmann::json errors = nlohmann::json::array();  // validation_failed: the core's field errors
+  nlohmann::json product;                           // the product (ok)
+  bool already_approved = false;
+};
+// Approves a draft inside the caller's transaction: applies `edits` (may be null) through the
+// core's draft rules, refuses an invalid draft, creates the product with a slug unique in the
+// store, and links the two. The draft row is locked first, so concurrent approvals make one
+// product.
+Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string& draft_id,
+                      const nlohmann::json& edits);
+
+// A json/jsonb column parsed; `fallback` when NULL or unreadable.
+nlohmann::json JsonColumn(const Rows& rows, int row, const char* column, nlohmann::json fallback);
+// A numeric column as a JSON number: whole amounts as integers (2500, not 2500.0); null for NULL.
+nlohmann::json AmountValue(const std::optional<std::string>& text);
+// A JSON number as a numeric statement parameter; NULL for anything else.
+Param NumberParam(const nlohmann::json& v);
+
+// Column lists and JSON shapes of server/API.md.
+extern const char kDraftColumns[];    // SELECT list over product_draft d
+extern const char kProductColumns[];  // SELECT list over product p
+nlohmann::json DraftJson(const Rows& rows, int row);
+nlohmann::json ProductJson(const Rows& rows, int row);
+Result<nlohmann::json> LoadProduct(Conn& conn, const std::string& store_id,
+                                   const std::string& product_id);
+
+// Adds an in-app notification (plan 6.4) inside the caller's transaction.
+Status Notify(Conn& conn, const std::string& store_id, const std::string& kind,
+              const std::string& title, const std::string& body,
+              const nlohmann::json& data = nlohmann::json::object());
+
+// A whole-number query parameter in [1, max]; `fallback` when absent; 400 naming it otherwise.
+Result<int> IntQueryParam(const httplib::Request& req, const char* name, int fallback, int max);
+// {"total","page","limit","pages"} of a paged list.
+nlohmann::json PaginationJson(long long total, int page, int limit);
+
+// One page of a list endpoint: ?page (from 1) and ?limit (1 to 100, default 20).
+struct PageRequest {
+  int page = 1;
+  int limit = 20;
+};
+Result<PageRequest> ReadPageRequest(const httplib::Request& req);
+// The rows of one page of `SELECT <columns> FROM <from_where> ORDER BY <order>` (`params` are the
+// $n of from_where), and the number of rows over all pages.
+struct PageRows {
+  Rows rows;
+  long long total = 0;
+};
+Result<PageRows> QueryPage(Db& db, const std::string& columns, const std::string& from_where,
+                           const std::string& order, Params params, const PageRequest& page);
+
+// Route and job registration of the catalog modules.
+void RegisterScanRoutes(class Router& router, App& app);
+void RegisterDraftRoutes(class Router& router, App& app);
+void RegisterNotificationRoutes(class Router& router, App& app);
+void RegisterScanJobs(JobRunner& runner, App& app);
+void RegisterDraftJobs(JobRunner& runner, App& app);  // draft expiry
+
+}  // namespace vendly::server
+
+#endif  // VENDLY_SERVER_CATALOG_H_
