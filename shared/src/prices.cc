@@ -1,8 +1,11 @@
 #include "prices.h"
 
 #include <algorithm>
+#include <array>
+#include <initializer_list>
 
 #include "lexicon.h"
+#include "money_text.h"
 #include "vendly/money.h"
 
 namespace vendly::internal {
@@ -51,9 +54,10 @@ const WordSet& PriceCuesAfter() {
 
 // Words before an old price ("was 3,000", "kabla 85,000", "bei ya zamani 60,000").
 const WordSet& OldCues() {
-  static constexpr std::string_view kWords[] = {
-      "was",     "before",   "initially", "originally", "kabla",   "zamani",   "previously",
-      "usually", "normally", "ilikuwa",   "regular",    "instead", "formerly", "retailing"};
+  static constexpr std::string_view kWords[] = {"was",      "before",    "initially",  "originally",
+                                                "kabla",    "zamani",    "previously", "usually",
+                                                "normally", "ilikuwa",   "regular",    "instead",
+                                                "formerly", "retailing", "badala"};
   static const WordSet k(kWords);
   return k;
 }
@@ -111,27 +115,27 @@ const WordSet& SizeWords() {
 // Measures and specs glued to or right after a number ("128GB", "2 litres", "8pm").
 const WordSet& UnitWords() {
   static constexpr std::string_view kWords[] = {
-      "gb",       "tb",      "mb",        "kb",      "mah",     "mp",        "w",        "kw",
-      "hp",       "hz",      "ghz",       "v",       "kv",      "kg",        "kgs",      "g",
-      "gm",       "gms",     "grams",     "gram",    "ml",      "l",         "ltr",      "ltrs",
-      "litre",    "litres",  "liter",     "liters",  "lita",    "cl",        "cm",       "mm",
-      "m",        "km",      "ft",        "feet",    "inch",    "inches",    "pcs",      "pc",
-      "pieces",   "piece",   "pax",       "x",       "th",      "st",        "nd",       "rd",
-      "am",       "pm",      "hrs",       "hr",      "h",       "hours",     "hour",     "min",
-      "mins",     "minutes", "sec",       "yrs",     "yr",      "years",     "year",     "months",
-      "month",    "weeks",   "week",      "days",    "day",     "followers", "likes",    "views",
-      "people",   "winners", "friends",   "seater",  "seaters", "tier",      "channel",  "cameras",
-      "camera",   "bulbs",   "gears",     "speed",   "stems",   "eggs",      "colours",  "colors",
-      "flavours", "flavors", "shades",    "pack",    "packs",   "sets",      "boxes",    "bundles",
-      "pairs",    "kilo",    "kilos",     "percent", "gen",     "series",    "plates",   "seats",
-      "burner",   "burners", "doors",     "drawers", "layers",  "ply",       "litter",   "vipande",
-      "sahani",   "watu",    "siku",      "wiki",    "miezi",   "mwaka",     "dakika",   "saa",
-      "lb",       "lbs",     "oz",        "cc",      "inchi",   "sqm",       "yards",    "metres",
-      "meters",   "metre",   "meter",     "d",       "i",       "s",         "mins",     "items",
-      "products", "orders",  "customers", "clients", "pieces.", "capsules",  "tablets",  "sachets",
-      "bottles",  "cups",    "slices",    "stars",   "star",    "bedroom",   "bedrooms", "rooms",
-      "storey",   "wheels",  "legs",      "ports",   "port",    "core",      "cores",    "users",
-      "boys",     "girls",   "kids",      "pm.",     "am.",     "xl",        "wafuasi"};
+      "gb", "tb", "mb", "kb", "mah", "mp", "w", "kw", "hp", "hz", "ghz", "v", "kv", "kg", "kgs",
+      "g", "gm", "gms", "grams", "gram", "ml", "l", "ltr", "ltrs", "litre", "litres", "liter",
+      "liters", "lita", "cl", "cm", "mm", "m", "km", "ft", "feet", "inch", "inches", "pcs", "pc",
+      "pieces", "piece", "pax", "x", "th", "st", "nd", "rd", "am", "pm", "hrs", "hr", "h", "hours",
+      "hour", "min", "mins", "minutes", "sec", "yrs", "yr", "years", "year", "months", "month",
+      "weeks", "week", "days", "day", "followers", "likes", "views", "people", "winners", "friends",
+      "seater", "seaters", "tier", "channel", "cameras", "camera", "bulbs", "gears", "speed",
+      "stems", "eggs", "colours", "colors", "flavours", "flavors", "shades", "pack", "packs",
+      "sets", "boxes", "bundles", "pairs", "kilo", "kilos", "percent", "gen", "series", "plates",
+      "seats", "burner", "burners", "doors", "drawers", "layers", "ply", "litter", "vipande",
+      "sahani", "watu", "siku", "wiki", "miezi", "mwaka", "dakika", "saa", "lb", "lbs", "oz", "cc",
+      "inchi", "sqm", "yards", "metres", "meters", "metre", "meter", "d", "i", "s", "mins", "items",
+      "products", "orders", "customers", "clients", "pieces.", "capsules", "tablets", "sachets",
+      "bottles", "cups", "slices", "stars", "star", "bedroom", "bedrooms", "rooms", "storey",
+      "wheels", "legs", "ports", "port", "core", "cores", "users", "boys", "girls", "kids", "pm.",
+      "am.", "xl", "wafuasi",
+      // Specifications: power, capacity, resolution, speed, frequency, memory.
+      "watt", "watts", "volt", "volts", "amp", "amps", "ah", "wh", "kwh", "va", "kva", "btu", "dpi",
+      "ppi", "fps", "rpm", "lumens", "lm", "mbps", "gbps", "mhz", "khz", "hertz", "nm", "mpx",
+      "megapixel", "megapixels", "pixels", "ram", "rom", "storage", "ssd", "hdd", "bit", "bits",
+      "threads", "mg", "mcg", "iu", "kcal", "ton", "tons", "tonnes", "warranty", "guarantee"};
   static const WordSet k(kWords);
   return k;
 }
@@ -350,6 +354,37 @@ std::string MarkCurrency(std::string_view mark, std::string_view store) {
 // How far back (in tokens) a fee or bundle word still governs an amount.
 constexpr int kClauseWindow = 16;
 
+bool StartsWithAny(std::string_view raw, std::initializer_list<std::string_view> prefixes) {
+  for (std::string_view p : prefixes) {
+    if (raw.substr(0, p.size()) == p) return true;
+  }
+  return false;
+}
+
+// A combining strike-through mark (U+0335..U+0338), as in "4̶0̶0̶0̶": the tokeniser leaves each one a
+// token of its own after the digit it strikes.
+bool IsCombiningStrike(std::string_view raw) {
+  return raw.size() == 2 && static_cast<unsigned char>(raw[0]) == 0xCC &&
+         static_cast<unsigned char>(raw[1]) >= 0xB5 && static_cast<unsigned char>(raw[1]) <= 0xB8;
+}
+
+// Marks that cross out the price before them ("Ksh 5,000 ❌ Ksh 4,200 ✅"): ❌ ❎ ✖ ✗ ✘ 🚫 ⛔.
+bool IsCrossMark(std::string_view raw) {
+  return StartsWithAny(raw, {"\xE2\x9D\x8C", "\xE2\x9D\x8E", "\xE2\x9C\x96", "\xE2\x9C\x97",
+                             "\xE2\x9C\x98", "\xF0\x9F\x9A\xAB", "\xE2\x9B\x94"});
+}
+
+// Marks that lead from an old price to a new one ("4,000 → 3,200"): → ⇒ ⟶ ➡ 👉.
+bool IsArrowMark(std::string_view raw) {
+  return StartsWithAny(
+      raw, {"\xE2\x86\x92", "\xE2\x87\x92", "\xE2\x9F\xB6", "\xE2\x9E\xA1", "\xF0\x9F\x91\x89"});
+}
+
+// Bits of MoneyFinder::consumed_.
+constexpr char kTaken = 1;         // read already (a phone number, a size list, a group, a strike)
+constexpr char kStruck = 2;        // inside a strike-through span: an old price
+constexpr char kStruckSingle = 4;  // ... told by single tildes only ("~UGX 60,000~")
+
 class MoneyFinder {
  public:
   MoneyFinder(const Text& text, std::string_view store) : t_(text), store_(store) {
@@ -365,8 +400,9 @@ class MoneyFinder {
       line_last_ = static_cast<int>(line.last);
       MarkPhones();
       MarkSizeLists();
+      MarkStrikes();
       for (int i = line_first_; i < line_last_; ++i) {
-        if (consumed_[i]) continue;
+        if (consumed_[i] & kTaken) continue;
         const Token& tok = t_.tokens[i];
         if (tok.kind == TokenKind::kWord) {
           std::string_view w = t_.Lower(tok);
@@ -403,12 +439,21 @@ class MoneyFinder {
   void MarkPhones() {
     for (int i = line_first_; i < line_last_; ++i) {
       const Token& tok = t_.tokens[i];
-      if (tok.kind != TokenKind::kNumber || consumed_[i]) continue;
+      if (tok.kind != TokenKind::kNumber || (consumed_[i] & kTaken)) continue;
       std::string_view raw = t_.Raw(tok);
       int digits = DigitCount(raw);
       bool zero = raw.size() >= 3 && raw[0] == '0' && raw[1] >= '0' && raw[1] <= '9';
-      bool plus =
-          i > line_first_ && t_.Punct(t_.tokens[i - 1]) == '+' && !tok.space_before && digits >= 3;
+      // "45 000": a group of zeros after a short head continues that number.
+      std::string_view gap;
+      if (zero && i > line_first_ && t_.tokens[i - 1].kind == TokenKind::kNumber &&
+          OnlyDigits(t_.Raw(t_.tokens[i - 1])) && t_.Raw(t_.tokens[i - 1]).size() <= 3 &&
+          t_.Raw(t_.tokens[i - 1])[0] != '0' && NextGroup(i - 1, &gap) == i) {
+        zero = false;
+      }
+      bool plus = i > line_first_ && t_.Punct(t_.tokens[i - 1]) == '+' && !tok.space_before &&
+                  digits >= 3 &&
+                  !(i - 1 > line_first_ && !t_.tokens[i - 1].space_before &&
+                    t_.tokens[i - 2].kind == TokenKind::kNumber);  // "8+128" is RAM and storage
       if (!(zero || plus || (digits >= 9 && OnlyDigits(raw)))) continue;
       int j = i + 1;
       int total = digits;
@@ -427,7 +472,7 @@ class MoneyFinder {
         }
         break;
       }
-      for (int k = i; k < j; ++k) consumed_[k] = true;
+      for (int k = i; k < j; ++k) consumed_[k] |= kTaken;
       Money m;
       m.begin = tok.begin;
       m.end = t_.tokens[j - 1].end;
@@ -454,7 +499,7 @@ class MoneyFinder {
         if (n.kind == TokenKind::kNumber) {
           std::string_view raw = t_.Raw(n);
           if (!OnlyDigits(raw) || raw.size() > 2) break;
-          consumed_[j] = true;
+          consumed_[j] |= kTaken;
           any = true;
           ++j;
           continue;
@@ -479,6 +524,169 @@ class MoneyFinder {
     }
   }
 
+  // Strike-through spans: "~~4,000~~" and "~UGX 60,000~" on one line. An opening tilde run is glued
+  // to what follows it and not to a word or number before it; a closing one is glued to what
+  // precedes it and not to what follows ("500~800" is a range, "~3,000" an estimate).
+  void MarkStrikes() {
+    int open = -1;
+    for (int i = line_first_; i < line_last_; ++i) {
+      const Token& tok = t_.tokens[i];
+      const std::string_view r = t_.Raw(tok);
+      if (tok.kind != TokenKind::kPunct || (r != "~" && r != "~~")) continue;
+      const bool glued_after = i + 1 < line_last_ && !t_.tokens[i + 1].space_before;
+      const bool glued_before = i > line_first_ && !tok.space_before;
+      const bool word_before = glued_before && t_.tokens[i - 1].kind != TokenKind::kPunct;
+      const bool word_after = glued_after && t_.tokens[i + 1].kind != TokenKind::kPunct;
+      if (open >= 0 && word_before && !word_after && t_.Raw(t_.tokens[open]) == r) {
+        const char bits = r == "~" ? (kStruck | kStruckSingle) : kStruck;
+        for (int k = open + 1; k < i; ++k) consumed_[k] |= bits;
+        open = -1;
+        continue;
+      }
+      if (word_after && !word_before) open = i;
+    }
+  }
+
+  bool Struck(int first, int last) const {
+    for (int k = first; k < last; ++k) {
+      if (consumed_[k] & kStruck) return true;
+    }
+    return false;
+  }
+
+  // Digits struck through one by one ("4̶0̶0̶0̶", "4̶,̶0̶0̶0̶"): copies them into `buf` and returns the
+  // last token of the struck amount, or -1 when number token `i` is not struck that way.
+  int ReadCombiningStrike(int i, std::array<char, 32>* buf, std::size_t* len) const {
+    *len = 0;
+    int k = i;
+    int last = -1;
+    while (k + 1 < line_last_) {
+      const Token& d = t_.tokens[k];
+      const Token& mark = t_.tokens[k + 1];
+      const bool first = k == i;
+      const bool digit = d.kind == TokenKind::kNumber && OnlyDigits(t_.Raw(d));
+      const bool group = !first && (t_.Punct(d) == ',' || t_.Punct(d) == '.');
+      if (!(digit || group) || (!first && d.space_before) || mark.space_before ||
+          !IsCombiningStrike(t_.Raw(mark))) {
+        break;
+      }
+      const std::string_view raw = t_.Raw(d);
+      if (*len + raw.size() > buf->size()) return -1;
+      for (char c : raw) (*buf)[(*len)++] = c;
+      last = k + 1;
+      k += 2;
+    }
+    if (last < 0 || *len < 2 || !IsDigit((*buf)[*len - 1])) return -1;
+    return last;
+  }
+
+  // Whether a currency mark ends at token `p` ("Ksh", "$", "Ksh." "Sh:"); the amount follows it.
+  bool MarkEndsAt(int p) const {
+    if (p < line_first_) return false;
+    const Token& pt = t_.tokens[p];
+    if (pt.kind == TokenKind::kCurrency) return !MarkCurrency(t_.Raw(pt), store_).empty();
+    if (pt.kind == TokenKind::kWord) return CurrencyPrefixWords().Contains(t_.Word(pt));
+    if ((t_.Punct(pt) == '.' || t_.Punct(pt) == ':') && p - 1 >= line_first_) {
+      return IsWord(t_, p - 1) && CurrencyPrefixWords().Contains(t_.Word(t_.tokens[p - 1]));
+    }
+    return false;
+  }
+
+  // Whether a currency mark starts at token `k` right after an amount ("/=", "/-", "Frw", "bob").
+  bool MarkStartsAt(int k) const {
+    if (k < 0 || k >= line_last_) return false;
+    const Token& nt = t_.tokens[k];
+    if (t_.Punct(nt) == '/' && !nt.space_before && k + 1 < line_last_ &&
+        !t_.tokens[k + 1].space_before &&
+        (t_.Punct(t_.tokens[k + 1]) == '=' || t_.Punct(t_.tokens[k + 1]) == '-')) {
+      return true;
+    }
+    if (nt.kind == TokenKind::kCurrency) return !MarkCurrency(t_.Raw(nt), store_).empty();
+    return nt.kind == TokenKind::kWord && CurrencySuffixWords().Contains(t_.Word(nt));
+  }
+
+  // The number token that continues number token `k` as its next digit group: one space (any width:
+  // NBSP, narrow NBSP, thin) or a typographic apostrophe between, three digits after (the last
+  // group may carry decimals: "3 200.50"). -1 when none. `*gap` is the separator, which must not
+  // change within a number.
+  int NextGroup(int k, std::string_view* gap) const {
+    const Token& a = t_.tokens[k];
+    int j = k + 1;
+    if (j >= line_last_) return -1;
+    if (!t_.tokens[j].space_before && t_.Raw(t_.tokens[j]) == "\xE2\x80\x99") ++j;  // 1’500
+    if (j >= line_last_ || t_.tokens[j].kind != TokenKind::kNumber) return -1;
+    const Token& b = t_.tokens[j];
+    const std::string_view between = t_.raw.substr(a.end, b.begin - a.end);
+    const bool space =
+        !between.empty() && between[0] != '\t' && SpaceAt(between, 0) == between.size();
+    if (!space && j == k + 1) return -1;
+    if (j == k + 2 && b.space_before) return -1;
+    const std::string_view g = t_.Raw(b);
+    const bool plain = g.size() == 3 && OnlyDigits(g);
+    const bool decimals = g.size() >= 5 && g.size() <= 6 && OnlyDigits(g.substr(0, 3)) &&
+                          (g[3] == '.' || g[3] == ',') && OnlyDigits(g.substr(4));
+    if (!plain && !decimals) return -1;
+    *gap = between;
+    return j;
+  }
+
+  // Digit groups written with spaces ("Ksh 3 200", "12 500 Frw", "TSh 45 000/="): the last token of
+  // the amount that starts at number token `i`, or `i` when it stands alone. One grammar for every
+  // currency: a head of 1-3 digits, then groups of exactly three with one separator throughout.
+  // Spaces also separate numbers ("Sizes 38 40 42", "2 pcs 500", "Prices 500 700 900"), so the
+  // groups join only when a currency mark stands on either side; or, with a price cue before
+  // (Price:, bei, now, was, @, a list dash) or nothing but item words before and the line's end
+  // after, when the reading cannot be two numbers: one group after a head of one or two digits, or
+  // a last group that starts with 0 (no price is written "000"). Sets `*risky` for the cue-less
+  // reading.
+  int GroupRun(int i, bool* risky) const {
+    const std::string_view head = t_.Raw(t_.tokens[i]);
+    if (!OnlyDigits(head) || head.size() > 3 || head[0] == '0') return i;
+    int last = i, groups = 0;
+    std::string_view sep;
+    for (;;) {
+      std::string_view gap;
+      const int j = NextGroup(last, &gap);
+      if (j < 0 || (consumed_[j] & kTaken) || (!sep.empty() && gap != sep)) break;
+      last = j;
+      sep = gap;
+      ++groups;
+      if (t_.Raw(t_.tokens[j]).size() > 3) break;  // decimals end the number
+    }
+    if (groups == 0) return i;
+    // "2 500ml", "3 128GB": a unit glued to the last group makes it a measure.
+    if (last + 1 < line_last_ && !t_.tokens[last + 1].space_before && IsWord(t_, last + 1)) {
+      return i;
+    }
+    const int p = Prev(t_, i, line_first_);
+    if (MarkEndsAt(p) || MarkStartsAt(last + 1)) return last;
+    const bool zero_last = t_.Raw(t_.tokens[last])[0] == '0';
+    if (!((groups == 1 && head.size() <= 2) || zero_last)) return i;
+    const int a = Next(t_, last, line_last_);
+    const HashedWord pw = IsWord(t_, p) ? t_.Word(t_.tokens[p]) : HashedWord("");
+    const bool cue_before =
+        (IsWord(t_, p) && (PriceCuesBefore().Contains(pw) || OldCues().Contains(pw))) ||
+        PunctAt(t_, p) == ':' || PunctAt(t_, p) == '=' || PunctAt(t_, p) == '@' ||
+        (p >= 0 && IsDash(t_, t_.tokens[p]));
+    const bool cue_after = IsWord(t_, a) && PriceCuesAfter().Contains(t_.Word(t_.tokens[a])) &&
+                           !UnitWords().Contains(t_.Word(t_.tokens[a]));
+    if (cue_before || cue_after) return last;
+    // No cue: the line ends after the groups, and only item words come before them.
+    const bool ends = a < 0 || (t_.tokens[a].kind == TokenKind::kPunct &&
+                                (PunctAt(t_, a) == '.' || PunctAt(t_, a) == '!' ||
+                                 PunctAt(t_, a) == ')' || PunctAt(t_, a) == ','));
+    const bool item_word_before =
+        IsWord(t_, p) && !t_.tokens[p].has_digit && !ModelWords().Contains(pw) &&
+        !QuantityWordsBefore().Contains(pw) && !SizeWords().Contains(pw) &&
+        !AccountWords().Contains(pw) && !UnitWords().Contains(pw) && !FeeWords().Contains(pw) &&
+        !MonthWords().Contains(pw);
+    if (ends && (p < 0 || item_word_before)) {
+      *risky = true;
+      return last;
+    }
+    return i;
+  }
+
   void AddSwahili(int first, int last, double value, uint32_t li) {
     Money m;
     m.begin = t_.tokens[first].begin;
@@ -500,7 +708,7 @@ class MoneyFinder {
       m.role = MoneyRole::kNotPrice;
       m.reason = NotPriceReason::kFee;
     }
-    for (int k = first; k < last; ++k) consumed_[k] = true;
+    for (int k = first; k < last; ++k) consumed_[k] |= kTaken;
     out_.push_back(std::move(m));
   }
 
@@ -530,17 +738,34 @@ class MoneyFinder {
   void AddNumber(int i, uint32_t li) {
     const Token& tok = t_.tokens[i];
     std::string_view raw = t_.Raw(tok);
+    // The amount's last token: the digits struck one by one ("4̶0̶0̶0̶"), or the last of its digit
+    // groups ("3 200"), or the number token itself.
+    std::array<char, 32> struck_digits;
+    std::size_t struck_length = 0;
+    bool risky = false;
+    int last = ReadCombiningStrike(i, &struck_digits, &struck_length);
+    const bool combining_strike = last >= 0;
+    if (combining_strike) {
+      raw = std::string_view(struck_digits.data(), struck_length);
+    } else {
+      last = GroupRun(i, &risky);
+      raw = t_.raw.substr(tok.begin, t_.tokens[last].end - tok.begin);
+    }
+    const bool space_grouped = !combining_strike && last > i;
+    for (int k = i + 1; k <= last; ++k) consumed_[k] |= kTaken;
     Money m;
     m.line = li;
     m.first_token = static_cast<uint32_t>(i);
-    m.last_token = static_cast<uint32_t>(i + 1);
+    m.last_token = static_cast<uint32_t>(last + 1);
     m.begin = tok.begin;
-    m.end = tok.end;
+    m.end = t_.tokens[last].end;
+    m.risky = risky;
     std::optional<double> v = ParseNumber(raw);
     if (!v || !(*v > 0))
       return;  // "0", ".00": nothing is sold for zero (a catalog price is positive)
     m.amount = *v;
     m.role = MoneyRole::kPrice;
+    const bool grouped = space_grouped || HasGroupingOrMultiplier(raw);
 
     auto reject = [&](NotPriceReason r) {
       m.role = MoneyRole::kNotPrice;
@@ -579,7 +804,7 @@ class MoneyFinder {
         }
       }
     }
-    int nx = i + 1 < line_last_ ? i + 1 : -1;
+    int nx = last + 1 < line_last_ ? last + 1 : -1;
     int after = nx;
     if (nx >= 0) {
       const Token& nt = t_.tokens[nx];
@@ -618,7 +843,7 @@ class MoneyFinder {
     }
     // Six or more bare digits with no grouping are an account or till number ("5544332").
     // ("Bei: 150000" and "Price 1500000" keep their cue and stay prices.)
-    if (!m.explicit_currency && OnlyDigits(raw) && raw.size() >= 6) {
+    if (!m.explicit_currency && !combining_strike && OnlyDigits(raw) && raw.size() >= 6) {
       int c = before;
       if (PunctAt(t_, c) == ':') c = Prev(t_, c, line_first_);
       bool cued =
@@ -646,7 +871,17 @@ class MoneyFinder {
     }
     // Glued suffixes: "128GB", "8pm", "24th", "40i", "250D", "13x4", "3pc".
     if (nx >= 0 && t_.tokens[nx].kind == TokenKind::kWord && !t_.tokens[nx].space_before &&
-        m.last_token == static_cast<uint32_t>(i + 1)) {
+        m.last_token == static_cast<uint32_t>(last + 1)) {
+      return reject(NotPriceReason::kUnit);
+    }
+    // RAM and storage: "8+128", "4+64GB" (a number glued to '+' glued to a number, either side).
+    char np = PunctAt(t_, nx);
+    if (np == '+' && !t_.tokens[nx].space_before && IsNumber(t_, nx + 1) &&
+        !t_.tokens[nx + 1].space_before) {
+      return reject(NotPriceReason::kUnit);
+    }
+    if (PunctAt(t_, i - 1) == '+' && i - 1 > line_first_ && !tok.space_before &&
+        !t_.tokens[i - 1].space_before && IsNumber(t_, i - 2)) {
       return reject(NotPriceReason::kUnit);
     }
     // Add-ons: "+$10", "+ 500 for a topper".
@@ -663,7 +898,6 @@ class MoneyFinder {
       return reject(NotPriceReason::kUnit);
     }
     // Percentages, times (8:00), fractions and specs (4/64, 9/10, 24/7), multiplications (6x6).
-    char np = PunctAt(t_, nx);
     // 43" (inches) and 6' (feet) are measures.
     if ((np == '"' || np == '\'') && !t_.tokens[nx].space_before)
       return reject(NotPriceReason::kUnit);
@@ -671,7 +905,7 @@ class MoneyFinder {
                       !t_.tokens[nx + 1].space_before)) {
       return reject(NotPriceReason::kUnit);
     }
-    if (np == '/' && m.last_token == static_cast<uint32_t>(i + 1) && IsNumber(t_, nx + 1)) {
+    if (np == '/' && m.last_token == static_cast<uint32_t>(last + 1) && IsNumber(t_, nx + 1)) {
       return reject(NotPriceReason::kUnit);
     }
     if (np == '+' && IsWord(t_, nx + 1) && UnitWords().Contains(t_.Word(t_.tokens[nx + 1]))) {
@@ -704,7 +938,7 @@ class MoneyFinder {
     }
 
     // Sizes were marked by MarkSizeLists; a size-like number right after "UK"/"EU" too.
-    if (consumed_[i]) return reject(NotPriceReason::kSize);
+    if (consumed_[i] & kTaken) return reject(NotPriceReason::kSize);
 
     // Context before: till/phone, size, quantity, fee, bundle words.
     if (!m.explicit_currency) {
@@ -726,7 +960,10 @@ class MoneyFinder {
     if (IsWord(t_, before)) {
       std::string_view w = t_.Lower(t_.tokens[before]);
       const HashedWord word = t_.Word(t_.tokens[before]);
-      if (!m.explicit_currency && QuantityWordsBefore().Contains(word)) {
+      // "instead of 3,500" is an old price, not a quantity.
+      const bool instead_of = w == "of" && IsWord(t_, Prev(t_, before, line_first_)) &&
+                              t_.Lower(t_.tokens[Prev(t_, before, line_first_)]) == "instead";
+      if (!m.explicit_currency && !instead_of && QuantityWordsBefore().Contains(word)) {
         return reject(NotPriceReason::kQuantity);
       }
       if (MonthWords().Contains(word) && !m.explicit_currency) return reject(NotPriceReason::kUnit);
@@ -772,8 +1009,8 @@ class MoneyFinder {
       }
     }
     // Years: 1990-2039 written bare.
-    if (!m.explicit_currency && OnlyDigits(raw) && raw.size() == 4 && m.amount >= 1990 &&
-        m.amount <= 2039) {
+    if (!m.explicit_currency && !combining_strike && OnlyDigits(raw) && raw.size() == 4 &&
+        m.amount >= 1990 && m.amount <= 2039) {
       bool dash_before = before >= 0 && ((IsDash(t_, t_.tokens[before]) && !glued_dash) ||
                                          PunctAt(t_, before) == ':');
       if (!dash_before) return reject(NotPriceReason::kYear);
@@ -810,15 +1047,12 @@ class MoneyFinder {
             // Prepositions ("for 2", "at 8") do not make a tiny number a price.
             cue_before = w != "for" && w != "at" && w != "from" && w != "kwa";
           } else if (w != "ya" && w != "ni" && w != "is" && w != "the" && w != "our" &&
-                     w != "new" && w != "special") {
+                     w != "new" && w != "special" && w != "of") {
             break;  // another word between: "Direct from Dubai iPhone 16" is no cue for 16
           }
         } else if (t_.Punct(qt) == '@') {
           strength = 3;
           cue_before = true;
-        } else if (qt.kind == TokenKind::kPunct && t_.Raw(qt) == "~~" && !now_cue) {
-          old = true;
-          break;
         }
         q = Prev(t_, q, line_first_);
       }
@@ -831,10 +1065,13 @@ class MoneyFinder {
           strength = 3;
         }
       }
-      if (at.kind == TokenKind::kPunct && t_.Raw(at) == "~~" && !at.space_before) {
-        // "~~3000~~": struck through when the strike opens right before too.
-        int b = static_cast<int>(m.first_token) - 1;
-        if (b >= line_first_ && t_.Raw(t_.tokens[b]) == "~~") old = true;
+    }
+    // Struck through: "~~4,000~~", "~UGX 60,000~", "4̶0̶0̶0̶".
+    if (combining_strike ||
+        Struck(static_cast<int>(m.first_token), static_cast<int>(m.last_token))) {
+      old = true;
+      for (uint32_t k = m.first_token; k < m.last_token; ++k) {
+        if (consumed_[k] & kStruckSingle) m.risky = true;
       }
     }
     if (strength < 3) {
@@ -844,7 +1081,7 @@ class MoneyFinder {
     }
     // A bare number after a capitalised or model word reads as part of the name ("Air Max 90",
     // "Latitude 7490", "iPhone 12").
-    if (strength == 1 && IsWord(t_, before) && !HasGroupingOrMultiplier(raw) && m.amount < 10000) {
+    if (strength == 1 && IsWord(t_, before) && !grouped && m.amount < 10000) {
       const Token& bt = t_.tokens[before];
       // A model number follows a name of two words or more ("Dell Latitude 7490"); "Anklet 350"
       // at the start of a list line is an item and its price.
@@ -863,13 +1100,14 @@ class MoneyFinder {
     if (!m.explicit_currency && !cue_before && m.amount < SmallestBarePrice(store_)) {
       return reject(NotPriceReason::kSmall);
     }
-    if (!m.explicit_currency && strength <= 1 && !HasGroupingOrMultiplier(raw) && after >= 0 &&
+    if (!m.explicit_currency && strength <= 1 && !grouped && after >= 0 &&
         t_.tokens[after].kind == TokenKind::kWord && m.amount < 1000) {
       // "3 piece set", "4 cameras", "top 3 birthday cakes": a bare number before a noun.
       return reject(NotPriceReason::kQuantity);
     }
     m.strength = strength;
     m.role = old ? MoneyRole::kOldPrice : MoneyRole::kPrice;
+    m.tiny = m.explicit_currency && m.amount < SmallestBarePrice(m.currency);
     out_.push_back(std::move(m));
   }
 
@@ -883,6 +1121,16 @@ class MoneyFinder {
       Money& b = out_[k + 1];
       if (a.line != b.line || a.role == MoneyRole::kNotPrice || b.role == MoneyRole::kNotPrice) {
         continue;
+      }
+      if (a.role == MoneyRole::kPrice && b.role == MoneyRole::kPrice && a.amount > b.amount &&
+          a.strength >= 1 && b.strength >= 1) {
+        bool by_mark = false;
+        if (OldNewCueBetween(a, b, &by_mark)) {
+          a.role = MoneyRole::kOldPrice;
+          a.risky = a.risky || by_mark;
+          b.risky = b.risky || by_mark;
+          continue;
+        }
       }
       // Tokens between a and b.
       int between = static_cast<int>(b.first_token) - static_cast<int>(a.last_token);
@@ -908,6 +1156,47 @@ class MoneyFinder {
         if (!b.explicit_currency && a.explicit_currency) b.currency = a.currency;
       }
     }
+  }
+
+  // Whether what stands between two prices of a line makes the first the old one: "now"/"sasa"
+  // ("₦12,000 now ₦9,500"), a cross after the first ("Ksh 5,000 ❌ Ksh 4,200 ✅") or an arrow
+  // ("4,000 → 3,200", "4,000 -> 3,200"), with nothing between but punctuation, emoji and a few
+  // price words. `*by_mark` is set when a mark, not a word, tells it.
+  bool OldNewCueBetween(const Money& a, const Money& b, bool* by_mark) const {
+    const int first = static_cast<int>(a.last_token);
+    const int last = static_cast<int>(b.first_token);
+    if (last - first > 6) return false;
+    bool word_cue = false, mark_cue = false;
+    for (int k = first; k < last; ++k) {
+      const Token& tok = t_.tokens[k];
+      const std::string_view raw = t_.Raw(tok);
+      if (tok.kind == TokenKind::kEmoji) {
+        if (IsCrossMark(raw) || IsArrowMark(raw)) mark_cue = true;
+        continue;
+      }
+      if (tok.kind == TokenKind::kPunct) {
+        const char p = t_.Punct(tok);
+        if (p == '>' && k > first &&
+            (t_.Punct(t_.tokens[k - 1]) == '-' || t_.Punct(t_.tokens[k - 1]) == '>')) {
+          mark_cue = true;  // "->", ">>"
+        }
+        if (p == '>' || p == '-' || p == ',' || p == '|' || p == '(' || p == ')' || p == '.' ||
+            p == '!' || p == ':' || IsDash(t_, tok)) {
+          continue;
+        }
+        return false;
+      }
+      if (tok.kind != TokenKind::kWord) return false;
+      const std::string_view w = t_.Lower(tok);
+      if (w == "now" || w == "sasa") {
+        word_cue = true;
+      } else if (w != "new" && w != "price" && w != "bei" && w != "only" && w != "just" &&
+                 w != "ni" && w != "is" && w != "leo" && w != "today" && w != "offer") {
+        return false;
+      }
+    }
+    *by_mark = mark_cue && !word_cue;
+    return word_cue || mark_cue;
   }
 
   const Text& t_;

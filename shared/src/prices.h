@@ -49,6 +49,12 @@ struct Money {
   // only, each, now), 2 list structure ("Item - 1,500") or a k/M amount, 1 a bare number, 0 a
   // number that reads like part of a product name.
   int strength = 0;
+  // How fragile the reading is, for the confidence model: `risky` when it came through a pattern
+  // that can misread (digit groups joined by spaces with no currency mark beside them, an old price
+  // told only by a single-tilde strike, an emoji or an arrow between two prices); `tiny` when a
+  // written mark carries an amount too small for the currency ("KES 2" in a shilling store).
+  bool risky = false;
+  bool tiny = false;
 };
 
 // Every money-like mention of `text`, in caption order. `store_currency` is the ISO code bare

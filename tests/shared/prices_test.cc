@@ -165,5 +165,142 @@ TEST(Prices, RangesAndBundles) {
   EXPECT_TRUE(Find("Wholesale: dozen 3,000").prices.empty());
 }
 
+// Money mention holding `amount`, or nullptr.
+const Money* MentionOf(const Found& f, double amount) {
+  for (const Money& m : f.all) {
+    if (m.amount == amount) return &m;
+  }
+  return nullptr;
+}
+
+TEST(Prices, ThousandsGroupedBySpacesWithAMark) {
+  EXPECT_EQ(Find("Leather handbag Ksh 3 200").prices, V{3200});
+  EXPECT_EQ(Find("Nike sneakers 12 500 Frw", "RWF").prices, V{12500});
+  EXPECT_EQ(Find("Kitenge dress TSh 45 000/=", "TZS").prices, V{45000});
+  EXPECT_EQ(Find("Kitenge dress 45 000/- TSh", "TZS").prices, V{45000});
+  EXPECT_EQ(Find("Phone UGX 1 200 000", "UGX").prices, V{1200000});
+  EXPECT_EQ(Find("Belt 2 500 bob").prices, V{2500});
+  // Every space that groups digits: NBSP, narrow NBSP, thin space; and the typographic apostrophe.
+  EXPECT_EQ(Find("Sandals Ksh 3\u00A0200").prices, V{3200});
+  EXPECT_EQ(Find("Jeans 9\u202F000 Frw", "RWF").prices, V{9000});
+  EXPECT_EQ(Find("Jeans 19\u2009000 Frw", "RWF").prices, V{19000});
+  EXPECT_EQ(Find("Earrings Ksh 1\u2019500").prices, V{1500});
+  // Decimals after the last group.
+  EXPECT_EQ(Find("Dress 12 500.50 Ksh").prices, V{12500.5});
+  Found f = Find("Ksh 3 200");
+  ASSERT_EQ(f.all.size(), 1u);
+  EXPECT_EQ(f.all[0].first_token, 0u);
+  EXPECT_EQ(f.all[0].last_token, 3u);  // the mark and both groups
+  EXPECT_FALSE(f.all[0].risky);
+}
+
+TEST(Prices, ThousandsGroupedBySpacesWithACueOrAlone) {
+  EXPECT_EQ(Find("Price: 3 200").prices, V{3200});
+  EXPECT_EQ(Find("Simu bei 120 000", "TZS").prices, V{120000});
+  EXPECT_EQ(Find("Simu bei 1 200 000", "UGX").prices, V{1200000});
+  EXPECT_EQ(Find("Hoodie - 2 800").prices, V{2800});
+  EXPECT_EQ(Find("Jacket 2 500 only").prices, V{2500});
+  EXPECT_FALSE(MentionOf(Find("Price: 3 200"), 3200)->risky);
+  // Nothing but item words before and the line's end after: joined, but marked risky.
+  Found bare = Find("Leather socks 2 500");
+  EXPECT_EQ(bare.prices, V{2500});
+  EXPECT_TRUE(MentionOf(bare, 2500)->risky);
+}
+
+TEST(Prices, SpacesThatSeparateNumbersDoNotGroupThem) {
+  // Sizes, phone numbers, counts: never one amount.
+  Found sizes = Find("Ladies shoes Sizes 38 40 42 Price 2,500");
+  EXPECT_EQ(sizes.prices, V{2500});
+  Found phone = Find("Call 0712 345 678 for hoodies 1,500");
+  EXPECT_EQ(phone.prices, V{1500});
+  ASSERT_FALSE(phone.all.empty());
+  EXPECT_EQ(phone.all[0].reason, NotPriceReason::kPhone);
+  EXPECT_EQ(phone.all[0].last_token - phone.all[0].first_token, 3u);
+  EXPECT_EQ(Find("Socks 2 pcs 500").prices, V{500});
+  EXPECT_TRUE(Find("Buy 2 500ml bottles").prices.empty());
+  // A list of three-digit prices after a cue is no single number; nor are two without a mark.
+  EXPECT_EQ(MentionOf(Find("Prices: 500 700 900"), 500700900.0), nullptr);
+  EXPECT_EQ(MentionOf(Find("Price 150 200"), 150200.0), nullptr);
+  // Digits after a model word stay apart ("iPhone 11 128 GB"), and a unit ends the groups.
+  Found phone11 = Find("iPhone 11 128 GB 45 000 Frw", "RWF");
+  EXPECT_EQ(phone11.prices, V{45000});
+  EXPECT_EQ(MentionOf(phone11, 11128.0), nullptr);
+  EXPECT_EQ(MentionOf(Find("Air Max 90 500"), 90500.0), nullptr);
+  // Different separators are two numbers.
+  EXPECT_EQ(MentionOf(Find("Ksh 1 200\u00A0000", "UGX"), 1200000.0), nullptr);
+}
+
+TEST(Prices, StrikeThroughMarksTheOldPrice) {
+  Found md = Find("Bluetooth speaker ~~4,000~~ 3,200");
+  EXPECT_EQ(md.prices, V{3200});
+  EXPECT_EQ(md.olds, V{4000});
+  Found tilde = Find("Handbag ~UGX 60,000~ now UGX 48,000", "UGX");
+  EXPECT_EQ(tilde.prices, V{48000});
+  EXPECT_EQ(tilde.olds, V{60000});
+  EXPECT_TRUE(MentionOf(tilde, 60000)->risky);  // a single tilde is a weaker mark
+  Found combining = Find("Sneakers 4\u03360\u03360\u03360\u0336 3,200");
+  EXPECT_EQ(combining.prices, V{3200});
+  EXPECT_EQ(combining.olds, V{4000});
+  EXPECT_EQ(Find("Dress 4\u0335,\u03355\u03350\u03350\u0335 Ksh 3,900").olds, V{4500});
+  EXPECT_EQ(Find("(~~Ksh 2,500~~) Ksh 1,999").olds, V{2500});
+  // A tilde that only approximates or joins a range strikes nothing.
+  EXPECT_EQ(Find("Bluetooth speaker ~3,000").prices, V{3000});
+  EXPECT_TRUE(Find("Bluetooth speaker ~3,000").olds.empty());
+  EXPECT_TRUE(Find("Speaker 500~800").olds.empty());
+  EXPECT_TRUE(Find("Ksh 2,000 ~ Ksh 2,500").olds.empty());
+}
+
+TEST(Prices, MarksAndWordsBetweenTwoPrices) {
+  Found now = Find("Ankara gown \u20A612,000 now \u20A69,500", "NGN");
+  EXPECT_EQ(now.prices, V{9500});
+  EXPECT_EQ(now.olds, V{12000});
+  EXPECT_FALSE(MentionOf(now, 12000)->risky);
+  Found cross = Find("Wireless earbuds Ksh 5,000 \u274C Ksh 4,200 \u2705");
+  EXPECT_EQ(cross.prices, V{4200});
+  EXPECT_EQ(cross.olds, V{5000});
+  EXPECT_TRUE(MentionOf(cross, 5000)->risky);
+  EXPECT_EQ(Find("Shoes 4,000 \u2192 3,200").olds, V{4000});
+  EXPECT_EQ(Find("Shoes 4,000 -> 3,200").olds, V{4000});
+  EXPECT_EQ(Find("Viatu 3,500 sasa 2,800").olds, V{3500});
+  Found was = Find("Wig Now 3k (was 4.5k)");
+  EXPECT_EQ(was.prices, V{3000});
+  EXPECT_EQ(was.olds, V{4500});
+  Found instead = Find("Sufuria set 2,800 instead of 3,500");
+  EXPECT_EQ(instead.prices, V{2800});
+  EXPECT_EQ(instead.olds, V{3500});
+  EXPECT_EQ(Find("Sufuria badala ya 3,500 sasa 2,800").olds, V{3500});
+  EXPECT_EQ(Find("Viatu ilikuwa 3,500 sasa 2,800").olds, V{3500});
+  // No old price: a lower price first, item words between, or a raise.
+  EXPECT_TRUE(Find("Sneakers 1,500 \U0001F449 Boots 2,000").olds.empty());
+  EXPECT_TRUE(Find("Shirt 2,000 \u2192 Trouser 1,800").olds.empty());
+  EXPECT_TRUE(Find("Small 1,500 now 2,000").olds.empty());
+}
+
+TEST(Prices, SpecificationUnitsAreNeverPrices) {
+  for (const char* title :
+       {"Solar panel 100W", "Power bank 20000mAh", "Gaming mouse 7200 DPI", "Smart TV 43 inch",
+        "Samsung A15 8+128", "Rice cooker 1.8L", "Infinix Hot 40i 8GB RAM 128GB 2 years warranty",
+        "Toyota 2022 model", "Fan 40W 220V 50Hz", "Iron box 1200 W 2 years warranty",
+        "Blender 1.5 litres 600 watts", "Camera 24 MP 60 fps", "Tecno Spark 20 Pro 8+256 5000mAh",
+        "Samsung 55 inch smart TV 4K UHD 2023", "Laptop bag 15.6 inch", "Oven 45 litres",
+        "Hp Elitebook 840 G5 Core i5 8GB RAM 256GB SSD", "Inverter 1500 VA", "Router 300 Mbps"}) {
+    EXPECT_TRUE(Find(title).prices.empty()) << title;
+  }
+  Found f = Find("Samsung A15 8+128");
+  EXPECT_EQ(ReasonOf(f, 8), NotPriceReason::kUnit);
+  EXPECT_EQ(ReasonOf(f, 128), NotPriceReason::kUnit);
+  // A price written beside specs is still read.
+  EXPECT_EQ(Find("Power bank 20000mAh Ksh 2,500").prices, V{2500});
+}
+
+TEST(Prices, TinyAmountsWithAMarkAreFlagged) {
+  Found f = Find("Chelsea boots KES 2");
+  ASSERT_EQ(f.prices, V{2});
+  EXPECT_TRUE(f.all[0].tiny);
+  EXPECT_FALSE(Find("Chelsea boots KES 2,500").all[0].tiny);
+  EXPECT_FALSE(Find("Socks $5", "USD").all[0].tiny);
+  EXPECT_EQ(Find("Air Force 1 Kshs 3,350").prices, V{3350});
+}
+
 }  // namespace
 }  // namespace vendly::internal
