@@ -8,6 +8,7 @@
 // thresholds are no prices at all.
 #include "vendly/money.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -17,7 +18,9 @@
 #include <string>
 #include <string_view>
 
+#include "lexicon.h"
 #include "money_text.h"
+#include "spec_units.h"
 
 namespace vendly {
 namespace internal {
@@ -789,14 +792,12 @@ bool IsOneOfWords(std::string_view word, const std::string_view (&words)[N]) {
   return false;
 }
 
-// Words after a number that make it a quantity, not a price ("16.00 ft", "2 Litre", "128GB").
-constexpr std::string_view kUnits[] = {
-    "ft",     "feet",   "foot",  "inch",   "inches",   "cm",      "mm",    "km",    "kg",
-    "g",      "gr",     "gram",  "grams",  "lb",       "lbs",     "oz",    "ml",    "cl",
-    "litre",  "litres", "liter", "liters", "ltr",      "gb",      "tb",    "mb",    "mah",
-    "pcs",    "pc",     "piece", "pieces", "pack",     "packs",   "yrs",   "years", "year",
-    "months", "days",   "hours", "hrs",    "mins",     "minutes", "stars", "star",  "reviews",
-    "review", "items",  "sqft",  "sqm",    "followers"};
+// Words after a number that make it a count, not a price ("3 pcs", "2 years", "120 reviews");
+// measures and specifications are IsSpecUnit's.
+constexpr std::string_view kUnits[] = {"pcs",    "pc",    "piece",    "pieces", "pack", "packs",
+                                       "yrs",    "years", "year",     "months", "days", "hours",
+                                       "hrs",    "mins",  "minutes",  "stars",  "star", "reviews",
+                                       "review", "items", "followers"};
 
 constexpr std::string_view kMonths[] = {
     "jan",  "january",   "feb",  "february", "mar",  "march",    "apr",    "april",
@@ -887,17 +888,108 @@ struct Candidate {
   double value = 0;
   MarkMatch mark;
   bool has_currency = false;
+  bool struck = false;  // crossed out: an old price ("~~4,000~~", "4̶0̶0̶0̶", "5,000 ❌")
 };
 
-// Whether the word after a number makes it a quantity. One-letter units count in lower case only:
-// "1 G" may be gourdes, and "5 G$" is Guyanese dollars.
-bool IsUnitAt(std::string_view s, std::size_t at) {
+// ---- Old prices: strike-through and cross marks
+// --------------------------------------------------
+
+// Byte length of a combining strike-through mark (U+0335..U+0338) at `i`; 0 when none.
+std::size_t CombiningStrikeAt(std::string_view s, std::size_t i) {
+  return i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xCC &&
+                 static_cast<unsigned char>(s[i + 1]) >= 0xB5 &&
+                 static_cast<unsigned char>(s[i + 1]) <= 0xB8
+             ? 2
+             : 0;
+}
+
+// The end of digits struck one by one from `i` ("4̶0̶0̶0̶", "4̶,̶5̶0̶0̶"), with their digits and marks
+// copied into `digits`; `i` when the digit at `i` is not struck.
+std::size_t CombiningStrikeEnd(std::string_view s, std::size_t i, NumberText* digits) {
+  std::size_t j = i;
+  std::size_t struck = 0;
+  while (j < s.size() && (IsDigit(s[j]) || (j > i && IsMark(s[j])))) {
+    const std::size_t mark = CombiningStrikeAt(s, j + 1);
+    if (mark == 0) break;
+    digits->Push(s[j]);
+    j += 1 + mark;
+    ++struck;
+  }
+  return struck >= 2 ? j : i;
+}
+
+// Whether `raw` starts with a mark that crosses out the price before it: ❌ ❎ ✖ ✗ ✘ 🚫 ⛔.
+bool CrossMarkAt(std::string_view s, std::size_t i) {
+  for (std::string_view m : {"\xE2\x9D\x8C", "\xE2\x9D\x8E", "\xE2\x9C\x96", "\xE2\x9C\x97",
+                             "\xE2\x9C\x98", "\xF0\x9F\x9A\xAB", "\xE2\x9B\x94"}) {
+    if (StartsWith(s, i, m)) return true;
+  }
+  return false;
+}
+
+bool IsAsciiPunct(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0x80 && !IsDigit(c) && !IsAsciiAlpha(c) && BlankAt(std::string_view(&c, 1), 0) == 0;
+}
+
+// Strike-through spans of tildes ("~~4,000~~ 3,200", "~UGX 60,000~ now UGX 48,000"): an opening
+// run of one or two tildes with a blank or punctuation before it and text right after it, closed by
+// an equal run glued to the text before it and followed by a blank, punctuation or the end. A tilde
+// between two numbers ("500~800") or before a blank ("~ 20") opens nothing.
+struct StrikeSpans {
+  static constexpr std::size_t kMax = 8;
+  std::array<std::pair<std::size_t, std::size_t>, kMax> spans{};
+  std::size_t count = 0;
+
+  bool Covers(std::size_t at) const {
+    for (std::size_t k = 0; k < count; ++k) {
+      if (at >= spans[k].first && at < spans[k].second) return true;
+    }
+    return false;
+  }
+};
+
+StrikeSpans FindStrikeSpans(std::string_view s) {
+  StrikeSpans out;
+  std::size_t open = 0, open_length = 0;
+  for (std::size_t i = 0; i < s.size() && out.count < StrikeSpans::kMax;) {
+    if (s[i] != '~') {
+      ++i;
+      continue;
+    }
+    std::size_t q = i;
+    while (q < s.size() && s[q] == '~') ++q;
+    const std::size_t length = q - i;
+    const bool free_before = i == 0 || BlankEndingAt(s, i) > 0 || IsAsciiPunct(s[i - 1]);
+    const bool free_after = q == s.size() || BlankAt(s, q) > 0 || IsAsciiPunct(s[q]);
+    if (length <= 2) {
+      if (open_length == length && !free_before && free_after) {
+        out.spans[out.count++] = {open, i};
+        open_length = 0;
+      } else if (free_before && !free_after) {
+        open = q;
+        open_length = length;
+      }
+    }
+    i = q;
+  }
+  return out;
+}
+
+// Whether the word after a number makes it a quantity. One-letter units count in lower case only,
+// or in capitals glued to the number ("100W", "1.8L"): "1 G" may be gourdes, and "5 G$" is Guyanese
+// dollars.
+bool IsUnitAt(std::string_view s, std::size_t at, bool glued) {
   const std::string_view word = WordAt(s, at);
-  if (word.empty() || (word.size() == 1 && (word[0] != AsciiLower(word[0]) ||
+  if (word.empty() || (word.size() == 1 && ((word[0] != AsciiLower(word[0]) && !glued) ||
                                             (at + 1 < s.size() && s[at + 1] == '$')))) {
     return false;
   }
-  return IsOneOfWords(word, kUnits);
+  if (IsOneOfWords(word, kUnits)) return true;
+  std::array<char, 16> lower{};
+  if (word.size() > lower.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) lower[i] = AsciiLower(word[i]);
+  return IsSpecUnit(std::string_view(lower.data(), word.size()));
 }
 
 // Why a number of the text is no price, given what surrounds it.
@@ -906,6 +998,7 @@ bool IsNoPrice(std::string_view s, const NumberText& n, double value, bool next_
   const std::size_t after = SkipBlanks(s, n.end);
   if (after < s.size() && s[after] == '%') return true;  // "40% OFF"
   if (n.end < s.size() && s[n.end] == '+') return true;  // "Orders $49+"
+  if (n.begin >= 2 && s[n.begin - 1] == '+' && DigitAt(s, n.begin - 2)) return true;  // "8+128"
   // Dates: "25-09", "15/08/2017", "July, 2004".
   if (n.end + 1 < s.size() && (s[n.end] == '-' || s[n.end] == '/') && DigitAt(s, n.end + 1) &&
       IsIntegerOfAtMost(chars, 2)) {
@@ -928,7 +1021,7 @@ bool IsNoPrice(std::string_view s, const NumberText& n, double value, bool next_
     while (w > 0 && IsAsciiAlpha(s[w - 1])) --w;
     if (IsOneOfWords(s.substr(w, p - w), kMonths)) return true;
   }
-  if (!next_to_mark && IsUnitAt(s, after)) return true;
+  if (!next_to_mark && IsUnitAt(s, after, after == n.end)) return true;
   // Phone and till numbers: "0712345678", "254712345678". Prices carry no leading zero ("0.75"
   // aside) and bare prices of ten digits are not written.
   if (!next_to_mark && chars.size() >= 2 && chars[0] == '0' && IsDigit(chars[1])) return true;
@@ -966,6 +1059,29 @@ std::optional<std::string> FirstMark(std::string_view s) {
 }
 
 }  // namespace
+
+// The one lexicon of specification units (spec_units.h).
+bool IsSpecUnit(HashedWord lower_word) {
+  static constexpr std::string_view kWords[] = {
+      // Memory and storage.
+      "gb", "tb", "mb", "kb", "ram", "rom", "storage", "ssd", "hdd", "bit", "bits",
+      // Power, charge, voltage.
+      "w", "kw", "watt", "watts", "hp", "v", "kv", "volt", "volts", "amp", "amps", "ah", "mah",
+      "wh", "kwh", "va", "kva", "btu",
+      // Frequency, speed, resolution.
+      "hz", "khz", "mhz", "ghz", "hertz", "rpm", "fps", "mbps", "gbps", "dpi", "ppi", "mp", "mpx",
+      "megapixel", "megapixels", "pixels", "lumens", "lm", "nm",
+      // Length and screen size.
+      "mm", "cm", "m", "km", "ft", "feet", "foot", "inch", "inches", "inchi", "yards", "metre",
+      "metres", "meter", "meters", "sqm", "sqft",
+      // Weight and volume.
+      "g", "gr", "gm", "gms", "gram", "grams", "kg", "kgs", "kilo", "kilos", "mg", "mcg", "lb",
+      "lbs", "oz", "ton", "tons", "tonnes", "ml", "cl", "l", "ltr", "ltrs", "litre", "litres",
+      "liter", "liters", "lita", "cc", "iu", "kcal"};
+  static const WordSet k(kWords);
+  return k.Contains(lower_word);
+}
+
 }  // namespace internal
 
 std::optional<double> ParseNumber(std::string_view text, std::optional<char> decimal_separator) {
@@ -985,12 +1101,31 @@ ParsedPrice ParsePriceString(std::string_view price_raw,
   std::size_t count = 0;
   std::size_t previous_end = 0;
   bool any_digit = false;
+  const StrikeSpans strikes = FindStrikeSpans(s);
   for (std::size_t i = 0; i < s.size() && count < kMaxCandidates;) {
     if (!NumberStartsAt(s, i)) {
       ++i;
       continue;
     }
     any_digit = true;
+    NumberText struck_digits;
+    if (const std::size_t e = CombiningStrikeEnd(s, i, &struck_digits); e > i) {
+      // "4̶0̶0̶0̶ 3,200": an old price, taken only when nothing else is there.
+      const std::optional<double> value = NumberValue(struck_digits, rule);
+      if (value) {
+        Candidate& c = candidates[count++];
+        c.begin = i;
+        c.end = e;
+        c.previous_end = previous_end;
+        c.value = *value;
+        c.mark = PickMark(s, i, MarkAfter(s, e));
+        c.has_currency = c.mark.length > 0;
+        c.struck = true;
+      }
+      previous_end = e;
+      i = e;
+      continue;
+    }
     const NumberText n = ScanNumber(s, i, rule);
     i = n.end > i ? n.end : i + 1;
     const std::optional<double> value = NumberValue(n, rule);
@@ -1008,8 +1143,15 @@ ParsedPrice ParsePriceString(std::string_view price_raw,
         c.mark = MarkStartingAt(rule.mark.empty() ? kEuro : rule.mark, 0);
       }
       c.has_currency = c.mark.length > 0 || decimal_mark;
+      c.struck = strikes.Covers(n.begin) || CrossMarkAt(s, SkipBlanks(s, n.end));
+    } else if (mark.length == 0 && n.size >= 3 && n.chars[0] == '0' && IsDigit(n.chars[1])) {
+      // A phone number's further digit groups are the phone number too ("0712 345 678").
+      for (std::size_t sp = SpaceAt(s, i); sp > 0 && DigitAt(s, i + sp); sp = SpaceAt(s, i)) {
+        i += sp;
+        while (DigitAt(s, i)) ++i;
+      }
     }
-    previous_end = n.end;
+    previous_end = std::max(n.end, i);
   }
 
   // "From 26 to 50 €": the currency of a range's end is its start's too.
@@ -1023,11 +1165,17 @@ ParsedPrice ParsePriceString(std::string_view price_raw,
   }
 
   bool any_currency = false;
-  for (std::size_t k = 0; k < count; ++k) any_currency = any_currency || candidates[k].has_currency;
+  bool any_unstruck = false;
+  for (std::size_t k = 0; k < count; ++k) any_unstruck = any_unstruck || !candidates[k].struck;
+  for (std::size_t k = 0; k < count; ++k) {
+    const Candidate& c = candidates[k];
+    any_currency = any_currency || (c.has_currency && !(any_unstruck && c.struck));
+  }
   const Candidate* chosen = nullptr;
   for (std::size_t k = 0; k < count; ++k) {
     const Candidate& c = candidates[k];
     if (any_currency && !c.has_currency) continue;
+    if (any_unstruck && c.struck) continue;  // "~~4,000~~ 3,200": the price not crossed out
     if (chosen == nullptr) chosen = &c;
     // "Was $120.00 Now $60.00": the new price.
     if (c.value != 0 && HasWord(s.substr(c.previous_end, c.begin - c.previous_end), "now")) {

@@ -6,6 +6,7 @@
 
 #include "lexicon.h"
 #include "money_text.h"
+#include "spec_units.h"
 #include "vendly/money.h"
 
 namespace vendly::internal {
@@ -113,32 +114,31 @@ const WordSet& SizeWords() {
 }
 
 // Measures and specs glued to or right after a number ("128GB", "2 litres", "8pm").
+// Counts, times and ordinals after a number ("3 pcs", "2 years", "24th", "8pm", "10k followers");
+// measures and specifications are IsSpecUnit's (spec_units.h). See IsUnitWord.
 const WordSet& UnitWords() {
   static constexpr std::string_view kWords[] = {
-      "gb", "tb", "mb", "kb", "mah", "mp", "w", "kw", "hp", "hz", "ghz", "v", "kv", "kg", "kgs",
-      "g", "gm", "gms", "grams", "gram", "ml", "l", "ltr", "ltrs", "litre", "litres", "liter",
-      "liters", "lita", "cl", "cm", "mm", "m", "km", "ft", "feet", "inch", "inches", "pcs", "pc",
-      "pieces", "piece", "pax", "x", "th", "st", "nd", "rd", "am", "pm", "hrs", "hr", "h", "hours",
-      "hour", "min", "mins", "minutes", "sec", "yrs", "yr", "years", "year", "months", "month",
-      "weeks", "week", "days", "day", "followers", "likes", "views", "people", "winners", "friends",
-      "seater", "seaters", "tier", "channel", "cameras", "camera", "bulbs", "gears", "speed",
-      "stems", "eggs", "colours", "colors", "flavours", "flavors", "shades", "pack", "packs",
-      "sets", "boxes", "bundles", "pairs", "kilo", "kilos", "percent", "gen", "series", "plates",
-      "seats", "burner", "burners", "doors", "drawers", "layers", "ply", "litter", "vipande",
-      "sahani", "watu", "siku", "wiki", "miezi", "mwaka", "dakika", "saa", "lb", "lbs", "oz", "cc",
-      "inchi", "sqm", "yards", "metres", "meters", "metre", "meter", "d", "i", "s", "mins", "items",
-      "products", "orders", "customers", "clients", "pieces.", "capsules", "tablets", "sachets",
-      "bottles", "cups", "slices", "stars", "star", "bedroom", "bedrooms", "rooms", "storey",
-      "wheels", "legs", "ports", "port", "core", "cores", "users", "boys", "girls", "kids", "pm.",
-      "am.", "xl", "wafuasi",
-      // Specifications: power, capacity, resolution, speed, frequency, memory.
-      "watt", "watts", "volt", "volts", "amp", "amps", "ah", "wh", "kwh", "va", "kva", "btu", "dpi",
-      "ppi", "fps", "rpm", "lumens", "lm", "mbps", "gbps", "mhz", "khz", "hertz", "nm", "mpx",
-      "megapixel", "megapixels", "pixels", "ram", "rom", "storage", "ssd", "hdd", "bit", "bits",
-      "threads", "mg", "mcg", "iu", "kcal", "ton", "tons", "tonnes", "warranty", "guarantee"};
+      "pcs",      "pc",       "pieces",   "piece",   "pax",      "x",      "th",        "st",
+      "nd",       "rd",       "am",       "pm",      "hrs",      "hr",     "h",         "hours",
+      "hour",     "min",      "mins",     "minutes", "sec",      "yrs",    "yr",        "years",
+      "year",     "months",   "month",    "weeks",   "week",     "days",   "day",       "followers",
+      "likes",    "views",    "people",   "winners", "friends",  "seater", "seaters",   "tier",
+      "channel",  "cameras",  "camera",   "bulbs",   "gears",    "speed",  "stems",     "eggs",
+      "colours",  "colors",   "flavours", "flavors", "shades",   "pack",   "packs",     "sets",
+      "boxes",    "bundles",  "pairs",    "percent", "gen",      "series", "plates",    "seats",
+      "burner",   "burners",  "doors",    "drawers", "layers",   "ply",    "litter",    "vipande",
+      "sahani",   "watu",     "siku",     "wiki",    "miezi",    "mwaka",  "dakika",    "saa",
+      "d",        "i",        "s",        "items",   "products", "orders", "customers", "clients",
+      "capsules", "tablets",  "sachets",  "bottles", "cups",     "slices", "stars",     "star",
+      "bedroom",  "bedrooms", "rooms",    "storey",  "wheels",   "legs",   "ports",     "port",
+      "core",     "cores",    "users",    "boys",    "girls",    "kids",   "xl",        "wafuasi",
+      "threads",  "warranty", "guarantee"};
   static const WordSet k(kWords);
   return k;
 }
+
+// A word after a number that makes it no price: a measure or specification, or a count or time.
+bool IsUnitWord(HashedWord w) { return IsSpecUnit(w) || UnitWords().Contains(w); }
 
 // Words before a number that make it a quantity, a measure, a time or a model number.
 const WordSet& QuantityWordsBefore() {
@@ -669,7 +669,7 @@ class MoneyFinder {
         PunctAt(t_, p) == ':' || PunctAt(t_, p) == '=' || PunctAt(t_, p) == '@' ||
         (p >= 0 && IsDash(t_, t_.tokens[p]));
     const bool cue_after = IsWord(t_, a) && PriceCuesAfter().Contains(t_.Word(t_.tokens[a])) &&
-                           !UnitWords().Contains(t_.Word(t_.tokens[a]));
+                           !IsUnitWord(t_.Word(t_.tokens[a]));
     if (cue_before || cue_after) return last;
     // No cue: the line ends after the groups, and only item words come before them.
     const bool ends = a < 0 || (t_.tokens[a].kind == TokenKind::kPunct &&
@@ -678,7 +678,7 @@ class MoneyFinder {
     const bool item_word_before =
         IsWord(t_, p) && !t_.tokens[p].has_digit && !ModelWords().Contains(pw) &&
         !QuantityWordsBefore().Contains(pw) && !SizeWords().Contains(pw) &&
-        !AccountWords().Contains(pw) && !UnitWords().Contains(pw) && !FeeWords().Contains(pw) &&
+        !AccountWords().Contains(pw) && !IsUnitWord(pw) && !FeeWords().Contains(pw) &&
         !MonthWords().Contains(pw);
     if (ends && (p < 0 || item_word_before)) {
       *risky = true;
@@ -894,7 +894,7 @@ class MoneyFinder {
     }
     // "90-day warranty", "2-year", "3-piece": a number hyphenated to a unit.
     if (PunctAt(t_, nx) == '-' && !t_.tokens[nx].space_before && IsWord(t_, nx + 1) &&
-        !t_.tokens[nx + 1].space_before && UnitWords().Contains(t_.Word(t_.tokens[nx + 1]))) {
+        !t_.tokens[nx + 1].space_before && IsUnitWord(t_.Word(t_.tokens[nx + 1]))) {
       return reject(NotPriceReason::kUnit);
     }
     // Percentages, times (8:00), fractions and specs (4/64, 9/10, 24/7), multiplications (6x6).
@@ -908,7 +908,7 @@ class MoneyFinder {
     if (np == '/' && m.last_token == static_cast<uint32_t>(last + 1) && IsNumber(t_, nx + 1)) {
       return reject(NotPriceReason::kUnit);
     }
-    if (np == '+' && IsWord(t_, nx + 1) && UnitWords().Contains(t_.Word(t_.tokens[nx + 1]))) {
+    if (np == '+' && IsWord(t_, nx + 1) && IsUnitWord(t_.Word(t_.tokens[nx + 1]))) {
       return reject(NotPriceReason::kUnit);
     }
     int pv = i - 1 >= line_first_ ? i - 1 : -1;
@@ -974,7 +974,7 @@ class MoneyFinder {
     if (after >= 0 && t_.tokens[after].kind == TokenKind::kWord) {
       std::string_view w = t_.Lower(t_.tokens[after]);
       const HashedWord word = t_.Word(t_.tokens[after]);
-      if (!m.explicit_currency && !HasMultiplier(raw) && UnitWords().Contains(word)) {
+      if (!m.explicit_currency && !HasMultiplier(raw) && IsUnitWord(word)) {
         return reject(NotPriceReason::kUnit);
       }
       if (MonthWords().Contains(word) && !m.explicit_currency) return reject(NotPriceReason::kUnit);
@@ -1119,11 +1119,11 @@ class MoneyFinder {
     for (std::size_t k = 0; k + 1 < out_.size(); ++k) {
       Money& a = out_[k];
       Money& b = out_[k + 1];
-      if (a.line != b.line || a.role == MoneyRole::kNotPrice || b.role == MoneyRole::kNotPrice) {
-        continue;
-      }
+      if (a.role == MoneyRole::kNotPrice || b.role == MoneyRole::kNotPrice) continue;
+      // The old and the new price may stand on two lines ("Ksh 5,000 ❌\nKsh 4,200 ✅"): only
+      // marks and cue words are between them then too.
       if (a.role == MoneyRole::kPrice && b.role == MoneyRole::kPrice && a.amount > b.amount &&
-          a.strength >= 1 && b.strength >= 1) {
+          a.strength >= 1 && b.strength >= 1 && b.line <= a.line + 1) {
         bool by_mark = false;
         if (OldNewCueBetween(a, b, &by_mark)) {
           a.role = MoneyRole::kOldPrice;
@@ -1132,6 +1132,7 @@ class MoneyFinder {
           continue;
         }
       }
+      if (a.line != b.line) continue;
       // Tokens between a and b.
       int between = static_cast<int>(b.first_token) - static_cast<int>(a.last_token);
       if (between != 1) continue;

@@ -427,5 +427,48 @@ TEST(Money, RegressionShorthandIsExact) {
   EXPECT_EQ(Amount("Ksh 4.7k"), 4700.0);
 }
 
+TEST(Money, PriceSpaceGroupedWithLocalMarks) {
+  EXPECT_EQ(ParsePriceString("TSh 45 000/=").amount, 45000.0);
+  EXPECT_EQ(ParsePriceString("TSh 45 000/=").currency, "TZS");
+  EXPECT_EQ(ParsePriceString("9 000 Frw").currency, "RWF");
+  EXPECT_EQ(Amount("9 000 Frw"), 9000.0);
+  EXPECT_EQ(Amount("Ksh 3\u00A0200"), 3200.0);
+  EXPECT_EQ(Amount("12\u202F500 Rwf"), 12500.0);
+  EXPECT_EQ(Amount("USh 1 200 000"), 1200000.0);
+  EXPECT_EQ(Amount("2 500 bob"), 2500.0);
+  // Not one number: a head of four digits, groups of two.
+  EXPECT_EQ(Amount("0712 345 678"), std::nullopt);
+  EXPECT_EQ(Amount("38 40 42"), 38.0);
+}
+
+TEST(Money, PriceStruckThroughIsTheOldOne) {
+  EXPECT_EQ(Amount("~~4,000~~ 3,200"), 3200.0);
+  EXPECT_EQ(Amount("~UGX 60,000~ now UGX 48,000"), 48000.0);
+  EXPECT_EQ(Amount("4\u03360\u03360\u03360\u0336 3,200"), 3200.0);
+  EXPECT_EQ(Amount("Ksh 5,000 \u274C Ksh 4,200 \u2705"), 4200.0);
+  EXPECT_EQ(Amount("Now 3k (was 4.5k)"), 3000.0);
+  // Only struck numbers: the struck price is all there is.
+  EXPECT_EQ(Amount("~~4,000~~"), 4000.0);
+  EXPECT_EQ(Amount("4\u03360\u03360\u03360\u0336"), 4000.0);
+  // Tildes that strike nothing: a range, an estimate.
+  EXPECT_EQ(Amount("500~800"), 500.0);
+  EXPECT_EQ(Amount("~ 20 USD"), 20.0);
+  EXPECT_EQ(Amount("~20 USD"), 20.0);
+}
+
+TEST(Money, PriceIgnoresSpecificationUnits) {
+  EXPECT_EQ(Amount("7200 DPI"), std::nullopt);
+  EXPECT_EQ(Amount("100W"), std::nullopt);
+  EXPECT_EQ(Amount("1.8L"), std::nullopt);
+  EXPECT_EQ(Amount("600 watts"), std::nullopt);
+  EXPECT_EQ(Amount("300 Mbps"), std::nullopt);
+  EXPECT_EQ(Amount("8+128"), std::nullopt);
+  EXPECT_EQ(Amount("8+128 Ksh 14,999"), 14999.0);
+  EXPECT_EQ(Amount("Power bank 20000mAh Ksh 2,500"), 2500.0);
+  EXPECT_EQ(Amount("Blender 600 watts 4,500"), 4500.0);
+  // A capital letter after a space may be a currency ("1 G" gourdes); glued, it is a unit.
+  EXPECT_EQ(Amount("100 W"), 100.0);
+}
+
 }  // namespace
 }  // namespace vendly

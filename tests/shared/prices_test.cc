@@ -259,6 +259,10 @@ TEST(Prices, MarksAndWordsBetweenTwoPrices) {
   EXPECT_EQ(cross.prices, V{4200});
   EXPECT_EQ(cross.olds, V{5000});
   EXPECT_TRUE(MentionOf(cross, 5000)->risky);
+  Found two_lines = Find("Wireless earbuds\nKsh 5,000 \u274C\nKsh 4,200 \u2705");
+  EXPECT_EQ(two_lines.prices, V{4200});
+  EXPECT_EQ(two_lines.olds, V{5000});
+  EXPECT_TRUE(Find("Shirt Ksh 2,000\nTrousers Ksh 1,800").olds.empty());
   EXPECT_EQ(Find("Shoes 4,000 \u2192 3,200").olds, V{4000});
   EXPECT_EQ(Find("Shoes 4,000 -> 3,200").olds, V{4000});
   EXPECT_EQ(Find("Viatu 3,500 sasa 2,800").olds, V{3500});
