@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "app/log.h"
+#include "jobs/graph_errors.h"
 #include "jobs/queue.h"
 #include "meta/instagram_oauth.h"
 #include "routes/catalog.h"
@@ -337,35 +338,19 @@ JobOutcome RunScan(JobContext& ctx) {
   const int calls = platform->graph().calls_made();
   if (lost_lease) return JobOutcome::Retry("lease lost during the listing");
   if (!listed.ok()) {
-    const GraphError& e = listed.error;
-    Status recorded = RecordConnectionError(app, *connection, e);
-    (void)recorded;
     (void)app.db.Exec(
         "UPDATE instagram_sync_history SET api_calls_used = COALESCE(api_calls_used, 0) + $2::int"
         " WHERE id = $1",
         {run.scan_id, std::to_string(calls)});
-    if (e.kind == GraphErrorKind::kTokenInvalid || e.kind == GraphErrorKind::kPermission) {
-      Json error = {
-          {"code",
-           e.kind == GraphErrorKind::kTokenInvalid ? "connection_expired" : "permission_missing"},
-          {"message", e.kind == GraphErrorKind::kTokenInvalid
-                          ? "Instagram stopped accepting our access; reconnect and scan again"
-                          : "a permission the scan needs was not granted; reconnect"}};
-      Status done = FinishScan(app.db, run, "failed", error, 0);
+    GraphErrorHandling handled = HandleGraphError(ctx, *connection, listed.error, "listing failed");
+    const vendly::GraphErrorDecision& d = handled.decision;
+    if (d.action == vendly::GraphAction::kDead ||
+        d.action == vendly::GraphAction::kConnectionExpired) {
+      Status done =
+          FinishScan(app.db, run, "failed", {{"code", d.code}, {"message", d.message}}, 0);
       if (!done.ok()) return JobOutcome::Retry(done.message());
-      return JobOutcome::Dead(std::string("graph: ") + GraphErrorKindName(e.kind));
     }
-    if (e.kind == GraphErrorKind::kThrottled) {
-      const int wait = std::clamp(e.retry_after_seconds, 1, app.config.throttle_max_defer_seconds);
-      (void)app.db.Exec(
-          "UPDATE instagram_connection SET throttled_until = now() + make_interval(secs => $2::int)"
-          " WHERE id = $1",
-          {connection->id, std::to_string(wait)});
-      LogWarn("scan_throttled", {{"scanId", run.scan_id}, {"waitSeconds", wait}});
-      return JobOutcome::Defer(std::chrono::seconds(wait), "throttled by Meta");
-    }
-    return JobOutcome::Retry(std::string("listing failed: ") + GraphErrorKindName(e.kind) + " " +
-                             e.message.substr(0, 200));
+    return handled.outcome;
   }
   auto total = app.db.Exec(
       "UPDATE instagram_sync_history SET total_media = $2::int,"

@@ -19,6 +19,7 @@
 #include "app/log.h"
 #include "crypto/crypto.h"
 #include "http/http.h"
+#include "jobs/graph_errors.h"
 #include "store/db.h"
 
 namespace vendly::server {
@@ -346,43 +347,28 @@ struct FreshUrls {
 
 // Reads the post again with the connection's token. Returns the job's outcome instead when the
 // job cannot go on now (no connection, token rejected, Meta throttling or failing).
-std::optional<JobOutcome> ReadFreshUrls(App& app, const CopyRequest& request, FreshUrls* out) {
-  auto rows = app.db.Exec(
-      "SELECT access_token_ciphertext, access_token_key_id, status FROM instagram_connection"
-      " WHERE id = $1 AND store_id = $2",
-      {request.connection_id, request.store_id});
-  if (!rows.ok()) return JobOutcome::Retry(rows.status().message());
-  if (rows->empty()) return JobOutcome::Dead("not_connected: the Instagram connection is gone");
-  if (rows->Text(0, "status") != "active")
+std::optional<JobOutcome> ReadFreshUrls(JobContext& ctx, const CopyRequest& request,
+                                        FreshUrls* out) {
+  App& app = ctx.app();
+  auto connection = LoadConnection(app, request.store_id);
+  if (!connection.ok() && connection.status().code() == "not_connected")
+    return JobOutcome::Dead("not_connected: the Instagram connection is gone");
+  if (!connection.ok() && connection.status().http_status() >= 500)
+    return JobOutcome::Retry(connection.status().message());  // database down, wrong token key
+  if (!connection.ok() || connection->id != request.connection_id)
+    return JobOutcome::Dead("not_connected: the Instagram connection is gone");
+  if (connection->status != "active")
     return JobOutcome::Dead("connection_expired: the Instagram connection needs reconnecting");
-  std::optional<std::string> token;
-  auto sealed = DecodeByteaHex(rows->Text(0, "access_token_ciphertext"));
-  if (sealed) token = app.OpenToken(*sealed, rows->Text(0, "access_token_key_id"));
-  if (!token) return JobOutcome::Dead("the stored token cannot be opened with any configured key");
 
   auto platform = app.new_platform();
-  GraphJson media =
-      platform->graph().Get(request.ig_media_id, {{"fields", kRefreshFields}}, *token);
+  GraphJson media = platform->graph().Get(request.ig_media_id, {{"fields", kRefreshFields}},
+                                          connection->access_token);
   if (!media.ok()) {
-    const GraphError& e = media.error;
-    const std::string why = std::string("Graph ") + GraphErrorKindName(e.kind) + " " +
-                            std::to_string(e.code) + ": " + e.message;
-    switch (e.kind) {
-      case GraphErrorKind::kThrottled:
-        return JobOutcome::Defer(std::chrono::seconds(std::max(e.retry_after_seconds, 1)), why);
-      case GraphErrorKind::kTokenInvalid:
-        return JobOutcome::Dead("connection_expired: " + why);
-      case GraphErrorKind::kPermission:
-        return JobOutcome::Dead("permission_missing: " + why);
-      case GraphErrorKind::kOther:
-        if (e.code == 100) {  // "Object ... does not exist": the post was deleted
-          out->post_gone = true;
-          return std::nullopt;
-        }
-        return JobOutcome::Retry(why);
-      default:
-        return JobOutcome::Retry(why);
+    if (media.error.kind == GraphErrorKind::kOther && media.error.code == 100) {
+      out->post_gone = true;  // "Object ... does not exist": the post was deleted
+      return std::nullopt;
     }
+    return HandleGraphError(ctx, *connection, media.error, "refreshing the post's URLs").outcome;
   }
   for (const MediaSource& fresh : PostImageSources(ParseMediaItem(*media.value))) {
     if (fresh.child_id) out->by_child[*fresh.child_id] = fresh.url;
@@ -563,7 +549,7 @@ JobOutcome CopyPostMedia(JobContext& ctx) {
     if (!copy.ok() && copy.status().code() == kMediaExpired) {
       if (!fresh) {
         FreshUrls read;
-        stop = ReadFreshUrls(app, request, &read);
+        stop = ReadFreshUrls(ctx, request, &read);
         if (stop) break;
         fresh = std::move(read);
       }

@@ -1,0 +1,56 @@
+#include "vendly/job_policy.h"
+
+#include <algorithm>
+
+namespace vendly {
+
+GraphErrorDecision DecideGraphError(const GraphErrorFacts& facts, const GraphWaitLimits& limits) {
+  GraphErrorDecision d;
+  switch (facts.failure) {
+    case GraphFailure::kThrottled:
+    case GraphFailure::kBudgetExhausted: {
+      const int ceiling = std::max(limits.max_seconds, 1);
+      d.action = GraphAction::kDefer;
+      d.wait_seconds =
+          std::clamp(std::max({facts.retry_after_seconds, limits.min_seconds, 1}), 1, ceiling);
+      d.throttle_connection = true;
+      d.code = "throttled";
+      d.message = "Instagram asked us to slow down; the work continues by itself shortly";
+      return d;
+    }
+    case GraphFailure::kTokenInvalid:
+      d.action = GraphAction::kConnectionExpired;
+      d.code = "connection_expired";
+      d.message = "Instagram stopped accepting our access; reconnect and try again";
+      return d;
+    case GraphFailure::kPermission:
+      d.action = GraphAction::kDead;
+      d.code = "permission_missing";
+      d.message = "a permission the work needs was not granted; reconnect";
+      return d;
+    case GraphFailure::kTransient:
+    case GraphFailure::kBadResponse:
+    case GraphFailure::kOther:
+      break;
+  }
+  d.action = GraphAction::kRetry;
+  d.code = "graph_error";
+  d.message = "Instagram could not be read; trying again";
+  return d;
+}
+
+const char* GraphActionName(GraphAction action) {
+  switch (action) {
+    case GraphAction::kRetry:
+      return "retry";
+    case GraphAction::kDefer:
+      return "defer";
+    case GraphAction::kDead:
+      return "dead";
+    case GraphAction::kConnectionExpired:
+      return "connection_expired";
+  }
+  return "retry";
+}
+
+}  // namespace vendly
