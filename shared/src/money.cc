@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "caption_marks.h"
 #include "lexicon.h"
 #include "money_text.h"
 #include "spec_units.h"
@@ -1059,6 +1060,40 @@ std::optional<std::string> FirstMark(std::string_view s) {
 }
 
 }  // namespace
+
+// Where captions write the marks of the table above (caption_marks.h). Every word here resolves
+// through kMarks or kKnownCodes (a test checks it), so a caption mark always has a currency.
+uint8_t CaptionMarkPlaces(HashedWord lower_word) {
+  constexpr uint8_t kB = kMarkBefore, kA = kMarkAfter, kG = kMarkGlued;
+  static constexpr std::pair<std::string_view, uint8_t> kEntries[] = {{"ksh", kB | kA | kG},
+                                                                      {"kshs", kB | kA | kG},
+                                                                      {"kes", kB | kA | kG},
+                                                                      {"sh", kB | kA | kG},
+                                                                      {"shs", kB | kA | kG},
+                                                                      {"ush", kB | kA | kG},
+                                                                      {"ushs", kB | kA},
+                                                                      {"ugx", kB | kA | kG},
+                                                                      {"tsh", kB | kA | kG},
+                                                                      {"tshs", kB | kA | kG},
+                                                                      {"tzs", kB | kA | kG},
+                                                                      {"rwf", kB | kA | kG},
+                                                                      {"frw", kB | kA | kG},
+                                                                      {"frws", kB | kA},
+                                                                      {"ngn", kB | kA | kG},
+                                                                      {"usd", kB | kA | kG},
+                                                                      {"eur", kB | kA | kG},
+                                                                      {"gbp", kB | kA | kG},
+                                                                      {"n", kG},
+                                                                      {"bob", kA},
+                                                                      {"shillings", kA},
+                                                                      {"shilingi", kA},
+                                                                      {"dollars", kA},
+                                                                      {"naira", kA},
+                                                                      {"euros", kA}};
+  static const WordMap<uint8_t> k(kEntries);
+  const uint8_t* places = k.Find(lower_word);
+  return places == nullptr ? 0 : *places;
+}
 
 // The one lexicon of specification units (spec_units.h).
 bool IsSpecUnit(HashedWord lower_word) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <initializer_list>
 
+#include "caption_marks.h"
 #include "lexicon.h"
 #include "money_text.h"
 #include "spec_units.h"
@@ -12,24 +13,9 @@
 namespace vendly::internal {
 namespace {
 
-// Words written before an amount that name its currency ("Ksh 2,500", "USh 95,000").
-const WordSet& CurrencyPrefixWords() {
-  static constexpr std::string_view kWords[] = {"ksh", "kshs", "kes",  "sh",  "shs",  "ush", "ushs",
-                                                "ugx", "tsh",  "tshs", "tzs", "rwf",  "frw", "frws",
-                                                "ngn", "usd",  "eur",  "gbp", "k.sh", "sh."};
-  static const WordSet k(kWords);
-  return k;
-}
-
-// Words written after an amount that name its currency ("68,000 ksh", "20 bob", "45,000 Frw").
-const WordSet& CurrencySuffixWords() {
-  static constexpr std::string_view kWords[] = {
-      "ksh",  "kshs",      "kes",      "sh",      "shs",   "ush",   "ushs",  "ugx", "tsh",
-      "tshs", "tzs",       "rwf",      "frw",     "frws",  "ngn",   "usd",   "eur", "gbp",
-      "bob",  "shillings", "shilingi", "dollars", "naira", "euros", "pounds"};
-  static const WordSet k(kWords);
-  return k;
-}
+// Currency words before and after an amount: the registry's (caption_marks.h, money.cc).
+bool IsCurrencyPrefix(HashedWord w) { return (CaptionMarkPlaces(w) & kMarkBefore) != 0; }
+bool IsCurrencySuffix(HashedWord w) { return (CaptionMarkPlaces(w) & kMarkAfter) != 0; }
 
 // Cue words before a price ("Price: 2,500", "Bei 1,800", "now 2.8k", "going for 900").
 const WordSet& PriceCuesBefore() {
@@ -585,9 +571,9 @@ class MoneyFinder {
     if (p < line_first_) return false;
     const Token& pt = t_.tokens[p];
     if (pt.kind == TokenKind::kCurrency) return !MarkCurrency(t_.Raw(pt), store_).empty();
-    if (pt.kind == TokenKind::kWord) return CurrencyPrefixWords().Contains(t_.Word(pt));
+    if (pt.kind == TokenKind::kWord) return IsCurrencyPrefix(t_.Word(pt));
     if ((t_.Punct(pt) == '.' || t_.Punct(pt) == ':') && p - 1 >= line_first_) {
-      return IsWord(t_, p - 1) && CurrencyPrefixWords().Contains(t_.Word(t_.tokens[p - 1]));
+      return IsWord(t_, p - 1) && IsCurrencyPrefix(t_.Word(t_.tokens[p - 1]));
     }
     return false;
   }
@@ -602,7 +588,7 @@ class MoneyFinder {
       return true;
     }
     if (nt.kind == TokenKind::kCurrency) return !MarkCurrency(t_.Raw(nt), store_).empty();
-    return nt.kind == TokenKind::kWord && CurrencySuffixWords().Contains(t_.Word(nt));
+    return nt.kind == TokenKind::kWord && IsCurrencySuffix(t_.Word(nt));
   }
 
   // The number token that continues number token `k` as its next digit group: one space (any width:
@@ -783,14 +769,13 @@ class MoneyFinder {
       int mark = -1;
       if (pt.kind == TokenKind::kCurrency) {
         mark = p;
-      } else if (pt.kind == TokenKind::kWord && CurrencyPrefixWords().Contains(t_.Word(pt))) {
+      } else if (pt.kind == TokenKind::kWord && IsCurrencyPrefix(t_.Word(pt))) {
         mark = p;
       } else if (pt.kind == TokenKind::kWord && t_.Raw(pt) == "N" && !tok.space_before) {
         mark = p;
       } else if ((t_.Punct(pt) == '.' || t_.Punct(pt) == ':') && p - 1 >= line_first_) {
         const Token& pp = t_.tokens[p - 1];
-        if (pp.kind == TokenKind::kWord && CurrencyPrefixWords().Contains(t_.Word(pp)))
-          mark = p - 1;
+        if (pp.kind == TokenKind::kWord && IsCurrencyPrefix(t_.Word(pp))) mark = p - 1;
       }
       if (mark >= 0) {
         currency = MarkCurrency(t_.Raw(t_.tokens[mark]), store_);
@@ -819,7 +804,7 @@ class MoneyFinder {
         m.last_token = static_cast<uint32_t>(nx + 2);
         after = nx + 2 < line_last_ ? nx + 2 : -1;
         m.strength = 3;
-      } else if (nt.kind == TokenKind::kWord && CurrencySuffixWords().Contains(t_.Word(nt)) &&
+      } else if (nt.kind == TokenKind::kWord && IsCurrencySuffix(t_.Word(nt)) &&
                  !MarkLeadsAnAmount(nx, *v)) {
         std::string c = MarkCurrency(t_.Lower(nt), store_);
         if (currency.empty() && !c.empty()) currency = c;

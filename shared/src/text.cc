@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "caption_marks.h"
+
 namespace vendly::internal {
 namespace {
 
@@ -117,15 +119,10 @@ bool IsApostrophe(std::string_view s, std::size_t i, uint32_t* len) {
   return false;
 }
 
-// Word prefixes that are currency marks, split off when glued to digits ("Ksh2,500", "N3,500").
+// Word prefixes that are currency marks, split off when glued to digits ("Ksh2,500", "N3,500"): the
+// currency registry's (caption_marks.h).
 bool IsGluedMark(std::string_view lower_word) {
-  static constexpr std::string_view kMarks[] = {"kes", "ksh", "kshs", "n",    "ngn", "rwf", "frw",
-                                                "sh",  "shs", "tsh",  "tshs", "tzs", "ugx", "ush",
-                                                "usd", "eur", "gbp",  "kes.", "sh."};
-  for (std::string_view m : kMarks) {
-    if (m == lower_word) return true;
-  }
-  return false;
+  return (CaptionMarkPlaces(lower_word) & kMarkGlued) != 0;
 }
 
 }  // namespace

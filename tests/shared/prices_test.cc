@@ -306,5 +306,62 @@ TEST(Prices, TinyAmountsWithAMarkAreFlagged) {
   EXPECT_EQ(Find("Air Force 1 Kshs 3,350").prices, V{3350});
 }
 
+// Every spelling of the currency registry's caption marks (caption_marks.h), before, after and
+// glued to a space-grouped amount, names its currency.
+TEST(Prices, EveryLocalSpellingOfACurrency) {
+  struct Case {
+    const char* store;
+    const char* mark;
+    const char* iso;
+    bool before, after, glued;
+  };
+  const Case cases[] = {{"KES", "Ksh", "KES", true, true, true},
+                        {"KES", "Kshs", "KES", true, true, true},
+                        {"KES", "KES", "KES", true, true, true},
+                        {"KES", "Sh", "KES", true, true, true},
+                        {"KES", "shs", "KES", true, true, true},
+                        {"UGX", "USh", "UGX", true, true, true},
+                        {"UGX", "UShs", "UGX", true, true, false},
+                        {"UGX", "UGX", "UGX", true, true, true},
+                        {"UGX", "Shs", "UGX", true, true, true},
+                        {"TZS", "TSh", "TZS", true, true, true},
+                        {"TZS", "Tshs", "TZS", true, true, true},
+                        {"TZS", "TZS", "TZS", true, true, true},
+                        {"RWF", "Rwf", "RWF", true, true, true},
+                        {"RWF", "Frw", "RWF", true, true, true},
+                        {"RWF", "FRW", "RWF", true, true, true},
+                        {"RWF", "Frws", "RWF", true, true, false},
+                        {"NGN", "NGN", "NGN", true, true, true},
+                        {"NGN", "N", "NGN", false, false, true},
+                        {"KES", "USD", "USD", true, true, true},
+                        {"KES", "EUR", "EUR", true, true, true},
+                        {"KES", "GBP", "GBP", true, true, true},
+                        {"KES", "bob", "KES", false, true, false},
+                        {"KES", "shillings", "KES", false, true, false},
+                        {"TZS", "shilingi", "TZS", false, true, false},
+                        {"KES", "dollars", "USD", false, true, false},
+                        {"NGN", "naira", "NGN", false, true, false},
+                        {"KES", "euros", "EUR", false, true, false}};
+  for (const Case& c : cases) {
+    const std::string mark = c.mark;
+    std::vector<std::string> captions;
+    if (c.before) captions.push_back("Leather bag " + mark + " 3 500");
+    if (c.after) captions.push_back("Leather bag 3 500 " + mark);
+    if (c.glued) captions.push_back("Leather bag " + mark + "3,500");
+    for (const std::string& caption : captions) {
+      Found f = Find(caption, c.store);
+      ASSERT_EQ(f.prices, V{3500}) << caption;
+      const Money* m = MentionOf(f, 3500);
+      EXPECT_EQ(m->currency, c.iso) << caption;
+      EXPECT_TRUE(m->explicit_currency) << caption;
+    }
+  }
+  // Symbols are their own tokens.
+  EXPECT_EQ(MentionOf(Find("Bag \u20A63 500", "NGN"), 3500)->currency, "NGN");
+  EXPECT_EQ(MentionOf(Find("Bag $3 500", "KES"), 3500)->currency, "USD");
+  // A word that is no mark leaves the amount bare.
+  EXPECT_FALSE(MentionOf(Find("Leather bag Kenya 3,500"), 3500)->explicit_currency);
+}
+
 }  // namespace
 }  // namespace vendly::internal
