@@ -1,0 +1,1042 @@
+#!/usr/bin/env python3
+"""Behavioural tests of caption extraction in the manner of CheckList (Ribeiro et al., ACL 2020).
+
+usage: checklist.py --cli build/bin/vendly-extract [--verbose] [--group PREFIX] [--dump CASES.jsonl]
+
+Cases are generated from templates (items, currencies and their spellings, English / Swahili / Sheng
+phrasing, layouts) with a fixed seed, so every run sees the same cases. Three kinds of test:
+  MFT  minimum functionality: one group per phenomenon of issue 10 and of shared/data/LABELING.md;
+  INV  invariance: a rewrite (digit grouping, currency spelling, noise lines, upper case, line order)
+       must not change the fields the case states;
+  DIR  directional: a base post and the same post with one change (an old price, SOLD OUT, a second
+       item line); the base must give the base fields and the changed post the changed ones.
+Every case states its expected fields, written from LABELING.md, never read from the engine's output.
+vendly-extract runs once over all captions (JSON lines in and out). Floors per group live in
+checklist_floors.json beside this file; the run fails when a group drops below its floor, when a
+group has no floor, or when fewer than MIN_CASES cases are generated. A failing case prints its
+caption and each failing field (expected vs got); without --verbose at most SHOW failures per group.
+"""
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from score_extraction import name_ok, num_eq, norm_set, tokens  # noqa: E402
+
+MIN_CASES = 3000
+SHOW = 3
+SEED = 20201010
+NBSP = "\u00a0"
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon: items a seller in East Africa posts. kes is a typical KES price; the other currencies
+# are derived from it (rounded the way sellers round).
+# name_any: alternative keyword lists, any of which an acceptable name must contain (LABELING.md's
+# name_keywords; several lists where the seller's Swahili and English names are both acceptable).
+# ---------------------------------------------------------------------------------------------
+FASHION, ELEC, HOME, BEAUTY, FOOD, SPORTS, BOOKS, TOYS, OTHER = (
+    "Fashion & Apparel", "Electronics & Gadgets", "Home & Living", "Beauty & Personal Care",
+    "Food & Beverages", "Sports & Fitness", "Books & Media", "Toys & Games", "Other")
+
+# (title as typed, name keyword lists, category, KES price)
+ITEMS = [
+    ("Oversized hoodies", [["hoodie"]], FASHION, 2200),
+    ("Mom jeans", [["mom", "jeans"]], FASHION, 1800),
+    ("Ankara maxi dress", [["ankara", "dress"]], FASHION, 3500),
+    ("Leather sandals", [["leather", "sandal"]], FASHION, 1500),
+    ("Kitenge shirt", [["kitenge", "shirt"]], FASHION, 2500),
+    ("Denim jacket", [["denim", "jacket"]], FASHION, 3200),
+    ("Chelsea boots", [["chelsea", "boot"]], FASHION, 4800),
+    ("Tote bag", [["tote", "bag"]], FASHION, 1400),
+    ("Men's loafers", [["loafer"]], FASHION, 3800),
+    ("Ladies block heels", [["block", "heel"]], FASHION, 2700),
+    ("Samsung Galaxy A15", [["galaxy", "a15"]], ELEC, 18500),
+    ("Tecno Spark 20", [["tecno", "spark"]], ELEC, 14500),
+    ("JBL Flip 6 speaker", [["jbl", "speaker"], ["jbl", "flip"]], ELEC, 9800),
+    ("Oraimo wireless earbuds", [["earbud"]], ELEC, 2600),
+    ("HP EliteBook 840 G5", [["elitebook"]], ELEC, 42000),
+    ("Wireless mouse", [["mouse"]], ELEC, 900),
+    ("Electric kettle", [["kettle"]], HOME, 2300),
+    ("Non-stick cooking pots set", [["pot"]], HOME, 6500),
+    ("Cotton duvet", [["duvet"]], HOME, 3600),
+    ("Blackout curtains", [["curtain"]], HOME, 4200),
+    ("Shea butter", [["shea", "butter"]], BEAUTY, 800),
+    ("Bone straight wig", [["wig"]], BEAUTY, 12500),
+    ("Vitamin C serum", [["serum"]], BEAUTY, 1600),
+    ("Chocolate cake", [["chocolate", "cake"]], FOOD, 2500),
+    ("Pure honey 1kg", [["honey"]], FOOD, 1200),
+    ("Yoga mat", [["yoga", "mat"]], SPORTS, 1900),
+    ("Adjustable dumbbells", [["dumbbell"]], SPORTS, 7500),
+    ("Kids building blocks", [["block"]], TOYS, 1700),
+    ("Teddy bear", [["teddy"]], TOYS, 2100),
+]
+
+CURRENCIES = ["KES", "UGX", "TZS", "RWF", "NGN", "USD"]
+# Every spelling of each currency a seller types; (mark, position, joiner).
+MARKS = {
+    "KES": [("Ksh", "pre", " "), ("Kshs", "pre", " "), ("KES", "pre", " "), ("Sh", "pre", " "),
+            ("Shs", "pre", " "), ("bob", "post", " "), ("Ksh.", "pre", " ")],
+    "UGX": [("UGX", "pre", " "), ("USh", "pre", " "), ("Ugx", "pre", " "), ("Shs", "pre", " "),
+            ("UGX", "post", " ")],
+    "TZS": [("TSh", "pre", " "), ("TZS", "pre", " "), ("Tsh", "pre", " "), ("TSh", "post", " ")],
+    "RWF": [("Frw", "post", " "), ("Rwf", "post", " "), ("RWF", "pre", " "), ("Frw", "pre", " ")],
+    "NGN": [("₦", "pre", ""), ("NGN", "pre", " "), ("N", "pre", "")],
+    "USD": [("$", "pre", ""), ("USD", "pre", " "), ("USD", "post", " ")],
+}
+MAIN_MARK = {"KES": ("Ksh", "pre", " "), "UGX": ("UGX", "pre", " "), "TZS": ("TSh", "pre", " "),
+             "RWF": ("Frw", "post", " "), "NGN": ("₦", "pre", ""), "USD": ("$", "pre", "")}
+PHONE = {"KES": "0712 345 678", "UGX": "0772 345 678", "TZS": "0754 321 987", "RWF": "0788 123 456",
+         "NGN": "0803 123 4567", "USD": "+254 712 345 678"}
+CITY = {"KES": "Nairobi", "UGX": "Kampala", "TZS": "Dar", "RWF": "Kigali", "NGN": "Lagos", "USD": "Nairobi"}
+
+
+def convert(kes, cur):
+    """A KES price in another currency, rounded the way a seller there would round it."""
+    if cur == "KES":
+        return kes
+    if cur == "UGX":
+        return max(1000, round(kes * 28 / 1000) * 1000)
+    if cur == "TZS":
+        return max(500, round(kes * 18 / 500) * 500)
+    if cur == "RWF":
+        return max(100, round(kes * 9 / 100) * 100)
+    if cur == "NGN":
+        return max(500, round(kes * 11 / 500) * 500)
+    return max(5, round(kes / 130))
+
+
+def group(n, sep):
+    s = str(n)
+    out = []
+    while len(s) > 3:
+        out.insert(0, s[-3:])
+        s = s[:-3]
+    out.insert(0, s)
+    return sep.join(out)
+
+
+def k_form(n):
+    """2500 -> 2.5k, 45000 -> 45k; None when a seller would not write it that way."""
+    if n < 1000 or n % 100 or n >= 1000000:
+        return None
+    whole, rest = divmod(n, 1000)
+    return f"{whole}k" if rest == 0 else f"{whole}.{rest // 100}k"
+
+
+# Digit-grouping spellings of an amount (issue 10, INV): name -> function or None when not usable.
+def grouping_forms(n, cur):
+    forms = {
+        "comma": group(n, ","),
+        "space": group(n, " "),
+        "nbsp": group(n, NBSP),
+        "dot": group(n, ".") if cur != "USD" else None,
+        "none": str(n),
+        "slash_eq": group(n, ",") + "/=",
+        "slash_dash": str(n) + "/-",
+        "k": k_form(n),
+    }
+    return forms
+
+
+def with_mark(amount_text, mark):
+    m, pos, j = mark
+    if m is None:
+        return amount_text
+    return f"{m}{j}{amount_text}" if pos == "pre" else f"{amount_text}{j}{m}"
+
+
+def money(n, cur, mark=None, style="comma"):
+    return with_mark(grouping_forms(n, cur)[style] or group(n, ","), mark or MAIN_MARK[cur])
+
+
+# Price lines in the three voices.
+PRICE_LINES = {
+    "en": ["Price: {p}", "{p} only", "Now going for {p}", "Price {p} 🔥", "Get yours at {p}"],
+    "sw": ["Bei: {p}", "Bei ni {p} tu", "Kwa {p} pekee", "Bei poa {p}"],
+    "sheng": ["Ni {p} tu mse", "Doh ni {p} pekee", "Ziko {p} tu", "Hii ni {p} fiti"],
+}
+TITLE_FX = {
+    "en": ["{t} 🔥", "New arrivals: {t}", "{t} now in stock ✨", "{t} restocked!!"],
+    "sw": ["{t} zimefika 🔥", "{t} mpya dukani", "{t} ziko sasa!", "Tumepokea {t} ✨"],
+    "sheng": ["{t} noma sana 🔥", "Mse {t} zimeland", "{t} kali kabisa 💯", "Form ni {t} 😍"],
+}
+CTA = {
+    "en": ["DM to order 📩", "Order now, delivery countrywide 🚚", "Tap the link in bio to order"],
+    "sw": ["Agiza sasa 📩", "Tuma DM kuagiza", "Tunaleta mpaka mlangoni 🚚"],
+    "sheng": ["Niinbox mse 📩", "Chapa DM tukuletee", "Delivery tunafanya kila mtaa 🚚"],
+}
+LANGS = ["en", "sw", "sheng"]
+
+
+def post(caption, cur, media="IMAGE", children=1):
+    return {"caption": caption, "store_currency": cur, "media_type": media, "children": children}
+
+
+def product(name_any, price, cur, **kw):
+    p = {"name_any": name_any, "price": price, "currency": cur}
+    p.update(kw)
+    return p
+
+
+class Suite:
+    def __init__(self):
+        self.cases = []
+        self.rng = random.Random(SEED)
+
+    def add(self, group_name, kind, p, expect, check, base=None, note=""):
+        """expect: {"is_product": bool, "products": [...]}; check: the product fields compared."""
+        self.cases.append({"group": group_name, "type": kind, "post": p, "expect": expect,
+                           "check": check, "base": base, "note": note})
+
+    def pick(self, xs):
+        return self.rng.choice(xs)
+
+
+# ---------------------------------------------------------------------------------------------
+# A plain single-item post, the base most tests rewrite.
+# ---------------------------------------------------------------------------------------------
+def plain_lines(s, item, cur, lang, price_text):
+    title, _, _, _ = item
+    return [s.pick(TITLE_FX[lang]).format(t=title), s.pick(PRICE_LINES[lang]).format(p=price_text),
+            s.pick(CTA[lang])]
+
+
+def plain_expect(item, cur, price, **kw):
+    _, name_any, cat, _ = item
+    return {"is_product": True, "products": [product(name_any, price, cur, category=cat, **kw)]}
+
+
+# ---------------------------------------------------------------------------------------------
+# INV: digit grouping, currency marks, noise lines, upper case, line order.
+# ---------------------------------------------------------------------------------------------
+def gen_inv(s):
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            if n < 1000:
+                continue
+            lang = s.pick(LANGS)
+            for style, text in grouping_forms(n, cur).items():
+                if text is None:
+                    continue
+                mark = s.pick(MARKS[cur])
+                if style in ("slash_eq", "slash_dash") and mark[1] == "post":
+                    mark = MAIN_MARK[cur] if MAIN_MARK[cur][1] == "pre" else (None, "pre", "")
+                lines = plain_lines(s, item, cur, lang, with_mark(text, mark))
+                s.add(f"inv_grouping_{style}", "INV", post("\n".join(lines), cur),
+                      plain_expect(item, cur, n), ["price", "currency"])
+            # bare amount with the store's currency
+            lines = plain_lines(s, item, cur, lang, group(n, ","))
+            s.add("inv_mark_none", "INV", post("\n".join(lines), cur), plain_expect(item, cur, n),
+                  ["price", "currency"])
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            lang = s.pick(LANGS)
+            for mark in MARKS[cur]:
+                lines = plain_lines(s, item, cur, lang, money(n, cur, mark))
+                s.add(f"inv_mark_{cur.lower()}", "INV", post("\n".join(lines), cur),
+                      plain_expect(item, cur, n), ["price", "currency"])
+    noise = {
+        "phone": lambda cur: s.pick(["Call/WhatsApp {ph}", "WhatsApp {ph} 📲", "Piga {ph}",
+                                     "Order via {ph}"]).format(ph=PHONE[cur]),
+        "till": lambda cur: {"KES": s.pick(["Till no: 5512873", "Buy goods till 881234", "Lipa na M-Pesa till 5512873",
+                                            "Paybill 522522 Acc 7788990"]),
+                             "UGX": s.pick(["MoMo pay code 402211", "Airtel merchant code 1234567"]),
+                             "TZS": s.pick(["Lipa namba 5566778", "M-Pesa Lipa namba 6677889"]),
+                             "RWF": s.pick(["MoMo pay *182*8*1*042211#", "MoMo code 042211"]),
+                             "NGN": s.pick(["Acct no 0123456789 GTBank", "Pay to 2034567891 (Opay)"]),
+                             "USD": s.pick(["Paybill 522522 Acc 7788990", "Till no: 5512873"])}[cur],
+        "delivery": lambda cur: s.pick(["Delivery within {c} {f}", "Delivery fee {f}", "Usafirishaji {c} {f}",
+                                        "Delivery {f} to any stage in {c}"]).format(
+            c=CITY[cur], f=money({"KES": 200, "UGX": 5000, "TZS": 3000, "RWF": 1000, "NGN": 2500,
+                                  "USD": 3}[cur], cur)),
+        "hashtags": lambda cur: s.pick(["#shoplocal #smallbusiness #{c}deals", "#{c}fashion #newarrivals #trending",
+                                        "#buylocal #{c}online #sokoni"]).format(c=CITY[cur].lower()),
+        "emoji": lambda cur: s.pick(["🔥🔥🔥", "💯💯 ✨✨", "😍😍😍 🛍️", "👇🏾👇🏾👇🏾"]),
+    }
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            lang = s.pick(LANGS)
+            base = plain_lines(s, item, cur, lang, money(n, cur))
+            for kind, make in noise.items():
+                lines = list(base)
+                for _ in range(2 if kind in ("phone", "emoji") else 1):
+                    lines.insert(s.rng.randint(1, len(lines)), make(cur))
+                s.add(f"inv_noise_{kind}", "INV", post("\n".join(lines), cur), plain_expect(item, cur, n),
+                      ["name", "price", "currency"])
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            lang = s.pick(LANGS)
+            lines = plain_lines(s, item, cur, lang, money(n, cur, s.pick(MARKS[cur])))
+            s.add("inv_upper_case", "INV", post("\n".join(lines).upper(), cur), plain_expect(item, cur, n),
+                  ["name", "price", "currency", "category"])
+    # line order: the colour, size, price and contact lines of a post can come in any order.
+    shoe_like = [("Leather sandals", [["leather", "sandal"]], FASHION, 1500, ["38", "39", "40", "41"]),
+                 ("Chelsea boots", [["chelsea", "boot"]], FASHION, 4800, ["40", "41", "42", "43"]),
+                 ("Ankara maxi dress", [["ankara", "dress"]], FASHION, 3500, ["S", "M", "L", "XL"]),
+                 ("Oversized hoodies", [["hoodie"]], FASHION, 2200, ["M", "L", "XL", "XXL"]),
+                 ("Kitenge shirt", [["kitenge", "shirt"]], FASHION, 2500, ["M", "L", "XL"])]
+    size_text = {("38", "39", "40", "41"): "Sizes 38-41", ("40", "41", "42", "43"): "Sizes 40 to 43",
+                 ("S", "M", "L", "XL"): "Sizes: S, M, L, XL", ("M", "L", "XL", "XXL"): "Sizes M, L, XL, XXL",
+                 ("M", "L", "XL"): "Sizes M - XL"}
+    colour_sets = [(["black", "brown"], "Colours: black, brown"), (["red", "white"], "Rangi: nyekundu, nyeupe"),
+                   (["blue", "grey"], "Available in blue & grey"), (["green"], "Colour: kijani (green)")]
+    for t, name_any, cat, kes, sizes in shoe_like:
+        for cur in CURRENCIES:
+            n = convert(kes, cur)
+            cols, ctext = s.pick(colour_sets)
+            body = [size_text[tuple(sizes)], ctext, s.pick(PRICE_LINES["en"]).format(p=money(n, cur)),
+                    noise["phone"](cur)]
+            exp = {"is_product": True, "products": [product(name_any, n, cur, category=cat, sizes=sizes,
+                                                            colors=cols)]}
+            for _ in range(4):
+                order = list(body)
+                s.rng.shuffle(order)
+                cap = "\n".join([f"{t} ✨"] + order)
+                s.add("inv_line_order", "INV", post(cap, cur), exp,
+                      ["name", "price", "currency", "sizes", "colors"])
+
+
+# ---------------------------------------------------------------------------------------------
+# DIR: an old price, SOLD OUT, a second item line.
+# ---------------------------------------------------------------------------------------------
+OLD_CUES = ["(was {o})", "was {o}", "Before: {o}", "Initially {o}", "Ilikuwa {o}", "Bei ya zamani {o}"]
+SECOND_ITEMS = [("Mini crossbody bag", [["crossbody", "bag"]], FASHION, 1200),
+                ("Black bodycon dress", [["bodycon", "dress"]], FASHION, 1500),
+                ("Power bank 20000mAh", [["power", "bank"]], ELEC, 2800),
+                ("Scented candle", [["candle"]], HOME, 900),
+                ("Body lotion 400ml", [["lotion"]], BEAUTY, 750)]
+
+
+def gen_dir(s):
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            old = convert(int(round(item[3] * 1.25 / 100) * 100), cur)
+            if old <= n:
+                continue
+            lang = s.pick(LANGS)
+            lines = plain_lines(s, item, cur, lang, money(n, cur))
+            base = {"post": post("\n".join(lines), cur), "expect": plain_expect(item, cur, n, compare_at_price=None)}
+            cue = s.pick(OLD_CUES).format(o=money(old, cur) if s.rng.random() < 0.5 else group(old, ","))
+            changed = list(lines)
+            if cue.startswith("(") or cue.startswith("was"):
+                changed[1] = changed[1] + " " + cue
+            else:
+                changed.insert(2, cue)
+            s.add("dir_old_price", "DIR", post("\n".join(changed), cur),
+                  plain_expect(item, cur, n, compare_at_price=old), ["price", "compare_at_price"], base=base)
+
+            lines = plain_lines(s, item, cur, lang, money(n, cur))
+            base = {"post": post("\n".join(lines), cur), "expect": plain_expect(item, cur, n, sold_out=False)}
+            changed = list(lines)
+            changed.insert(s.rng.randint(0, len(changed)), s.pick(["SOLD OUT", "SOLD OUT 🚫", "❌ SOLD OUT ❌",
+                                                                   "SOLD OUT, thank you fam"]))
+            s.add("dir_sold_out", "DIR", post("\n".join(changed), cur), plain_expect(item, cur, n, sold_out=True),
+                  ["price", "sold_out"], base=base)
+
+            second = s.pick([x for x in SECOND_ITEMS if x[0] != item[0]])
+            n2 = convert(second[3], cur)
+            sep = s.pick([" - ", " – ", ": ", " @ "])
+            numbered = s.rng.random() < 0.5
+            first_line = ("1. " if numbered else "📌 ") + item[0] + sep + money(n, cur)
+            second_line = ("2. " if numbered else "📌 ") + second[0] + sep + money(n2, cur)
+            head = s.pick(["Restock alert 🔥 swipe ➡️", "Available now 👇🏾", "Mzigo mpya umefika 👇🏾",
+                           "Deals za wiki hii 🔥"])
+            tail = s.pick(CTA[lang])
+            base = {"post": post("\n".join([head, first_line, tail]), cur, "CAROUSEL_ALBUM", 2),
+                    "expect": {"is_product": True, "products": [product(item[1], n, cur)]}}
+            s.add("dir_second_item", "DIR",
+                  post("\n".join([head, first_line, second_line, tail]), cur, "CAROUSEL_ALBUM", 2),
+                  {"is_product": True, "products": [product(item[1], n, cur), product(second[1], n2, cur)]},
+                  ["name", "price"], base=base)
+
+
+# ---------------------------------------------------------------------------------------------
+# MFT, issue 10's nine classes.
+# ---------------------------------------------------------------------------------------------
+def gen_issue_mft(s):
+    # 1. thousands grouped with a space or NBSP, the mark before or after, with /= too.
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            if n < 1000:
+                continue
+            for sep in (" ", NBSP):
+                mark = s.pick(MARKS[cur])
+                suffix = s.pick(["", "", "/="])
+                if suffix and mark[1] == "post":  # "45 000/=" takes its mark before, if any
+                    mark = (None, "pre", "")
+                text = with_mark(group(n, sep) + suffix, mark)
+                lang = s.pick(LANGS)
+                lines = plain_lines(s, item, cur, lang, text)
+                s.add("mft_1_space_grouping", "MFT", post("\n".join(lines), cur), plain_expect(item, cur, n),
+                      ["price", "currency"])
+    # 2. old/new price cues that are not words.
+    strike = lambda t: "".join(ch + "\u0336" for ch in t)  # noqa: E731
+    cue_forms = [
+        lambda o, n, cur: f"~~{money(o, cur)}~~ {money(n, cur)}",
+        lambda o, n, cur: f"~~{group(o, ',')}~~ {group(n, ',')}",
+        lambda o, n, cur: f"~{money(o, cur)}~ now {money(n, cur)}",
+        lambda o, n, cur: f"{strike(group(o, ','))} {money(n, cur)}",
+        lambda o, n, cur: f"{money(o, cur)} now {money(n, cur)}",
+        lambda o, n, cur: f"{money(o, cur)} ❌ {money(n, cur)} ✅",
+        lambda o, n, cur: f"Now {k_form(n) or group(n, ',')} (was {k_form(o) or group(o, ',')})",
+        lambda o, n, cur: f"{money(o, cur)} ➡️ {money(n, cur)}",
+    ]
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            o = convert(int(round(item[3] * 1.3 / 100) * 100), cur)
+            if o <= n:
+                continue
+            for f in s.rng.sample(cue_forms, 3):
+                lines = [s.pick(TITLE_FX["en"]).format(t=item[0]), f(o, n, cur), s.pick(CTA["en"])]
+                s.add("mft_2_old_price_marks", "MFT", post("\n".join(lines), cur),
+                      plain_expect(item, cur, n, compare_at_price=o), ["price", "compare_at_price", "currency"])
+    # 3. a currency word after a grouped amount, local marks.
+    for item in ITEMS:
+        for cur, marks in (("RWF", ["Frw", "Rwf", "RWF", "frw"]), ("KES", ["/=", "/-", "bob", "Ksh", "KES"]),
+                           ("UGX", ["/=", "UGX", "Ugx", "shs"]), ("TZS", ["/=", "TSh", "Tsh", "TZS"])):
+            n = convert(item[3], cur)
+            if n < 1000:
+                continue
+            for m in s.rng.sample(marks, 2):
+                sep = s.pick([" ", ",", NBSP, "."])
+                text = group(n, sep) + (m if m.startswith("/") else " " + m)
+                lines = plain_lines(s, item, cur, s.pick(LANGS), text)
+                s.add("mft_3_currency_after", "MFT", post("\n".join(lines), cur), plain_expect(item, cur, n),
+                      ["price", "currency"])
+    # 4. specification numbers are never prices.
+    spec_items = [
+        ("JBL Charge 5 speaker", [["jbl", "speaker"], ["jbl", "charge"]], ELEC, 14500,
+         ["40W output, 7500mAh battery", "Plays 20 hours, IP67 waterproof"]),
+        ("Gaming mouse", [["mouse"]], ELEC, 1800, ["7200 DPI, 7 buttons", "RGB lights, 1.5m cable"]),
+        ("Smart TV 43 inch", [["tv"]], ELEC, 28000, ["43 inch Full HD, 2 years warranty", "3 HDMI, 2 USB"]),
+        ("Flash disk 64GB", [["flash"]], ELEC, 900, ["64GB USB 3.0", "5 years warranty"]),
+        ("Water dispenser", [["dispenser"]], HOME, 11500, ["Hot & cold, 20 litres bottle", "500W heating"]),
+        ("Standing fan 16 inch", [["fan"]], HOME, 3400, ["16 inch blades, 3 speeds", "45W, 1 year warranty"]),
+        ("Power bank 20000mAh", [["power", "bank"]], ELEC, 2800, ["20000mAh, 22.5W fast charge", "2 USB ports"]),
+        ("Yoga mat", [["yoga", "mat"]], SPORTS, 1900, ["183cm x 61cm, 6mm thick", "Non slip"]),
+        ("Microwave 20L", [["microwave"]], HOME, 9800, ["20 litres, 700W", "1 year warranty"]),
+        ("Laptop HP 250 G8", [["hp", "250"], ["laptop"]], ELEC, 38000, ["Core i5, 8GB RAM, 256GB SSD", "15.6 inch"]),
+    ]
+    for t, name_any, cat, kes, specs in spec_items:
+        for cur in CURRENCIES:
+            n = convert(kes, cur)
+            for lang in LANGS:
+                lines = [s.pick(TITLE_FX[lang]).format(t=t)] + specs + [s.pick(PRICE_LINES[lang]).format(
+                    p=money(n, cur, s.pick(MARKS[cur]))), s.pick(CTA[lang])]
+                if s.rng.random() < 0.5:
+                    lines[1], lines[2] = lines[2], lines[1]
+                s.add("mft_4_spec_numbers", "MFT", post("\n".join(lines), cur),
+                      {"is_product": True, "products": [product(name_any, n, cur, category=cat)]},
+                      ["price", "currency"])
+            # the same post with no price: the price is null, never a specification.
+            lines = [t] + specs + [s.pick(["DM for price", "Inbox for price 📩", "Bei inbox", "Call for price"])]
+            s.add("mft_4_spec_numbers_unpriced", "MFT", post("\n".join(lines), cur),
+                  {"is_product": True, "products": [product(name_any, None, cur, category=cat)]},
+                  ["price", "currency"])
+    # 5. brand names with colour words; phones with RAM+storage and a warranty line.
+    brands = [("Black+Decker steam iron", [["iron"]], HOME, 3200), ("Silver Crest blender 2 in 1", [["blender"]], HOME, 4500),
+              ("Black Opium perfume 90ml", [["opium"]], BEAUTY, 6500), ("White Musk body mist", [["musk"]], BEAUTY, 2200),
+              ("Red velvet cake 1kg", [["red", "velvet", "cake"]], FOOD, 2500),
+              ("Black+Decker sandwich maker", [["sandwich"]], HOME, 3900),
+              ("Blue Band 1kg tub", [["blue", "band"]], FOOD, 650)]
+    for t, name_any, cat, kes in brands:
+        for cur in CURRENCIES:
+            n = convert(kes, cur)
+            for lang in s.rng.sample(LANGS, 2):
+                lines = plain_lines(s, (t, name_any, cat, kes), cur, lang, money(n, cur))
+                s.add("mft_5_brand_colour_words", "MFT", post("\n".join(lines), cur),
+                      {"is_product": True, "products": [product(name_any, n, cur, category=cat, colors=[])]},
+                      ["name", "price", "colors"])
+    phones = [("Infinix Hot 40i", "8+128", ["infinix", "hot", "40i"], 16500),
+              ("Tecno Spark 20 Pro", "8/256", ["tecno", "spark", "20"], 21000),
+              ("Samsung Galaxy A05s", "4+64", ["galaxy", "a05s"], 14000),
+              ("Redmi 13C", "6+128", ["redmi", "13c"], 15500),
+              ("itel A70", "3+64", ["itel", "a70"], 9500),
+              ("Oppo A18", "4/128", ["oppo", "a18"], 17000),
+              ("Infinix Smart 8", "4+64", ["infinix", "smart", "8"], 11000)]
+    for t, mem, kws, kes in phones:
+        for cur in CURRENCIES:
+            n = convert(kes, cur)
+            for layout in range(3):
+                warranty = s.pick(["1 Year Warranty", "Warranty 1 year", "Brand new sealed, 12 months warranty"])
+                pl = s.pick(PRICE_LINES[s.pick(LANGS)]).format(p=money(n, cur, s.pick(MARKS[cur])))
+                if layout == 0:
+                    lines = [f"{t} {mem}", warranty, pl]
+                elif layout == 1:
+                    lines = [f"{t} {mem} 🔥", warranty, "5000mAh battery, 50MP camera", pl, PHONE[cur]]
+                else:
+                    lines = ["Phone deals 📱", f"{t} ({mem}GB)", warranty, pl]
+                s.add("mft_5_phone_models", "MFT", post("\n".join(lines), cur),
+                      {"is_product": True, "products": [product([kws], n, cur, category=ELEC)]},
+                      ["name", "price", "category"])
+    # 6. Swahili names with an English gloss or English head noun.
+    glossed = [("Mchele wa Pishori (Pishori rice) 5kg", [["pishori"]], FOOD, 1100),
+               ("Asali safi (pure honey) 1kg", [["asali"], ["honey"]], FOOD, 1200),
+               ("Kikapu cha ukili (woven basket)", [["kikapu"], ["basket"]], HOME, 1500),
+               ("Mafuta ya nazi (coconut oil) 500ml", [["nazi"], ["coconut", "oil"]], BEAUTY, 600),
+               ("Unga wa ugali (maize flour) 2kg", [["unga"], ["flour"]], FOOD, 250),
+               ("Viatu vya ngozi (leather shoes)", [["viatu"], ["leather", "shoe"]], FASHION, 3500),
+               ("Shuka ya Kimaasai blanket", [["shuka"], ["blanket"]], HOME, 1300),
+               ("Sufuria za kupikia cooking pots set of 5", [["sufuria"], ["pot"]], HOME, 4500),
+               ("Kanga za pwani (coastal kanga)", [["kanga"]], FASHION, 800),
+               ("Chai ya tangawizi (ginger tea) 250g", [["tangawizi"], ["ginger", "tea"]], FOOD, 450)]
+    for t, name_any, cat, kes in glossed:
+        for cur in ("KES", "TZS", "UGX"):
+            n = convert(kes, cur)
+            for lang in LANGS:
+                for _ in range(2):
+                    lines = [t, s.pick(PRICE_LINES[lang]).format(p=money(n, cur, s.pick(MARKS[cur]))),
+                             s.pick(CTA[lang])]
+                    if s.rng.random() < 0.4:
+                        lines.insert(0, s.pick(["Karibu sokoni 🛒", "Bidhaa mpya 👇🏾", "Fresh from the farm 🌾"]))
+                    s.add("mft_6_swahili_gloss", "MFT", post("\n".join(lines), cur),
+                          {"is_product": True, "products": [product(name_any, n, cur, category=cat)]},
+                          ["name", "price"])
+    # 7. menus on dash lines; sizes that belong to one item of several.
+    menus = [[("Chapati", [["chapati"]], 20), ("Mandazi", [["mandazi"]], 10), ("Samosa", [["samosa"]], 30)],
+             [("Pilau", [["pilau"]], 250), ("Chips masala", [["chips"]], 200), ("Soda 500ml", [["soda"]], 80)],
+             [("Mahamri", [["mahamri"]], 15), ("Chai", [["chai"]], 30)],
+             [("Rolex", [["rolex"]], 3000), ("Chapati", [["chapati"]], 1000), ("Katogo", [["katogo"]], 5000)],
+             [("Fried fish", [["fish"]], 400), ("Ugali", [["ugali"]], 80), ("Sukuma wiki", [["sukuma"]], 50)]]
+    for menu in menus:
+        cur = "UGX" if menu[0][0] == "Rolex" else "KES"
+        for dash in (" – ", " - ", " — ", "–"):
+            for joined in (False, True):
+                head = s.pick(["Menu ya leo 🍽️", "Today's menu 😋", "Breakfast specials ☕", "Kibanda yetu 🔥"])
+                parts = [f"{nm}{dash}{p}" for nm, _, p in menu]
+                body = [" / ".join(parts)] if joined else parts
+                cap = "\n".join([head] + body + [s.pick(["Order: " + PHONE[cur], "Tuko stage ya Githurai 45",
+                                                         "Delivery ndani ya mtaa"])])
+                s.add("mft_7_dash_menus", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product(na, p, cur) for _, na, p in menu]},
+                      ["name", "price"])
+    pairs = [("shirts", "Shirts", [["shirt"]], 1500, "M-XL", ["M", "L", "XL"],
+              "trousers", "Trousers", [["trouser"]], 2000, "30-34", ["30", "31", "32", "33", "34"]),
+             ("dresses", "Dresses", [["dress"]], 2500, "S-L", ["S", "M", "L"],
+              "shoes", "Shoes", [["shoe"]], 3000, "37-40", ["37", "38", "39", "40"]),
+             ("t-shirts", "Plain t-shirts", [["shirt"]], 800, "S-XXL", ["S", "M", "L", "XL", "XXL"],
+              "sneakers", "Sneakers", [["sneaker"]], 3500, "40-44", ["40", "41", "42", "43", "44"])]
+    for a_w, a_t, a_kw, a_p, a_rng, a_sz, b_w, b_t, b_kw, b_p, b_rng, b_sz in pairs:
+        for cur in ("KES", "UGX", "TZS"):
+            pa, pb = convert(a_p, cur), convert(b_p, cur)
+            for form in range(4):
+                sz = [f"Sizes {a_rng} for the {a_w}, {b_rng} for the {b_w}",
+                      f"Sizes: {a_w} {a_rng}, {b_w} {b_rng}",
+                      f"Saizi {a_rng} kwa {a_w}, {b_rng} kwa {b_w}",
+                      f"{a_w.capitalize()} sizes {a_rng} / {b_w} sizes {b_rng}"][form]
+                cap = "\n".join([s.pick(["New stock 🔥", "Mzigo mpya 👇🏾"]), f"{a_t} {money(pa, cur)}",
+                                 f"{b_t} {money(pb, cur)}", sz, s.pick(CTA["en"])])
+                s.add("mft_7_sizes_per_item", "MFT", post(cap, cur, "CAROUSEL_ALBUM", 2),
+                      {"is_product": True, "products": [product(a_kw, pa, cur, sizes=a_sz),
+                                                        product(b_kw, pb, cur, sizes=b_sz)]},
+                      ["name", "price", "sizes"])
+    # 8. an item with no price is a product with a null price; a bare listing title is an offer.
+    no_price = ["DM for price", "DM for price 📩", "Inbox for price", "Price on request", "Call for price",
+                "Bei inbox", "Bei tuma DM", "Niinbox for doh", "Ask for price", "PM for price"]
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            lang = s.pick(LANGS)
+            lines = [s.pick(TITLE_FX[lang]).format(t=item[0]), s.pick(no_price)]
+            if s.rng.random() < 0.5:
+                lines.append(s.pick(["Delivery countrywide 🚚", PHONE[cur], "#shoplocal"]))
+            s.add("mft_8_no_price", "MFT", post("\n".join(lines), cur),
+                  plain_expect(item, cur, None), ["name", "price", "currency"])
+    titles = [("Ladies Block Heels Brand New", [["block", "heel"]], FASHION),
+              ("HP EliteBook 840 G5 Core i5 8GB 256GB SSD", [["elitebook"]], ELEC),
+              ("Samsung Galaxy S10 128GB Prism White", [["galaxy", "s10"]], ELEC),
+              ("Men's Leather Chelsea Boots Size 42", [["chelsea", "boot"]], FASHION),
+              ("Toyota Axio Side Mirror Original", [["mirror"]], OTHER),
+              ("Executive Office Chair Black Leather", [["chair"]], HOME),
+              ("Dell Latitude 7490 Core i7 16GB RAM", [["latitude"]], ELEC),
+              ("Ramtons 2 Burner Gas Cooker", [["cooker"]], HOME),
+              ("Baby Cot With Mattress", [["cot"]], HOME),
+              ("Nike Air Max 270 Original", [["air", "max"]], FASHION),
+              ("Hisense 32 Inch Smart TV", [["tv"]], ELEC),
+              ("Von Hotpoint Fridge 138 Litres", [["fridge"]], HOME),
+              ("Human Hair Wig 18 Inches Body Wave", [["wig"]], BEAUTY),
+              ("PlayStation 4 Slim 500GB With 2 Pads", [["playstation"]], ELEC),
+              ("Mountain Bike 26 Inch 21 Speed", [["bike"]], SPORTS)]
+    for t, name_any, cat in titles:
+        for cur in CURRENCIES:
+            cap = t if s.rng.random() < 0.6 else t + s.pick([" ✨", "\n" + PHONE[cur], "\nLocation: " + CITY[cur]])
+            s.add("mft_8_listing_titles", "MFT", post(cap, cur),
+                  {"is_product": True, "products": [product(name_any, None, cur)]}, ["name", "price"])
+    # 9. tables of numbers that sell nothing.
+    tables = []
+    for cur in CURRENCIES:
+        areas = {"KES": ["CBD", "Westlands", "Kilimani", "Rongai", "Thika"], "UGX": ["Ntinda", "Kira", "Entebbe", "Mukono"],
+                 "TZS": ["Kariakoo", "Mikocheni", "Mbezi", "Kigamboni"], "RWF": ["Kimironko", "Remera", "Nyamirambo"],
+                 "NGN": ["Ikeja", "Lekki", "Yaba", "Ajah"], "USD": ["CBD", "Westlands", "Karen"]}[cur]
+        fee0 = {"KES": 100, "UGX": 3000, "TZS": 2000, "RWF": 1000, "NGN": 1500, "USD": 2}[cur]
+        for head in ["Delivery fees 🚚", "Our delivery charges per area 👇🏾", "Bei za delivery 🛵", "Shipping rates"]:
+            rows = [f"{a} - {money(fee0 * (i + 1), cur)}" for i, a in enumerate(areas)]
+            tables.append((head, rows, cur))
+        tables.append(("Opening hours ⏰", ["Mon - Fri: 8am - 6pm", "Sat: 9am - 4pm", "Sun: closed"], cur))
+        tables.append(("Masaa ya kazi 🕗", ["Jumatatu - Ijumaa 8:00 - 18:00", "Jumamosi 9:00 - 14:00",
+                                          "Jumapili tumefunga"], cur))
+        tables.append(("Pick-up points 📍", [f"{a} stage 10am - 2pm" for a in areas], cur))
+        tables.append(("Thank you for 10,000 followers 🎉", ["2021 - 200 followers", "2022 - 2,500",
+                                                             "2023 - 10,000 🙏🏾"], cur))
+    for head, rows, cur in tables:
+        for tail in ["", "\nDM for enquiries", "\n" + PHONE[cur]]:
+            s.add("mft_9_number_tables", "MFT", post("\n".join([head] + rows) + tail, cur),
+                  {"is_product": False, "products": []}, [])
+
+
+# ---------------------------------------------------------------------------------------------
+# MFT, the phenomena of LABELING.md.
+# ---------------------------------------------------------------------------------------------
+def gen_labeling_mft(s):
+    # shorthands: k, M, elfu.
+    for item in ITEMS:
+        for cur in ("KES", "UGX", "TZS", "NGN"):
+            n = convert(item[3], cur)
+            kf = k_form(n)
+            if kf:
+                for pre in ("", s.pick(MARKS[cur])[0] + " " if cur != "NGN" else "₦"):
+                    lines = plain_lines(s, item, cur, s.pick(LANGS), pre + kf)
+                    s.add("lab_shorthand_k", "MFT", post("\n".join(lines), cur), plain_expect(item, cur, n),
+                          ["price", "currency"])
+    for t, kws, m_text, amount in [("iPhone 13 Pro Max 256GB", [["iphone", "13"]], "2.1M", 2100000),
+                                   ("MacBook Air M1", [["macbook"]], "3.4M", 3400000),
+                                   ("Samsung 55 inch TV", [["tv"]], "1.8M", 1800000),
+                                   ("Sofa set 5 seater", [["sofa"]], "1.2M", 1200000),
+                                   ("Honda motorcycle spare engine", [["engine"]], "2.5M", 2500000)]:
+        for cur in ("UGX", "TZS"):
+            for pre in ("", f"{MAIN_MARK[cur][0]} "):
+                for lang in LANGS:
+                    lines = [t, s.pick(PRICE_LINES[lang]).format(p=pre + m_text), PHONE[cur]]
+                    s.add("lab_shorthand_M", "MFT", post("\n".join(lines), cur),
+                          {"is_product": True, "products": [product(kws, amount, cur)]}, ["price", "currency"])
+    elfu = [("elfu mbili", 2000), ("elfu moja na mia tano", 1500), ("elfu tatu", 3000), ("elfu tano", 5000),
+            ("elfu moja", 1000), ("elfu mbili na mia tano", 2500), ("elfu kumi", 10000), ("mia tano", 500),
+            ("elfu nne", 4000), ("elfu sita na mia tano", 6500)]
+    for words, amount in elfu:
+        for item in s.rng.sample(ITEMS, 4):
+            for cur in ("KES", "TZS"):
+                lines = [s.pick(TITLE_FX["sw"]).format(t=item[0]),
+                         s.pick(["Bei ni {w} tu", "Kwa {w} pekee", "Ni {w} tu mse", "Bei: shilingi {w}"]).format(w=words),
+                         s.pick(CTA["sw"])]
+                s.add("lab_swahili_number_words", "MFT", post("\n".join(lines), cur),
+                      plain_expect(item, cur, amount), ["price", "currency"])
+    # lowest price of several options or a range.
+    for item in ITEMS:
+        for cur in ("KES", "UGX", "TZS", "NGN"):
+            lo = convert(item[3], cur)
+            hi = convert(int(item[3] * 1.6 // 100 * 100), cur)
+            if hi <= lo:
+                continue
+            forms = [f"Price: {money(lo, cur)} - {money(hi, cur)}", f"{group(lo, ',')}-{group(hi, ',')}",
+                     f"Small {money(lo, cur)}\nLarge {money(hi, cur)}",
+                     f"From {money(lo, cur)}", f"Bei kuanzia {money(lo, cur)} hadi {money(hi, cur)}",
+                     f"Large {money(hi, cur)}\nSmall {money(lo, cur)}"]
+            for f in s.rng.sample(forms, 3):
+                cap = "\n".join([s.pick(TITLE_FX["en"]).format(t=item[0]), f, s.pick(CTA["en"])])
+                s.add("lab_lowest_price", "MFT", post(cap, cur), plain_expect(item, cur, lo, compare_at_price=None),
+                      ["price", "compare_at_price"])
+    # old price in words.
+    word_forms = [lambda o, n, c: f"Was {money(o, c)}, now {money(n, c)}",
+                  lambda o, n, c: f"Before {money(o, c)} now {money(n, c)}",
+                  lambda o, n, c: f"Initially {group(o, ',')}, now {group(n, ',')}",
+                  lambda o, n, c: f"Price reduced from {money(o, c)} to {money(n, c)}",
+                  lambda o, n, c: f"Now {money(n, c)} (was {money(o, c)})",
+                  lambda o, n, c: f"Bei imeshuka kutoka {money(o, c)} hadi {money(n, c)}",
+                  lambda o, n, c: f"Offer: {money(n, c)} instead of {money(o, c)}"]
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            o = convert(int(round(item[3] * 1.2 / 100) * 100), cur)
+            if o <= n:
+                continue
+            for f in s.rng.sample(word_forms, 2):
+                cap = "\n".join([s.pick(TITLE_FX["en"]).format(t=item[0]), f(o, n, cur), s.pick(CTA["en"])])
+                s.add("lab_old_price_words", "MFT", post(cap, cur), plain_expect(item, cur, n, compare_at_price=o),
+                      ["price", "compare_at_price"])
+    # numbers that are not prices: contacts and money that is not the price.
+    not_price_lines = lambda cur: [  # noqa: E731
+        f"Call/WhatsApp {PHONE[cur]}", "Till no: 5512873", "Paybill 247247 Acc 0712345678",
+        f"Delivery fee {money({'KES': 250, 'UGX': 5000, 'TZS': 4000, 'RWF': 1500, 'NGN': 2000, 'USD': 5}[cur], cur)}",
+        f"Deposit {money({'KES': 500, 'UGX': 20000, 'TZS': 10000, 'RWF': 5000, 'NGN': 5000, 'USD': 10}[cur], cur)} to book",
+        "Tuko Moi Avenue, Bazaar Plaza shop 215"]
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            extra = s.rng.sample(not_price_lines(cur), 3)
+            lines = plain_lines(s, item, cur, s.pick(LANGS), money(n, cur))
+            for e in extra:
+                lines.insert(s.rng.randint(1, len(lines)), e)
+            s.add("lab_not_price_contacts_fees", "MFT", post("\n".join(lines), cur), plain_expect(item, cur, n),
+                  ["price", "currency"])
+    quantities = ["Sizes 38 - 44", "128GB storage, 4GB RAM", "Model A14", "Made in 2023", "Offer ends 30th June",
+                  "Open 8am to 7pm", "Pack of 6", "Buy 2 get 1 free", "20% off this week", "Measures 6x6 ft",
+                  "2 litres capacity", "Over 5,000 happy clients", "Only 3 pieces left", "Since 2019"]
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            for q in s.rng.sample(quantities, 2):
+                lines = plain_lines(s, item, cur, s.pick(LANGS), money(n, cur))
+                lines.insert(s.rng.randint(1, 2), q)
+                s.add("lab_not_price_quantities", "MFT", post("\n".join(lines), cur), plain_expect(item, cur, n),
+                      ["price"])
+    # currency marks: each mark maps to its ISO code; a bare number is in the store's currency; EUR/GBP.
+    foreign = [("€", "EUR", 45), ("EUR", "EUR", 120), ("£", "GBP", 60), ("GBP", "GBP", 35), ("$", "USD", 25)]
+    for item in ITEMS[:15]:
+        for sym, iso, amount in foreign:
+            cap = "\n".join([s.pick(TITLE_FX["en"]).format(t=item[0]),
+                             f"Price: {sym}{amount}" if len(sym) == 1 else f"Price: {sym} {amount}",
+                             "Shipping from the UK in 2 weeks ✈️"])
+            s.add("lab_currency_marks", "MFT", post(cap, "KES"), plain_expect(item, iso, amount), ["price", "currency"])
+    # several items are several products; sizes/colours of one item are one product.
+    lists = [[("Floral maxi dress", [["floral", "dress"], ["maxi", "dress"]], 1800),
+              ("Black bodycon dress", [["bodycon", "dress"]], 1500), ("Satin slip dress", [["satin", "dress"]], 2000)],
+             [("Tote bag", [["tote", "bag"]], 1500), ("Mini crossbody bag", [["crossbody", "bag"]], 1200),
+              ("Laptop backpack", [["backpack"]], 2800), ("Clutch purse", [["clutch"]], 900)],
+             [("Shea butter 250g", [["shea", "butter"]], 800), ("Black soap", [["black", "soap"]], 500)],
+             [("Oraimo earbuds", [["earbud"]], 2600), ("Power bank 10000mAh", [["power", "bank"]], 1900),
+              ("Type C cable", [["cable"]], 350)],
+             [("Vanilla cupcakes (6 pcs)", [["cupcake"]], 900), ("Banana bread loaf", [["banana", "bread"]], 700),
+              ("Chocolate chip cookies", [["cookie"]], 500)]]
+    for items in lists:
+        for cur in ("KES", "UGX", "TZS", "NGN", "RWF"):
+            for bullet in ("num", "pin", "dash", "paren"):
+                lines = []
+                for i, (t, kws, kes) in enumerate(items):
+                    pr = money(convert(kes, cur), cur)
+                    lines.append({"num": f"{i + 1}. {t} - {pr}", "pin": f"📌 {t} - {pr}", "dash": f"- {t}: {pr}",
+                                  "paren": f"{i + 1}) {t} @ {pr}"}[bullet])
+                cap = "\n".join([s.pick(["Swipe ➡️ for all", "Restock 🔥", "Available 👇🏾"])] + lines +
+                                [s.pick(CTA["en"])])
+                s.add("lab_multi_item_list", "MFT", post(cap, cur, "CAROUSEL_ALBUM", len(items)),
+                      {"is_product": True,
+                       "products": [product(kws, convert(kes, cur), cur) for t, kws, kes in items]}, ["name", "price"])
+    variants = [("Oversized hoodie", [["hoodie"]], 2200, "Sizes M, L, XL\nColours black, grey, maroon",
+                 ["M", "L", "XL"], ["black", "grey", "maroon"]),
+                ("Ankara maxi dress", [["ankara", "dress"]], 3500, "Available in red, blue and green\nSizes S-XL",
+                 ["S", "M", "L", "XL"], ["red", "blue", "green"]),
+                ("Leather sandals", [["leather", "sandal"]], 1500, "Brown size 38, 39\nBlack size 40, 41",
+                 ["38", "39", "40", "41"], ["brown", "black"]),
+                ("Polo t-shirt", [["polo"]], 1200, "White / navy / maroon\nM - XXL", ["M", "L", "XL", "XXL"],
+                 ["white", "navy", "maroon"])]
+    for t, kws, kes, vtext, sizes, cols in variants:
+        for cur in CURRENCIES:
+            n = convert(kes, cur)
+            for lang in LANGS:
+                cap = "\n".join([s.pick(TITLE_FX[lang]).format(t=t), vtext,
+                                 s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang])])
+                s.add("lab_variants_one_product", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product(kws, n, cur, sizes=sizes, colors=cols)]},
+                      ["name", "price", "sizes", "colors"])
+    # not products: greetings, announcements, giveaways, memes, closed, testimonials.
+    non = ["Happy new week fam 🙏🏾✨ Thank you for the love and support since 2021",
+           "Good morning wateja wetu 🌞 Have a blessed Monday",
+           "Eid Mubarak kwa wateja wetu wote 🌙✨",
+           "Merry Christmas & Happy New Year from all of us 🎄🎆",
+           "We are closed today for the public holiday. We reopen tomorrow 9am",
+           "Duka litafungwa leo, tutafungua kesho saa 3 asubuhi",
+           "Shop closed 🚫 from 24th Dec to 2nd Jan. Online orders resume 3rd January",
+           "GIVEAWAY 🎁 Follow us, like this post and tag 3 friends. Winner announced Friday!",
+           "Giveaway time 🎉 tag marafiki 3, share kwa story. Mshindi Jumamosi",
+           "When the customer says 'nitakutumia kesho' 😂😂 #sellerlife",
+           "Monday mood 😴☕ #memes #smallbusinesskenya",
+           "Asanteni kwa kutuamini 🙏🏾 Mteja wetu Amina ameridhika na gauni lake 😍",
+           "Thank you Brian for the kind review ⭐⭐⭐⭐⭐ 'Fast delivery and quality stuff'",
+           "We have moved! Find us at Kimathi Street, 2nd floor shop 12 from Monday 📍",
+           "New stock dropping Friday, stay tuned 👀",
+           "Tumefika 5k followers 🎉 Asanteni sana familia",
+           "Happy Madaraka Day Kenya 🇰🇪",
+           "Our team at the Nairobi trade fair yesterday 📸 thank you for visiting our stand"]
+    for text in non:
+        for cur in CURRENCIES:
+            for tail in ("", "\n#shoplocal #smallbusiness"):
+                s.add("lab_non_product", "MFT", post(text + tail, cur), {"is_product": False, "products": []}, [])
+    # sizes normalised.
+    clothes_sizes = [("Sizes: s, m, l", ["S", "M", "L"]), ("Free size", ["One Size"]),
+                     ("One size fits all", ["One Size"]), ("Sizes M, L, XL, XXL, 3XL", ["M", "L", "XL", "XXL", "3XL"]),
+                     ("Size 8, 10, 12, 14", ["8", "10", "12", "14"]), ("UK 8, UK 10, UK 12", ["8", "10", "12"]),
+                     ("Saizi S mpaka XL", ["S", "M", "L", "XL"])]
+    shoe_sizes = [("Sizes 38-41", ["38", "39", "40", "41"]), ("UK 6, UK 7, UK 8", ["6", "7", "8"]),
+                  ("EU 40 - 43", ["40", "41", "42", "43"]), ("Saizi 36 mpaka 39", ["36", "37", "38", "39"]),
+                  ("Size 37, 38, 39, 40", ["37", "38", "39", "40"]), ("Sizes 40 to 44", ["40", "41", "42", "43", "44"]),
+                  ("Size 42 only", ["42"])]
+    wearables = [("Ankara maxi dress", [["ankara", "dress"]], 3500), ("Leather sandals", [["leather", "sandal"]], 1500),
+                 ("Kitenge shirt", [["kitenge", "shirt"]], 2500), ("Chelsea boots", [["chelsea", "boot"]], 4800),
+                 ("Mom jeans", [["mom", "jeans"]], 1800)]
+    for t, kws, kes in wearables:
+        is_shoe = "sandal" in t or "boot" in t
+        for stext, sizes in (shoe_sizes if is_shoe else clothes_sizes):
+            for cur in ("KES", "UGX", "NGN"):
+                n = convert(kes, cur)
+                cap = "\n".join([t + " ✨", stext, f"Price {money(n, cur)}", s.pick(CTA["en"])])
+                s.add("lab_sizes", "MFT", post(cap, cur), {"is_product": True, "products": [
+                    product(kws, n, cur, sizes=sizes)]}, ["price", "sizes"])
+    # capacities are not sizes.
+    for t, kws, cap_line, kes in [("Body lotion", [["lotion"]], "400ml bottle", 750),
+                                  ("Pishori rice", [["pishori"]], "Packed in 1kg and 2kg", 250),
+                                  ("Cooking oil", [["oil"]], "Available 3 litres", 900),
+                                  ("Perfume oil", [["perfume"]], "50ml and 100ml", 1200)]:
+        for cur in CURRENCIES:
+            n = convert(kes, cur)
+            cap = "\n".join([t, cap_line, f"Price {money(n, cur)}"])
+            s.add("lab_sizes", "MFT", post(cap, cur), {"is_product": True, "products": [
+                product(kws, n, cur, sizes=[])]}, ["price", "sizes"])
+    # colours: English, Swahili translated, emoji hearts are not colours.
+    col_forms = [("Colours: black, white, red", ["black", "white", "red"], "lab_colors_english"),
+                 ("Available in navy, maroon & beige", ["navy", "maroon", "beige"], "lab_colors_english"),
+                 ("Grey and pink available", ["grey", "pink"], "lab_colors_english"),
+                 ("Rangi: nyeusi, nyeupe", ["black", "white"], "lab_colors_swahili"),
+                 ("Tuko na rangi nyekundu, bluu na kijani", ["red", "blue", "green"], "lab_colors_swahili"),
+                 ("Rangi ya kahawia na njano", ["brown", "yellow"], "lab_colors_swahili"),
+                 ("Zambarau, pinki, kijivu", ["purple", "pink", "grey"], "lab_colors_swahili"),
+                 ("Order now ❤️❤️💙", [], "lab_colors_emoji_not_colour"),
+                 ("Quality 💯 🖤🤍", [], "lab_colors_emoji_not_colour"),
+                 ("Tag a friend 💛💚 🔴", [], "lab_colors_emoji_not_colour")]
+    for t, kws, kes in wearables + [("Tote bag", [["tote", "bag"]], 1400), ("Denim jacket", [["denim", "jacket"]], 3200)]:
+        for ctext, cols, gname in col_forms:
+            for cur in ("KES", "TZS", "UGX"):
+                n = convert(kes, cur)
+                cap = "\n".join([t + " 🔥", ctext, s.pick(PRICE_LINES["sw"]).format(p=money(n, cur))])
+                s.add(gname, "MFT", post(cap, cur), {"is_product": True, "products": [
+                    product(kws, n, cur, colors=cols)]}, ["price", "colors"])
+    # categories: one per item kind, as LABELING.md assigns them.
+    cat_items = [(t, kws, cat, kes) for t, kws, cat, kes in ITEMS] + [
+        ("Ladies handbag", [["handbag"]], FASHION, 2500), ("Men's wrist watch", [["watch"]], FASHION, 3500),
+        ("Gold plated necklace", [["necklace"]], FASHION, 1200), ("Brazilian weave 20 inch", [["weave"]], BEAUTY, 6500),
+        ("Oud perfume 100ml", [["perfume"]], BEAUTY, 3800), ("Smart watch T500", [["watch"]], ELEC, 2800),
+        ("Novel: The River and the Source", [["river"]], BOOKS, 1200), ("Kids remote control car", [["car"]], TOYS, 3200),
+        ("Resistance bands set", [["resistance", "band"]], SPORTS, 1500), ("Skipping rope", [["rope"]], SPORTS, 600)]
+    for t, kws, cat, kes in cat_items:
+        for cur in ("KES", "UGX", "TZS"):
+            n = convert(kes, cur)
+            lines = plain_lines(s, (t, kws, cat, kes), cur, s.pick(LANGS), money(n, cur))
+            s.add("lab_category", "MFT", post("\n".join(lines), cur),
+                  {"is_product": True, "products": [product(kws, n, cur, category=cat)]}, ["category"])
+    # names: the catalog title carries no emoji and no price.
+    for item in ITEMS:
+        for cur in ("KES", "UGX", "NGN"):
+            n = convert(item[3], cur)
+            cap = s.pick(["🔥🔥 {t} 🔥🔥 {p}", "{t} @ {p} only 😍", "✨{t}✨ - {p}", "{t} ni {p} tu 💯"]).format(
+                t=item[0], p=money(n, cur))
+            s.add("lab_name_clean", "MFT", post(cap + "\n" + s.pick(CTA["en"]), cur),
+                  plain_expect(item, cur, n), ["name", "name_clean", "price"])
+
+
+def generate():
+    s = Suite()
+    gen_issue_mft(s)
+    gen_labeling_mft(s)
+    gen_inv(s)
+    gen_dir(s)
+    for i, c in enumerate(s.cases):
+        c["id"] = f"cl{i:05d}"
+    return s.cases
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking.
+# ---------------------------------------------------------------------------------------------
+EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]")
+
+
+def name_any_ok(name, name_any):
+    return any(name_ok(name, kws) for kws in name_any)
+
+
+def field_value(e, p, field):
+    """(ok, expected, got) for one field of one expected/predicted product."""
+    if field == "name":
+        return name_any_ok(p.get("name"), e["name_any"]), " | ".join("+".join(k) for k in e["name_any"]), p.get("name")
+    if field == "name_clean":
+        nm = p.get("name") or ""
+        price_digits = str(int(e["price"])) if e.get("price") else None
+        bad = bool(EMOJI.search(nm)) or (price_digits is not None and price_digits in re.sub(r"[,. ]", "", nm))
+        return not bad, "no emoji, no price", nm
+    if field in ("price", "compare_at_price"):
+        return num_eq(e.get(field), p.get(field)), e.get(field), p.get(field)
+    if field == "currency":
+        return (e["currency"] or "").upper() == (p.get("currency") or "").upper(), e["currency"], p.get("currency")
+    if field == "category":
+        return e["category"] == p.get("category"), e["category"], p.get("category")
+    if field == "sizes":
+        return norm_set(e["sizes"], True) == norm_set(p.get("sizes"), True), e["sizes"], p.get("sizes")
+    if field == "colors":
+        return norm_set(e["colors"], False) == norm_set(p.get("colors"), False), e["colors"], p.get("colors")
+    if field == "sold_out":
+        return bool(p.get("sold_out")) == e["sold_out"], e["sold_out"], p.get("sold_out")
+    raise ValueError(field)
+
+
+def pair_products(expected, predicted):
+    """Greedy one-to-one pairing by name keywords and price (as score_extraction.match does)."""
+    scored = []
+    for i, e in enumerate(expected):
+        for j, p in enumerate(predicted):
+            sc = 0
+            if name_any_ok(p.get("name"), e["name_any"]):
+                sc += 2
+            elif set(tokens(p.get("name"))) & {k for kws in e["name_any"] for k in kws}:
+                sc += 1
+            if e.get("price") is not None and num_eq(e["price"], p.get("price")):
+                sc += 2
+            if sc:
+                scored.append((sc, -abs(i - j), i, j))
+    scored.sort(reverse=True)
+    used_e, used_p, out = set(), set(), {}
+    for _, _, i, j in scored:
+        if i not in used_e and j not in used_p:
+            used_e.add(i)
+            used_p.add(j)
+            out[i] = j
+    if not out and len(expected) == 1 and len(predicted) == 1:
+        out[0] = 0
+    return out
+
+
+def check_one(expect, check, got):
+    """Returns the list of failures: (field, expected, got)."""
+    fails = []
+    preds = got.get("products") or []
+    got_is = bool(got.get("is_product")) and bool(preds)
+    if got_is != expect["is_product"]:
+        fails.append(("is_product", expect["is_product"], got_is))
+        return fails
+    if not expect["is_product"]:
+        return fails
+    exp = expect["products"]
+    if len(preds) != len(exp):
+        fails.append(("products", f"{len(exp)} product(s)", f"{len(preds)}: " +
+                      "; ".join(f"{p.get('name')} {p.get('price')}" for p in preds)))
+    pairs = pair_products(exp, preds)
+    for i, e in enumerate(exp):
+        if i not in pairs:
+            fails.append((f"product[{i}]", "+".join(e["name_any"][0]) + f" {e.get('price')}", "no match"))
+            continue
+        p = preds[pairs[i]]
+        for f in check:
+            if f not in e and f not in ("name", "name_clean"):
+                continue
+            ok, want, have = field_value(e, p, f)
+            if not ok:
+                fails.append((f if len(exp) == 1 else f"product[{i}].{f}", want, have))
+    return fails
+
+
+def run_cli(cli, posts):
+    lines = [json.dumps(dict(p, id=f"q{i}"), ensure_ascii=False) for i, p in enumerate(posts)]
+    proc = subprocess.run([cli], input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=300)
+    if proc.returncode != 0:
+        sys.exit(f"{cli} exited {proc.returncode}: {proc.stderr[:2000]}")
+    out = {}
+    for l in proc.stdout.splitlines():
+        if l.strip():
+            r = json.loads(l)
+            out[r.get("id")] = r
+    return [out.get(f"q{i}", {"is_product": False, "products": [], "error": "no output"}) for i in range(len(posts))]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--floors", default=os.path.join(HERE, "checklist_floors.json"))
+    ap.add_argument("--verbose", action="store_true", help="print every failing case")
+    ap.add_argument("--group", default="", help="only print failures of groups starting with this")
+    ap.add_argument("--dump", help="write the generated cases here (JSON lines) and go on")
+    ap.add_argument("--suggest-floors", action="store_true",
+                    help="print floors JSON: each group's pass rate less 0.02 (rounded down), never below its floor")
+    a = ap.parse_args()
+
+    cases = generate()
+    if a.dump:
+        with open(a.dump, "w", encoding="utf-8") as f:
+            for c in cases:
+                f.write(json.dumps(c, ensure_ascii=False) + "\n")
+    posts = []
+    for c in cases:
+        c["_i"] = len(posts)
+        posts.append(c["post"])
+        if c["base"]:
+            c["_b"] = len(posts)
+            posts.append(c["base"]["post"])
+    results = run_cli(a.cli, posts)
+
+    groups = {}
+    for c in cases:
+        fails = check_one(c["expect"], c["check"], results[c["_i"]])
+        if c["base"]:
+            fails += [("base " + f, w, g) for f, w, g in
+                      check_one(c["base"]["expect"], c["check"], results[c["_b"]])]
+        g = groups.setdefault(c["group"], {"type": c["type"], "n": 0, "ok": 0, "fails": []})
+        g["n"] += 1
+        if fails:
+            g["fails"].append((c, fails))
+        else:
+            g["ok"] += 1
+
+    floors = json.load(open(a.floors, encoding="utf-8")) if os.path.exists(a.floors) else {}
+    floors = floors.get("groups", {})
+    below = []
+    for name in sorted(groups):
+        g = groups[name]
+        if not name.startswith(a.group) or not g["fails"]:
+            continue
+        shown = g["fails"] if a.verbose else g["fails"][:SHOW]
+        for c, fails in shown:
+            print(f"FAIL {name} {c['id']} [{c['post']['store_currency']}] {json.dumps(c['post']['caption'], ensure_ascii=False)}")
+            if c["base"]:
+                print(f"     base: {json.dumps(c['base']['post']['caption'], ensure_ascii=False)}")
+            for f, want, have in fails:
+                print(f"     {f}: expected {json.dumps(want, ensure_ascii=False)} got {json.dumps(have, ensure_ascii=False)}")
+        if len(g["fails"]) > len(shown):
+            print(f"     ... {len(g['fails']) - len(shown)} more in {name} (--verbose --group {name})")
+
+    print(f"\n{'group':34} {'type':4} {'cases':>6} {'pass':>7} {'floor':>6}")
+    total = ok = 0
+    for kind in ("MFT", "INV", "DIR"):
+        for name in sorted(n for n in groups if groups[n]["type"] == kind):
+            g = groups[name]
+            rate = g["ok"] / g["n"]
+            floor = floors.get(name)
+            mark = ""
+            if floor is None:
+                below.append(f"{name}: no floor in {os.path.basename(a.floors)}")
+                mark = "  NO FLOOR"
+            elif rate + 1e-9 < floor:
+                below.append(f"{name}: {rate:.3f} < floor {floor}")
+                mark = "  BELOW FLOOR"
+            fl = "-" if floor is None else f"{floor:.2f}"
+            print(f"{name:34} {kind:4} {g['n']:6d} {rate:7.3f} {fl:>6}{mark}")
+            total += g["n"]
+            ok += g["ok"]
+    for name in floors:
+        if name not in groups:
+            below.append(f"{name}: has a floor but no cases")
+    print(f"{'all':34} {'':4} {total:6d} {ok / total:7.3f}")
+    if a.suggest_floors:
+        import math
+        doc = json.load(open(a.floors, encoding="utf-8")) if os.path.exists(a.floors) else {}
+        sug = {}
+        for name in sorted(groups, key=lambda n: (("MFT", "INV", "DIR").index(groups[n]["type"]), n)):
+            rate = groups[name]["ok"] / groups[name]["n"]
+            sug[name] = max(floors.get(name, 0.0), max(0.0, math.floor((rate - 0.02) * 100 + 1e-9) / 100))
+        doc["groups"] = sug
+        print(json.dumps(doc, indent=2))
+    if total < MIN_CASES:
+        below.append(f"only {total} cases generated, fewer than {MIN_CASES}")
+    for b in below:
+        print("BELOW FLOOR:", b)
+    sys.exit(1 if below else 0)
+
+
+if __name__ == "__main__":
+    main()
