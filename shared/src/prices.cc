@@ -308,6 +308,15 @@ bool HasGroupingOrMultiplier(std::string_view raw) {
   }
   return false;
 }
+// A word of two or more letters written in capitals only ("BREAD", "NIKE").
+bool AllCaps(std::string_view raw) {
+  int letters = 0;
+  for (char c : raw) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
 bool HasMultiplier(std::string_view raw) {
   char c = raw.empty() ? '\0' : raw.back();
   return c == 'k' || c == 'K' || c == 'M' || c == 'm';
@@ -485,6 +494,8 @@ class MoneyFinder {
         if (n.kind == TokenKind::kNumber) {
           std::string_view raw = t_.Raw(n);
           if (!OnlyDigits(raw) || raw.size() > 2) break;
+          std::string_view gap;
+          if (NextGroup(j, &gap) >= 0) break;  // "sizes 40-44 - 4 800": the price's head
           consumed_[j] |= kTaken;
           any = true;
           ++j;
@@ -523,7 +534,7 @@ class MoneyFinder {
       const bool glued_before = i > line_first_ && !tok.space_before;
       const bool word_before = glued_before && t_.tokens[i - 1].kind != TokenKind::kPunct;
       const bool word_after = glued_after && t_.tokens[i + 1].kind != TokenKind::kPunct;
-      if (open >= 0 && word_before && !word_after && t_.Raw(t_.tokens[open]) == r) {
+      if (open >= 0 && glued_before && !word_after && t_.Raw(t_.tokens[open]) == r) {
         const char bits = r == "~" ? (kStruck | kStruckSingle) : kStruck;
         for (int k = open + 1; k < i; ++k) consumed_[k] |= bits;
         open = -1;
@@ -649,28 +660,40 @@ class MoneyFinder {
     const bool zero_last = t_.Raw(t_.tokens[last])[0] == '0';
     if (!((groups == 1 && head.size() <= 2) || zero_last)) return i;
     const int a = Next(t_, last, line_last_);
+    // "2 500 ml", "1 500 pcs": a unit after the groups.
+    if (IsWord(t_, a) && IsUnitWord(t_.Word(t_.tokens[a]))) return i;
     const HashedWord pw = IsWord(t_, p) ? t_.Word(t_.tokens[p]) : HashedWord("");
+    const char pp = PunctAt(t_, p);
+    // A range's second end ("6 500 - 9 000", "from 45 000 to 35 000") is as sure as its first.
+    const bool range_end = (pw.text == "to" || pw.text == "hadi" || pw.text == "mpaka" ||
+                            (p >= 0 && IsDash(t_, t_.tokens[p]))) &&
+                           IsNumber(t_, Prev(t_, p, line_first_));
+    const bool instead_of = pw.text == "of" && IsWord(t_, Prev(t_, p, line_first_)) &&
+                            t_.Lower(t_.tokens[Prev(t_, p, line_first_)]) == "instead";
     const bool cue_before =
+        range_end || instead_of ||
         (IsWord(t_, p) && (PriceCuesBefore().Contains(pw) || OldCues().Contains(pw))) ||
-        PunctAt(t_, p) == ':' || PunctAt(t_, p) == '=' || PunctAt(t_, p) == '@' ||
-        (p >= 0 && IsDash(t_, t_.tokens[p]));
-    const bool cue_after = IsWord(t_, a) && PriceCuesAfter().Contains(t_.Word(t_.tokens[a])) &&
-                           !IsUnitWord(t_.Word(t_.tokens[a]));
+        pp == ':' || pp == '=' || pp == '@' ||
+        (p >= 0 && IsDash(t_, t_.tokens[p]) && t_.tokens[i].space_before);
+    const bool cue_after = IsWord(t_, a) && PriceCuesAfter().Contains(t_.Word(t_.tokens[a]));
     if (cue_before || cue_after) return last;
-    // No cue: the line ends after the groups, and only item words come before them.
-    const bool ends = a < 0 || (t_.tokens[a].kind == TokenKind::kPunct &&
-                                (PunctAt(t_, a) == '.' || PunctAt(t_, a) == '!' ||
-                                 PunctAt(t_, a) == ')' || PunctAt(t_, a) == ','));
-    const bool item_word_before =
-        IsWord(t_, p) && !t_.tokens[p].has_digit && !ModelWords().Contains(pw) &&
-        !QuantityWordsBefore().Contains(pw) && !SizeWords().Contains(pw) &&
-        !AccountWords().Contains(pw) && !IsUnitWord(pw) && !FeeWords().Contains(pw) &&
-        !MonthWords().Contains(pw);
-    if (ends && (p < 0 || item_word_before)) {
-      *risky = true;
-      return last;
+    // No cue: the groups join unless what stands before the head makes it a number of its own: a
+    // count, size, model, account, fee or month word ("pack of 3 500", "iPhone 13 128", "Form 4
+    // 100"), another number ("Size 42 3 500"), or a mark that binds it ("8+", "x", "#", "/").
+    if (IsNumber(t_, p)) return i;
+    if (IsWord(t_, p) && (t_.tokens[p].has_digit || ModelWords().Contains(pw) ||
+                          QuantityWordsBefore().Contains(pw) || SizeWords().Contains(pw) ||
+                          AccountWords().Contains(pw) || IsUnitWord(pw) ||
+                          FeeWords().Contains(pw) || MonthWords().Contains(pw) ||
+                          BundleWords().Contains(pw) || pw.text == "for" || pw.text == "x")) {
+      return i;
     }
-    return i;
+    if (pp == '+' || pp == '/' || pp == '#' || pp == '.' || pp == ',' || pp == '*' || pp == '\'' ||
+        pp == '"' || pp == '%' || pp == '&' || (p >= 0 && IsDash(t_, t_.tokens[p]))) {
+      return i;
+    }
+    *risky = true;
+    return last;
   }
 
   void AddSwahili(int first, int last, double value, uint32_t li) {
@@ -777,6 +800,11 @@ class MoneyFinder {
         const Token& pp = t_.tokens[p - 1];
         if (pp.kind == TokenKind::kWord && IsCurrencyPrefix(t_.Word(pp))) mark = p - 1;
       }
+      // A mark that closed the amount before ("9,500 Ksh → 7,999") is that amount's.
+      if (mark >= 0 && !out_.empty() && out_.back().line == li &&
+          out_.back().last_token > static_cast<uint32_t>(mark)) {
+        mark = -1;
+      }
       if (mark >= 0) {
         currency = MarkCurrency(t_.Raw(t_.tokens[mark]), store_);
         if (currency.empty() && t_.tokens[mark].kind == TokenKind::kWord) {
@@ -796,13 +824,21 @@ class MoneyFinder {
       if (t_.Punct(nt) == '/' && !nt.space_before && nx + 1 < line_last_ &&
           !t_.tokens[nx + 1].space_before &&
           (t_.Punct(t_.tokens[nx + 1]) == '=' || t_.Punct(t_.tokens[nx + 1]) == '-')) {
-        if (currency.empty()) {
-          currency = MarkCurrency(t_.Punct(t_.tokens[nx + 1]) == '=' ? "/=" : "/-", store_);
-          if (currency.empty()) currency = store_;
+        // "/=" and "/-" say "whole units of the local money": the store's currency, unless a
+        // currency word follows ("65,000/= RWF", "45,000/= TSh").
+        const int word = nx + 2 < line_last_ ? nx + 2 : -1;
+        std::string named;
+        if (IsWord(t_, word) && IsCurrencySuffix(t_.Word(t_.tokens[word]))) {
+          named = MarkCurrency(t_.Lower(t_.tokens[word]), store_);
         }
+        if (currency.empty()) currency = named.empty() ? store_ : named;
         m.end = t_.tokens[nx + 1].end;
         m.last_token = static_cast<uint32_t>(nx + 2);
-        after = nx + 2 < line_last_ ? nx + 2 : -1;
+        if (!named.empty()) {
+          m.end = t_.tokens[word].end;
+          m.last_token = static_cast<uint32_t>(word + 1);
+        }
+        after = static_cast<int>(m.last_token) < line_last_ ? static_cast<int>(m.last_token) : -1;
         m.strength = 3;
       } else if (nt.kind == TokenKind::kWord && IsCurrencySuffix(t_.Word(nt)) &&
                  !MarkLeadsAnAmount(nx, *v)) {
@@ -826,6 +862,8 @@ class MoneyFinder {
     if (glued_dash && !m.explicit_currency && IsWord(t_, before - 1)) {
       return reject(NotPriceReason::kModel);
     }
+    const bool glued_dash_before = before >= 0 && IsDash(t_, t_.tokens[before]) &&
+                                   !t_.tokens[before].space_before && !tok.space_before;
     // Six or more bare digits with no grouping are an account or till number ("5544332").
     // ("Bei: 150000" and "Price 1500000" keep their cue and stay prices.)
     if (!m.explicit_currency && !combining_strike && OnlyDigits(raw) && raw.size() >= 6) {
@@ -836,7 +874,20 @@ class MoneyFinder {
                             t_.Lower(t_.tokens[c]) == "now" || t_.Lower(t_.tokens[c]) == "sasa" ||
                             t_.Lower(t_.tokens[c]) == "ni");
       cued = cued || PunctAt(t_, before) == '@';
-      if (!cued) return reject(NotPriceReason::kPhone);
+      // A list dash or a range: "Weight bench - 450000", "from 115000 to 108000", "was 150000".
+      const std::string_view bw = IsWord(t_, before) ? t_.Lower(t_.tokens[before]) : "";
+      cued = cued || (before >= 0 && IsDash(t_, t_.tokens[before]) && !glued_dash_before) ||
+             bw == "from" || bw == "was" || bw == "kabla" || bw == "kuanzia" ||
+             ((bw == "to" || bw == "hadi" || bw == "mpaka") &&
+              IsNumber(t_, Prev(t_, before, line_first_)));
+      // Seven digits at most ending a line of item words ("Weight bench 450000"): a price, but
+      // a till number looks the same, so the reading is risky.
+      const bool item_line_end =
+          raw.size() <= 7 && IsWord(t_, before) && !t_.tokens[before].has_digit &&
+          !AccountWords().Contains(t_.Word(t_.tokens[before])) &&
+          !ModelWords().Contains(t_.Word(t_.tokens[before])) && Next(t_, last, line_last_) < 0;
+      if (!cued && item_line_end) m.risky = true;
+      if (!cued && !item_line_end) return reject(NotPriceReason::kPhone);
     }
     // "4K UHD", "55\" 4K": a resolution, not 4,000.
     if ((raw == "4K" || raw == "8K" || raw == "4k" || raw == "8k") && !m.explicit_currency) {
@@ -1072,7 +1123,9 @@ class MoneyFinder {
       // at the start of a list line is an item and its price.
       int b2 = Prev(t_, before, line_first_);
       bool named = IsWord(t_, b2);
-      if (((bt.upper_initial || bt.has_digit) && named) || ModelWords().Contains(t_.Word(bt))) {
+      // In capitals ("BANANA BREAD LOAF 650") a capital initial says nothing.
+      const bool capital = bt.upper_initial && !AllCaps(t_.Raw(bt));
+      if (((capital || bt.has_digit) && named) || ModelWords().Contains(t_.Word(bt))) {
         strength = 0;
       }
     }

@@ -363,5 +363,72 @@ TEST(Prices, EveryLocalSpellingOfACurrency) {
   EXPECT_FALSE(MentionOf(Find("Leather bag Kenya 3,500"), 3500)->explicit_currency);
 }
 
+TEST(Prices, SpaceGroupsInListsRangesAndStrikes) {
+  EXPECT_EQ(Find("1. Cargo pants, sizes 30, 32, 34, 36 - 1 700").prices, V{1700});
+  EXPECT_EQ(Find("Jordan 4 Retro, sizes 40-45 - 4 800").prices, V{4800});
+  EXPECT_EQ(Find("Prices range 6 500 - 9 000 depending on density").prices, (V{6500, 9000}));
+  EXPECT_EQ(Find("Bunch 25 000 - 35 000 depending on size", "UGX").prices, (V{25000, 35000}));
+  EXPECT_EQ(Find("5. Trench coat (M) 1 200").prices, V{1200});
+  EXPECT_EQ(Find("Abaya 3 500 (sizes 52, 54, 56)").prices, V{3500});
+  Found strike = Find("Now 12 500 ~~15 000~~");
+  EXPECT_EQ(strike.prices, V{12500});
+  EXPECT_EQ(strike.olds, V{15000});
+  Found from = Find("From 45 000 to 35 000 this week only", "UGX");
+  EXPECT_EQ(from.prices, V{35000});
+  EXPECT_EQ(from.olds, V{45000});
+  Found instead = Find("Now Ksh 2 800 instead of 3 500");
+  EXPECT_EQ(instead.prices, V{2800});
+  EXPECT_EQ(instead.olds, V{3500});
+  // A count, a model, a size or another number before the head keeps the digits apart.
+  EXPECT_EQ(MentionOf(Find("Pack of 3 500"), 3500.0), nullptr);
+  EXPECT_EQ(MentionOf(Find("Form 4 100 students"), 4100.0), nullptr);
+  EXPECT_EQ(MentionOf(Find("Samsung A15 8 128"), 8128.0), nullptr);
+  EXPECT_EQ(MentionOf(Find("Shoes size 42 3 500"), 3500.0), nullptr);
+  EXPECT_EQ(MentionOf(Find("Bottles 2 500 ml"), 2500.0), nullptr);
+}
+
+TEST(Prices, SlashMarksTakeTheStoreOrTheNamedCurrency) {
+  Found named = Find("Air Jordan 1 - 65,000/= RWF", "RWF");
+  ASSERT_EQ(named.prices, V{65000});
+  EXPECT_EQ(MentionOf(named, 65000)->currency, "RWF");
+  EXPECT_EQ(MentionOf(named, 65000)->last_token, 8u);  // through "RWF", the last token
+  EXPECT_EQ(Find("Agaseke basket 8,000/-", "RWF").all[0].currency, "RWF");
+  EXPECT_EQ(Find("Kanga 45,000/= TSh", "KES").all[0].currency, "TZS");
+  EXPECT_EQ(Find("Bag 1,500/=", "UGX").all[0].currency, "UGX");
+  EXPECT_EQ(Find("Wig ~~15,000/=~~ 12,500/=").olds, V{15000});
+}
+
+TEST(Prices, CapitalsSayNothingAboutModelNumbers) {
+  EXPECT_EQ(Find("BANANA BREAD LOAF 650").prices, V{650});
+  EXPECT_EQ(Find("1. HOOP EARRINGS 450").prices, V{450});
+  EXPECT_TRUE(Find("Dell Latitude 7490").prices.empty());
+  EXPECT_TRUE(Find("DELL LATITUDE 7490").prices.empty());
+}
+
+TEST(Prices, LongBareAmountsNeedAListCueOrAnItemLine) {
+  EXPECT_EQ(Find("Belo la jeans - 750000", "TZS").prices, V{750000});
+  EXPECT_FALSE(MentionOf(Find("Belo la jeans - 750000", "TZS"), 750000)->risky);
+  Found range = Find("iPhone 14 Pro 256GB - from 115000 to 108000");
+  EXPECT_EQ(range.prices, V{108000});
+  EXPECT_EQ(range.olds, V{115000});
+  Found bench = Find("Weight bench 450000", "UGX");
+  EXPECT_EQ(bench.prices, V{450000});
+  EXPECT_TRUE(MentionOf(bench, 450000)->risky);
+  // Till, paybill and account numbers stay what they are.
+  EXPECT_TRUE(Find("Till 5512873").prices.empty());
+  EXPECT_TRUE(Find("Lipa na M-Pesa 5544332").prices.empty());
+  EXPECT_TRUE(Find("Paybill 247247 Acc 1234").prices.empty());
+  EXPECT_TRUE(Find("Shoes 2,500\n5512873").olds.empty());
+  EXPECT_EQ(Find("Shoes 2,500\n5512873").prices, V{2500});
+  EXPECT_TRUE(Find("Orders 12345678").prices.empty());
+}
+
+TEST(Prices, AMarkClosingOneAmountDoesNotOpenTheNext) {
+  Found f = Find("Air fryer 9,500 Ksh \u2192 7,999 Ksh");
+  EXPECT_EQ(f.prices, V{7999});
+  EXPECT_EQ(f.olds, V{9500});
+  EXPECT_LT(MentionOf(f, 9500)->last_token, MentionOf(f, 7999)->first_token + 1);
+}
+
 }  // namespace
 }  // namespace vendly::internal
