@@ -521,6 +521,15 @@ class MoneyFinder {
     }
   }
 
+  // Whether a till, paybill, merchant or phone word stands before token `i` on its line ("Airtel
+  // merchant code 1234567", "Lipa na M-Pesa 5544332").
+  bool AccountWordBefore(int i) const {
+    for (int k = std::max(line_first_, i - kClauseWindow); k < i; ++k) {
+      if (IsWord(t_, k) && AccountWords().Contains(t_.Word(t_.tokens[k]))) return true;
+    }
+    return false;
+  }
+
   // Strike-through spans: "~~4,000~~" and "~UGX 60,000~" on one line. An opening tilde run is glued
   // to what follows it and not to a word or number before it; a closing one is glued to what
   // precedes it and not to what follows ("500~800" is a range, "~3,000" an estimate).
@@ -882,10 +891,10 @@ class MoneyFinder {
               IsNumber(t_, Prev(t_, before, line_first_)));
       // Seven digits at most ending a line of item words ("Weight bench 450000"): a price, but
       // a till number looks the same, so the reading is risky.
-      const bool item_line_end =
-          raw.size() <= 7 && IsWord(t_, before) && !t_.tokens[before].has_digit &&
-          !AccountWords().Contains(t_.Word(t_.tokens[before])) &&
-          !ModelWords().Contains(t_.Word(t_.tokens[before])) && Next(t_, last, line_last_) < 0;
+      const bool item_line_end = raw.size() <= 7 && IsWord(t_, before) &&
+                                 !t_.tokens[before].has_digit &&
+                                 !ModelWords().Contains(t_.Word(t_.tokens[before])) &&
+                                 Next(t_, last, line_last_) < 0 && !AccountWordBefore(i);
       if (!cued && item_line_end) m.risky = true;
       if (!cued && !item_line_end) return reject(NotPriceReason::kPhone);
     }
@@ -909,6 +918,11 @@ class MoneyFinder {
     if (nx >= 0 && t_.tokens[nx].kind == TokenKind::kWord && !t_.tokens[nx].space_before &&
         m.last_token == static_cast<uint32_t>(last + 1)) {
       return reject(NotPriceReason::kUnit);
+    }
+    // USSD codes: "*182*8*1*042211#", "*150*00#" (digits glued between '*' and '*' or '#').
+    if (PunctAt(t_, i - 1) == '*' && i - 1 >= line_first_ && !tok.space_before && nx >= 0 &&
+        !t_.tokens[nx].space_before && (PunctAt(t_, nx) == '*' || PunctAt(t_, nx) == '#')) {
+      return reject(NotPriceReason::kPhone);
     }
     // RAM and storage: "8+128", "4+64GB" (a number glued to '+' glued to a number, either side).
     char np = PunctAt(t_, nx);

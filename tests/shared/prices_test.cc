@@ -421,6 +421,12 @@ TEST(Prices, LongBareAmountsNeedAListCueOrAnItemLine) {
   EXPECT_TRUE(Find("Shoes 2,500\n5512873").olds.empty());
   EXPECT_EQ(Find("Shoes 2,500\n5512873").prices, V{2500});
   EXPECT_TRUE(Find("Orders 12345678").prices.empty());
+  EXPECT_TRUE(Find("Airtel merchant code 1234567", "UGX").prices.empty());
+  EXPECT_TRUE(Find("MoMo pay code 402211", "UGX").prices.empty());
+  // USSD codes are dialled, not paid.
+  Found ussd = Find("MoMo pay *182*8*1*042211#", "RWF");
+  EXPECT_TRUE(ussd.prices.empty());
+  EXPECT_EQ(ReasonOf(ussd, 182), NotPriceReason::kPhone);
 }
 
 TEST(Prices, AMarkClosingOneAmountDoesNotOpenTheNext) {
