@@ -521,6 +521,27 @@ class MoneyFinder {
     }
   }
 
+  // Whether token `p` is a price cue word ("Price", "bei", "now", "@") or a colon after one.
+  bool PriceCueBefore(int p) const {
+    if (PunctAt(t_, p) == ':') p = Prev(t_, p, line_first_);
+    return (IsWord(t_, p) && PriceCuesBefore().Contains(t_.Word(t_.tokens[p]))) ||
+           PunctAt(t_, p) == '@';
+  }
+
+  // Whether most words of the caption are written in capitals (computed once, when first asked).
+  bool ShoutedCaption() const {
+    if (shouted_ < 0) {
+      int caps = 0, words = 0;
+      for (const Token& tok : t_.tokens) {
+        if (tok.kind != TokenKind::kWord || tok.end - tok.begin < 2) continue;
+        ++words;
+        caps += AllCaps(t_.Raw(tok));
+      }
+      shouted_ = words > 0 && caps * 5 >= words * 4 ? 1 : 0;
+    }
+    return shouted_ == 1;
+  }
+
   // Whether a till, paybill, merchant or phone word stands before token `i` on its line ("Airtel
   // merchant code 1234567", "Lipa na M-Pesa 5544332").
   bool AccountWordBefore(int i) const {
@@ -591,7 +612,12 @@ class MoneyFinder {
     if (p < line_first_) return false;
     const Token& pt = t_.tokens[p];
     if (pt.kind == TokenKind::kCurrency) return !MarkCurrency(t_.Raw(pt), store_).empty();
-    if (pt.kind == TokenKind::kWord) return IsCurrencyPrefix(t_.Word(pt));
+    if (pt.kind == TokenKind::kWord) {
+      // "N203 500": a mark written only glued to the digits ("N") counts when glued.
+      const bool glued = p + 1 < line_last_ && !t_.tokens[p + 1].space_before &&
+                         (CaptionMarkPlaces(t_.Word(pt)) & kMarkGlued) != 0;
+      return IsCurrencyPrefix(t_.Word(pt)) || (glued && !MarkCurrency(t_.Raw(pt), store_).empty());
+    }
     if ((t_.Punct(pt) == '.' || t_.Punct(pt) == ':') && p - 1 >= line_first_) {
       return IsWord(t_, p - 1) && IsCurrencyPrefix(t_.Word(t_.tokens[p - 1]));
     }
@@ -898,6 +924,11 @@ class MoneyFinder {
       if (!cued && item_line_end) m.risky = true;
       if (!cued && !item_line_end) return reject(NotPriceReason::kPhone);
     }
+    // "1.5m cable", "2.5m long": a lower-case m is metres unless money is being spoken of.
+    if (!m.explicit_currency && raw.size() > 1 && raw.back() == 'm' && IsWord(t_, nx) &&
+        !PriceCuesAfter().Contains(t_.Word(t_.tokens[nx])) && !PriceCueBefore(before)) {
+      return reject(NotPriceReason::kUnit);
+    }
     // "4K UHD", "55\" 4K": a resolution, not 4,000.
     if ((raw == "4K" || raw == "8K" || raw == "4k" || raw == "8k") && !m.explicit_currency) {
       int a = Next(t_, i, line_last_);
@@ -1137,8 +1168,8 @@ class MoneyFinder {
       // at the start of a list line is an item and its price.
       int b2 = Prev(t_, before, line_first_);
       bool named = IsWord(t_, b2);
-      // In capitals ("BANANA BREAD LOAF 650") a capital initial says nothing.
-      const bool capital = bt.upper_initial && !AllCaps(t_.Raw(bt));
+      // In a caption written in capitals ("BANANA BREAD LOAF 650") a capital says nothing.
+      const bool capital = bt.upper_initial && !(AllCaps(t_.Raw(bt)) && ShoutedCaption());
       if (((capital || bt.has_digit) && named) || ModelWords().Contains(t_.Word(bt))) {
         strength = 0;
       }
@@ -1255,6 +1286,7 @@ class MoneyFinder {
   const Text& t_;
   std::string store_;
   std::vector<char> consumed_;  // bytes, not bits: read for every token
+  mutable int shouted_ = -1;    // ShoutedCaption: -1 not known yet
   std::vector<Money> out_;
   int line_first_ = 0;
   int line_last_ = 0;
@@ -1338,6 +1370,10 @@ std::optional<double> ReadSwahiliNumber(const Text& t, uint32_t i, uint32_t line
   if (k == before && total == 0) return std::nullopt;
   *end = k;
   return total + rest;
+}
+
+bool IsMoneyWord(HashedWord w) {
+  return CaptionMarkPlaces(w) != 0 || (OldCues().Contains(w) && w.text != "regular");
 }
 
 std::vector<Money> FindMoney(const Text& text, std::string_view store_currency) {

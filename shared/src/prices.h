@@ -61,6 +61,11 @@ struct Money {
 // amounts are in (empty means KES).
 std::vector<Money> FindMoney(const Text& text, std::string_view store_currency);
 
+// True for the words that only speak of money: currency marks (the registry's, caption_marks.h)
+// and old-price cues ("was", "kabla", "ilikuwa", "zamani", "instead"). A line holding only these
+// beside its amounts names no item.
+bool IsMoneyWord(HashedWord lower_word);
+
 // Reads Swahili number words starting at token `i` of `text` ("elfu moja na mia tano" = 1500, "mia
 // mbili" = 200, "milioni 1.2"). Returns the value and sets `*end` to the token after the number;
 // nullopt when no number with a multiplier (mia/elfu/laki/milioni) starts at `i`.

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "vendly/extract.h"
+
 namespace vendly::internal {
 namespace {
 
@@ -434,6 +436,22 @@ TEST(Prices, AMarkClosingOneAmountDoesNotOpenTheNext) {
   EXPECT_EQ(f.prices, V{7999});
   EXPECT_EQ(f.olds, V{9500});
   EXPECT_LT(MentionOf(f, 9500)->last_token, MentionOf(f, 7999)->first_token + 1);
+}
+
+TEST(Prices, MoneyWordsNameNoItem) {
+  for (const char* w :
+       {"ilikuwa", "was", "kabla", "zamani", "instead", "ksh", "frw", "bob", "naira"}) {
+    EXPECT_TRUE(IsMoneyWord(w)) << w;
+  }
+  for (const char* w : {"regular", "jeans", "price", "shoes"}) EXPECT_FALSE(IsMoneyWord(w)) << w;
+  // An old-price line of its own is the item's old price, not a second item.
+  Post post;
+  post.caption = "Mom jeans now in stock\nTSh 32,500 only\nIlikuwa 39,500\nTap the link to order";
+  post.store_currency = "TZS";
+  const Extraction x = Extract(post);
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].price, 32500.0);
+  EXPECT_EQ(x.products[0].compare_at_price, 39500.0);
 }
 
 }  // namespace
