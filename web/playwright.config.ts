@@ -57,7 +57,7 @@ function servers(r: E2ERun): PlaywrightTestConfig['webServer'] {
   const port = (url: string) => new URL(url).port;
   return [
     {
-      command: `exec "${binDir}/meta-sandbox" --port ${port(r.sandboxUrl)} --fixtures "${root}server/sandbox/fixtures" --quiet 2>"${logDir}meta-sandbox.log"`,
+      command: `exec "${binDir}/meta-sandbox" --port ${port(r.sandboxUrl)} --fixtures "${root}tools/meta-sandbox/fixtures" --quiet 2>"${logDir}meta-sandbox.log"`,
       url: `${r.sandboxUrl}/healthz`,
       reuseExistingServer: false,
       timeout: 30_000,

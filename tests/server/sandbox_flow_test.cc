@@ -11,7 +11,7 @@ namespace {
 
 #ifdef META_SANDBOX_BIN
 
-// The sandbox's demo users (server/sandbox/fixtures/users.json).
+// The sandbox's demo users (tools/meta-sandbox/fixtures/users.json).
 constexpr char kWanjiru[] = "10000000000000001";  // one Page with an Instagram account
 constexpr char kAmina[] = "10000000000000003";    // two Pages, two Instagram accounts
 constexpr char kKevin[] = "10000000000000004";    // a Page without an Instagram account

@@ -3,7 +3,7 @@
 import { expect, test as base, type Page, type TestInfo } from '@playwright/test';
 import { currentRun } from './run';
 
-// Demo users of server/sandbox/fixtures (server/sandbox/README.md).
+// Demo users of tools/meta-sandbox/fixtures (tools/meta-sandbox/README.md).
 export const SANDBOX_USERS = {
   wanjiru: { id: '10000000000000001', name: 'Wanjiru Kamau', username: 'wanjiru.closet.ke', igId: '17841400000000101' },
   brian: { id: '10000000000000002', name: 'Brian Ssemwogerere', username: 'kampala.phonehub', igId: '17841400000000102' },

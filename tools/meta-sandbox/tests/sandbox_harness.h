@@ -19,7 +19,7 @@ namespace vendly::sandbox_test {
 
 using nlohmann::json;
 
-// The demo world's ids (server/sandbox/fixtures/users.json and accounts/).
+// The demo world's ids (tools/meta-sandbox/fixtures/users.json and accounts/).
 inline constexpr char kWanjiru[] = "10000000000000001";    // Nairobi fashion, 320 posts
 inline constexpr char kBrian[] = "10000000000000002";      // Kampala phones
 inline constexpr char kAmina[] = "10000000000000003";      // two Pages, two Instagram accounts
