@@ -3,6 +3,7 @@
 //   vendly-extract            posts   {"id","caption","store_currency","media_type","children"} ->
 //   results vendly-extract --price    prices  {"price_raw","currency_raw","decimal_separator"} ->
 //   {"amount","currency"}
+//   vendly-extract --features posts -> results whose products carry their confidence features
 //
 // A line that is not valid JSON gets {"error":"...","line":N} and the run goes on. Blank lines are
 // skipped.
@@ -14,12 +15,14 @@
 #include "vendly/api.h"
 
 int main(int argc, char** argv) {
-  bool price_mode = false;
+  bool price_mode = false, features_mode = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--price") == 0) {
       price_mode = true;
+    } else if (std::strcmp(argv[i], "--features") == 0) {
+      features_mode = true;
     } else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-      std::cout << "usage: vendly-extract [--price] < lines.jsonl > results.jsonl\n";
+      std::cout << "usage: vendly-extract [--price | --features] < lines.jsonl > results.jsonl\n";
       return 0;
     } else {
       std::cerr << "vendly-extract: unknown argument " << argv[i] << " (try --help)\n";
@@ -33,8 +36,9 @@ int main(int argc, char** argv) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    out = price_mode ? vendly::ParsePriceJsonLine(line, line_number)
-                     : vendly::ExtractJsonLine(line, line_number);
+    out = price_mode      ? vendly::ParsePriceJsonLine(line, line_number)
+          : features_mode ? vendly::ExtractFeaturesJsonLine(line, line_number)
+                          : vendly::ExtractJsonLine(line, line_number);
     out.push_back('\n');
     std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
   }

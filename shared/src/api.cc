@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "confidence.h"
 #include "json_amount.h"
 #include "post_reader.h"
 #include "vendly/draft.h"
@@ -38,7 +39,10 @@ json ParseObject(std::string_view line) {
 
 }  // namespace
 
-std::string ExtractJsonLine(std::string_view line, std::size_t line_number) {
+namespace {
+
+// Reads a post line into *post; "" when it reads, else the error line.
+std::string ReadPost(std::string_view line, std::size_t line_number, Post* out) {
   using internal::PostField;
   internal::PostLine read;
   switch (internal::ReadPostLine(line, &read)) {
@@ -50,7 +54,7 @@ std::string ExtractJsonLine(std::string_view line, std::size_t line_number) {
       break;
   }
 
-  Post post;
+  Post& post = *out;
   const PostField& id = read.fields[internal::kPostId];
   if (id.kind == PostField::kString || id.kind == PostField::kInteger) {
     post.id = id.text;
@@ -82,7 +86,30 @@ std::string ExtractJsonLine(std::string_view line, std::size_t line_number) {
   } else if (children.kind != PostField::kAbsent && children.kind != PostField::kNull) {
     return Error("\"children\" must be an integer", line_number);
   }
+  return std::string();
+}
+
+}  // namespace
+
+std::string ExtractJsonLine(std::string_view line, std::size_t line_number) {
+  Post post;
+  std::string error = ReadPost(line, line_number, &post);
+  if (!error.empty()) return error;
   return ToJsonLine(Extract(post));
+}
+
+std::string ExtractFeaturesJsonLine(std::string_view line, std::size_t line_number) {
+  Post post;
+  std::string error = ReadPost(line, line_number, &post);
+  if (!error.empty()) return error;
+  std::vector<internal::ConfidenceFeatures> features;
+  Extraction x = internal::ExtractWithFeatures(post, &features);
+  ordered_json out = ToJson(x);
+  ordered_json& products = out["products"];
+  for (std::size_t k = 0; k < features.size() && k < products.size(); ++k) {
+    products[k]["features"] = ordered_json::parse(internal::FeaturesJson(features[k]));
+  }
+  return Dump(out);
 }
 
 std::string ParsePriceJsonLine(std::string_view line, std::size_t line_number) {

@@ -8,6 +8,7 @@
 
 #include "category.h"
 #include "classify.h"
+#include "confidence.h"
 #include "lexicon.h"
 #include "naming.h"
 #include "prices.h"
@@ -205,11 +206,19 @@ void InheritHeadNoun(const internal::Name& header, internal::Name* name) {
   }
 }
 
+// Currencies whose prices run in hundreds and thousands: a one- or two-digit amount is a misread
+// more often than a price.
+bool ThousandsCurrency(std::string_view code) {
+  return code == "KES" || code == "UGX" || code == "TZS" || code == "RWF" || code == "NGN";
+}
+
 double Clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
 
 }  // namespace
 
-Extraction Extract(const Post& post) {
+namespace internal {
+
+Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>* features) {
   Extraction x;
   x.id = post.id;
   const std::string store = post.store_currency.empty() ? std::string("KES") : post.store_currency;
@@ -247,6 +256,13 @@ Extraction Extract(const Post& post) {
     all_items_priced = all_items_priced && priced;
   }
   int strongest_price = -1;
+  bool strong_item = false;  // some product's name is clear enough to stand without a price
+  int first_priced_line = -1;
+  for (uint32_t li = 0; li < seg.lines.size() && first_priced_line < 0; ++li) {
+    if (!seg.lines[li].prices.empty() || !seg.lines[li].olds.empty()) {
+      first_priced_line = static_cast<int>(li);
+    }
+  }
   // What the lines shared by a list's items say, read once for all of them.
   internal::Variants shared_variants;
   internal::CategoryScorer shared_scorer;
@@ -263,6 +279,7 @@ Extraction Extract(const Post& post) {
     if (x.products.size() >= kMaxProducts) break;
     internal::Name name = internal::TakeItemName(t, &seg, static_cast<uint32_t>(s.name_line));
     if (name.text.empty()) continue;
+    const int own_word_count = name.word_count;
     // In a list, an item named without its noun ("Vanilla 1kg - 1,800" under "Birthday cakes")
     // takes the title's head noun.
     if (!single && !s.title_item && seg.header_line >= 0) {
@@ -371,46 +388,63 @@ Extraction Extract(const Post& post) {
     for (uint32_t li : s.lines) p.sold_out = p.sold_out || seg.lines[li].sold;
     if (single && cues.sold_out) p.sold_out = true;
 
-    // Confidence. Each field says how directly the caption supports it; the product's confidence is
-    // its weakest field, lowered when the post's structure leaves room for doubt.
-    FieldScores& f = p.field_confidence;
+    // Confidence: the probability that the seller accepts each field and the product unedited,
+    // from what the reading looked like (confidence.h).
+    internal::ConfidenceFeatures cf;
     if (pc.price >= 0) {
       const Money& m = money[pc.price];
-      f.price = m.strength >= 3 ? 0.96 : (m.strength == 2 ? 0.9 : 0.6);
-      if (pc.candidates > 1 && single) f.price -= 0.03;
-      f.currency = m.explicit_currency ? 0.97 : 0.93;
-    } else {
-      f.price = dm_for_price ? 0.92 : 0.5;
-      f.currency = 0.93;
+      cf.price_strength = m.strength;
+      cf.price_candidates = pc.candidates;
+      cf.price_explicit = m.explicit_currency;
+      cf.price_risky = m.risky;
+      cf.price_tiny = m.tiny;
+      cf.price_small = m.amount < 100 && ThousandsCurrency(m.currency);
     }
-    f.compare_at_price = pc.old >= 0 ? 0.95 : 0.93;
-    f.name = name.head_score >= 3 ? 0.95 : (name.item_score >= 2 ? 0.9 : 0.7);
-    if (name.word_count < 2) f.name -= 0.06;  // one word rarely makes the whole catalog title
-    if (name.translated > 0) f.name -= 0.07;  // a translation is a guess at the seller's words
-    if (name.rivals > 0) f.name -= 0.06;      // the line names two things
-    if (single) {
+    cf.dm_for_price = pc.price < 0 && dm_for_price;
+    if (pc.old >= 0) {
+      cf.has_old = true;
+      cf.old_risky = money[pc.old].risky;
+    }
+    cf.name_head = name.head_score;
+    cf.name_item = name.item_score;
+    cf.name_words = name.word_count;
+    cf.name_translated = name.translated > 0;
+    cf.name_rivals = name.rivals > 0;
+    cf.name_inherited = name.word_count != own_word_count;
+    // A one-item post whose name comes from a line after its price: no line before it named
+    // anything, so the name is the best of what was left.
+    cf.name_fallback = single && first_priced_line >= 0 && s.name_line > first_priced_line;
+    cf.name_line = s.name_line;
+    cf.name_on_price_line = !seg.lines[s.name_line].prices.empty();
+    for (uint32_t li = 0; li < seg.lines.size(); ++li) {
+      const LineInfo& info = seg.lines[li];
+      if (info.empty || info.hashtags_only || info.contact || info.fee) continue;
+      ++cf.content_lines;
+      if (!single || static_cast<int>(li) == s.name_line) continue;
       // Another line that names an item just as well makes the title choice a guess.
-      for (uint32_t li = 0; li < seg.lines.size(); ++li) {
-        if (static_cast<int>(li) == s.name_line) continue;
-        const LineInfo& info = seg.lines[li];
-        if (info.empty || info.hashtags_only || info.contact || info.fee) continue;
-        if (internal::TitleScores(t, &seg, li).item_score < 3) continue;
-        const internal::Name& other = internal::TitleName(t, &seg, li);
-        if (other.text != p.name) {
-          f.name -= 0.05;
-          break;
-        }
-      }
+      const int other_score = internal::TitleScores(t, &seg, li).item_score;
+      if (other_score >= 2) ++cf.name_others;
+      if (other_score < 3 || cf.name_competing) continue;
+      if (internal::TitleName(t, &seg, li).text != p.name) cf.name_competing = true;
     }
-    f.category = category_conf;
-    f.sizes = p.sizes.empty() ? 0.93 : 0.95;
-    f.colors = p.colors.empty() ? 0.92 : (v.explicit_colors ? 0.96 : 0.9);
-    double overall =
-        std::min({f.name, f.price, f.currency, f.compare_at_price, f.category, f.sizes, f.colors});
-    // A list without markers is still structured when every item line carries its own price.
-    if (!single && !seg.list_layout && !all_items_priced) overall -= 0.04;
-    if (!cues.non_product.empty()) overall -= 0.1;
-    p.confidence = Clamp01(overall);
+    cf.multi = !single;
+    cf.list_layout = seg.list_layout;
+    cf.all_priced = all_items_priced;
+    cf.non_product_cue = !cues.non_product.empty();
+    cf.category_score = category_conf;
+    cf.sizes = static_cast<int>(p.sizes.size());
+    cf.colors = static_cast<int>(p.colors.size());
+    cf.explicit_colors = v.explicit_colors;
+    p.confidence = Clamp01(internal::ScoreConfidence(cf, &p.field_confidence));
+    // Whether the post names its item clearly enough to be an offer without a price (below): a
+    // strong head noun, or item words, less what puts the name in doubt.
+    double name_strength = name.head_score >= 3 ? 0.95 : (name.item_score >= 2 ? 0.9 : 0.7);
+    if (name.word_count < 2) name_strength -= 0.06;
+    if (name.translated > 0) name_strength -= 0.07;
+    if (name.rivals > 0) name_strength -= 0.06;
+    if (cf.name_competing) name_strength -= 0.05;
+    strong_item = strong_item || name_strength >= 0.85;
+    if (features != nullptr) features->push_back(cf);
     x.products.push_back(std::move(p));
   }
 
@@ -422,9 +456,6 @@ Extraction Extract(const Post& post) {
     if (any_price) {
       is_product = !(cues.hard && strongest_price < 3);
     } else {
-      bool strong_item = false;
-      for (const Product& p : x.products)
-        strong_item = strong_item || p.field_confidence.name >= 0.85;
       // An explicit "DM for price" outweighs soft cues ("Good morning ... chat me up for price").
       bool blocked = any_dm_for_price ? cues.hard : !cues.non_product.empty();
       is_product = (any_dm_for_price || cues.order_cue) && strong_item && !blocked;
@@ -432,10 +463,15 @@ Extraction Extract(const Post& post) {
   }
   if (!is_product) {
     x.products.clear();
+    if (features != nullptr) features->clear();
     x.reason = cues.non_product.empty() ? "no item for sale" : std::string(cues.non_product);
   }
   x.is_product = is_product;
   return x;
 }
+
+}  // namespace internal
+
+Extraction Extract(const Post& post) { return internal::ExtractWithFeatures(post, nullptr); }
 
 }  // namespace vendly

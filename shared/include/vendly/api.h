@@ -16,6 +16,10 @@ namespace vendly {
 // "line" out.
 std::string ExtractJsonLine(std::string_view line, std::size_t line_number = 0);
 
+// The same, each product carrying "features": the reading's confidence features and classes
+// (confidence.h), for fitting and checking the confidence table (tests/extraction/calibrate.py).
+std::string ExtractFeaturesJsonLine(std::string_view line, std::size_t line_number = 0);
+
 // One line {"price_raw","currency_raw","decimal_separator"} -> {"amount": number|null,
 // "currency": ISO code|null}. Errors as above.
 std::string ParsePriceJsonLine(std::string_view line, std::size_t line_number = 0);

@@ -1,0 +1,168 @@
+#include "confidence.h"
+
+#include <algorithm>
+
+#include "confidence_table.h"
+#include "json_writer.h"
+
+namespace vendly::internal {
+namespace {
+
+// Auto-approve takes a product at confidence >= 0.9; a fragile reading stays clearly below it (the
+// printed score has three decimals).
+constexpr double kFragileCap = 0.85;
+
+// The reading classes the table is indexed by. calibrate.py reads them from --features and never
+// recomputes them, so the classes are defined here only.
+int StructureClass(const ConfidenceFeatures& f) {
+  int s = !f.multi ? 0 : (f.list_layout ? 1 : (f.all_priced ? 2 : 3));
+  return s + (f.non_product_cue ? 4 : 0);
+}
+
+int PriceClass(const ConfidenceFeatures& f) {
+  if (f.price_strength < 0) return f.dm_for_price ? 0 : 1;
+  if (f.price_strength >= 3) return f.price_explicit ? 2 : 3;
+  return f.price_strength == 2 ? 4 : 5;
+}
+
+int CurrencyClass(const ConfidenceFeatures& f) {
+  return f.price_strength >= 0 && f.price_explicit ? 0 : 1;
+}
+
+int CompareAtClass(const ConfidenceFeatures& f) { return f.has_old ? 1 : 0; }
+
+// One of several items (a list line names it) or a one-item post (the title is chosen among its
+// lines), times the name's doubts (0, 1, 2 or more): one word only, few item words, words
+// translated from Swahili, another item on its line, another line naming an item as well, a price
+// written without a currency mark (an informal post, whose title is a guess more often).
+int NameClass(const ConfidenceFeatures& f) {
+  int doubts = (f.name_words < 2) + (f.name_item < 3) + f.name_translated + f.name_rivals +
+               f.name_competing + (f.price_strength >= 0 && !f.price_explicit);
+  return (f.multi ? 0 : 3) + std::min(doubts, 2);
+}
+
+int CategoryClass(const ConfidenceFeatures& f) {
+  double c = f.category_score;
+  return c < 0.5 ? 0 : (c < 0.75 ? 1 : (c < 0.9 ? 2 : (c < 1 ? 3 : 4)));
+}
+
+int SizesClass(const ConfidenceFeatures& f) { return f.sizes > 0 ? 1 : 0; }
+
+int ColorsClass(const ConfidenceFeatures& f) {
+  return f.colors == 0 ? 0 : (f.explicit_colors ? 1 : 2);
+}
+
+}  // namespace
+
+bool FragilePrice(const ConfidenceFeatures& f) {
+  if (f.price_strength < 0) return false;
+  return f.price_candidates > 1 || f.price_risky || f.price_tiny || f.price_small ||
+         (f.has_old && f.old_risky);
+}
+
+bool FragileName(const ConfidenceFeatures& f) { return f.name_fallback; }
+
+double ScoreConfidence(const ConfidenceFeatures& f, FieldScores* fields) {
+  using namespace confidence_table;
+  fields->price = kPrice[PriceClass(f)];
+  fields->currency = kCurrency[CurrencyClass(f)];
+  fields->compare_at_price = kCompareAt[CompareAtClass(f)];
+  fields->name = kName[NameClass(f)];
+  fields->category = kCategory[CategoryClass(f)];
+  fields->sizes = kSizes[SizesClass(f)];
+  fields->colors = kColors[ColorsClass(f)];
+  // The fields' errors are taken as independent; the structure term is the chance that the product
+  // is one the seller wants at all (not a split or a merge of items).
+  double p = kStructure[StructureClass(f)];
+  p *= fields->name;
+  p *= fields->price;
+  p *= fields->currency;
+  p *= fields->compare_at_price;
+  p *= fields->category;
+  p *= fields->sizes;
+  p *= fields->colors;
+  // A fragile reading is capped, field and product alike (a cap, not one more factor).
+  const bool fragile_price = FragilePrice(f);
+  const bool fragile_name = FragileName(f);
+  if (fragile_price) {
+    fields->price = std::min(fields->price, kFragileCap);
+    if (f.has_old && f.old_risky) {
+      fields->compare_at_price = std::min(fields->compare_at_price, kFragileCap);
+    }
+  }
+  if (fragile_name) fields->name = std::min(fields->name, kFragileCap);
+  if (fragile_price || fragile_name) p = std::min(p, kFragileCap);
+  return p;
+}
+
+std::string FeaturesJson(const ConfidenceFeatures& f) {
+  std::string out;
+  {
+    JsonWriter w(&out, 512);
+    w.BeginObject();
+    w.Key("classes");
+    w.BeginObject();
+    w.Key("structure");
+    w.Int(StructureClass(f));
+    w.Key("price");
+    w.Int(PriceClass(f));
+    w.Key("currency");
+    w.Int(CurrencyClass(f));
+    w.Key("compare_at_price");
+    w.Int(CompareAtClass(f));
+    w.Key("name");
+    w.Int(NameClass(f));
+    w.Key("category");
+    w.Int(CategoryClass(f));
+    w.Key("sizes");
+    w.Int(SizesClass(f));
+    w.Key("colors");
+    w.Int(ColorsClass(f));
+    w.EndObject();
+    w.Key("fragile_price");
+    w.Bool(FragilePrice(f));
+    w.Key("fragile_name");
+    w.Bool(FragileName(f));
+    struct {
+      const char* key;
+      int value;
+    } const ints[] = {{"price_strength", f.price_strength},
+                      {"price_candidates", f.price_candidates},
+                      {"price_explicit", f.price_explicit},
+                      {"price_risky", f.price_risky},
+                      {"price_tiny", f.price_tiny},
+                      {"price_small", f.price_small},
+                      {"dm_for_price", f.dm_for_price},
+                      {"has_old", f.has_old},
+                      {"old_risky", f.old_risky},
+                      {"name_head", f.name_head},
+                      {"name_item", f.name_item},
+                      {"name_words", f.name_words},
+                      {"name_translated", f.name_translated},
+                      {"name_rivals", f.name_rivals},
+                      {"name_competing", f.name_competing},
+                      {"name_fallback", f.name_fallback},
+                      {"name_inherited", f.name_inherited},
+                      {"name_line", f.name_line},
+                      {"name_on_price_line", f.name_on_price_line},
+                      {"name_others", f.name_others},
+                      {"content_lines", f.content_lines},
+                      {"multi", f.multi},
+                      {"list_layout", f.list_layout},
+                      {"all_priced", f.all_priced},
+                      {"non_product_cue", f.non_product_cue},
+                      {"sizes", f.sizes},
+                      {"colors", f.colors},
+                      {"explicit_colors", f.explicit_colors}};
+    for (const auto& kv : ints) {
+      w.Key(kv.key);
+      w.Int(kv.value);
+    }
+    w.Key("category_score");
+    w.Int(static_cast<long long>(f.category_score * 1000 + 0.5));
+    w.EndObject();
+  }
+  return out;
+}
+
+}  // namespace vendly::internal

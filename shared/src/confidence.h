@@ -1,0 +1,73 @@
+// Confidence: the probability that a seller accepts a field (and the product: every field) as the
+// extractor drafted it. Extract describes each product's reading by a few discrete features (how
+// the price was read, how many prices compete, how the name was found, ...); each field's
+// probability is the share of dev-set products with the same reading whose field needed no edit
+// (confidence_table.h, fitted by tests/extraction/calibrate.py and checked there by 5-fold
+// cross-validation). A reading fragile by construction is capped below the auto-approve threshold
+// whatever the table says.
+#ifndef VENDLY_SRC_CONFIDENCE_H_
+#define VENDLY_SRC_CONFIDENCE_H_
+
+#include <string>
+#include <vector>
+
+#include "vendly/extract.h"
+
+namespace vendly::internal {
+
+// What the extractor knows about one product's reading.
+struct ConfidenceFeatures {
+  // Price: strength of the chosen selling price (prices.h Money::strength), -1 when none.
+  int price_strength = -1;
+  int price_candidates = 0;     // distinct amounts in the strongest tier of the item's prices
+  bool price_explicit = false;  // a currency mark was written beside it
+  bool price_risky = false;     // read through a pattern that can misread (Money::risky)
+  bool price_tiny = false;      // a written mark with an amount too small for the currency
+  bool price_small = false;     // a 1-2 digit amount in a currency whose prices run in thousands
+  bool dm_for_price = false;    // no price, and the caption asks to DM for it
+  bool has_old = false;         // an old price was read
+  bool old_risky = false;       // ... through a risky pattern
+  // Name.
+  int name_head = 0;  // lexicon weight of the head noun
+  int name_item = 0;  // sum of the lexicon weights of its words
+  int name_words = 0;
+  bool name_translated = false;  // words translated from Swahili
+  bool name_rivals = false;      // its line names another item too
+  bool name_competing = false;   // another line of a one-item post names an item as well
+  bool name_fallback = false;    // no line before the price named the item: taken from further on
+  bool name_inherited = false;   // a list item that took the header's head noun
+  int name_line = 0;             // the line it was read from (0 is the caption's first)
+  bool name_on_price_line = false;  // read from the line that carries the price
+  int name_others = 0;    // other lines of a one-item post with item words (item score >= 2)
+  int content_lines = 0;  // lines that are not empty, hashtags, contacts or fees
+  // Structure of the post.
+  bool multi = false;            // one of several items
+  bool list_layout = false;      // the items come from list-marked lines
+  bool all_priced = false;       // every item line carries its own price
+  bool non_product_cue = false;  // the post also reads like a greeting, giveaway, ...
+  // Category and variants.
+  double category_score = 0;  // CategoryScorer::Best's margin-and-strength score
+  int sizes = 0;
+  int colors = 0;
+  bool explicit_colors = false;
+};
+
+// True when the price reading is fragile by construction: two competing prices, a risky pattern, a
+// tiny or 1-2 digit amount where prices run in thousands.
+bool FragilePrice(const ConfidenceFeatures& f);
+// True when the name is a guess by construction: taken from a fallback line.
+bool FragileName(const ConfidenceFeatures& f);
+
+// Every field's probability of being accepted, and the product's (returned).
+double ScoreConfidence(const ConfidenceFeatures& f, FieldScores* fields);
+
+// Extract, also handing back each product's features (in product order) when `features` is not
+// null.
+Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>* features);
+
+// The features as one JSON object (the CLI's --features output, read by calibrate.py).
+std::string FeaturesJson(const ConfidenceFeatures& f);
+
+}  // namespace vendly::internal
+
+#endif  // VENDLY_SRC_CONFIDENCE_H_

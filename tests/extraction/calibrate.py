@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Fits and checks the confidence table of the extractor (shared/src/confidence_table.h).
+
+usage: calibrate.py --cli build/bin/vendly-extract --fixtures tests/fixtures [--write HEADER] [--json]
+
+The confidence of a field is the probability that the seller accepts it unedited; the product's is
+the probability that every field is accepted (shared/src/confidence.h). The extractor reports, for
+each product, the class of its reading per field (`vendly-extract --features`); the table holds, per
+class, the share of dev-set products of that class whose field was right, shrunk towards the
+field's overall share by PRIOR_WEIGHT pseudo-products so that a rare class does not get 0 or 1 from
+a handful of posts. The product's probability is the chance it is a wanted product at all (its post
+structure's class) times its fields' probabilities; readings fragile by construction are capped in
+the core and here alike (FRAGILE_CAP).
+
+Without --write it prints the check: the table fitted on 4 of 5 folds of the dev set (posts split by
+a hash of their id) scores the 5th, so no post is scored by a table that saw it; the reliability
+table (confidence bucket -> observed zero-edit share, count), the expected calibration error and
+auto-approve (confidence >= 0.9) precision and coverage, as score_extraction.py counts them. It also
+checks that the CLI's printed confidences are those of the checked-in table fitted on the whole dev
+set (a stale table is reported, not fatal).
+
+With --write HEADER it writes the table fitted on the whole dev set as C++.
+"""
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import score_extraction  # noqa: E402
+
+FIELDS = score_extraction.FIELDS
+# (table name in C++, class key in --features, number of classes), in the order the core
+# multiplies them.
+TABLES = [
+    ("kStructure", "structure", 8),
+    ("kName", "name", 6),
+    ("kPrice", "price", 6),
+    ("kCurrency", "currency", 2),
+    ("kCompareAt", "compare_at_price", 2),
+    ("kCategory", "category", 5),
+    ("kSizes", "sizes", 2),
+    ("kColors", "colors", 3),
+]
+PRIOR_WEIGHT = 4.0
+FRAGILE_CAP = 0.85  # confidence.cc kFragileCap
+AUTO_APPROVE = 0.9
+K = 5
+BUCKETS = [0.0, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.0000001]
+
+
+def fold_of(post_id):
+    return int(hashlib.sha1(str(post_id).encode("utf-8")).hexdigest(), 16) % K
+
+
+def run_cli(cli, lines):
+    proc = subprocess.run([cli, "--features"], input="\n".join(lines) + "\n", capture_output=True,
+                          text=True, timeout=600)
+    if proc.returncode != 0:
+        sys.exit(f"{cli} --features exited {proc.returncode}: {proc.stderr[:2000]}")
+    return [json.loads(l) for l in proc.stdout.splitlines() if l.strip()]
+
+
+def records(expected_rows, predicted_rows):
+    """One record per predicted product: its classes, whether it matched an expected product and
+    which fields were right; and the number of expected products per fold (coverage's denominator)."""
+    pred = {r["id"]: r for r in predicted_rows}
+    out, n_expected = [], [0] * K
+    for r in expected_rows:
+        fold = fold_of(r["id"])
+        e_list = r["expected"]["products"]
+        n_expected[fold] += len(e_list)
+        p = pred.get(r["id"], {"products": []})
+        p_list = p.get("products") or []
+        pairs = dict((j, i) for i, j in score_extraction.match(e_list, p_list))
+        for j, pp in enumerate(p_list):
+            f = pp["features"]
+            rec = {"id": r["id"], "fold": fold, "classes": f["classes"],
+                   "fragile_price": f["fragile_price"], "fragile_name": f["fragile_name"],
+                   "printed": pp.get("confidence"), "matched": j in pairs, "fields": None}
+            if j in pairs:
+                rec["fields"] = score_extraction.field_results(e_list[pairs[j]], pp)
+            rec["ok"] = rec["matched"] and all(rec["fields"].values())
+            out.append(rec)
+    return out, n_expected
+
+
+def label(rec, key):
+    """The outcome a table entry estimates: matched for the structure, else the field being right
+    (only matched products tell whether a field was right)."""
+    if key == "structure":
+        return rec["matched"]
+    if not rec["matched"]:
+        return None
+    return rec["fields"][key]
+
+
+def fit(recs):
+    table = {}
+    for name, key, n in TABLES:
+        ok, count = [0] * n, [0] * n
+        for rec in recs:
+            y = label(rec, key)
+            if y is None:
+                continue
+            c = rec["classes"][key]
+            count[c] += 1
+            ok[c] += bool(y)
+        pooled = (sum(ok) + 1.0) / (sum(count) + 2.0)
+        # Five decimals: the header stays readable, and the core and this script read the same values.
+        table[name] = [round((ok[c] + PRIOR_WEIGHT * pooled) / (count[c] + PRIOR_WEIGHT), 5)
+                       for c in range(n)]
+        table[name + "_counts"] = count
+    return table
+
+
+def predict(rec, table):
+    """confidence.cc ScoreConfidence, the same doubles in the same order."""
+    v = {key: table[name][rec["classes"][key]] for name, key, _ in TABLES}
+    p = v["structure"]
+    for key in ("name", "price", "currency", "compare_at_price", "category", "sizes", "colors"):
+        p *= v[key]
+    if rec["fragile_price"] or rec["fragile_name"]:
+        p = min(p, FRAGILE_CAP)
+    return min(1.0, max(0.0, p))
+
+
+def kfold(recs):
+    scored = []
+    for k in range(K):
+        table = fit([r for r in recs if r["fold"] != k])
+        scored += [(predict(r, table), r["ok"]) for r in recs if r["fold"] == k]
+    return scored
+
+
+def reliability(scored, n_expected_total):
+    rows = []
+    for lo, hi in zip(BUCKETS, BUCKETS[1:]):
+        b = [(c, ok) for c, ok in scored if lo <= c < hi]
+        if not b:
+            rows.append({"bucket": [lo, min(hi, 1.0)], "count": 0})
+            continue
+        rows.append({"bucket": [lo, min(hi, 1.0)], "count": len(b),
+                     "mean_confidence": sum(c for c, _ in b) / len(b),
+                     "zero_edit_share": sum(ok for _, ok in b) / len(b)})
+    n = len(scored)
+    ece = sum(r["count"] / n * abs(r["zero_edit_share"] - r["mean_confidence"])
+              for r in rows if r["count"])
+    hi = [ok for c, ok in scored if round(c, 3) >= AUTO_APPROVE]
+    return {"products": n, "reliability": rows, "ece": ece,
+            "auto_approve_precision": sum(hi) / len(hi) if hi else None,
+            "auto_approve_coverage": sum(hi) / max(1, n_expected_total),
+            "auto_approved": len(hi)}
+
+
+def header(table, command):
+    lines = [
+        "// The confidence table: per reading class, the probability that the seller accepts the",
+        "// field (kStructure: that the product is one the seller wants at all). Generated; do not edit.",
+        "// Written from tests/fixtures/captions-dev.jsonl by",
+        f"//   {command}",
+        "// Classes and their use: confidence.cc.",
+        "#ifndef VENDLY_SRC_CONFIDENCE_TABLE_H_",
+        "#define VENDLY_SRC_CONFIDENCE_TABLE_H_",
+        "",
+        "namespace vendly::internal::confidence_table {",
+        "",
+    ]
+    for name, key, n in TABLES:
+        counts = table[name + "_counts"]
+        lines.append(f"// {key}: dev products per class {counts}")
+        values = ", ".join(repr(float(x)) for x in table[name])
+        lines.append(f"constexpr double {name}[{n}] = {{{values}}};")
+    lines += ["", "}  // namespace vendly::internal::confidence_table", "",
+              "#endif  // VENDLY_SRC_CONFIDENCE_TABLE_H_", ""]
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--fixtures", required=True)
+    ap.add_argument("--write", help="write the table fitted on the whole dev set to this header")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    dev = [l for l in open(os.path.join(a.fixtures, "captions-dev.jsonl"), encoding="utf-8") if l.strip()]
+    expected = [json.loads(l) for l in dev]
+    recs, n_expected = records(expected, run_cli(a.cli, [l.rstrip("\n") for l in dev]))
+    full = fit(recs)
+    if a.write:
+        command = "python3 tests/extraction/calibrate.py --cli build/bin/vendly-extract\n" \
+                  "//     --fixtures tests/fixtures --write shared/src/confidence_table.h"
+        with open(a.write, "w", encoding="utf-8") as f:
+            f.write(header(full, command))
+        # The project's format (long tables wrap); the values are unchanged.
+        subprocess.run(["clang-format", "-i", a.write], check=True)
+        print(f"wrote {a.write} from {len(recs)} products of {len(expected)} posts")
+        return
+    res = reliability(kfold(recs), sum(n_expected))
+    stale = sum(1 for r in recs
+                if r["printed"] is None or abs(round(predict(r, full), 3) - r["printed"]) > 1e-9)
+    res["stale_products"] = stale
+    if a.json:
+        print(json.dumps(res, indent=1))
+        return
+    print(f"confidence, {K}-fold on the dev set ({res['products']} products; each fold scored by the "
+          f"table fitted on the other {K - 1}):")
+    print("  confidence bucket   products  mean confidence  zero-edit share")
+    for r in res["reliability"]:
+        lo, hi = r["bucket"]
+        rng = f"[{lo:.2f}, {hi:.2f}{']' if hi >= 1 else ')'}"
+        if r["count"]:
+            print(f"  {rng:<18}  {r['count']:>8}  {r['mean_confidence']:>15.3f}  {r['zero_edit_share']:>15.3f}")
+        else:
+            print(f"  {rng:<18}  {0:>8}")
+    aap = res["auto_approve_precision"]
+    print(f"  expected calibration error {res['ece']:.3f}")
+    print(f"  auto-approve (confidence >= {AUTO_APPROVE}) precision "
+          f"{'n/a' if aap is None else f'{aap:.3f}'} coverage {res['auto_approve_coverage']:.3f} "
+          f"({res['auto_approved']} products)")
+    if stale:
+        print(f"  the checked-in table is stale: {stale} products print another confidence than a fresh "
+              "fit gives (re-run calibrate.py --write shared/src/confidence_table.h)")
+
+
+if __name__ == "__main__":
+    main()
