@@ -832,12 +832,50 @@ def gen_labeling_mft(s):
                   plain_expect(item, cur, n), ["name", "name_clean", "price"])
 
 
+# ---------------------------------------------------------------------------------------------
+# MFT, issue 10 item 2: a reading that is fragile by construction never reaches auto-approve (0.9).
+# ---------------------------------------------------------------------------------------------
+FRAGILE = {"fragile": True}  # whatever is drafted, no product may reach confidence 0.9
+
+
+def gen_fragile(s):
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            if n < 1000:
+                continue
+            lang = s.pick(LANGS)
+            # two candidate prices for one item and nothing to say which is the selling one
+            other = convert(int(item[3] * 1.4 // 100 * 100), cur)
+            if other != n:
+                cap = "\n".join([s.pick(TITLE_FX[lang]).format(t=item[0]), money(n, cur), money(other, cur),
+                                 s.pick(CTA[lang])])
+                s.add("conf_fragile_two_prices", "MFT", post(cap, cur),
+                      FRAGILE, [])
+            # a one- or two-digit price for an item sold in thousands
+            small = int(str(n)[:2]) if len(str(n)) > 3 else int(str(n)[0])
+            cap = "\n".join([s.pick(TITLE_FX[lang]).format(t=item[0]),
+                             s.pick(PRICE_LINES[lang]).format(p=with_mark(str(small), MAIN_MARK[cur])),
+                             s.pick(CTA[lang])])
+            s.add("conf_fragile_tiny_price", "MFT", post(cap, cur),
+                  FRAGILE, [])
+    # no line names the item: whatever name is drafted comes from a fallback line
+    for cur in CURRENCIES:
+        n = convert(2500, cur)
+        for head in ["🔥🔥🔥", "Restock alert!!", "Mzigo mpya 👇🏾", "New week, new deals ✨", "Ziko chache, hurry 🏃🏾"]:
+            for lang in LANGS:
+                cap = "\n".join([head, s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang])])
+                s.add("conf_fragile_no_item_line", "MFT", post(cap, cur),
+                      FRAGILE, [])
+
+
 def generate():
     s = Suite()
     gen_issue_mft(s)
     gen_labeling_mft(s)
     gen_inv(s)
     gen_dir(s)
+    gen_fragile(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases
@@ -907,6 +945,13 @@ def check_one(expect, check, got):
     """Returns the list of failures: (field, expected, got)."""
     fails = []
     preds = got.get("products") or []
+    if expect.get("fragile"):
+        for i, p in enumerate(preds if got.get("is_product") else []):
+            conf = p.get("confidence")
+            if not isinstance(conf, (int, float)) or conf >= 0.9:
+                fails.append((f"product[{i}].confidence", "< 0.9 (a fragile reading)",
+                              f"{conf} ({p.get('name')} {p.get('price')})"))
+        return fails
     got_is = bool(got.get("is_product")) and bool(preds)
     if got_is != expect["is_product"]:
         fails.append(("is_product", expect["is_product"], got_is))
