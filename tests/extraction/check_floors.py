@@ -11,6 +11,7 @@ answer). Floors live in floors.json beside this file.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from decimal import Decimal, InvalidOperation
@@ -35,6 +36,69 @@ def amount_equal(expected, got):
         return abs(Decimal(str(expected)) - Decimal(str(got))) < Decimal("0.0001")
     except InvalidOperation:
         return False
+
+
+def group_digits(n, sep):
+    s = str(n)
+    parts = []
+    while len(s) > 3:
+        parts.insert(0, s[-3:])
+        s = s[:-3]
+    return sep.join([s] + parts)
+
+
+# Every spelling of each currency a seller types (LABELING.md), and where it stands.
+MARK_SPELLINGS = {
+    "KES": [("Ksh", "before"), ("Kshs", "before"), ("KES", "before"), ("Sh", "before"), ("bob", "after")],
+    "UGX": [("UGX", "before"), ("USh", "before"), ("Ugx", "before"), ("UGX", "after")],
+    "TZS": [("TSh", "before"), ("TZS", "before"), ("Tsh", "before"), ("TSh", "after")],
+    "RWF": [("Frw", "after"), ("Rwf", "after"), ("RWF", "before"), ("RWF", "after")],
+    "NGN": [("₦", "before"), ("NGN", "before"), ("N", "before")],
+    "USD": [("$", "before"), ("USD", "before")],
+}
+
+
+def price_rewrites(row):
+    """The row's caption with its price re-spelt in each digit grouping a seller uses (issue 10's
+    "unseen posts rewritten without changing their price"). Only rows with one product whose price
+    (>= 1000, whole) is written exactly once as a grouped or plain number; the original spelling is left out."""
+    prods = row["expected"]["products"]
+    if len(prods) != 1 or not isinstance(prods[0]["price"], int) or prods[0]["price"] < 1000:
+        return []
+    n = prods[0]["price"]
+    cap = row["caption"]
+    hits = []
+    for sep in (",", " ", "\u00a0", ".", ""):
+        text = group_digits(n, sep)
+        for m in re.finditer(r"(?<![\d.,])" + re.escape(text) + r"(?![\d]|[.,]\d)", cap):
+            hits.append((m.start(), m.end(), text))
+    if len(hits) != 1:
+        return []
+    b, e, orig = hits[0]
+    forms = [group_digits(n, sep) for sep in (",", " ", "\u00a0", "", ".")]
+    if row["store_currency"] == "USD":
+        forms.pop()
+    if n % 100 == 0 and n < 1000000:
+        forms.append(f"{n // 1000}k" if n % 1000 == 0 else f"{n // 1000}.{n % 1000 // 100}k")
+    out = [("grouping", cap[:b] + f + cap[e:]) for f in forms if f != orig]
+    # the currency mark next to the price, re-spelt in the currency's other spellings
+    cur = prods[0]["currency"]
+    spellings = MARK_SPELLINGS.get(cur, [])
+    before = re.search(r"(?<![A-Za-z])(" + "|".join(re.escape(m) for m, _ in spellings) + r") ?$", cap[:b])
+    after = re.match(r" ?(" + "|".join(re.escape(m) for m, pos in spellings if pos == "after") + r")(?![A-Za-z])",
+                     cap[e:])
+    if before:
+        for m, pos in spellings:
+            if m != before.group(1) and pos == "before":
+                glue = "" if m in ("₦", "$", "N") else " "
+                out.append(("mark", cap[:before.start()] + m + glue + cap[b:]))
+    elif after:
+        for m, pos in spellings:
+            if m != after.group(1):
+                out.append(("mark", cap[:b] + (f"{m} {orig}" if pos == "before" and m not in ("₦", "$", "N")
+                                               else f"{m}{orig}" if pos == "before" else f"{orig} {m}")
+                            + cap[e + after.end():]))
+    return out
 
 
 def holdout_report(cli, path, report):
@@ -84,7 +148,38 @@ def holdout_report(cli, path, report):
                 print("  TITLE", json.dumps({"id": r["id"], "caption": r["caption"],
                                              "got": [[p.get("name"), p.get("price")] for p in products(r)]},
                                             ensure_ascii=False))
+    # the held-out posts and priced listings rewritten without changing their price
+    rewrites = []
+    for r in rows:
+        if r.get("subset") == "listing_title":
+            continue
+        for i, (kind, cap) in enumerate(price_rewrites(r)):
+            rewrites.append((r, dict(r, id=f"{r['id']}-r{i}", caption=cap, kind=kind)))
+    got = run_cli(cli, [], [json.dumps({k: w[k] for k in ("id", "caption", "store_currency", "media_type",
+                                                              "children")}, ensure_ascii=False)
+                            for _, w in rewrites])
+    kept = confident_wrong = 0
+    kept_by = {"grouping": 0, "mark": 0}
+    for (r, w), g in zip(rewrites, got):
+        want = r["expected"]["products"][0]["price"]
+        preds = (g.get("products") or []) if g.get("is_product") else []
+        pairs = score_extraction.match(r["expected"]["products"], preds)
+        want_cur = r["expected"]["products"][0]["currency"]
+        if pairs and amount_equal(want, preds[pairs[0][1]].get("price")) and (
+                preds[pairs[0][1]].get("currency") or "").upper() == want_cur:
+            kept += 1
+            kept_by[w["kind"]] += 1
+        elif report:
+            print("  REWRITE", json.dumps({"id": w["id"], "caption": w["caption"], "want": want,
+                                           "got": [p.get("price") for p in preds]}, ensure_ascii=False))
+        confident_wrong += sum(1 for p in preds if (p.get("confidence") or 0) >= 0.9
+                               and not amount_equal(want, p.get("price")))
+    n_by = {k: sum(1 for _, w in rewrites if w["kind"] == k) for k in kept_by}
+    print(f"  rewritten without changing the price: price and currency kept {kept} of {len(rewrites)} "
+          f"({kept / max(1, len(rewrites)):.3f}; digit grouping {kept_by['grouping']}/{n_by['grouping']}, "
+          f"currency spelling {kept_by['mark']}/{n_by['mark']}), a wrong price at confidence >= 0.9: {confident_wrong}")
     return {
+        "rewrites_price_kept": kept / max(1, len(rewrites)),
         "post_zero_edit_rate": res["post_zero_edit_rate"],
         "is_product_accuracy": res["is_product_accuracy"],
         "price_on_matched": fa["price"],
