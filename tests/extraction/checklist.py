@@ -134,10 +134,12 @@ def grouping_forms(n, cur):
         "comma": group(n, ","),
         "space": group(n, " "),
         "nbsp": group(n, NBSP),
-        "dot": group(n, ".") if cur != "USD" else None,
+        # "45.000" is how Rwandan and some Tanzanian, Ugandan and Kenyan sellers group; "/=" and "/-"
+        # end amounts in East Africa only
+        "dot": group(n, ".") if cur not in ("USD", "NGN") else None,
         "none": str(n),
-        "slash_eq": group(n, ",") + "/=",
-        "slash_dash": str(n) + "/-",
+        "slash_eq": group(n, ",") + "/=" if cur in ("KES", "UGX", "TZS") else None,
+        "slash_dash": str(n) + "/-" if cur in ("KES", "UGX", "TZS") else None,
         "k": k_form(n),
     }
     return forms
