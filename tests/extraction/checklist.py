@@ -511,15 +511,19 @@ def gen_issue_mft(s):
              [("Pilau", [["pilau"]], 250), ("Chips masala", [["chips"]], 200), ("Soda 500ml", [["soda"]], 80)],
              [("Mahamri", [["mahamri"]], 15), ("Chai", [["chai"]], 30)],
              [("Rolex", [["rolex"]], 3000), ("Chapati", [["chapati"]], 1000), ("Katogo", [["katogo"]], 5000)],
-             [("Fried fish", [["fish"]], 400), ("Ugali", [["ugali"]], 80), ("Sukuma wiki", [["sukuma"]], 50)]]
+             [("Fried fish", [["fish"]], 400), ("Ugali", [["ugali"]], 80), ("Sukuma wiki", [["sukuma"]], 50)],
+             [("Chipsi mayai", [["chipsi"]], 3000), ("Mishkaki", [["mishkaki"]], 1000), ("Juisi ya embe", [["juisi"]], 1500)],
+             [("Jollof rice", [["jollof"]], 2500), ("Puff puff", [["puff"]], 500), ("Zobo drink", [["zobo"]], 700)],
+             [("Brochette", [["brochette"]], 1500), ("Isombe", [["isombe"]], 2000), ("Fanta", [["fanta"]], 800)]]
+    menu_cur = {"Rolex": "UGX", "Chipsi mayai": "TZS", "Jollof rice": "NGN", "Brochette": "RWF"}
     for menu in menus:
-        cur = "UGX" if menu[0][0] == "Rolex" else "KES"
+        cur = menu_cur.get(menu[0][0], "KES")
         for dash in (" – ", " - ", " — ", "–"):
             for joined in (False, True):
                 head = s.pick(["Menu ya leo 🍽️", "Today's menu 😋", "Breakfast specials ☕", "Kibanda yetu 🔥"])
                 parts = [f"{nm}{dash}{p}" for nm, _, p in menu]
                 body = [" / ".join(parts)] if joined else parts
-                cap = "\n".join([head] + body + [s.pick(["Order: " + PHONE[cur], "Tuko stage ya Githurai 45",
+                cap = "\n".join([head] + body + [s.pick(["Order: " + PHONE[cur], f"Tuko karibu na stage, {CITY[cur]}",
                                                          "Delivery ndani ya mtaa"])])
                 s.add("mft_7_dash_menus", "MFT", post(cap, cur),
                       {"is_product": True, "products": [product(na, p, cur) for _, na, p in menu]},
@@ -529,7 +533,11 @@ def gen_issue_mft(s):
              ("dresses", "Dresses", [["dress"]], 2500, "S-L", ["S", "M", "L"],
               "shoes", "Shoes", [["shoe"]], 3000, "37-40", ["37", "38", "39", "40"]),
              ("t-shirts", "Plain t-shirts", [["shirt"]], 800, "S-XXL", ["S", "M", "L", "XL", "XXL"],
-              "sneakers", "Sneakers", [["sneaker"]], 3500, "40-44", ["40", "41", "42", "43", "44"])]
+              "sneakers", "Sneakers", [["sneaker"]], 3500, "40-44", ["40", "41", "42", "43", "44"]),
+             ("blouses", "Chiffon blouses", [["blouse"]], 1300, "S-L", ["S", "M", "L"],
+              "skirts", "Pencil skirts", [["skirt"]], 1600, "M-XXL", ["M", "L", "XL", "XXL"]),
+             ("hoodies", "Hoodies", [["hoodie"]], 2200, "M-XXL", ["M", "L", "XL", "XXL"],
+              "joggers", "Joggers", [["jogger"]], 1500, "S-L", ["S", "M", "L"])]
     for a_w, a_t, a_kw, a_p, a_rng, a_sz, b_w, b_t, b_kw, b_p, b_rng, b_sz in pairs:
         for cur in ("KES", "UGX", "TZS"):
             pa, pb = convert(a_p, cur), convert(b_p, cur)
