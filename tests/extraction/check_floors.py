@@ -101,6 +101,39 @@ def price_rewrites(row):
     return out
 
 
+def rewrite_report(cli, rows, report):
+    """Rows rewritten without changing their price (price_rewrites); prints price and currency kept and
+    wrong prices at confidence >= 0.9, returns the kept share."""
+    rewrites = []
+    for r in rows:
+        for i, (kind, cap) in enumerate(price_rewrites(r)):
+            rewrites.append((r, dict(r, id=f"{r['id']}-r{i}", caption=cap, kind=kind)))
+    got = run_cli(cli, [], [json.dumps({k: w[k] for k in ("id", "caption", "store_currency", "media_type",
+                                                              "children")}, ensure_ascii=False)
+                            for _, w in rewrites])
+    kept = confident_wrong = 0
+    kept_by = {"grouping": 0, "mark": 0}
+    for (r, w), g in zip(rewrites, got):
+        want = r["expected"]["products"][0]["price"]
+        preds = (g.get("products") or []) if g.get("is_product") else []
+        pairs = score_extraction.match(r["expected"]["products"], preds)
+        want_cur = r["expected"]["products"][0]["currency"]
+        if pairs and amount_equal(want, preds[pairs[0][1]].get("price")) and (
+                preds[pairs[0][1]].get("currency") or "").upper() == want_cur:
+            kept += 1
+            kept_by[w["kind"]] += 1
+        elif report:
+            print("  REWRITE", json.dumps({"id": w["id"], "caption": w["caption"], "want": want,
+                                           "got": [p.get("price") for p in preds]}, ensure_ascii=False))
+        confident_wrong += sum(1 for p in preds if (p.get("confidence") or 0) >= 0.9
+                               and not amount_equal(want, p.get("price")))
+    n_by = {k: sum(1 for _, w in rewrites if w["kind"] == k) for k in kept_by}
+    print(f"  rewritten without changing the price: price and currency kept {kept} of {len(rewrites)} "
+          f"({kept / max(1, len(rewrites)):.3f}; digit grouping {kept_by['grouping']}/{n_by['grouping']}, "
+          f"currency spelling {kept_by['mark']}/{n_by['mark']}), a wrong price at confidence >= 0.9: {confident_wrong}")
+    return kept / max(1, len(rewrites))
+
+
 def holdout_report(cli, path, report):
     """The held-out captions (written to LABELING.md, never used to build rules): the posts scored as
     the dev set is, and the marketplace listings (rows with a "subset") counted the way issue 10 counts
@@ -148,38 +181,9 @@ def holdout_report(cli, path, report):
                 print("  TITLE", json.dumps({"id": r["id"], "caption": r["caption"],
                                              "got": [[p.get("name"), p.get("price")] for p in products(r)]},
                                             ensure_ascii=False))
-    # the held-out posts and priced listings rewritten without changing their price
-    rewrites = []
-    for r in rows:
-        if r.get("subset") == "listing_title":
-            continue
-        for i, (kind, cap) in enumerate(price_rewrites(r)):
-            rewrites.append((r, dict(r, id=f"{r['id']}-r{i}", caption=cap, kind=kind)))
-    got = run_cli(cli, [], [json.dumps({k: w[k] for k in ("id", "caption", "store_currency", "media_type",
-                                                              "children")}, ensure_ascii=False)
-                            for _, w in rewrites])
-    kept = confident_wrong = 0
-    kept_by = {"grouping": 0, "mark": 0}
-    for (r, w), g in zip(rewrites, got):
-        want = r["expected"]["products"][0]["price"]
-        preds = (g.get("products") or []) if g.get("is_product") else []
-        pairs = score_extraction.match(r["expected"]["products"], preds)
-        want_cur = r["expected"]["products"][0]["currency"]
-        if pairs and amount_equal(want, preds[pairs[0][1]].get("price")) and (
-                preds[pairs[0][1]].get("currency") or "").upper() == want_cur:
-            kept += 1
-            kept_by[w["kind"]] += 1
-        elif report:
-            print("  REWRITE", json.dumps({"id": w["id"], "caption": w["caption"], "want": want,
-                                           "got": [p.get("price") for p in preds]}, ensure_ascii=False))
-        confident_wrong += sum(1 for p in preds if (p.get("confidence") or 0) >= 0.9
-                               and not amount_equal(want, p.get("price")))
-    n_by = {k: sum(1 for _, w in rewrites if w["kind"] == k) for k in kept_by}
-    print(f"  rewritten without changing the price: price and currency kept {kept} of {len(rewrites)} "
-          f"({kept / max(1, len(rewrites)):.3f}; digit grouping {kept_by['grouping']}/{n_by['grouping']}, "
-          f"currency spelling {kept_by['mark']}/{n_by['mark']}), a wrong price at confidence >= 0.9: {confident_wrong}")
+    kept_rate = rewrite_report(cli, [r for r in rows if r.get("subset") != "listing_title"], report)
     return {
-        "rewrites_price_kept": kept / max(1, len(rewrites)),
+        "rewrites_price_kept": kept_rate,
         "post_zero_edit_rate": res["post_zero_edit_rate"],
         "is_product_accuracy": res["is_product_accuracy"],
         "price_on_matched": fa["price"],
@@ -218,6 +222,7 @@ def main():
     if a.report:
         for f in res["failures"]:
             print("  FAIL", json.dumps(f))
+    got["rewrites_price_kept"] = rewrite_report(a.cli, expected, a.report)
 
     failed = []
     holdout_path = os.path.join(a.fixtures, "captions-holdout.jsonl")
