@@ -20,6 +20,9 @@ enum CaptionMarkPlace : uint8_t {
 // The CaptionMarkPlace bits of a lower-case word; 0 when captions never use it as a currency mark.
 uint8_t CaptionMarkPlaces(HashedWord lower_word);
 
+// Every caption mark with its places (for tables derived from the registry at start-up).
+const WordMap<uint8_t>& CaptionMarkTable();
+
 }  // namespace vendly::internal
 
 #endif  // VENDLY_SRC_CAPTION_MARKS_H_

@@ -1063,7 +1063,7 @@ std::optional<std::string> FirstMark(std::string_view s) {
 
 // Where captions write the marks of the table above (caption_marks.h). Every word here resolves
 // through kMarks or kKnownCodes (a test checks it), so a caption mark always has a currency.
-uint8_t CaptionMarkPlaces(HashedWord lower_word) {
+const WordMap<uint8_t>& CaptionMarkTable() {
   constexpr uint8_t kB = kMarkBefore, kA = kMarkAfter, kG = kMarkGlued;
   static constexpr std::pair<std::string_view, uint8_t> kEntries[] = {{"ksh", kB | kA | kG},
                                                                       {"kshs", kB | kA | kG},
@@ -1091,7 +1091,11 @@ uint8_t CaptionMarkPlaces(HashedWord lower_word) {
                                                                       {"naira", kA},
                                                                       {"euros", kA}};
   static const WordMap<uint8_t> k(kEntries);
-  const uint8_t* places = k.Find(lower_word);
+  return k;
+}
+
+uint8_t CaptionMarkPlaces(HashedWord lower_word) {
+  const uint8_t* places = CaptionMarkTable().Find(lower_word);
   return places == nullptr ? 0 : *places;
 }
 

@@ -5,6 +5,7 @@
 #include <initializer_list>
 
 #include "caption_marks.h"
+#include "category.h"
 #include "lexicon.h"
 #include "money_text.h"
 #include "spec_units.h"
@@ -61,20 +62,21 @@ const WordSet& OldPriceQualifiers() {
 // Words before a fee or another amount that is not the item's price, read back to the clause start.
 const WordSet& FeeWords() {
   static constexpr std::string_view kWords[] = {
-      "delivery", "deliveries",   "deliver", "shipping",   "ship",    "ships",     "shipped",
-      "deposit",  "installation", "install", "fee",        "fees",    "transport", "courier",
-      "postage",  "rider",        "add",     "worth",      "salary",  "over",      "above",
-      "topper",   "fare",         "booking", "commitment", "usafiri", "kutuma",    "posta",
-      "pickup",   "deliveries",   "airtime", "win",        "prize",   "mkopo",     "deposits",
-      "entry",    "entrance",     "tiketi"};
+      "delivery", "deliveries",   "deliver", "shipping",     "ship",        "ships",     "shipped",
+      "deposit",  "installation", "install", "fee",          "fees",        "transport", "courier",
+      "postage",  "rider",        "add",     "worth",        "salary",      "over",      "above",
+      "topper",   "fare",         "booking", "commitment",   "usafiri",     "kutuma",    "posta",
+      "pickup",   "deliveries",   "airtime", "win",          "prize",       "mkopo",     "deposits",
+      "entry",    "entrance",     "tiketi",  "usafirishaji", "kusafirisha", "nauli",     "advance"};
   static const WordSet k(kWords);
   return k;
 }
 
 // Words after an amount that make it a fee ("5k delivery", "1.5k extra").
 const WordSet& FeeWordsAfter() {
-  static constexpr std::string_view kWords[] = {"delivery",  "shipping", "extra",        "deposit",
-                                                "transport", "fee",      "installation", "postage"};
+  static constexpr std::string_view kWords[] = {"delivery",     "shipping",  "extra",
+                                                "deposit",      "transport", "fee",
+                                                "installation", "postage",   "usafirishaji"};
   static const WordSet k(kWords);
   return k;
 }
@@ -415,6 +417,10 @@ class MoneyFinder {
         if (tok.kind == TokenKind::kNumber) AddNumber(i, li);
       }
     }
+    std::sort(out_.begin(), out_.end(),
+              [](const Money& a, const Money& b) { return a.begin < b.begin; });
+    MarkFeeTables();
+    MarkYearTables();
     ResolvePairs();
     return std::move(out_);
   }
@@ -519,6 +525,129 @@ class MoneyFinder {
       }
       i = j - 1;
     }
+  }
+
+  // Fee tables: a header naming a fee ("Delivery fees", "Shipping rates", "Bei za delivery", "Our
+  // delivery charges per area") over two or more rows of a place and an amount ("CBD - Ksh 100",
+  // "Lekki: ₦3,000"). The rows' amounts are fees. A row naming a product ("Hoodie - 1,500") ends
+  // the table.
+  void MarkFeeTables() {
+    std::size_t m = 0;
+    while (m < out_.size()) {
+      // A header is the line right before a line of amounts, holding none itself.
+      const uint32_t first_row = out_[m].line;
+      const uint32_t li = first_row - 1;
+      if (first_row == 0 || (m > 0 && out_[m - 1].line == li) || !IsFeeHeader(li)) {
+        while (m < out_.size() && out_[m].line == first_row) ++m;
+        continue;
+      }
+      std::size_t rows_end = m;
+      uint32_t rows = 0;
+      for (uint32_t r = li + 1; r < t_.lines.size(); ++r) {
+        std::size_t k = rows_end;
+        int prices = 0;
+        while (k < out_.size() && out_[k].line == r) {
+          prices += out_[k].role == MoneyRole::kPrice;
+          ++k;
+        }
+        if (prices != 1 || !IsFeeRow(r)) break;
+        rows_end = k;
+        ++rows;
+      }
+      if (rows < 2) {
+        while (m < out_.size() && out_[m].line == first_row) ++m;
+        continue;
+      }
+      for (std::size_t k = m; k < rows_end; ++k) {
+        if (out_[k].role == MoneyRole::kNotPrice) continue;
+        out_[k].role = MoneyRole::kNotPrice;
+        out_[k].reason = NotPriceReason::kFee;
+      }
+      m = rows_end;
+    }
+  }
+
+  // Tables keyed by years ("2021 - 200 followers", "2022 - 2,500", "2023 - 10,000"): two or more
+  // rows of a bare year, a dash or colon and an amount with no currency mark count something, they
+  // price nothing.
+  void MarkYearTables() {
+    std::size_t m = 0;
+    while (m < out_.size()) {
+      std::size_t end = m;
+      uint32_t line = out_[m].line;
+      while (end < out_.size() && IsYearRow(end, line)) {
+        // The row's money: the year, then its amount.
+        end += 2;
+        ++line;
+      }
+      if (end - m >= 4) {
+        for (std::size_t k = m; k < end; ++k) {
+          if (out_[k].role == MoneyRole::kNotPrice) continue;
+          out_[k].role = MoneyRole::kNotPrice;
+          out_[k].reason = NotPriceReason::kQuantity;
+        }
+        m = end;
+      } else {
+        ++m;
+      }
+    }
+  }
+
+  // Whether out_[k] and out_[k + 1] are the row "<year> - <bare amount>" that fills line `line`.
+  bool IsYearRow(std::size_t k, uint32_t line) const {
+    if (k + 1 >= out_.size()) return false;
+    const Money& year = out_[k];
+    const Money& amount = out_[k + 1];
+    const Line& l = t_.lines[line];
+    if (year.line != line || amount.line != line || year.first_token != l.first) return false;
+    if (year.reason != NotPriceReason::kYear && !(year.amount >= 1990 && year.amount <= 2039)) {
+      return false;
+    }
+    if (amount.explicit_currency || amount.first_token != year.last_token + 1) return false;
+    const Token& sep = t_.tokens[year.last_token];
+    if (!IsDash(t_, sep) && t_.Punct(sep) != ':') return false;
+    return k + 2 >= out_.size() || out_[k + 2].line != line;
+  }
+
+  bool IsFeeHeader(uint32_t li) const {
+    static constexpr std::string_view kTableWords[] = {
+        "fees",  "fee", "charges", "charge",  "rates", "rate", "costs", "cost",     "prices",
+        "price", "bei", "gharama", "tariffs", "areas", "area", "zones", "locations"};
+    static const WordSet tables(kTableWords);
+    bool fee = false, table = false;
+    int other = 0;
+    for (uint32_t k = t_.lines[li].first; k < t_.lines[li].last; ++k) {
+      const Token& tok = t_.tokens[k];
+      if (tok.kind == TokenKind::kNumber) return false;
+      if (tok.kind != TokenKind::kWord) continue;
+      const HashedWord w = t_.Word(tok);
+      if (w.text == "free") return false;
+      const bool is_fee = FeeWords().Contains(w);
+      const bool is_table = tables.Contains(w);
+      fee = fee || is_fee;
+      table = table || is_table;
+      other += !is_fee && !is_table;
+    }
+    return fee && table && other <= 3;
+  }
+
+  // A row of a fee table: a few words that name no product, a dash or colon, the amount.
+  bool IsFeeRow(uint32_t li) const {
+    int words = 0;
+    bool separator = false;
+    for (uint32_t k = t_.lines[li].first; k < t_.lines[li].last; ++k) {
+      const Token& tok = t_.tokens[k];
+      if (tok.kind == TokenKind::kNumber || tok.kind == TokenKind::kCurrency) break;
+      if (tok.kind == TokenKind::kWord) {
+        if (IsCurrencyPrefix(t_.Word(tok))) break;
+        int weight = 0;
+        if (separator || LookupCategoryWord(t_.Word(tok), &weight) >= 0) return false;
+        ++words;
+      } else if (IsDash(t_, tok) || t_.Punct(tok) == ':') {
+        separator = true;
+      }
+    }
+    return words >= 1 && words <= 4 && separator;
   }
 
   // Whether token `p` is a price cue word ("Price", "bei", "now", "@") or a colon after one.
@@ -1373,7 +1502,16 @@ std::optional<double> ReadSwahiliNumber(const Text& t, uint32_t i, uint32_t line
 }
 
 bool IsMoneyWord(HashedWord w) {
-  return CaptionMarkPlaces(w) != 0 || (OldCues().Contains(w) && w.text != "regular");
+  // One table, built once from the registry and the old-price cues ("regular" also qualifies
+  // items: "regular fit").
+  static const WordSet k = [] {
+    std::vector<std::string_view> words = {
+        "was",     "before",   "initially", "originally", "kabla",    "zamani",    "previously",
+        "usually", "normally", "ilikuwa",   "instead",    "formerly", "retailing", "badala"};
+    CaptionMarkTable().ForEachKey([&](std::string_view mark) { words.push_back(mark); });
+    return WordSet(words);
+  }();
+  return k.Contains(w);
 }
 
 std::vector<Money> FindMoney(const Text& text, std::string_view store_currency) {

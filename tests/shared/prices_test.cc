@@ -454,5 +454,24 @@ TEST(Prices, MoneyWordsNameNoItem) {
   EXPECT_EQ(x.products[0].compare_at_price, 39500.0);
 }
 
+TEST(Prices, FeeTablesAndYearTablesPriceNothing) {
+  Found fees =
+      Find("Delivery fees \U0001F69A\nCBD - Ksh 100\nWestlands - Ksh 200\nThika - Ksh 500");
+  EXPECT_TRUE(fees.prices.empty());
+  EXPECT_EQ(ReasonOf(fees, 200), NotPriceReason::kFee);
+  EXPECT_TRUE(
+      Find("Bei za delivery\nIkeja - \u20A61,500\nLekki - \u20A63,000", "NGN").prices.empty());
+  EXPECT_TRUE(Find("Our delivery charges per area\nCBD: 100\nRongai: 400").prices.empty());
+  EXPECT_TRUE(Find("Usafirishaji Dar TSh 3,000", "TZS").prices.empty());
+  Found years =
+      Find("Thank you for 10,000 followers\n2021 - 200 followers\n2022 - 2,500\n2023 - 10,000");
+  EXPECT_TRUE(years.prices.empty());
+  // Not tables: a free-delivery line over priced items, item rows, a single dated row.
+  EXPECT_EQ(Find("Free delivery in Nairobi\nCBD - 1,500\nThika - 2,000").prices, (V{1500, 2000}));
+  EXPECT_EQ(Find("Delivery fees apply\nHoodie - 1,500\nJeans - 2,000").prices, (V{1500, 2000}));
+  EXPECT_EQ(Find("Toyota 2012 model - 1,200,000").prices, V{1200000});
+  EXPECT_EQ(Find("2022 - 2,500").prices, V{2500});
+}
+
 }  // namespace
 }  // namespace vendly::internal
