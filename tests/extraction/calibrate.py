@@ -133,12 +133,40 @@ def predict(rec, table):
     return min(1.0, max(0.0, p))
 
 
-def kfold(recs):
+def predict_fields(rec, table):
+    """confidence.cc's field_confidence: the class's value, capped for a fragile reading."""
+    v = {key: table[name][rec["classes"][key]] for name, key, _ in TABLES if key != "structure"}
+    if rec["fragile_price"]:
+        v["price"] = min(v["price"], FRAGILE_CAP)
+    if rec["fragile_name"]:
+        v["name"] = min(v["name"], FRAGILE_CAP)
+    return v
+
+
+def kfold(recs, fields=None):
+    """(confidence, zero-edit) per product, each fold scored by the table fitted on the others; with
+    `fields` a dict, also (field confidence, field right) per matched product and field."""
     scored = []
     for k in range(K):
         table = fit([r for r in recs if r["fold"] != k])
-        scored += [(predict(r, table), r["ok"]) for r in recs if r["fold"] == k]
+        for r in recs:
+            if r["fold"] != k:
+                continue
+            scored.append((predict(r, table), r["ok"]))
+            if fields is not None and r["matched"]:
+                for key, v in predict_fields(r, table).items():
+                    fields.setdefault(key, []).append((v, r["fields"][key]))
     return scored
+
+
+def ece_of(scored):
+    """Expected calibration error over the BUCKETS."""
+    total = 0.0
+    for lo, hi in zip(BUCKETS, BUCKETS[1:]):
+        b = [(c, ok) for c, ok in scored if lo <= c < hi]
+        if b:
+            total += len(b) * abs(sum(ok for _, ok in b) / len(b) - sum(c for c, _ in b) / len(b))
+    return total / max(1, len(scored))
 
 
 def reliability(scored, n_expected_total):
@@ -152,8 +180,7 @@ def reliability(scored, n_expected_total):
                      "mean_confidence": sum(c for c, _ in b) / len(b),
                      "zero_edit_share": sum(ok for _, ok in b) / len(b)})
     n = len(scored)
-    ece = sum(r["count"] / n * abs(r["zero_edit_share"] - r["mean_confidence"])
-              for r in rows if r["count"])
+    ece = ece_of(scored)
     hi = [ok for c, ok in scored if round(c, 3) >= AUTO_APPROVE]
     return {"products": n, "reliability": rows, "ece": ece,
             "auto_approve_precision": sum(hi) / len(hi) if hi else None,
@@ -206,7 +233,9 @@ def main():
         subprocess.run(["clang-format", "-i", a.write], check=True)
         print(f"wrote {a.write} from {len(recs)} products of {len(expected)} posts")
         return
-    res = reliability(kfold(recs), sum(n_expected))
+    fields = {}
+    res = reliability(kfold(recs, fields), sum(n_expected))
+    res["field_ece"] = {key: ece_of(v) for key, v in fields.items()}
     stale = sum(1 for r in recs
                 if r["printed"] is None or abs(round(predict(r, full), 3) - r["printed"]) > 1e-9)
     res["stale_products"] = stale
@@ -224,7 +253,8 @@ def main():
         else:
             print(f"  {rng:<18}  {0:>8}")
     aap = res["auto_approve_precision"]
-    print(f"  expected calibration error {res['ece']:.3f}")
+    print(f"  expected calibration error {res['ece']:.3f}; per field (matched products): " +
+          " ".join(f"{k} {v:.3f}" for k, v in res["field_ece"].items()))
     print(f"  auto-approve (confidence >= {AUTO_APPROVE}) precision "
           f"{'n/a' if aap is None else f'{aap:.3f}'} coverage {res['auto_approve_coverage']:.3f} "
           f"({res['auto_approved']} products)")
