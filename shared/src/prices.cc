@@ -1303,6 +1303,13 @@ class MoneyFinder {
         strength = 0;
       }
     }
+    // A bare version number after a word: "USB 3.0", "Bluetooth 5.0", "Android 8.1" (one or two
+    // digits, a dot, one digit).
+    if (strength == 1 && IsWord(t_, before) && raw.size() >= 3 && raw.size() <= 4 &&
+        raw[raw.size() - 2] == '.' && IsDigit(raw.back()) &&
+        OnlyDigits(raw.substr(0, raw.size() - 2))) {
+      strength = 0;
+    }
     // A bare number ending a line of item words is that line's price ("Hoop earrings 450").
     if (strength == 1 && IsWord(t_, before) &&
         Next(t_, static_cast<int>(m.last_token) - 1, line_last_) < 0) {

@@ -405,6 +405,11 @@ TEST(Prices, CapitalsSayNothingAboutModelNumbers) {
   EXPECT_EQ(Find("1. HOOP EARRINGS 450").prices, V{450});
   EXPECT_TRUE(Find("Dell Latitude 7490").prices.empty());
   EXPECT_TRUE(Find("DELL LATITUDE 7490").prices.empty());
+  // Version numbers are part of the name.
+  EXPECT_TRUE(Find("Flash disk 64GB\n64GB USB 3.0", "USD").prices.empty());
+  EXPECT_TRUE(Find("Speaker with Bluetooth 5.0").prices.empty());
+  EXPECT_EQ(Find("Flash disk 64GB USB 3.0 $7", "USD").prices, V{7});
+  EXPECT_EQ(Find("Soap bar $2.5", "USD").prices, V{2.5});
 }
 
 TEST(Prices, LongBareAmountsNeedAListCueOrAnItemLine) {
