@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
+import { SANDBOX_APP } from './tests/e2e/support/sandbox-accounts';
 import { E2E_ENV, type E2ERun } from './tests/e2e/support/run';
 
 // End-to-end tests in Debian's Chromium (never a downloaded browser), against the real stack: the Meta
@@ -80,9 +81,9 @@ function servers(r: E2ERun): PlaywrightTestConfig['webServer'] {
         META_GRAPH_URL: r.sandboxUrl,
         META_LOGIN_URL: r.sandboxUrl,
         META_GRAPH_VERSION: 'v25.0',
-        META_APP_ID: 'sandbox-app',
-        META_APP_SECRET: 'sandbox-secret',
-        META_WEBHOOK_VERIFY_TOKEN: 'sandbox-verify-token',
+        META_APP_ID: SANDBOX_APP.appId,
+        META_APP_SECRET: SANDBOX_APP.appSecret,
+        META_WEBHOOK_VERIFY_TOKEN: SANDBOX_APP.verifyToken,
         // Polls and the walk that finds edited captions run every few seconds (a manual refresh always
         // walks), so the conflicts test sees an edit promptly.
         VENDLY_POLL_MIN_SECONDS: '2',

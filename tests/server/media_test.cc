@@ -31,9 +31,9 @@ using server::App;
 using server::JobOutcome;
 using server::StoredMedia;
 
-constexpr char kWanjiru[] = "10000000000000001";
-constexpr char kWanjiruPage[] = "110000000000000001";
-constexpr char kWanjiruIg[] = "17841400000000101";
+using sandbox_accounts::kWanjiru;
+using sandbox_accounts::kWanjiruIg;
+using sandbox_accounts::kWanjiruPage;
 constexpr char kImagePost[] = "18000000000100001";
 constexpr char kCarouselPost[] = "18000000000100003";  // three slides
 constexpr char kVideoPost[] = "18000000000100004";

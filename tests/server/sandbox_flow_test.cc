@@ -12,12 +12,12 @@ namespace {
 #ifdef META_SANDBOX_BIN
 
 // The sandbox's demo users (tools/meta-sandbox/fixtures/users.json).
-constexpr char kWanjiru[] = "10000000000000001";  // one Page with an Instagram account
-constexpr char kAmina[] = "10000000000000003";    // two Pages, two Instagram accounts
-constexpr char kKevin[] = "10000000000000004";    // a Page without an Instagram account
-constexpr char kGrace[] = "10000000000000005";    // no Page at all
-constexpr char kBrian[] = "10000000000000002";    // Kampala phones
-constexpr char kBench[] = "10000000000000006";    // 1,000 generated posts
+using sandbox_accounts::kAmina;    // two Pages, two Instagram accounts
+using sandbox_accounts::kBench;    // 1,000 generated posts
+using sandbox_accounts::kBrian;    // Kampala phones
+using sandbox_accounts::kGrace;    // no Page at all
+using sandbox_accounts::kKevin;    // a Page without an Instagram account
+using sandbox_accounts::kWanjiru;  // one Page with an Instagram account
 
 class SandboxFlowTest : public ::testing::Test {
  protected:
@@ -87,13 +87,13 @@ TEST_F(SandboxFlowTest, ConnectsEndToEnd) {
   ExpectDashboard(Consent(session, kWanjiru, "continue"), "connected=1");
   json c = Connection(session);
   ASSERT_EQ(c["connected"], true) << c.dump();
-  EXPECT_EQ(c["connection"]["igBusinessAccountId"], "17841400000000101");
+  EXPECT_EQ(c["connection"]["igBusinessAccountId"], sandbox_accounts::kWanjiruIg);
   EXPECT_EQ(c["connection"]["status"], "active");
   EXPECT_EQ(c["connection"]["webhookSubscribed"], true);
   auto accounts = Body(meta_->Get("/_sandbox/accounts"));
   std::string username;
   for (const auto& a : accounts["accounts"])
-    if (a["id"] == "17841400000000101") username = a["username"];
+    if (a["id"] == sandbox_accounts::kWanjiruIg) username = a["username"];
   EXPECT_FALSE(username.empty());
   EXPECT_EQ(c["connection"]["igUsername"], username);
   // The sandbox saw the webhook subscription on the Page.
@@ -101,7 +101,7 @@ TEST_F(SandboxFlowTest, ConnectsEndToEnd) {
   bool subscribed = false;
   for (const auto& u : users["users"])
     for (const auto& p : u["pages"])
-      if (p["id"] == "110000000000000001") subscribed = p.value("subscribed", false);
+      if (p["id"] == sandbox_accounts::kWanjiruPage) subscribed = p.value("subscribed", false);
   EXPECT_TRUE(subscribed);
   // Validation with the stored (encrypted) token works against the sandbox.
   auto v = Call(*vendly_, "POST", "/api/instagram/connection/validate", {}, session);
@@ -131,9 +131,9 @@ TEST_F(SandboxFlowTest, SeveralPages) {
   ExpectDashboard(Consent(session, kAmina, "continue"), "error=multiple_pages");
   EXPECT_EQ(Connection(session)["connected"], false);
   // Naming the store's Page connects its Instagram account.
-  ExpectDashboard(Consent(session, kAmina, "continue", nullptr, "110000000000000004"),
+  ExpectDashboard(Consent(session, kAmina, "continue", nullptr, sandbox_accounts::kAminaPage2),
                   "connected=1");
-  EXPECT_EQ(Connection(session)["connection"]["igBusinessAccountId"], "17841400000000104");
+  EXPECT_EQ(Connection(session)["connection"]["igBusinessAccountId"], sandbox_accounts::kAminaIg2);
 }
 
 TEST_F(SandboxFlowTest, ReusedStateAndReusedCode) {

@@ -18,10 +18,10 @@ namespace {
 
 #ifdef META_SANDBOX_BIN
 
-constexpr char kWanjiru[] = "10000000000000001";  // 320 posts, Nairobi fashion
-constexpr char kWanjiruIg[] = "17841400000000101";
-constexpr char kBench[] = "10000000000000006";  // 1,000 generated posts
-constexpr char kBenchIg[] = "17841400000000106";
+using sandbox_accounts::kBench;  // 1,000 generated posts
+using sandbox_accounts::kBenchIg;
+using sandbox_accounts::kWanjiru;  // 320 posts, Nairobi fashion
+using sandbox_accounts::kWanjiruIg;
 constexpr char kListing[] = "GET /{ig-user-id}/media";
 
 class ScanTest : public ::testing::Test {
@@ -260,7 +260,7 @@ TEST_F(ScanTest, FullScanOfThe320PostAccountGivesExactlyItsDrafts) {
 
 TEST_F(ScanTest, OptionsFilterVideosCarouselsAndOldPosts) {
   const std::string session = ConnectedSeller("filters@duka.co", kWanjiru);
-  auto world = Body(meta_->Get("/_sandbox/accounts/17841400000000101/media"))["data"];
+  auto world = Body(meta_->Get("/_sandbox/accounts/" + std::string(kWanjiruIg) + "/media"))["data"];
   const std::string since = "2026-09-01T00:00:00Z";
   int wanted = 0;
   for (const auto& m : world)
@@ -566,7 +566,7 @@ TEST_F(ScanTest, DraftReviewApproveRejectEditAndBatch) {
   EXPECT_EQ(got["draft"]["rejectionReason"], "Duplicate");
 
   // Batch approval: unknown and foreign ids fail one by one; the rest are approved.
-  const std::string other = ConnectedSeller("other@duka.co", "10000000000000002");
+  const std::string other = ConnectedSeller("other@duka.co", sandbox_accounts::kBrian);
   json other_scan = WaitForScan(other, StartScan(other, {{"limit", 10}})["scanId"]);
   json foreign_list = Body(Call(*vendly_, "GET", "/api/products/drafts?limit=1", {}, other));
   ASSERT_EQ(foreign_list["drafts"].size(), 1u);

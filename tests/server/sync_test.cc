@@ -17,8 +17,8 @@ namespace {
 
 #ifdef META_SANDBOX_BIN
 
-constexpr char kBrian[] = "10000000000000002";  // Phone Hub Kampala, 64 posts, UGX
-constexpr char kBrianIg[] = "17841400000000102";
+using sandbox_accounts::kBrian;  // Phone Hub Kampala, 64 posts, UGX
+using sandbox_accounts::kBrianIg;
 constexpr char kListing[] = "GET /{ig-user-id}/media";
 
 class SyncTest : public ::testing::Test {

@@ -24,6 +24,8 @@
 #include <thread>
 #include <vector>
 
+#include "sandbox_accounts.h"  // the Meta sandbox's demo ids, generated from its fixtures
+
 namespace vendly::test {
 
 using nlohmann::json;
@@ -308,8 +310,8 @@ inline std::map<std::string, std::string> SandboxServerEnv(
   const std::string meta = "http://127.0.0.1:" + std::to_string(port);
   std::map<std::string, std::string> env = {{"META_GRAPH_URL", meta},
                                             {"META_LOGIN_URL", meta},
-                                            {"META_APP_ID", "sandbox-app"},
-                                            {"META_APP_SECRET", "sandbox-secret"}};
+                                            {"META_APP_ID", sandbox_accounts::kAppId},
+                                            {"META_APP_SECRET", sandbox_accounts::kAppSecret}};
   for (auto& [k, v] : extra) env[k] = v;
   return env;
 }

@@ -14,10 +14,12 @@
 namespace vendly::test {
 namespace {
 
-constexpr char kSecret[] = "sandbox-secret";  // the sandbox's app secret (fixtures/app.json)
-constexpr char kWanjiruUser[] = "10000000000000001";
-constexpr char kWanjiruPage[] = "110000000000000001";
-constexpr char kWanjiruIg[] = "17841400000000101";
+constexpr const char* kSecret = sandbox_accounts::kAppSecret;  // the sandbox's app secret
+using sandbox_accounts::kAminaIg;
+using sandbox_accounts::kBrianIg;
+using sandbox_accounts::kWanjiru;
+using sandbox_accounts::kWanjiruIg;
+using sandbox_accounts::kWanjiruPage;
 constexpr char kPath[] = "/api/webhooks/instagram";
 
 std::string Sign(const std::string& body, const std::string& secret = kSecret) {
@@ -362,7 +364,7 @@ TEST_F(WebhookTest, ACompressedBodyIsRefusedBeforeItIsInflated) {
 
 TEST_F(WebhookTest, UnknownAccountsFieldsObjectsAndInactiveConnectionsAreIgnored) {
   SellerWithConnection("ignored@duka.co", kWanjiruIg, "active", nullptr);
-  SellerWithConnection("expired@duka.co", "17841400000000102", "expired", nullptr);
+  SellerWithConnection("expired@duka.co", kBrianIg, "expired", nullptr);
   json insights = {{"field", "story_insights"}, {"value", {{"media_id", "1"}, {"reach", 9}}}};
   json messaging = {
       {"object", "instagram"},
@@ -372,12 +374,12 @@ TEST_F(WebhookTest, UnknownAccountsFieldsObjectsAndInactiveConnectionsAreIgnored
                                json::array({{{"sender", {{"id", "5"}}},
                                              {"recipient", {{"id", kWanjiruIg}}},
                                              {"message", {{"mid", "m1"}, {"text", "hi"}}}}})}}})}};
-  json page = Delivery(json::array({Comment("1", "2")}), "110000000000000001");
+  json page = Delivery(json::array({Comment("1", "2")}), kWanjiruPage);
   page["object"] = "page";
   const std::vector<std::string> bodies = {
       Delivery(json::array({Comment("1791", "1")}), "17841499999999999").dump(),  // unknown
       Delivery(json::array({insights}), kWanjiruIg).dump(),                       // unhandled field
-      Delivery(json::array({Comment("1792", "1")}), "17841400000000102").dump(),  // expired
+      Delivery(json::array({Comment("1792", "1")}), kBrianIg).dump(),             // expired
       messaging.dump(),
       page.dump(),
       Delivery(json::array({json{{"value", 1}}}), kWanjiruIg).dump(),  // a change with no field
@@ -403,9 +405,10 @@ TEST_F(WebhookTest, UnknownAccountsFieldsObjectsAndInactiveConnectionsAreIgnored
             "no connection for this Instagram account");
   EXPECT_EQ(reason_by_field[std::string(kWanjiruIg) + "/story_insights"],
             "field \"story_insights\" is not handled");
-  EXPECT_EQ(reason_by_field["17841400000000102/comments"], "the connection is expired");
+  EXPECT_EQ(reason_by_field[std::string(kBrianIg) + "/comments"], "the connection is expired");
   EXPECT_EQ(reason_by_field[std::string(kWanjiruIg) + "/messages"], "messaging is not handled");
-  EXPECT_EQ(reason_by_field["110000000000000001/comments"], "object \"page\" is not handled");
+  EXPECT_EQ(reason_by_field[std::string(kWanjiruPage) + "/comments"],
+            "object \"page\" is not handled");
   EXPECT_EQ(reason_by_field[std::string(kWanjiruIg) + "/"], "the change has no field");
   EXPECT_EQ(Count("job"), 0);
 }
@@ -542,17 +545,14 @@ TEST_F(WebhookTest, AFailingEventIsRetriedThenFailedVisibly) {
 TEST_F(WebhookTest, TheSellerListsTheirOwnEvents) {
   std::string mine;
   const std::string token = SellerWithConnection("list@duka.co", kWanjiruIg, "active", &mine);
-  const std::string other =
-      SellerWithConnection("else@duka.co", "17841400000000103", "active", nullptr);
+  const std::string other = SellerWithConnection("else@duka.co", kAminaIg, "active", nullptr);
   for (int i = 0; i < 5; ++i)
     ASSERT_EQ(PostSigned(Delivery(json::array({Comment("179" + std::to_string(i), "1")}),
                                   kWanjiruIg, 1790000000 + i)
                              .dump())
                   ->status,
               200);
-  ASSERT_EQ(
-      PostSigned(Delivery(json::array({Comment("1", "1")}), "17841400000000103").dump())->status,
-      200);
+  ASSERT_EQ(PostSigned(Delivery(json::array({Comment("1", "1")}), kAminaIg).dump())->status, 200);
   ASSERT_EQ(
       PostSigned(Delivery(json::array({Comment("2", "1")}), "17841499999999999").dump())->status,
       200);
@@ -585,7 +585,7 @@ TEST_F(WebhookTest, TheSellerListsTheirOwnEvents) {
 
   auto theirs = Body(Call(*vendly_, "GET", "/api/webhooks/events", {}, other));
   ASSERT_EQ(theirs["events"].size(), 1u);
-  EXPECT_EQ(theirs["events"][0]["igUserId"], "17841400000000103");
+  EXPECT_EQ(theirs["events"][0]["igUserId"], kAminaIg);
 
   auto anonymous = Call(*vendly_, "GET", "/api/webhooks/events");
   ASSERT_TRUE(anonymous);
@@ -633,10 +633,10 @@ TEST_F(WebhookTest, DeliveriesFromTheSandboxArrive) {
   EXPECT_EQ(Count("instagram_webhook_event", "field = 'mentions' AND ig_media_id IS NOT NULL"), 1);
 
   // A customer comments on a post of a subscribed Page: the sandbox sends the webhook by itself.
-  auto minted = meta.Post(
-      "/_sandbox/tokens",
-      json({{"user_id", kWanjiruUser}, {"kind", "page"}, {"page_id", kWanjiruPage}}).dump(),
-      "application/json");
+  auto minted =
+      meta.Post("/_sandbox/tokens",
+                json({{"user_id", kWanjiru}, {"kind", "page"}, {"page_id", kWanjiruPage}}).dump(),
+                "application/json");
   ASSERT_TRUE(minted && minted->status == 201);
   const std::string page_token = Body(minted)["access_token"];
   auto subscribed =

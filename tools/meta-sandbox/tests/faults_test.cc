@@ -18,7 +18,7 @@ class Faults : public SandboxTest {
   void SetUp() override {
     SandboxTest::SetUp();
     token_ = LongToken(kWanjiru);
-    media_ = "/v25.0/" + std::string(kNairobiIg) +
+    media_ = "/v25.0/" + std::string(kWanjiruIg) +
              "/media?fields=id,caption&limit=5&access_token=" + Encode(token_);
   }
   std::string token_;
@@ -37,8 +37,8 @@ TEST_F(Faults, ThrottlesAfterNCalls) {
   EXPECT_EQ(throttled.json_body["error"]["code"], 80002);
   EXPECT_EQ(throttled.json_body["error"]["is_transient"], true);
   const json buc = json::parse(throttled.Header("X-Business-Use-Case-Usage"));
-  EXPECT_GE(buc[kNairobiIg][0]["call_count"].get<int>(), 100);
-  EXPECT_GT(buc[kNairobiIg][0]["estimated_time_to_regain_access"].get<int>(), 0);
+  EXPECT_GE(buc[kWanjiruIg][0]["call_count"].get<int>(), 100);
+  EXPECT_GT(buc[kWanjiruIg][0]["estimated_time_to_regain_access"].get<int>(), 0);
   EXPECT_FALSE(throttled.Header("X-App-Usage").empty());
   // Other endpoints still answer; clearing the faults lifts the block.
   EXPECT_EQ(Get("/me?access_token=" + Encode(token_)).status, 200);
@@ -117,7 +117,7 @@ TEST_F(Faults, ShortAndEmptyPagesStillHaveNext) {
       201);
   std::vector<std::string> ids;
   std::vector<size_t> sizes;
-  Reply page = Get("/v25.0/" + std::string(kNairobiIg) +
+  Reply page = Get("/v25.0/" + std::string(kWanjiruIg) +
                    "/media?fields=id&limit=100&access_token=" + Encode(token_));
   for (int pages = 0; pages < 20; ++pages) {
     ASSERT_EQ(page.status, 200) << page.body;

@@ -15,7 +15,7 @@ class InstagramLogin : public SandboxTest {
                               "&state=ig-state&scope=instagram_business_basic&response_type=code";
     Reply dialog = Get("/oauth/authorize?" + query);
     EXPECT_EQ(dialog.status, 200);
-    EXPECT_NE(dialog.body.find("wanjiru.closet.ke"), std::string::npos);
+    EXPECT_NE(dialog.body.find(kWanjiruUsername), std::string::npos);
     Reply confirm = PostForm("/oauth/authorize/confirm", {{"client_id", "sandbox-app"},
                                                           {"redirect_uri", kRedirect},
                                                           {"state", "ig-state"},
@@ -36,7 +36,7 @@ class InstagramLogin : public SandboxTest {
   }
 
   std::string LongInstagramToken() {
-    const std::string code = QueryValue(Location(kNairobiIg, "continue"), "code");
+    const std::string code = QueryValue(Location(kWanjiruIg, "continue"), "code");
     const std::string short_token = Exchange(code).json_body["data"][0]["access_token"];
     Reply long_token =
         Get("/ig-graph/access_token?grant_type=ig_exchange_token&client_secret=sandbox-secret"
@@ -48,13 +48,13 @@ class InstagramLogin : public SandboxTest {
 };
 
 TEST_F(InstagramLogin, FullFlowReadsEveryPost) {
-  const std::string location = Location(kNairobiIg, "continue");
+  const std::string location = Location(kWanjiruIg, "continue");
   EXPECT_EQ(QueryValue(location, "state"), "ig-state");
   EXPECT_EQ(location.substr(location.size() - 2), "#_");
   Reply exchanged = Exchange(QueryValue(location, "code"));
   ASSERT_EQ(exchanged.status, 200) << exchanged.body;
   const json& grant = exchanged.json_body["data"][0];
-  EXPECT_EQ(grant["user_id"], kNairobiIg);
+  EXPECT_EQ(grant["user_id"], kWanjiruIg);
   EXPECT_EQ(grant["permissions"], "instagram_business_basic");
   const std::string short_token = grant["access_token"];
   EXPECT_EQ(short_token.rfind("IGAA", 0), 0u);
@@ -70,8 +70,8 @@ TEST_F(InstagramLogin, FullFlowReadsEveryPost) {
   Reply me =
       Get("/ig-graph/v25.0/me?fields=user_id,username,account_type&access_token=" + Encode(token));
   ASSERT_EQ(me.status, 200) << me.body;
-  EXPECT_EQ(me.json_body["user_id"], kNairobiIg);
-  EXPECT_EQ(me.json_body["username"], "wanjiru.closet.ke");
+  EXPECT_EQ(me.json_body["user_id"], kWanjiruIg);
+  EXPECT_EQ(me.json_body["username"], kWanjiruUsername);
 
   std::set<std::string> ids;
   Reply page =
@@ -92,25 +92,26 @@ TEST_F(InstagramLogin, TokensStayOnTheirOwnHost) {
   const std::string instagram = LongInstagramToken();
   const std::string facebook = LongToken(kWanjiru);
   Reply on_facebook =
-      Get("/v25.0/" + std::string(kNairobiIg) + "?access_token=" + Encode(instagram));
+      Get("/v25.0/" + std::string(kWanjiruIg) + "?access_token=" + Encode(instagram));
   EXPECT_EQ(on_facebook.json_body["error"]["code"], 190);
   Reply on_instagram =
-      Get("/ig-graph/v25.0/" + std::string(kNairobiIg) + "?access_token=" + Encode(facebook));
+      Get("/ig-graph/v25.0/" + std::string(kWanjiruIg) + "?access_token=" + Encode(facebook));
   EXPECT_EQ(on_instagram.json_body["error"]["code"], 190);
   // Another seller's account stays invisible.
-  Reply other = Get("/ig-graph/v25.0/17841400000000102/media?access_token=" + Encode(instagram));
+  Reply other =
+      Get("/ig-graph/v25.0/" + std::string(kBrianIg) + "/media?access_token=" + Encode(instagram));
   EXPECT_EQ(other.json_body["error"]["error_subcode"], 33);
 }
 
 TEST_F(InstagramLogin, CodeErrorsUseInstagramsShape) {
-  const std::string code = QueryValue(Location(kNairobiIg, "continue"), "code");
+  const std::string code = QueryValue(Location(kWanjiruIg, "continue"), "code");
   EXPECT_EQ(Exchange(code).status, 200);
   Reply reused = Exchange(code);
   EXPECT_EQ(reused.status, 400);
   EXPECT_EQ(reused.json_body["error_type"], "OAuthException");
   EXPECT_EQ(reused.json_body["code"], 400);
   EXPECT_EQ(reused.json_body["error_message"], "This authorization code has been used");
-  const std::string cancelled = Location(kNairobiIg, "cancel");
+  const std::string cancelled = Location(kWanjiruIg, "cancel");
   EXPECT_EQ(QueryValue(cancelled, "error"), "access_denied");
   EXPECT_EQ(QueryValue(cancelled, "error_reason"), "user_denied");
 }
@@ -131,10 +132,10 @@ TEST_F(InstagramLogin, RefreshNeedsADayOldLongToken) {
 
 TEST_F(InstagramLogin, FlatTokenShapeOnDemand) {
   ASSERT_EQ(PostJson("/_sandbox/app", {{"ig_token_flat", true}}).status, 200);
-  Reply flat = Exchange(QueryValue(Location(kNairobiIg, "continue"), "code"));
+  Reply flat = Exchange(QueryValue(Location(kWanjiruIg, "continue"), "code"));
   ASSERT_EQ(flat.status, 200);
   EXPECT_TRUE(flat.json_body.contains("access_token"));
-  EXPECT_EQ(flat.json_body["user_id"], kNairobiIg);
+  EXPECT_EQ(flat.json_body["user_id"], kWanjiruIg);
 }
 
 }  // namespace

@@ -48,7 +48,7 @@ TEST_F(Media, PagesThroughEveryPostNewestFirstWithChildren) {
   ASSERT_EQ(Delete("/_sandbox/calls").status, 200);
   int pages = 0;
   const std::vector<json> items =
-      PageThrough(MediaPath(kNairobiIg, "fields=" + Encode(kFullFields) + "&limit=100"), &pages);
+      PageThrough(MediaPath(kWanjiruIg, "fields=" + Encode(kFullFields) + "&limit=100"), &pages);
   ASSERT_EQ(items.size(), 320u);
   EXPECT_EQ(pages, 4);
   std::set<std::string> ids;
@@ -88,12 +88,12 @@ TEST_F(Media, PagesThroughEveryPostNewestFirstWithChildren) {
   EXPECT_GT(without_caption, 3);
 
   Reply calls = Get("/_sandbox/calls");
-  EXPECT_EQ(calls.json_body["by_account"][kNairobiIg]["by_endpoint"]["GET /{ig-user-id}/media"], 4);
+  EXPECT_EQ(calls.json_body["by_account"][kWanjiruIg]["by_endpoint"]["GET /{ig-user-id}/media"], 4);
 }
 
 TEST_F(Media, ThousandPostAccountFitsInElevenCalls) {
   ASSERT_EQ(Delete("/_sandbox/calls").status, 200);
-  const std::string bench = LongToken(kBenchUser);
+  const std::string bench = LongToken(kBench);
   int pages = 0;
   std::vector<json> items;
   Reply page = Get("/v25.0/" + std::string(kBenchIg) + "/media?fields=" + Encode(kFullFields) +
@@ -110,11 +110,11 @@ TEST_F(Media, ThousandPostAccountFitsInElevenCalls) {
 }
 
 TEST_F(Media, LimitDefaultsTo25AndIsCappedAt100) {
-  Reply first = Get(MediaPath(kNairobiIg, "fields=id"));
+  Reply first = Get(MediaPath(kWanjiruIg, "fields=id"));
   ASSERT_EQ(first.status, 200);
   EXPECT_EQ(first.json_body["data"].size(), 25u);
   EXPECT_FALSE(first.json_body["paging"].contains("previous"));
-  Reply big = Get(MediaPath(kNairobiIg, "fields=id&limit=500"));
+  Reply big = Get(MediaPath(kWanjiruIg, "fields=id&limit=500"));
   EXPECT_EQ(big.json_body["data"].size(), 100u);
   // paging.next keeps the request's parameters and moves on by cursor; previous goes back.
   Reply second = GetUrl(first.json_body["paging"]["next"]);
@@ -126,7 +126,7 @@ TEST_F(Media, LimitDefaultsTo25AndIsCappedAt100) {
 
 TEST_F(Media, ReturnsOnlyTheRequestedFields) {
   Reply reply =
-      Get(MediaPath(kNairobiIg, "fields=" + Encode("id,timestamp,children{id}") + "&limit=5"));
+      Get(MediaPath(kWanjiruIg, "fields=" + Encode("id,timestamp,children{id}") + "&limit=5"));
   ASSERT_EQ(reply.status, 200) << reply.body;
   bool saw_children = false;
   for (const auto& item : reply.json_body["data"]) {
@@ -140,15 +140,15 @@ TEST_F(Media, ReturnsOnlyTheRequestedFields) {
     }
   }
   EXPECT_TRUE(saw_children);  // the third post is a carousel
-  Reply ids_only = Get(MediaPath(kNairobiIg, "limit=2"));
+  Reply ids_only = Get(MediaPath(kWanjiruIg, "limit=2"));
   EXPECT_EQ(ids_only.json_body["data"][0].size(), 1u);  // default: id only
 }
 
 TEST_F(Media, FieldErrorsAreMetaShaped) {
-  Reply syntax = Get(MediaPath(kNairobiIg, "fields=" + Encode("id,children{id")));
+  Reply syntax = Get(MediaPath(kWanjiruIg, "fields=" + Encode("id,children{id")));
   EXPECT_EQ(syntax.status, 400);
   EXPECT_EQ(syntax.json_body["error"]["code"], 2500);
-  Reply unknown = Get(MediaPath(kNairobiIg, "fields=id,price"));
+  Reply unknown = Get(MediaPath(kWanjiruIg, "fields=id,price"));
   EXPECT_EQ(unknown.status, 400);
   EXPECT_EQ(unknown.json_body["error"]["code"], 100);
   EXPECT_NE(unknown.json_body["error"]["message"].get<std::string>().find("(price)"),
@@ -156,7 +156,7 @@ TEST_F(Media, FieldErrorsAreMetaShaped) {
 }
 
 TEST_F(Media, PostWithoutCaptionHasNoCaptionKey) {
-  Reply reply = Get(MediaPath(kNairobiIg, "fields=id,caption,media_type&limit=2"));
+  Reply reply = Get(MediaPath(kWanjiruIg, "fields=id,caption,media_type&limit=2"));
   ASSERT_EQ(reply.status, 200);
   EXPECT_TRUE(reply.json_body["data"][0].contains("caption"));
   EXPECT_NE(reply.json_body["data"][0]["caption"].get<std::string>().find("Ksh 2,200"),
@@ -167,7 +167,7 @@ TEST_F(Media, PostWithoutCaptionHasNoCaptionKey) {
 }
 
 TEST_F(Media, MediaNodeAndChildrenEdge) {
-  Reply list = Get(MediaPath(kNairobiIg, "fields=id,media_type&limit=3"));
+  Reply list = Get(MediaPath(kWanjiruIg, "fields=id,media_type&limit=3"));
   const std::string carousel = list.json_body["data"][2]["id"];
   ASSERT_EQ(list.json_body["data"][2]["media_type"], "CAROUSEL_ALBUM");
   Reply node = Get("/v25.0/" + carousel + "?fields=" + Encode("id,caption,children{media_type}") +
@@ -185,7 +185,7 @@ TEST_F(Media, MediaNodeAndChildrenEdge) {
 }
 
 TEST_F(Media, ServesSignedPngsThatExpire) {
-  Reply item = Get(MediaPath(kNairobiIg, "fields=id,media_url&limit=1"));
+  Reply item = Get(MediaPath(kWanjiruIg, "fields=id,media_url&limit=1"));
   const std::string url = item.json_body["data"][0]["media_url"];
   ASSERT_EQ(url.rfind(base_url() + "/cdn/", 0), 0u) << url;
   EXPECT_NE(url.find("oe="), std::string::npos);
@@ -206,11 +206,11 @@ TEST_F(Media, ServesSignedPngsThatExpire) {
 
 TEST_F(Media, PublishEditAndDeleteThroughTheControlApi) {
   Reply published = PostJson(
-      "/_sandbox/accounts/" + std::string(kNairobiIg) + "/media",
+      "/_sandbox/accounts/" + std::string(kWanjiruIg) + "/media",
       {{"caption", "Leso mpya 🌸 Ksh 650 each, 3 for 1.8k\nDM to order"}, {"media_type", "IMAGE"}});
   ASSERT_EQ(published.status, 201) << published.body;
   const std::string id = published.json_body["id"];
-  Reply first = Get(MediaPath(kNairobiIg, "fields=id,caption&limit=1"));
+  Reply first = Get(MediaPath(kWanjiruIg, "fields=id,caption&limit=1"));
   EXPECT_EQ(first.json_body["data"][0]["id"], id);
 
   Reply edited = PostJson("/_sandbox/media/" + id, {{"caption", "Leso mpya 🌸 now Ksh 600 each"}});
@@ -226,57 +226,57 @@ TEST_F(Media, PublishEditAndDeleteThroughTheControlApi) {
   EXPECT_EQ(gone.status, 400);
   EXPECT_EQ(gone.json_body["error"]["code"], 100);
   EXPECT_EQ(gone.json_body["error"]["error_subcode"], 33);
-  EXPECT_NE(Get(MediaPath(kNairobiIg, "fields=id&limit=1")).json_body["data"][0]["id"], id);
+  EXPECT_NE(Get(MediaPath(kWanjiruIg, "fields=id&limit=1")).json_body["data"][0]["id"], id);
   EXPECT_EQ(
-      Get("/" + std::string(kNairobiIg) + "?fields=media_count&access_token=" + Encode(token_))
+      Get("/" + std::string(kWanjiruIg) + "?fields=media_count&access_token=" + Encode(token_))
           .json_body["media_count"],
       320);
 }
 
 TEST_F(Media, CursorsSurviveDeletingTheItemTheyPointAt) {
-  Reply first = Get(MediaPath(kNairobiIg, "fields=id&limit=10"));
+  Reply first = Get(MediaPath(kWanjiruIg, "fields=id&limit=10"));
   const std::string last = first.json_body["data"][9]["id"];
   ASSERT_EQ(Delete("/_sandbox/media/" + last).status, 200);
   Reply second = GetUrl(first.json_body["paging"]["next"]);
   ASSERT_EQ(second.status, 200) << second.body;
-  Reply all = Get(MediaPath(kNairobiIg, "fields=id&limit=30"));
+  Reply all = Get(MediaPath(kWanjiruIg, "fields=id&limit=30"));
   // The next page starts right after the deleted post: nothing skipped, nothing repeated.
   EXPECT_EQ(second.json_body["data"][0]["id"], all.json_body["data"][9]["id"]);
 }
 
 TEST_F(Media, GenerateGrowsAnAccount) {
   Reply grown =
-      PostJson("/_sandbox/accounts/" + std::string(kNairobiIg) + "/generate", {{"count", 200}});
+      PostJson("/_sandbox/accounts/" + std::string(kWanjiruIg) + "/generate", {{"count", 200}});
   ASSERT_EQ(grown.status, 200) << grown.body;
   EXPECT_EQ(grown.json_body["media_count"], 520);
-  Reply replaced = PostJson("/_sandbox/accounts/" + std::string(kNairobiIg) + "/generate",
+  Reply replaced = PostJson("/_sandbox/accounts/" + std::string(kWanjiruIg) + "/generate",
                             {{"count", 30}, {"replace", true}});
   EXPECT_EQ(replaced.json_body["media_count"], 30);
 }
 
 TEST_F(Media, UsageHeadersGrowWithCalls) {
   ASSERT_EQ(PostJson("/_sandbox/usage", {{"app_budget", 50}, {"account_budget", 20}}).status, 200);
-  Reply one = Get(MediaPath(kNairobiIg, "fields=id&limit=1"));
-  Reply two = Get(MediaPath(kNairobiIg, "fields=id&limit=1"));
+  Reply one = Get(MediaPath(kWanjiruIg, "fields=id&limit=1"));
+  Reply two = Get(MediaPath(kWanjiruIg, "fields=id&limit=1"));
   const json app_one = json::parse(one.Header("X-App-Usage"));
   const json app_two = json::parse(two.Header("X-App-Usage"));
   EXPECT_GT(app_two["call_count"].get<int>(), app_one["call_count"].get<int>());
   const json buc = json::parse(two.Header("X-Business-Use-Case-Usage"));
-  ASSERT_TRUE(buc.contains(kNairobiIg)) << buc.dump();
-  EXPECT_EQ(buc[kNairobiIg][0]["type"], "instagram");
-  EXPECT_EQ(buc[kNairobiIg][0]["call_count"], 10);  // 2 of 20
+  ASSERT_TRUE(buc.contains(kWanjiruIg)) << buc.dump();
+  EXPECT_EQ(buc[kWanjiruIg][0]["type"], "instagram");
+  EXPECT_EQ(buc[kWanjiruIg][0]["call_count"], 10);  // 2 of 20
   // Past the account's budget, Meta's Instagram throttling error.
   Reply last;
-  for (int i = 0; i < 20; ++i) last = Get(MediaPath(kNairobiIg, "fields=id&limit=1"));
+  for (int i = 0; i < 20; ++i) last = Get(MediaPath(kWanjiruIg, "fields=id&limit=1"));
   EXPECT_EQ(last.status, 400);
   EXPECT_EQ(last.json_body["error"]["code"], 80002);
-  const json blocked = json::parse(last.Header("X-Business-Use-Case-Usage"))[kNairobiIg][0];
+  const json blocked = json::parse(last.Header("X-Business-Use-Case-Usage"))[kWanjiruIg][0];
   EXPECT_GE(blocked["call_count"].get<int>(), 100);
   EXPECT_GT(blocked["estimated_time_to_regain_access"].get<int>(),
             1400);  // the rolling 24 h window
   // A day later the window has emptied.
   ASSERT_EQ(PostJson("/_sandbox/clock", {{"advance_seconds", 24 * 3600 + 60}}).status, 200);
-  EXPECT_EQ(Get(MediaPath(kNairobiIg, "fields=id&limit=1")).status, 200);
+  EXPECT_EQ(Get(MediaPath(kWanjiruIg, "fields=id&limit=1")).status, 200);
 }
 
 }  // namespace

@@ -61,14 +61,14 @@ TEST_F(OAuth, FullFlowFromDialogToInstagramAccount) {
   Reply linked = Get("/v25.0/" + std::string(kWanjiruPage) +
                      "?fields=instagram_business_account&access_token=" + Encode(token));
   ASSERT_EQ(linked.status, 200) << linked.body;
-  EXPECT_EQ(linked.json_body["instagram_business_account"]["id"], kNairobiIg);
+  EXPECT_EQ(linked.json_body["instagram_business_account"]["id"], kWanjiruIg);
   EXPECT_EQ(linked.json_body["id"], kWanjiruPage);
 
   Reply account =
-      Get("/v25.0/" + std::string(kNairobiIg) +
+      Get("/v25.0/" + std::string(kWanjiruIg) +
           "?fields=id,username,name,profile_picture_url,media_count&access_token=" + Encode(token));
   ASSERT_EQ(account.status, 200) << account.body;
-  EXPECT_EQ(account.json_body["username"], "wanjiru.closet.ke");
+  EXPECT_EQ(account.json_body["username"], kWanjiruUsername);
   EXPECT_EQ(account.json_body["media_count"], 320);
   EXPECT_EQ(
       account.json_body["profile_picture_url"].get<std::string>().rfind(base_url() + "/cdn/", 0),
@@ -76,7 +76,7 @@ TEST_F(OAuth, FullFlowFromDialogToInstagramAccount) {
   EXPECT_EQ(account.json_body.size(), 5u);
 
   // The Page token reads the account too, and debug_token says it never expires.
-  EXPECT_EQ(Get("/v25.0/" + std::string(kNairobiIg) + "?access_token=" + Encode(page_token)).status,
+  EXPECT_EQ(Get("/v25.0/" + std::string(kWanjiruIg) + "?access_token=" + Encode(page_token)).status,
             200);
   Reply debug = Get("/v25.0/debug_token?input_token=" + Encode(page_token) +
                     "&access_token=" + Encode("sandbox-app|sandbox-secret"));
@@ -163,9 +163,9 @@ TEST_F(OAuth, UserWithTwoPagesSeesBoth) {
   ASSERT_EQ(accounts.status, 200) << accounts.body;
   ASSERT_EQ(accounts.json_body["data"].size(), 2u);
   EXPECT_EQ(accounts.json_body["data"][0]["instagram_business_account"]["username"],
-            "amina.beauty.tz");
+            kAminaUsername);
   EXPECT_EQ(accounts.json_body["data"][1]["instagram_business_account"]["username"],
-            "mama.amina.kitchen");
+            kAminaUsername2);
 }
 
 TEST_F(OAuth, ExpiredShortTokenAnswers190And463) {
@@ -201,7 +201,7 @@ TEST_F(OAuth, PageTokenFromLongTokenOutlivesIt) {
   const std::string page_token = accounts.json_body["data"][0]["access_token"];
   ASSERT_EQ(PostJson("/_sandbox/clock", {{"advance_seconds", 61 * 24 * 3600}}).status, 200);
   ExpectMetaError(Get("/me?access_token=" + Encode(token)), 400, 190, 463);
-  Reply media = Get("/v25.0/" + std::string(kNairobiIg) +
+  Reply media = Get("/v25.0/" + std::string(kWanjiruIg) +
                     "/media?limit=1&access_token=" + Encode(page_token));
   EXPECT_EQ(media.status, 200) << media.body;
 }
@@ -210,13 +210,13 @@ TEST_F(OAuth, MissingInstagramScopeIsAPermissionError) {
   const std::string code =
       QueryValue(Consent(kWanjiru, "s", "continue", "pages_show_list"), "code");
   const std::string token = ExchangeCode(code).json_body["access_token"];
-  Reply reply = Get("/v25.0/" + std::string(kNairobiIg) + "?access_token=" + Encode(token));
+  Reply reply = Get("/v25.0/" + std::string(kWanjiruIg) + "?access_token=" + Encode(token));
   ExpectMetaError(reply, 403, 10, 0);
   // Another seller's account is invisible: Meta's "does not exist ... missing permissions".
   const std::string brian = LongToken(kBrian);
-  ExpectMetaError(Get("/" + std::string(kNairobiIg) + "/media?access_token=" + Encode(brian)), 400,
+  ExpectMetaError(Get("/" + std::string(kWanjiruIg) + "/media?access_token=" + Encode(brian)), 400,
                   100, 33);
-  ExpectMetaError(Get("/" + std::string(kNairobiIg) + "/media"), 400, 104, 0);
+  ExpectMetaError(Get("/" + std::string(kWanjiruIg) + "/media"), 400, 104, 0);
 }
 
 }  // namespace

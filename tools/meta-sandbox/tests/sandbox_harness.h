@@ -15,19 +15,15 @@
 #include <string>
 #include <vector>
 
+#include "sandbox_accounts.h"
+
 namespace vendly::sandbox_test {
 
 using nlohmann::json;
 
-// The demo world's ids (tools/meta-sandbox/fixtures/users.json and accounts/).
-inline constexpr char kWanjiru[] = "10000000000000001";    // Nairobi fashion, 320 posts
-inline constexpr char kBrian[] = "10000000000000002";      // Kampala phones
-inline constexpr char kAmina[] = "10000000000000003";      // two Pages, two Instagram accounts
-inline constexpr char kKevin[] = "10000000000000004";      // Page without Instagram
-inline constexpr char kBenchUser[] = "10000000000000006";  // 1,000 generated posts
-inline constexpr char kWanjiruPage[] = "110000000000000001";
-inline constexpr char kNairobiIg[] = "17841400000000101";
-inline constexpr char kBenchIg[] = "17841400000000106";
+// The demo world's ids and names: sandbox_accounts.h, generated from the fixtures (kWanjiru,
+// kWanjiruIg, kAminaUsername2, kAppSecret...).
+using namespace sandbox_accounts;
 inline constexpr char kRedirect[] = "http://127.0.0.1:3000/api/instagram/auth/callback";
 inline constexpr char kScopes[] =
     "instagram_basic,pages_show_list,pages_read_engagement,business_management";

@@ -136,7 +136,7 @@ TEST_F(Webhooks, DeliversASignedCommentEvent) {
   EXPECT_EQ(receiver.user_agent(), "facebookexternalua");
   const json event = json::parse(receiver.body());
   EXPECT_EQ(event["object"], "instagram");
-  EXPECT_EQ(event["entry"][0]["id"], kNairobiIg);
+  EXPECT_EQ(event["entry"][0]["id"], kWanjiruIg);
   EXPECT_TRUE(event["entry"][0]["time"].is_number_integer());
   const json& change = event["entry"][0]["changes"][0];
   EXPECT_EQ(change["field"], "comments");
@@ -148,7 +148,7 @@ TEST_F(Webhooks, BadSignatureAndCustomPayload) {
   Receiver receiver;
   Reply bad = PostJson("/_sandbox/webhooks/deliver", {{"url", receiver.url()},
                                                       {"kind", "mentions"},
-                                                      {"account", kNairobiIg},
+                                                      {"account", kWanjiruIg},
                                                       {"signature", "bad"}});
   EXPECT_EQ(bad.json_body["status"], 401);
   const std::string raw = "{\"object\":\"instagram\",\"entry\":[]}";
@@ -167,13 +167,13 @@ TEST_F(Webhooks, RetriesAndDuplicates) {
   // A bad signature is refused (401) every time: one try plus two retries.
   Reply retried = PostJson("/_sandbox/webhooks/deliver", {{"url", receiver.url()},
                                                           {"kind", "comments"},
-                                                          {"account", kNairobiIg},
+                                                          {"account", kWanjiruIg},
                                                           {"signature", "bad"},
                                                           {"retries", 2}});
   EXPECT_EQ(retried.json_body["attempts"], (json{401, 401, 401}));
   Reply repeated = PostJson(
       "/_sandbox/webhooks/deliver",
-      {{"url", receiver.url()}, {"kind", "mentions"}, {"account", kNairobiIg}, {"repeat", 2}});
+      {{"url", receiver.url()}, {"kind", "mentions"}, {"account", kWanjiruIg}, {"repeat", 2}});
   EXPECT_EQ(repeated.json_body["attempts"], (json{200, 200}));
 }
 

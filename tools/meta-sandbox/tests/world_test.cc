@@ -14,18 +14,18 @@ namespace {
 class World : public SandboxTest {
  protected:
   int MediaCount(const std::string& token) {
-    return Get("/" + std::string(kNairobiIg) + "?fields=media_count&access_token=" + Encode(token))
+    return Get("/" + std::string(kWanjiruIg) + "?fields=media_count&access_token=" + Encode(token))
         .json_body.value("media_count", -1);
   }
 };
 
 TEST_F(World, ChangesOnCommand) {
   const std::string token = LongToken(kWanjiru);
-  const std::string changes = "/_sandbox/accounts/" + std::string(kNairobiIg) + "/changes";
+  const std::string changes = "/_sandbox/accounts/" + std::string(kWanjiruIg) + "/changes";
   Reply published = PostJson(changes, {{"action", "publish"}});
   ASSERT_EQ(published.status, 200) << published.body;
   const std::string id = published.json_body["media_id"];
-  Reply newest = Get("/v25.0/" + std::string(kNairobiIg) +
+  Reply newest = Get("/v25.0/" + std::string(kWanjiruIg) +
                      "/media?fields=id,caption&limit=1&access_token=" + Encode(token));
   EXPECT_EQ(newest.json_body["data"][0]["id"], id);
   EXPECT_FALSE(newest.json_body["data"][0].value("caption", "").empty());
@@ -49,14 +49,14 @@ TEST_F(World, ChangesOnASchedule) {
   const std::string token = LongToken(kWanjiru);
   Reply scheduled =
       PostJson("/_sandbox/schedule",
-               {{"account", kNairobiIg}, {"action", "publish"}, {"every_ms", 30}, {"times", 3}});
+               {{"account", kWanjiruIg}, {"action", "publish"}, {"every_ms", 30}, {"times", 3}});
   ASSERT_EQ(scheduled.status, 201) << scheduled.body;
   for (int i = 0; i < 100 && MediaCount(token) < 323; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   EXPECT_EQ(MediaCount(token), 323);
   EXPECT_EQ(Get("/_sandbox/schedule").json_body["schedules"].size(), 0u);  // done after 3 runs
-  EXPECT_EQ(PostJson("/_sandbox/schedule", {{"account", kNairobiIg}, {"action", "explode"}}).status,
+  EXPECT_EQ(PostJson("/_sandbox/schedule", {{"account", kWanjiruIg}, {"action", "explode"}}).status,
             400);
 }
 
@@ -130,14 +130,14 @@ TEST_F(World, BatchRequestsCountEachItem) {
   const json batch =
       json::array({{{"method", "GET"}, {"relative_url", "me?fields=id,name"}},
                    {{"method", "GET"},
-                    {"relative_url", "v25.0/" + std::string(kNairobiIg) + "?fields=username"}},
+                    {"relative_url", "v25.0/" + std::string(kWanjiruIg) + "?fields=username"}},
                    {{"method", "GET"}, {"relative_url", "nope"}}});
   Reply reply = PostForm("/v25.0/", {{"batch", batch.dump()}, {"access_token", token}});
   ASSERT_EQ(reply.status, 200) << reply.body;
   ASSERT_EQ(reply.json_body.size(), 3u);
   EXPECT_EQ(reply.json_body[0]["code"], 200);
   EXPECT_EQ(json::parse(reply.json_body[1]["body"].get<std::string>())["username"],
-            "wanjiru.closet.ke");
+            kWanjiruUsername);
   EXPECT_EQ(reply.json_body[2]["code"], 400);
   EXPECT_EQ(Get("/_sandbox/calls").json_body["total"], 3);
 }
@@ -145,7 +145,7 @@ TEST_F(World, BatchRequestsCountEachItem) {
 TEST_F(World, SinceAndUntilFilterByTimestamp) {
   const std::string token = LongToken(kWanjiru);
   // 2026-11-10T00:00:00Z .. 2026-11-20T00:00:00Z
-  Reply reply = Get("/" + std::string(kNairobiIg) +
+  Reply reply = Get("/" + std::string(kWanjiruIg) +
                     "/media?fields=timestamp&limit=100&since=1794268800&until=1795132800"
                     "&access_token=" +
                     Encode(token));

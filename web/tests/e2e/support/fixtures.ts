@@ -3,13 +3,9 @@
 import { expect, test as base, type Page, type TestInfo } from '@playwright/test';
 import { currentRun } from './run';
 
-// Demo users of tools/meta-sandbox/fixtures (tools/meta-sandbox/README.md).
-export const SANDBOX_USERS = {
-  wanjiru: { id: '10000000000000001', name: 'Wanjiru Kamau', username: 'wanjiru.closet.ke', igId: '17841400000000101' },
-  brian: { id: '10000000000000002', name: 'Brian Ssemwogerere', username: 'kampala.phonehub', igId: '17841400000000102' },
-  kevin: { id: '10000000000000004', name: 'Kevin Otieno' }, // a Page without an Instagram account
-  grace: { id: '10000000000000005', name: 'Grace Njeri' }, // no Page
-} as const;
+// Demo users of tools/meta-sandbox/fixtures (tools/meta-sandbox/README.md), generated from the fixtures:
+// wanjiru and brian have an Instagram account, kevin a Page without one, grace no Page, amina two Pages.
+export { SANDBOX_APP, SANDBOX_USERS } from './sandbox-accounts';
 
 export type Seller = { email: string; password: string; storeName: string };
 
