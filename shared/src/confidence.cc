@@ -60,7 +60,7 @@ bool FragilePrice(const ConfidenceFeatures& f) {
          (f.has_old && f.old_risky);
 }
 
-bool FragileName(const ConfidenceFeatures& f) { return f.name_fallback; }
+bool FragileName(const ConfidenceFeatures& f) { return f.name_fallback || f.name_split; }
 
 double ScoreConfidence(const ConfidenceFeatures& f, FieldScores* fields) {
   using namespace confidence_table;
@@ -143,6 +143,7 @@ std::string FeaturesJson(const ConfidenceFeatures& f) {
                       {"name_competing", f.name_competing},
                       {"name_fallback", f.name_fallback},
                       {"name_inherited", f.name_inherited},
+                      {"name_split", f.name_split},
                       {"name_line", f.name_line},
                       {"name_on_price_line", f.name_on_price_line},
                       {"name_others", f.name_others},

@@ -23,10 +23,11 @@ struct ConfidenceFeatures {
   bool price_explicit = false;  // a currency mark was written beside it
   bool price_risky = false;     // read through a pattern that can misread (Money::risky)
   bool price_tiny = false;      // a written mark with an amount too small for the currency
-  bool price_small = false;     // a 1-2 digit amount in a currency whose prices run in thousands
-  bool dm_for_price = false;    // no price, and the caption asks to DM for it
-  bool has_old = false;         // an old price was read
-  bool old_risky = false;       // ... through a risky pattern
+  // A 1-2 digit amount in a currency whose prices run in thousands, or a 1-digit one with no mark.
+  bool price_small = false;
+  bool dm_for_price = false;  // no price, and the caption asks to DM for it
+  bool has_old = false;       // an old price was read
+  bool old_risky = false;     // ... through a risky pattern
   // Name.
   int name_head = 0;  // lexicon weight of the head noun
   int name_item = 0;  // sum of the lexicon weights of its words
@@ -36,6 +37,7 @@ struct ConfidenceFeatures {
   bool name_competing = false;   // another line of a one-item post names an item as well
   bool name_fallback = false;    // no line before the price named the item: taken from further on
   bool name_inherited = false;   // a list item that took the header's head noun
+  bool name_split = false;       // its line is one chunk of a caption line listing several items
   int name_line = 0;             // the line it was read from (0 is the caption's first)
   bool name_on_price_line = false;  // read from the line that carries the price
   int name_others = 0;    // other lines of a one-item post with item words (item score >= 2)
@@ -55,7 +57,8 @@ struct ConfidenceFeatures {
 // True when the price reading is fragile by construction: two competing prices, a risky pattern, a
 // tiny or 1-2 digit amount where prices run in thousands.
 bool FragilePrice(const ConfidenceFeatures& f);
-// True when the name is a guess by construction: taken from a fallback line.
+// True when the name is a guess by construction: taken from a fallback line, or from one chunk of a
+// caption line that lists several items (the dev set has none to measure such readings by).
 bool FragileName(const ConfidenceFeatures& f);
 
 // Every field's probability of being accepted, and the product's (returned).

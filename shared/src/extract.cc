@@ -398,7 +398,10 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
       cf.price_explicit = m.explicit_currency;
       cf.price_risky = m.risky;
       cf.price_tiny = m.tiny;
-      cf.price_small = m.amount < 100 && ThousandsCurrency(m.currency);
+      // A one- or two-digit amount where prices run in thousands, or a one-digit one with no
+      // currency mark anywhere: more often a spec, a model number or a count than a price.
+      cf.price_small = (m.amount < 100 && ThousandsCurrency(m.currency)) ||
+                       (m.amount < 10 && !m.explicit_currency);
     }
     cf.dm_for_price = pc.price < 0 && dm_for_price;
     if (pc.old >= 0) {
@@ -415,6 +418,16 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
     // anything, so the name is the best of what was left.
     cf.name_fallback = single && first_priced_line >= 0 && s.name_line > first_priced_line;
     cf.name_line = s.name_line;
+    {
+      // SplitItemLines cut the caption line in chunks: no newline between this line and the next.
+      const std::size_t li = static_cast<std::size_t>(s.name_line);
+      auto joined = [&](std::size_t a, std::size_t b) {
+        return t.raw.substr(t.lines[a].end, t.lines[b].begin - t.lines[a].end).find('\n') ==
+               std::string_view::npos;
+      };
+      cf.name_split =
+          (li > 0 && joined(li - 1, li)) || (li + 1 < t.lines.size() && joined(li, li + 1));
+    }
     cf.name_on_price_line = !seg.lines[s.name_line].prices.empty();
     for (uint32_t li = 0; li < seg.lines.size(); ++li) {
       const LineInfo& info = seg.lines[li];

@@ -237,6 +237,8 @@ TEST(ExtractConfidence, FragileReadingsStayBelowAutoApprove) {
       {"a two-digit price where prices run in thousands", "UGX",
        "Chelsea boots\nPrice: UGX 45\nDM to order",
        "Chelsea boots\nPrice: UGX 45,000\nDM to order"},
+      {"a one-digit price with no currency mark", "USD", "Scented candle\nPrice: 8\nDM to order",
+       "Scented candle\nPrice: $8\nDM to order"},
       {"digit groups joined by a space with no currency mark", "KES",
        "Chelsea boots 3 200\nDM to order", "Chelsea boots Ksh 3 200\nDM to order"},
       {"old and new price told apart by emoji marks", "KES",
@@ -254,6 +256,21 @@ TEST(ExtractConfidence, FragileReadingsStayBelowAutoApprove) {
     ASSERT_EQ(fragile.products.size(), 1u) << c.why << ": " << c.fragile;
     EXPECT_LT(fragile.products[0].confidence, 0.9) << c.why << ": " << c.fragile;
   }
+}
+
+// A caption line cut at its commas into items ("Goat 900, beef 800") binds each name to a number by
+// a guess; the same items on lines of their own do reach auto-approve.
+TEST(ExtractConfidence, ItemsFromACommaSplitLineStayBelowAutoApprove) {
+  Extraction split = ExtractCaption("Nyama choma menu\nGoat 900, beef 800, ugali 150\nKaribu");
+  ASSERT_EQ(split.products.size(), 3u);
+  for (const Product& p : split.products) {
+    EXPECT_LT(p.confidence, 0.9) << p.name;
+    EXPECT_LT(p.field_confidence.name, 0.9) << p.name;
+  }
+  Extraction lines =
+      ExtractCaption("Nyama choma menu\nGoat - 900\nBeef - 800\nUgali - 150\nKaribu");
+  ASSERT_EQ(lines.products.size(), 3u);
+  for (const Product& p : lines.products) EXPECT_GE(p.confidence, 0.9) << p.name;
 }
 
 TEST(ExtractConfidence, TheCapNamesTheFragileField) {
