@@ -816,7 +816,8 @@ class MoneyFinder {
     }
     if (groups == 0) return i;
     // "2 500ml", "3 128GB": a unit glued to the last group makes it a measure.
-    if (last + 1 < line_last_ && !t_.tokens[last + 1].space_before && IsWord(t_, last + 1)) {
+    if (last + 1 < line_last_ && !t_.tokens[last + 1].space_before && IsWord(t_, last + 1) &&
+        !IsCurrencySuffix(t_.Word(t_.tokens[last + 1]))) {
       return i;
     }
     const int p = Prev(t_, i, line_first_);

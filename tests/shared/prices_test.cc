@@ -182,6 +182,7 @@ TEST(Prices, ThousandsGroupedBySpacesWithAMark) {
   EXPECT_EQ(Find("Kitenge dress 45 000/- TSh", "TZS").prices, V{45000});
   EXPECT_EQ(Find("Phone UGX 1 200 000", "UGX").prices, V{1200000});
   EXPECT_EQ(Find("Belt 2 500 bob").prices, V{2500});
+  EXPECT_EQ(Find("Belt 45 000Frw", "RWF").prices, V{45000});  // a mark glued after
   // Every space that groups digits: NBSP, narrow NBSP, thin space; and the typographic apostrophe.
   EXPECT_EQ(Find("Sandals Ksh 3\u00A0200").prices, V{3200});
   EXPECT_EQ(Find("Jeans 9\u202F000 Frw", "RWF").prices, V{9000});
