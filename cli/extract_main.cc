@@ -4,6 +4,7 @@
 //   results vendly-extract --price    prices  {"price_raw","currency_raw","decimal_separator"} ->
 //   {"amount","currency"}
 //   vendly-extract --features posts -> results whose products carry their confidence features
+//   vendly-extract --constants  the registry (vendly/registry.h) as one JSON line
 //
 // A line that is not valid JSON gets {"error":"...","line":N} and the run goes on. Blank lines are
 // skipped.
@@ -17,12 +18,16 @@
 int main(int argc, char** argv) {
   bool price_mode = false, features_mode = false;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--price") == 0) {
+    if (std::strcmp(argv[i], "--constants") == 0) {
+      std::cout << vendly::ConstantsJsonText() << "\n";  // the registry, for scripts/gen-constants
+      return std::cout ? 0 : 1;
+    } else if (std::strcmp(argv[i], "--price") == 0) {
       price_mode = true;
     } else if (std::strcmp(argv[i], "--features") == 0) {
       features_mode = true;
     } else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-      std::cout << "usage: vendly-extract [--price | --features] < lines.jsonl > results.jsonl\n";
+      std::cout << "usage: vendly-extract [--price | --features] < lines.jsonl > results.jsonl\n"
+                   "       vendly-extract --constants   (the core's registry as one JSON line)\n";
       return 0;
     } else {
       std::cerr << "vendly-extract: unknown argument " << argv[i] << " (try --help)\n";

@@ -30,6 +30,9 @@ std::string SyncMerge(const std::string& base_json, const std::string& theirs_js
   return vendly::SyncMergeJson(base_json, theirs_json, ours_json);
 }
 
+// The registry (vendly/registry.h): field keys, limits, currencies, thresholds.
+std::string Constants() { return vendly::ConstantsJsonText(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(vendly_catalog) {
@@ -40,4 +43,5 @@ EMSCRIPTEN_BINDINGS(vendly_catalog) {
   emscripten::function("slugify", &Slugify);
   emscripten::function("mergeProvider", &MergeProvider);
   emscripten::function("syncMerge", &SyncMerge);
+  emscripten::function("constants", &Constants);
 }

@@ -11,6 +11,7 @@
 #include "vendly/merge.h"
 #include "vendly/money.h"
 #include "vendly/normalize.h"
+#include "vendly/registry.h"
 #include "vendly/sync.h"
 
 namespace vendly {
@@ -277,5 +278,7 @@ std::string SyncMergeJson(std::string_view base_json, std::string_view theirs_js
   }
   return Dump(ToJson(SyncMerge(base.read.draft, theirs.read.draft, ours.read.draft, sold_out)));
 }
+
+std::string ConstantsJsonText() { return Dump(ConstantsJson()); }
 
 }  // namespace vendly

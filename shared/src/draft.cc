@@ -93,24 +93,11 @@ std::vector<std::string> NormalizeTags(const std::vector<std::string>& values) {
 
 // --- JSON reading
 
-const char* const kFieldLabels[][2] = {
-    {"name", "The name"},
-    {"description", "The description"},
-    {"price", "The price"},
-    {"compare_at_price", "The old price"},
-    {"compareAtPrice", "The old price"},
-    {"currency", "The currency"},
-    {"category", "The category"},
-    {"sizes", "Sizes"},
-    {"colors", "Colours"},
-    {"tags", "Tags"},
-};
-
+// "The name", "The old price": the field's subject in a message, by either of its keys.
 std::string Label(std::string_view field) {
-  for (const auto& label : kFieldLabels) {
-    if (field == label[0]) return label[1];
-  }
-  return "This field";
+  const FieldInfo* info = FieldByCliKey(field);
+  if (info == nullptr) info = FieldByApiKey(field);
+  return info ? std::string(info->subject) : "This field";
 }
 
 FieldError WrongType(std::string_view field, std::string_view expected) {
@@ -118,8 +105,7 @@ FieldError WrongType(std::string_view field, std::string_view expected) {
           Label(field) + " must be " + std::string(expected) + "."};
 }
 
-// The kind of value a field holds, and how to read it from JSON.
-enum class Kind { kText, kAmount, kList };
+using Kind = FieldKind;
 
 // Reads `value` into `*out`; false when its type does not fit `kind`. null is handled by the
 // callers.
@@ -145,29 +131,37 @@ bool ReadList(const json& value, std::vector<std::string>* out) {
   return true;
 }
 
-// One field of a Draft: its JSON key in a draft, its key in sellerEdits, and where it lives.
+// Where a field (registry.h) lives in a Draft: exactly one member pointer is set, by its kind.
 struct FieldSlot {
-  const char* draft_key;
-  const char* edit_key;
-  Kind kind;
-  bool required;  // null is "required" for an edit, not "clear"
+  const FieldInfo& info;
   std::string Draft::*text;
   std::optional<double> Draft::*amount;
   std::vector<std::string> Draft::*list;
 };
 
-const FieldSlot kSlots[] = {
-    {"name", "name", Kind::kText, true, &Draft::name, nullptr, nullptr},
-    {"description", "description", Kind::kText, false, &Draft::description, nullptr, nullptr},
-    {"price", "price", Kind::kAmount, false, nullptr, &Draft::price, nullptr},
-    {"currency", "currency", Kind::kText, true, &Draft::currency, nullptr, nullptr},
-    {"compare_at_price", "compareAtPrice", Kind::kAmount, false, nullptr, &Draft::compare_at_price,
-     nullptr},
-    {"category", "category", Kind::kText, true, &Draft::category, nullptr, nullptr},
-    {"sizes", "sizes", Kind::kList, false, nullptr, nullptr, &Draft::sizes},
-    {"colors", "colors", Kind::kList, false, nullptr, nullptr, &Draft::colors},
-    {"tags", "tags", Kind::kList, false, nullptr, nullptr, &Draft::tags},
-};
+FieldSlot SlotOf(const FieldInfo& info) {
+  switch (info.id) {
+    case Field::kName:
+      return {info, &Draft::name, nullptr, nullptr};
+    case Field::kDescription:
+      return {info, &Draft::description, nullptr, nullptr};
+    case Field::kPrice:
+      return {info, nullptr, &Draft::price, nullptr};
+    case Field::kCurrency:
+      return {info, &Draft::currency, nullptr, nullptr};
+    case Field::kOldPrice:
+      return {info, nullptr, &Draft::old_price, nullptr};
+    case Field::kCategory:
+      return {info, &Draft::category, nullptr, nullptr};
+    case Field::kSizes:
+      return {info, nullptr, nullptr, &Draft::sizes};
+    case Field::kColors:
+      return {info, nullptr, nullptr, &Draft::colors};
+    case Field::kTags:
+      return {info, nullptr, nullptr, &Draft::tags};
+  }
+  return {info, &Draft::name, nullptr, nullptr};
+}
 
 const char* Expected(Kind kind) {
   switch (kind) {
@@ -184,7 +178,7 @@ const char* Expected(Kind kind) {
 // Reads one non-null value into its slot of `*draft`; false on a type mismatch (the draft is
 // unchanged).
 bool ReadSlot(const FieldSlot& slot, const json& value, Draft* draft) {
-  switch (slot.kind) {
+  switch (slot.info.kind) {
     case Kind::kText:
       return ReadText(value, &(draft->*slot.text));
     case Kind::kAmount:
@@ -196,7 +190,7 @@ bool ReadSlot(const FieldSlot& slot, const json& value, Draft* draft) {
 }
 
 void ClearSlot(const FieldSlot& slot, Draft* draft) {
-  switch (slot.kind) {
+  switch (slot.info.kind) {
     case Kind::kText:
       (draft->*slot.text).clear();
       break;
@@ -337,7 +331,7 @@ Draft NormalizeDraft(const Draft& draft) {
   out.description = NormalizeDescription(WithoutControls(draft.description));
   out.price = draft.price;
   out.currency = AsciiUpper(CollapseWhitespace(WithoutControls(draft.currency)));
-  out.compare_at_price = draft.compare_at_price;
+  out.old_price = draft.old_price;
   out.category = NormalizeCategory(WithoutControls(draft.category));
   out.sizes = NormalizeSizes(WithoutControls(draft.sizes));
   out.colors = NormalizeColors(WithoutControls(draft.colors));
@@ -351,7 +345,7 @@ Draft DraftFromProduct(const Product& product) {
   draft.description = product.description;
   draft.price = product.price;
   draft.currency = product.currency;
-  draft.compare_at_price = product.compare_at_price;
+  draft.old_price = product.compare_at_price;
   draft.category = product.category;
   draft.sizes = product.sizes;
   draft.colors = product.colors;
@@ -368,26 +362,25 @@ DraftResult ApplyEdits(const Draft& draft, const json& edits) {
   Draft edited = draft;
   for (auto it = edits.begin(); it != edits.end(); ++it) {
     const std::string& key = it.key();
-    const FieldSlot* slot = nullptr;
-    for (const FieldSlot& candidate : kSlots) {
-      if (key == candidate.edit_key) slot = &candidate;
-    }
-    if (slot == nullptr) {
+    const FieldInfo* info = FieldByApiKey(key);
+    if (info == nullptr) {
       result.errors.push_back(
           {key, "unknown_field", Quote(key) + " is not a field of a product and was not saved."});
       continue;
     }
+    const FieldSlot slot = SlotOf(*info);
+    const std::string field(info->cli);
     const json& value = it.value();
     if (value.is_null()) {
-      if (slot->required) {
-        result.errors.push_back({slot->draft_key, "required", Label(key) + " cannot be empty."});
+      if (info->required) {
+        result.errors.push_back({field, "required", Label(key) + " cannot be empty."});
       } else {
-        ClearSlot(*slot, &edited);
+        ClearSlot(slot, &edited);
       }
       continue;
     }
-    if (!ReadSlot(*slot, value, &edited)) {
-      result.errors.push_back(WrongType(slot->draft_key, Expected(slot->kind)));
+    if (!ReadSlot(slot, value, &edited)) {
+      result.errors.push_back(WrongType(field, Expected(info->kind)));
     }
   }
   // Normalising a field never depends on another, so normalising all of them changes only edited
@@ -407,13 +400,14 @@ std::vector<FieldError> ValidateDraft(const Draft& draft) {
 
   CheckAmount("price", draft.price, &errors);
   const std::size_t before = errors.size();
-  CheckAmount("compare_at_price", draft.compare_at_price, &errors);
-  if (draft.compare_at_price && errors.size() == before) {
+  const std::string old_price(FieldInfoOf(Field::kOldPrice).cli);
+  CheckAmount(old_price, draft.old_price, &errors);
+  if (draft.old_price && errors.size() == before) {
     if (!draft.price) {
-      errors.push_back({"compare_at_price", "without_price",
+      errors.push_back({old_price, "without_price",
                         "Add the price before an old price, or leave the old price empty."});
-    } else if (std::isfinite(*draft.price) && *draft.compare_at_price <= *draft.price) {
-      errors.push_back({"compare_at_price", "not_above_price",
+    } else if (std::isfinite(*draft.price) && *draft.old_price <= *draft.price) {
+      errors.push_back({old_price, "not_above_price",
                         "The old price must be higher than the price, or leave it empty."});
     }
   }
@@ -446,15 +440,13 @@ std::vector<FieldError> ValidateDraft(const Draft& draft) {
 }
 
 std::string_view EditKeyOfField(std::string_view draft_key) {
-  for (const FieldSlot& slot : kSlots)
-    if (draft_key == slot.draft_key) return slot.edit_key;
-  return {};
+  const FieldInfo* info = FieldByCliKey(draft_key);
+  return info ? info->api : std::string_view();
 }
 
 std::string_view FieldOfEditKey(std::string_view edit_key) {
-  for (const FieldSlot& slot : kSlots)
-    if (edit_key == slot.edit_key) return slot.draft_key;
-  return {};
+  const FieldInfo* info = FieldByApiKey(edit_key);
+  return info ? info->cli : std::string_view();
 }
 
 std::string Slugify(std::string_view name) {
@@ -534,11 +526,11 @@ DraftResult DraftFromJson(const json& in) {
     result.errors.push_back({"", "not_an_object", "The product could not be read."});
     return result;
   }
-  for (const FieldSlot& slot : kSlots) {
-    const auto it = in.find(slot.draft_key);
+  for (const FieldInfo& info : Fields()) {
+    const auto it = in.find(info.cli);
     if (it == in.end() || it->is_null()) continue;
-    if (!ReadSlot(slot, *it, &result.draft)) {
-      result.errors.push_back(WrongType(slot.draft_key, Expected(slot.kind)));
+    if (!ReadSlot(SlotOf(info), *it, &result.draft)) {
+      result.errors.push_back(WrongType(info.cli, Expected(info.kind)));
     }
   }
   return result;
@@ -546,15 +538,21 @@ DraftResult DraftFromJson(const json& in) {
 
 ordered_json DraftToJson(const Draft& draft) {
   ordered_json out;
-  out["name"] = draft.name;
-  out["description"] = draft.description;
-  out["price"] = internal::AmountJson(draft.price);
-  out["currency"] = draft.currency;
-  out["compare_at_price"] = internal::AmountJson(draft.compare_at_price);
-  out["category"] = draft.category;
-  out["sizes"] = draft.sizes;
-  out["colors"] = draft.colors;
-  out["tags"] = draft.tags;
+  for (const FieldInfo& info : Fields()) {
+    const FieldSlot slot = SlotOf(info);
+    const std::string key(info.cli);
+    switch (info.kind) {
+      case Kind::kText:
+        out[key] = draft.*slot.text;
+        break;
+      case Kind::kAmount:
+        out[key] = internal::AmountJson(draft.*slot.amount);
+        break;
+      case Kind::kList:
+        out[key] = draft.*slot.list;
+        break;
+    }
+  }
   return out;
 }
 

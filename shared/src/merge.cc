@@ -283,7 +283,7 @@ ProductResult ProductFromJson(const json& in) {
   p.description = d.description;
   p.price = d.price;
   p.currency = d.currency;
-  p.compare_at_price = d.compare_at_price;
+  p.compare_at_price = d.old_price;
   p.category = d.category;
   p.sizes = d.sizes;
   p.colors = d.colors;

@@ -1256,4 +1256,8 @@ bool IsKnownCurrency(std::string_view iso_code) {
   return false;
 }
 
+std::vector<std::string_view> KnownCurrencies() {
+  return {std::begin(internal::kKnownCodes), std::end(internal::kKnownCodes)};
+}
+
 }  // namespace vendly

@@ -5,6 +5,8 @@
 #include <set>
 #include <utility>
 
+#include "vendly/registry.h"
+
 namespace vendly {
 namespace {
 
@@ -67,23 +69,24 @@ SyncResult SyncMerge(const Draft& base_in, const Draft& theirs_in, const Draft& 
   SyncResult result;
   result.sold_out = theirs_sold_out;
   Draft& m = result.merged;
-  auto scalar = [&](const char* field, auto member) {
-    MergeScalar(field, base.*member, theirs.*member, ours.*member, base_json, theirs_json,
+  auto scalar = [&](Field id, auto member) {
+    const std::string field(FieldInfoOf(id).cli);
+    MergeScalar(field.c_str(), base.*member, theirs.*member, ours.*member, base_json, theirs_json,
                 ours_json, &(m.*member), &result);
   };
-  scalar("name", &Draft::name);
-  scalar("description", &Draft::description);
-  scalar("price", &Draft::price);
-  scalar("currency", &Draft::currency);
-  scalar("compare_at_price", &Draft::compare_at_price);
-  scalar("category", &Draft::category);
-  auto list = [&](const char* field, std::vector<std::string> Draft::*member) {
+  scalar(Field::kName, &Draft::name);
+  scalar(Field::kDescription, &Draft::description);
+  scalar(Field::kPrice, &Draft::price);
+  scalar(Field::kCurrency, &Draft::currency);
+  scalar(Field::kOldPrice, &Draft::old_price);
+  scalar(Field::kCategory, &Draft::category);
+  auto list = [&](Field id, std::vector<std::string> Draft::*member) {
     m.*member = MergeSet(base.*member, theirs.*member, ours.*member);
-    if (m.*member != ours.*member) result.updated.push_back(field);
+    if (m.*member != ours.*member) result.updated.push_back(std::string(FieldInfoOf(id).cli));
   };
-  list("sizes", &Draft::sizes);
-  list("colors", &Draft::colors);
-  list("tags", &Draft::tags);
+  list(Field::kSizes, &Draft::sizes);
+  list(Field::kColors, &Draft::colors);
+  list(Field::kTags, &Draft::tags);
   return result;
 }
 

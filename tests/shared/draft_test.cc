@@ -67,7 +67,7 @@ TEST(Draft, AppliesEveryEditableField) {
   EXPECT_EQ(r.draft.name, "Red Dress");
   EXPECT_EQ(r.draft.description, "Nice\n\nlong dress");
   EXPECT_EQ(r.draft.price, 1800);
-  EXPECT_EQ(r.draft.compare_at_price, 2000);
+  EXPECT_EQ(r.draft.old_price, 2000);
   EXPECT_EQ(r.draft.category, "Fashion & Apparel");
   EXPECT_EQ(r.draft.tags, List{"dress"});
   EXPECT_EQ(r.draft.sizes, List{"One Size"});
@@ -114,12 +114,12 @@ TEST(Draft, WrongTypesAreFieldErrorsAndKeepTheOldValue) {
 
 TEST(Draft, NullClearsOptionalFields) {
   Draft d = GoodDraft();
-  d.compare_at_price = 3000;
+  d.old_price = 3000;
   DraftResult r = ApplyEdits(d, json::parse(R"({"price":null,"compareAtPrice":null,
       "description":null,"tags":null,"sizes":null,"colors":null})"));
   EXPECT_TRUE(r.errors.empty());
   EXPECT_FALSE(r.draft.price.has_value());
-  EXPECT_FALSE(r.draft.compare_at_price.has_value());
+  EXPECT_FALSE(r.draft.old_price.has_value());
   EXPECT_EQ(r.draft.description, "");
   EXPECT_TRUE(r.draft.tags.empty() && r.draft.sizes.empty() && r.draft.colors.empty());
 }
@@ -199,20 +199,20 @@ TEST(Draft, RejectsNonFiniteAndHugePrices) {
 
 TEST(Draft, CompareAtPriceMustExceedPrice) {
   Draft d = GoodDraft();
-  d.compare_at_price = 2500;
+  d.old_price = 2500;
   EXPECT_EQ(Codes(ValidateDraft(d), "compare_at_price"), List{"not_above_price"});
-  d.compare_at_price = 2000;
+  d.old_price = 2000;
   EXPECT_EQ(Codes(ValidateDraft(d), "compare_at_price"), List{"not_above_price"});
-  d.compare_at_price = 3000;
+  d.old_price = 3000;
   EXPECT_TRUE(ValidateDraft(d).empty());
-  d.compare_at_price = -1;
+  d.old_price = -1;
   EXPECT_EQ(Codes(ValidateDraft(d), "compare_at_price"), List{"not_positive"});
 }
 
 TEST(Draft, CompareAtPriceNeedsAPrice) {
   Draft d = GoodDraft();
   d.price.reset();
-  d.compare_at_price = 3000;
+  d.old_price = 3000;
   EXPECT_EQ(Codes(ValidateDraft(d), "compare_at_price"), List{"without_price"});
 }
 
@@ -296,7 +296,7 @@ TEST(Draft, RejectsInvalidUtf8InEveryString) {
 TEST(Draft, EveryErrorHasASellerMessage) {
   Draft d;
   d.price = -1;
-  d.compare_at_price = -2;
+  d.old_price = -2;
   d.sizes = {"m"};
   std::vector<FieldError> errors = ValidateDraft(d);
   EXPECT_GE(errors.size(), 5u);
@@ -381,7 +381,7 @@ TEST(Draft, UniqueSlugStaysWithinTheLimit) {
 
 TEST(Draft, JsonRoundTripKeepsKeyOrderAndIntegers) {
   Draft d = GoodDraft();
-  d.compare_at_price = 2999.5;
+  d.old_price = 2999.5;
   EXPECT_EQ(DraftToJson(d).dump(),
             R"({"name":"Blue Denim Jacket","description":"Quality denim.","price":2500,)"
             R"("currency":"KES","compare_at_price":2999.5,"category":"Fashion & Apparel",)"

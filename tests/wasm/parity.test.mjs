@@ -55,3 +55,12 @@ test('bad input gives a JSON error, not a trap', async () => {
   const bad = m.extractJson('{"id":"u","caption":"\\udc00 only a lone surrogate"}');
   assert.ok(typeof JSON.parse(bad) === 'object');
 });
+
+test('constants() is the CLI\'s registry, which web/app/lib/registry.ts carries', async () => {
+  const m = await loadModule();
+  const native = execFileSync(cli, ['--constants']).toString('utf8').trimEnd();
+  assert.equal(m.constants(), native);
+  const ts = await readFile(path.join(root, 'web/app/lib/registry.ts'), 'utf8');
+  const body = ts.slice(ts.indexOf('= ') + 2, ts.lastIndexOf(' as const'));
+  assert.deepEqual(JSON.parse(body), JSON.parse(native));
+});

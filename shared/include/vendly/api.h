@@ -26,15 +26,15 @@ std::string ParsePriceJsonLine(std::string_view line, std::size_t line_number = 
 
 // --- Draft rules, merge and sync (draft.h, merge.h, sync.h)
 //
-// Draft JSON below is an object with the keys of the CLI's product output: name, description,
-// price, currency, compare_at_price, category, sizes, colors, tags (others ignored). Errors are
+// Draft JSON below is an object with the keys of the CLI's product output, the fields'
+// FieldInfo::cli of registry.h (others ignored). Errors are
 // {"field","code","message"} objects (draft.h FieldError). Input that is not JSON, or not a JSON
 // object where one is expected, gives {"error":"..."} naming the argument ("draft: invalid JSON").
 
-// The seller's edits (sellerEdits: name, description, price, compareAtPrice, category, tags, sizes,
-// colors, currency) applied to a draft -> {"draft":{normalised draft},"errors":[...]}. The errors
-// are those of reading the draft, those of the edits (unknown_field, wrong_type, required), then
-// ValidateDraft's on the result, so an empty list means "may be approved".
+// The seller's edits (sellerEdits, keyed by the fields' FieldInfo::api) applied to a draft ->
+// {"draft":{normalised draft},"errors":[...]}. The errors are those of reading the draft, those of
+// the edits (unknown_field, wrong_type, required), then ValidateDraft's on the result, so an empty
+// list means "may be approved".
 std::string ApplyEditsJson(std::string_view draft_json, std::string_view edits_json);
 
 // -> {"ok":bool,"errors":[...],"draft":{normalised draft}}: the draft normalised (NormalizeDraft)
@@ -63,6 +63,10 @@ std::string MergeJson(std::string_view core_product_json, std::string_view provi
 // "updated":[fields taken from theirs]}.
 std::string SyncMergeJson(std::string_view base_json, std::string_view theirs_json,
                           std::string_view ours_json);
+
+// The registry (registry.h ConstantsJson) as JSON text: the fields and their keys, limits,
+// currencies, thresholds, draft lifetime.
+std::string ConstantsJsonText();
 
 }  // namespace vendly
 

@@ -16,33 +16,24 @@
 #include <vector>
 
 #include "vendly/extract.h"
+#include "vendly/registry.h"  // the fields' keys and the limits below
 
 namespace vendly {
-
-// Limits a draft must stay within (code points for text, entries for lists).
-inline constexpr std::size_t kMaxNameLength = 120;
-inline constexpr std::size_t kMaxDescriptionLength = 5000;
-inline constexpr std::size_t kMaxListEntries = 40;  // sizes, colours and tags each
-inline constexpr std::size_t kMaxSizeLength = 20;
-inline constexpr std::size_t kMaxColorLength = 30;
-inline constexpr std::size_t kMaxTagLength = 40;
-inline constexpr std::size_t kMaxSlugLength = 80;
-inline constexpr double kMaxPrice = 1e9;  // a seller's price above this is a typo (extra zeros)
 
 // The seller-facing fields of a product, as the draft review screen edits them.
 struct Draft {
   std::string name;
   std::string description;
-  std::optional<double> price;             // nullopt: "DM for price"
-  std::string currency;                    // ISO 4217
-  std::optional<double> compare_at_price;  // the old price, shown struck through
-  std::string category;                    // one of kCategories
-  std::vector<std::string> sizes;          // NormalizeSize spellings
-  std::vector<std::string> colors;         // NormalizeColor spellings
-  std::vector<std::string> tags;           // lower-case, no '#'
+  std::optional<double> price;      // nullopt: "DM for price"
+  std::string currency;             // ISO 4217
+  std::optional<double> old_price;  // shown struck through (Field::kOldPrice)
+  std::string category;             // one of kCategories
+  std::vector<std::string> sizes;   // NormalizeSize spellings
+  std::vector<std::string> colors;  // NormalizeColor spellings
+  std::vector<std::string> tags;    // lower-case, no '#'
 };
 
-// One problem with one field. `field` is a Draft JSON key ("name", "compare_at_price", ...) or ""
+// One problem with one field. `field` is a Draft JSON key (a FieldInfo::cli, "name", ...) or ""
 // for the whole input; `code` is stable for programs ("required", "too_long", "wrong_type", ...);
 // `message` is one sentence for the seller.
 struct FieldError {
@@ -70,24 +61,23 @@ Draft DraftFromProduct(const Product& product);
 // ValidateDraft to report.
 Draft NormalizeDraft(const Draft& draft);
 
-// Applies the seller's edits, a JSON object with any of the keys name, description, price,
-// compareAtPrice, category, tags, sizes, colors, currency, to `draft`. Each accepted value is
-// normalised as NormalizeDraft says. null clears the optional fields (description, price,
-// compareAtPrice, tags, sizes, colors) and is an error ("required") for name, currency and
-// category. An unknown key ("unknown_field"), a value of the wrong type ("wrong_type"; list entries
-// must all be strings) or a non-object `edits`
+// Applies the seller's edits, a JSON object keyed by the fields' api names (registry.h: name,
+// price, ...), to `draft`. Each accepted value is normalised as NormalizeDraft says. null clears
+// the optional fields (description, the prices, the lists) and is an error ("required") for the
+// required ones (name, currency, category). An unknown key ("unknown_field"), a value of the wrong
+// type ("wrong_type"; list entries must all be strings) or a non-object `edits`
 // ("not_an_object") gives a FieldError and leaves that field as it was. Values are not validated
 // here: call ValidateDraft on the result.
 DraftResult ApplyEdits(const Draft& draft, const nlohmann::json& edits);
 
-// The key of a Draft field in sellerEdits ("compare_at_price" -> "compareAtPrice"), and back;
-// empty when the name is no field.
+// The key of a Draft field in sellerEdits (FieldInfo::cli -> FieldInfo::api), and back; empty when
+// the name is no field.
 std::string_view EditKeyOfField(std::string_view draft_key);
 std::string_view FieldOfEditKey(std::string_view edit_key);
 
 // The problems that keep `draft` from being approved, in field order, empty when it may be
 // approved: name required and at most kMaxNameLength; description at most kMaxDescriptionLength;
-// price absent or finite, positive and at most kMaxPrice; compare_at_price likewise and greater
+// price absent or finite, positive and at most kMaxPrice; the old price likewise and greater
 // than price (and only with a price); currency known (IsKnownCurrency); category one of
 // kCategories; sizes, colours and tags each normalised, not repeated, within their length and count
 // limits; every string valid UTF-8.
@@ -103,10 +93,10 @@ std::string Slugify(std::string_view name);
 // is shortened so the result stays within kMaxSlugLength).
 std::string UniqueSlug(std::string_view name, const std::vector<std::string>& taken);
 
-// Reads a Draft from its JSON object (the keys of the CLI's product output: name, description,
-// price, currency, compare_at_price, category, sizes, colors, tags; other keys are ignored, missing
-// ones stay empty). A value of the wrong type gives a "wrong_type" error and is skipped; a
-// non-object gives "not_an_object". The draft is returned as read, not normalised.
+// Reads a Draft from its JSON object (the keys of the CLI's product output, the fields'
+// FieldInfo::cli; other keys are ignored, missing ones stay empty). A value of the wrong type gives
+// a "wrong_type" error and is skipped; a non-object gives "not_an_object". The draft is returned as
+// read, not normalised.
 DraftResult DraftFromJson(const nlohmann::json& json);
 
 // The Draft as JSON with the keys above in that order; whole amounts as integers, absent ones as

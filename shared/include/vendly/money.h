@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vendly {
 
@@ -64,6 +65,8 @@ std::optional<std::string> CurrencyFromMark(std::string_view mark, std::string_v
 
 // True for the ISO codes the catalog accepts (KES UGX TZS RWF NGN USD EUR GBP and a few more).
 bool IsKnownCurrency(std::string_view iso_code);
+// Those codes, KES first (registry.h StoreCurrencies).
+std::vector<std::string_view> KnownCurrencies();
 
 }  // namespace vendly
 

@@ -34,13 +34,13 @@ struct SyncResult {
 };
 
 // Merges the three drafts, each normalised first (NormalizeDraft) so that spacing or case the rules
-// would fix anyway is no change. For name, description, price, currency, compare_at_price and
-// category: unchanged by the seller (ours == base) -> theirs; unchanged by the caption (theirs ==
-// base) -> ours; both changed to the same value -> that value; both changed differently -> a
-// conflict, ours kept. Prices are equal within 0.005. Sizes, colours and tags are sets merged
-// element-wise, so they never conflict: the seller's list, less what the caption removed, plus what
-// the caption added that the seller did not have (when one side left the list unchanged the result
-// is exactly the other side's list).
+// would fix anyway is no change. For the scalar fields (FieldInfo::conflicts: name, description,
+// the prices, currency and category): unchanged by the seller (ours == base) -> theirs; unchanged
+// by the caption (theirs == base) -> ours; both changed to the same value -> that value; both
+// changed differently -> a conflict, ours kept. Prices are equal within 0.005. Sizes, colours and
+// tags are sets merged element-wise, so they never conflict: the seller's list, less what the
+// caption removed, plus what the caption added that the seller did not have (when one side left the
+// list unchanged the result is exactly the other side's list).
 SyncResult SyncMerge(const Draft& base, const Draft& theirs, const Draft& ours,
                      bool theirs_sold_out);
 
