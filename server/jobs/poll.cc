@@ -2,6 +2,7 @@
 
 #include <vendly/api.h>
 #include <vendly/draft.h>
+#include <vendly/registry.h>
 
 #include <algorithm>
 #include <cmath>
@@ -46,7 +47,8 @@ Json ProductAsDraft(const Rows& rows, int row) {
           {"description", rows.Text(row, "description")},
           {"price", AmountValue(rows.Get(row, "price"))},
           {"currency", rows.Text(row, "currency")},
-          {"compare_at_price", AmountValue(rows.Get(row, "compare_at_price"))},
+          {std::string(vendly::FieldInfoOf(vendly::Field::kOldPrice).cli),
+           AmountValue(rows.Get(row, "compare_at_price"))},
           {"category", categories.empty() || !categories[0].is_string() ? Json("") : categories[0]},
           {"sizes", JsonColumn(rows, row, "sizes", Json::array())},
           {"colors", JsonColumn(rows, row, "colors", Json::array())},
@@ -67,9 +69,9 @@ Status WriteProductDraft(Conn& conn, const std::string& store_id, const std::str
       " colors = $11::jsonb, updated_at = now() WHERE id = $1 AND store_id = $2",
       {product_id, store_id, draft.value("name", ""), draft.value("description", ""),
        NumberParam(draft.value("price", Json())), draft.value("currency", ""),
-       NumberParam(draft.value("compare_at_price", Json())), categories.dump(),
-       draft.value("tags", Json::array()).dump(), draft.value("sizes", Json::array()).dump(),
-       draft.value("colors", Json::array()).dump()});
+       NumberParam(draft.value(vendly::FieldInfoOf(vendly::Field::kOldPrice).cli, Json())),
+       categories.dump(), draft.value("tags", Json::array()).dump(),
+       draft.value("sizes", Json::array()).dump(), draft.value("colors", Json::array()).dump()});
   return upd.ok() ? Status::Ok() : upd.status();
 }
 
@@ -814,7 +816,7 @@ Json ConflictJson(const Rows& rows, int i) {
           {"productId", rows.Text(i, "product_id")},
           {"productName", rows.Text(i, "product_name")},
           {"igMediaId", rows.Text(i, "ig_media_id")},
-          {"field", rows.Text(i, "field")},
+          {"field", std::string(vendly::ApiKey(rows.Text(i, "field")))},
           {"baseValue", JsonColumn(rows, i, "base_value", nullptr)},
           {"instagramValue", JsonColumn(rows, i, "instagram_value", nullptr)},
           {"sellerValue", JsonColumn(rows, i, "seller_value", nullptr)},
@@ -894,7 +896,7 @@ void ResolveConflict(App& app, RequestContext& ctx) {
     std::vector<vendly::FieldError> errors = edited.errors;
     for (auto& e : vendly::ValidateDraft(edited.draft)) errors.push_back(e);
     if (!errors.empty()) {
-      field_errors = Json::parse(vendly::ErrorsToJson(errors).dump());
+      field_errors = vendly::ToApiJson(Json::parse(vendly::ErrorsToJson(errors).dump()));
       return Status("validation_failed", "the value does not pass the product rules", 422);
     }
     const Json result = Json::parse(vendly::DraftToJson(edited.draft).dump());

@@ -6,6 +6,7 @@
 #include "app/log.h"
 #include "crypto/crypto.h"
 #include "vendly/money.h"
+#include "vendly/registry.h"
 
 namespace vendly::server {
 namespace {
@@ -32,7 +33,9 @@ Json StoreJson(const Rows& r, int i) {
           {"name", r.Text(i, "store_name")},
           {"currency", r.Text(i, "currency")},
           {"autoApprove", r.Bool(i, "auto_approve")},
-          {"autoApproveThreshold", std::stod(r.Get(i, "auto_approve_threshold").value_or("0.9"))}};
+          {"autoApproveThreshold", r.Get(i, "auto_approve_threshold")
+                                       ? std::stod(*r.Get(i, "auto_approve_threshold"))
+                                       : kDefaultAutoApproveThreshold}};
 }
 
 const char* kStoreColumns =
@@ -62,13 +65,13 @@ Result<std::string> ValidCurrency(const Json& body) {
 void Signup(App& app, RequestContext& ctx) {
   auto body = ParseJsonObject(ctx.req);
   if (!body.ok()) return SendError(ctx.res, body.status());
-  auto email = RequireString(*body, "email", 3, 254);
+  auto email = RequireString(*body, "email", kMinEmailLength, kMaxEmailLength);
   if (!email.ok()) return SendError(ctx.res, email.status());
   if (!LooksLikeEmail(*email))
     return SendError(ctx.res, Status::InvalidRequest("email is not a valid address"));
-  auto password = RequireString(*body, "password", 8, 200);
+  auto password = RequireString(*body, "password", kMinPasswordLength, kMaxPasswordLength);
   if (!password.ok()) return SendError(ctx.res, password.status());
-  auto store_name = RequireString(*body, "storeName", 1, 200);
+  auto store_name = RequireString(*body, "storeName", 1, kMaxStoreNameLength);
   if (!store_name.ok()) return SendError(ctx.res, store_name.status());
   auto currency = ValidCurrency(*body);
   if (!currency.ok()) return SendError(ctx.res, currency.status());
@@ -84,9 +87,10 @@ void Signup(App& app, RequestContext& ctx) {
       return seller.status();
     }
     seller_id = seller->Text(0, "id");
-    auto store =
-        conn.Exec("INSERT INTO store (seller_id, name, currency) VALUES ($1, $2, $3) RETURNING id",
-                  {seller_id, *store_name, *currency});
+    auto store = conn.Exec(
+        "INSERT INTO store (seller_id, name, currency, auto_approve_threshold)"
+        " VALUES ($1, $2, $3, $4::double precision) RETURNING id",
+        {seller_id, *store_name, *currency, std::to_string(kDefaultAutoApproveThreshold)});
     if (!store.ok()) return store.status();
     store_id = store->Text(0, "id");
     auto t = StartSession(conn, seller_id, store_id);
@@ -105,15 +109,15 @@ void Signup(App& app, RequestContext& ctx) {
               {"name", *store_name},
               {"currency", *currency},
               {"autoApprove", false},
-              {"autoApproveThreshold", 0.9}}}});
+              {"autoApproveThreshold", kDefaultAutoApproveThreshold}}}});
 }
 
 void Login(App& app, RequestContext& ctx) {
   auto body = ParseJsonObject(ctx.req);
   if (!body.ok()) return SendError(ctx.res, body.status());
-  auto email = RequireString(*body, "email", 1, 254);
+  auto email = RequireString(*body, "email", 1, kMaxEmailLength);
   if (!email.ok()) return SendError(ctx.res, email.status());
-  auto password = RequireString(*body, "password", 1, 200);
+  auto password = RequireString(*body, "password", 1, kMaxPasswordLength);
   if (!password.ok()) return SendError(ctx.res, password.status());
 
   auto rows = app.db.Exec(std::string("SELECT s.id AS seller_id, s.email, s.password_hash, ") +
@@ -204,7 +208,7 @@ void PatchStore(App& app, RequestContext& ctx) {
   if (!body.ok()) return SendError(ctx.res, body.status());
   Param name, currency, auto_approve, threshold;
   if (body->contains("name")) {
-    auto v = RequireString(*body, "name", 1, 200);
+    auto v = RequireString(*body, "name", 1, kMaxStoreNameLength);
     if (!v.ok()) return SendError(ctx.res, v.status());
     name = *v;
   }

@@ -4,6 +4,7 @@
 #include <vendly/api.h>
 #include <vendly/draft.h>
 #include <vendly/extract.h>
+#include <vendly/registry.h>
 
 #include <cctype>
 #include <cmath>
@@ -18,8 +19,6 @@ namespace vendly::server {
 namespace {
 
 using Json = nlohmann::json;
-
-constexpr int kDraftLifetimeDays = 7;
 
 Json OptionalText(const Rows& rows, int row, const char* column) {
   auto v = rows.Get(row, column);
@@ -137,10 +136,10 @@ Json DraftJson(const Rows& rows, int row) {
           {"mediaType", rows.Text(row, "ig_media_type")},
           {"caption", rows.Text(row, "ig_caption")},
           {"postedAt", rows.Text(row, "posted_at")},
-          {"extractedData", extracted},
+          {"extractedData", ToApiJson(extracted)},
           {"sellerEdits", edits},
-          {"current", current["draft"]},
-          {"errors", current["errors"]},
+          {"current", ToApiJson(current["draft"])},
+          {"errors", ToApiJson(current["errors"])},
           {"confidence", std::strtod(rows.Text(row, "confidence").c_str(), nullptr)},
           {"imageUrls", JsonColumn(rows, row, "image_urls", Json::array())},
           {"videoUrls", JsonColumn(rows, row, "video_urls", Json::array())},
@@ -162,7 +161,8 @@ Json ProductJson(const Rows& rows, int row) {
           {"description", rows.Text(row, "description")},
           {"price", AmountValue(rows.Get(row, "price"))},
           {"currency", rows.Text(row, "currency")},
-          {"compareAtPrice", AmountValue(rows.Get(row, "compare_at_price"))},
+          {std::string(FieldInfoOf(Field::kOldPrice).api),
+           AmountValue(rows.Get(row, "compare_at_price"))},
           {"category", categories.empty() || !categories[0].is_string() ? Json() : categories[0]},
           {"categories", categories},
           {"tags", JsonColumn(rows, row, "tags", Json::array())},
@@ -366,7 +366,7 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
   const Json extracted = JsonColumn(*rows, 0, "extracted_data", Json::object());
   Json current = CurrentDraft(extracted, seller_edits);
   if (!current["errors"].empty()) {
-    out.errors = current["errors"];
+    out.errors = ToApiJson(current["errors"]);
     return fail(
         Status("validation_failed", "the draft needs changes before it can be approved", 422));
   }
@@ -407,7 +407,7 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
        draft.value("description", ""),
        NumberParam(draft.value("price", Json())),
        draft.value("currency", ""),
-       NumberParam(draft.value("compare_at_price", Json())),
+       NumberParam(draft.value(FieldInfoOf(Field::kOldPrice).cli, Json())),
        categories.dump(),
        draft.value("tags", Json::array()).dump(),
        draft.value("sizes", Json::array()).dump(),

@@ -7,6 +7,7 @@
 
 #include <httplib.h>
 #include <vendly/extract.h>
+#include <vendly/registry.h>
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -27,7 +28,7 @@ struct StoreSettings {
   std::string id;
   std::string currency;
   bool auto_approve = false;
-  double auto_approve_threshold = 0.9;
+  double auto_approve_threshold = kDefaultAutoApproveThreshold;
 };
 Result<StoreSettings> LoadStoreSettings(Conn& conn, const std::string& store_id);
 

@@ -3,6 +3,7 @@
 // Every statement is scoped by the session's store: another store's id is as unknown as a made-up
 // one. The rules (edits, validation, slugs) are the core's, through catalog.cc.
 #include <vendly/draft.h>
+#include <vendly/registry.h>
 
 #include <algorithm>
 
@@ -15,7 +16,10 @@ namespace vendly::server {
 namespace {
 
 constexpr int kMaxBatch = 200;
-constexpr const char* kHighConfidence = "0.8";
+// "High confidence" and "expiring" as the registry says (vendly/registry.h).
+const std::string kHighConfidenceSql = std::to_string(kHighConfidence);
+const std::string kExpiringSoonSql =
+    "now() + interval '" + std::to_string(kDraftExpiringSoonHours) + " hours'";
 
 std::string DraftId(const httplib::Request& req) { return req.matches[1]; }
 
@@ -54,9 +58,9 @@ void ListDrafts(App& app, RequestContext& ctx) {
   if (req.has_param("confidence")) {
     const std::string c = req.get_param_value("confidence");
     if (c == "high")
-      where += std::string(" AND d.confidence >= ") + kHighConfidence;
+      where += " AND d.confidence >= " + kHighConfidenceSql;
     else if (c == "low")
-      where += std::string(" AND d.confidence < ") + kHighConfidence;
+      where += " AND d.confidence < " + kHighConfidenceSql;
     else
       return SendError(ctx.res, Status::InvalidRequest("confidence must be high or low"));
   }
@@ -65,7 +69,7 @@ void ListDrafts(App& app, RequestContext& ctx) {
     if (e != "true" && e != "false")
       return SendError(ctx.res, Status::InvalidRequest("expiring must be true or false"));
     if (e == "true")
-      where += " AND d.approval_status = 'pending' AND d.expires_at < now() + interval '48 hours'";
+      where += " AND d.approval_status = 'pending' AND d.expires_at < " + kExpiringSoonSql;
   }
   if (req.has_param("scanId")) {
     params.push_back(req.get_param_value("scanId"));
@@ -93,13 +97,15 @@ void ListDrafts(App& app, RequestContext& ctx) {
   if (!found.ok()) return SendError(ctx.res, found.status());
   Json drafts = Json::array();
   for (int i = 0; i < found->rows.size(); ++i) drafts.push_back(DraftJson(found->rows, i));
-  auto counts = app.db.Exec(
-      std::string("SELECT count(*) AS all_n, count(*) FILTER (WHERE confidence >= ") +
-          kHighConfidence + ") AS high_n, count(*) FILTER (WHERE confidence < " + kHighConfidence +
-          ") AS low_n, count(*) FILTER (WHERE expires_at < now() + interval '48 hours') AS "
-          "expiring_n"
-          " FROM product_draft WHERE store_id = $1 AND approval_status = 'pending'",
-      {ctx.session->store_id});
+  auto counts =
+      app.db.Exec(std::string("SELECT count(*) AS all_n, count(*) FILTER (WHERE confidence >= ") +
+                      kHighConfidenceSql + ") AS high_n, count(*) FILTER (WHERE confidence < " +
+                      kHighConfidenceSql + ") AS low_n, count(*) FILTER (WHERE expires_at < " +
+                      kExpiringSoonSql +
+                      ") AS "
+                      "expiring_n"
+                      " FROM product_draft WHERE store_id = $1 AND approval_status = 'pending'",
+                  {ctx.session->store_id});
   if (!counts.ok()) return SendError(ctx.res, counts.status());
   SendJson(ctx.res, 200,
            {{"drafts", drafts},
@@ -135,7 +141,7 @@ void SendEditErrors(httplib::Response& res, const Status& st) {
   if (st.code() != "validation_failed") return SendError(res, st);
   SendJson(res, 422,
            {{"error", {{"code", "validation_failed"}, {"message", "some edits are not valid"}}},
-            {"errors", Json::parse(st.message(), nullptr, false)}});
+            {"errors", ToApiJson(Json::parse(st.message(), nullptr, false))}});
 }
 
 void PatchDraft(App& app, RequestContext& ctx) {

@@ -10,23 +10,23 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 
 const std::vector<FieldInfo> kFields = {
-    {Field::kName, "name", "name", "Name", "The name", FieldKind::kText, true, true, true,
+    {Field::kName, "name", "name", "name", "Product name", "The name", FieldKind::kText, true, true, true,
      kMaxNameLength, 0},
-    {Field::kDescription, "description", "description", "Description", "The description",
-     FieldKind::kText, false, false, true, kMaxDescriptionLength, 0},
-    {Field::kPrice, "price", "price", "Price", "The price", FieldKind::kAmount, false, true, true,
-     0, 0},
-    {Field::kCurrency, "currency", "currency", "Currency", "The currency", FieldKind::kText, true,
-     true, true, 3, 0},
-    {Field::kOldPrice, "compare_at_price", "compareAtPrice", "Old price", "The old price",
-     FieldKind::kAmount, false, true, true, 0, 0},
-    {Field::kCategory, "category", "category", "Category", "The category", FieldKind::kText, true,
+    {Field::kDescription, "description", "description", "description", "Description",
+     "The description", FieldKind::kText, false, false, true, kMaxDescriptionLength, 0},
+    {Field::kPrice, "price", "price", "price", "Price", "The price", FieldKind::kAmount, false,
      true, true, 0, 0},
-    {Field::kSizes, "sizes", "sizes", "Sizes", "Sizes", FieldKind::kList, false, true, false,
-     kMaxSizeLength, kMaxListEntries},
-    {Field::kColors, "colors", "colors", "Colours", "Colours", FieldKind::kList, false, true, false,
-     kMaxColorLength, kMaxListEntries},
-    {Field::kTags, "tags", "tags", "Tags", "Tags", FieldKind::kList, false, false, false,
+    {Field::kCurrency, "currency", "currency", "currency", "Currency", "The currency",
+     FieldKind::kText, true, true, true, 3, 0},
+    {Field::kOldPrice, "oldPrice", "compare_at_price", "compareAtPrice", "Old price",
+     "The old price", FieldKind::kAmount, false, true, true, 0, 0},
+    {Field::kCategory, "category", "category", "category", "Category", "The category",
+     FieldKind::kText, true, true, true, 0, 0},
+    {Field::kSizes, "sizes", "sizes", "sizes", "Sizes", "Sizes", FieldKind::kList, false, true,
+     false, kMaxSizeLength, kMaxListEntries},
+    {Field::kColors, "colors", "colors", "colors", "Colours", "Colours", FieldKind::kList, false,
+     true, false, kMaxColorLength, kMaxListEntries},
+    {Field::kTags, "tags", "tags", "tags", "Tags", "Tags", FieldKind::kList, false, false, false,
      kMaxTagLength, kMaxListEntries},
 };
 
@@ -112,6 +112,7 @@ ordered_json ConstantsJson() {
   ordered_json fields = ordered_json::array();
   for (const FieldInfo& f : kFields) {
     ordered_json o;
+    o["id"] = f.id_text;
     o["cli"] = f.cli;
     o["api"] = f.api;
     o["title"] = f.title;

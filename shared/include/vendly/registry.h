@@ -74,9 +74,11 @@ enum class FieldKind { kText, kAmount, kList };
 
 struct FieldInfo {
   Field id;
-  std::string_view cli;      // key in the CLI's JSON lines, Draft JSON and the WASM functions
-  std::string_view api;      // key in the HTTP API and in sellerEdits
-  std::string_view title;    // the form label ("Old price")
+  std::string_view
+      id_text;             // the Field's name in the registry's JSON ("oldPrice"), spelling-neutral
+  std::string_view cli;    // key in the CLI's JSON lines, Draft JSON and the WASM functions
+  std::string_view api;    // key in the HTTP API and in sellerEdits
+  std::string_view title;  // the form label ("Old price")
   std::string_view subject;  // the field in a message's first words ("The old price")
   FieldKind kind;
   bool required;            // a draft needs it; a null edit is "required", not "clear"
@@ -103,7 +105,7 @@ std::string_view ApiKey(std::string_view cli_key);
 nlohmann::json ToApiJson(const nlohmann::json& json);
 
 // The registry as one JSON object (the WASM module's constants(), web/app/lib/registry.ts):
-// {"fields":[{"cli","api","title","kind","required","scored","conflicts","maxLength",
+// {"fields":[{"id","cli","api","title","kind","required","scored","conflicts","maxLength",
 // "maxEntries"}], "keys":{cli: api for the other keys}, "limits":{...}, "thresholds":{...},
 // "drafts":{"lifetimeDays","expiringSoonHours"}, "currencies":[...], "defaultCurrency",
 // "categories":[...]}.

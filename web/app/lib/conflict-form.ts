@@ -1,39 +1,33 @@
 // The conflicts screen's pieces (US-5): a product as the core's draft (the same columns the server's
 // resolve reads), how each field's value reads for people, and the seller edit a typed value amounts
 // to. Every rule about a value stays the core's (applyEdits in wasm.ts); nothing here judges one.
-import type { DraftJson } from '@core/vendly_catalog';
+import { FIELDS, fieldByApi, type ApiDraftJson } from '@/app/lib/constants';
 import type { ConflictValue, DraftEdits, Product } from '@/app/lib/definitions';
 import { formatMoney } from '@/app/lib/money';
 
-// The product as the core's Draft JSON (server/jobs/poll.cc ProductAsDraft).
-export function draftOfProduct(p: Product): DraftJson {
-  return {
-    name: p.name,
-    description: p.description ?? '',
-    price: p.price,
-    currency: p.currency,
-    compare_at_price: p.compareAtPrice,
-    category: p.category ?? '',
-    sizes: [...p.sizes],
-    colors: [...p.colors],
-    tags: [...p.tags],
-  };
+// The product as a draft (the same columns the server's resolve reads): its draft fields.
+export function draftOfProduct(p: Product): ApiDraftJson {
+  const d: Record<string, unknown> = {};
+  for (const f of FIELDS) {
+    const v = (p as unknown as Record<string, unknown>)[f.api];
+    d[f.api] = Array.isArray(v) ? [...v] : (v ?? (f.kind === 'amount' ? null : ''));
+  }
+  return d as ApiDraftJson;
 }
 
 type FieldInfo = { label: string; edit: keyof DraftEdits; kind: 'text' | 'long' | 'amount' | 'currency' | 'category' | 'list' };
 
-// The core's field names -> what the seller reads, the edit key (server/jobs/poll.cc kEditName) and the input.
-export const CONFLICT_FIELDS: Record<string, FieldInfo> = {
-  name: { label: 'Product name', edit: 'name', kind: 'text' },
-  description: { label: 'Description', edit: 'description', kind: 'long' },
-  price: { label: 'Price', edit: 'price', kind: 'amount' },
-  compare_at_price: { label: 'Old price', edit: 'compareAtPrice', kind: 'amount' },
-  currency: { label: 'Currency', edit: 'currency', kind: 'currency' },
-  category: { label: 'Category', edit: 'category', kind: 'category' },
-  sizes: { label: 'Sizes', edit: 'sizes', kind: 'list' },
-  colors: { label: 'Colours', edit: 'colors', kind: 'list' },
-  tags: { label: 'Tags', edit: 'tags', kind: 'list' },
-};
+// A conflict's field (its API key, the seller edit it becomes) -> what the seller reads and the input.
+export const CONFLICT_FIELDS: Record<string, FieldInfo> = Object.fromEntries(
+  FIELDS.map((f) => [
+    f.api,
+    {
+      label: f.title,
+      edit: f.api,
+      kind: f.kind === 'amount' || f.kind === 'list' ? f.kind : f.id === 'description' ? 'long' : f.id === 'currency' || f.id === 'category' ? f.id : 'text',
+    },
+  ]),
+);
 
 export function fieldInfo(field: string): FieldInfo {
   return CONFLICT_FIELDS[field] ?? { label: field, edit: field as keyof DraftEdits, kind: 'text' };
@@ -43,7 +37,7 @@ export function fieldInfo(field: string): FieldInfo {
 export function valueText(field: string, value: ConflictValue, currency: string): string {
   const kind = fieldInfo(field).kind;
   if (kind === 'amount') {
-    if (value === null) return field === 'price' ? 'Price on request' : 'None';
+    if (value === null) return fieldByApi(field)?.id === 'price' ? 'Price on request' : 'None';
     return typeof value === 'number' ? formatMoney(value, currency) : String(value);
   }
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'None';

@@ -1,9 +1,9 @@
 // Shapes of vendly-server's answers (server/README.md and server/API.md, plan section 5) and of the
 // dashboard's form states.
-import type { Category, DraftJson, ProductJson } from '@core/vendly_catalog';
+// Field names, currencies, categories and limits are the core's (constants.ts), never listed here.
+import type { ApiDraftJson, ApiEdits, ApiProductJson, ConflictField as CoreConflictField, ListField } from '@/app/lib/constants';
 
-export const CURRENCIES = ['KES', 'UGX', 'TZS', 'RWF', 'NGN', 'USD'] as const;
-export type Currency = (typeof CURRENCIES)[number];
+export type Currency = string; // one of constants.ts CURRENCIES
 
 export type Seller = { id: string; email: string; createdAt?: string };
 
@@ -53,24 +53,6 @@ export type FormState<Field extends string = string> = {
 
 // ---- Catalog (server/API.md) ----
 
-// The nine categories of the core (wasm/vendly_catalog.d.ts), in the plan's order, for the category
-// select. The compile-time checks below fail if this list and the core's Category type drift apart; the
-// core (validateDraft) stays the only judge of a category.
-export const CATEGORIES = [
-  'Fashion & Apparel',
-  'Electronics & Gadgets',
-  'Home & Living',
-  'Beauty & Personal Care',
-  'Food & Beverages',
-  'Sports & Fitness',
-  'Books & Media',
-  'Toys & Games',
-  'Other',
-] as const satisfies readonly Category[];
-type MissingCategory = Exclude<Category, (typeof CATEGORIES)[number]>;
-const everyCategoryListed: [MissingCategory] extends [never] ? true : MissingCategory = true;
-void everyCategoryListed;
-
 export type Pagination = { total: number; page: number; limit: number; pages: number };
 
 // One problem with one field, as the core's ValidateDraft reports it (field "" = the whole draft).
@@ -79,18 +61,9 @@ export type FieldProblem = { field: string; code: string; message: string };
 export type MediaType = 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired';
 
-// The keys of a PATCH (and of an approval's optional body): the seller's edits, camelCase.
-export type DraftEdits = {
-  name?: string;
-  description?: string | null;
-  price?: number | null;
-  compareAtPrice?: number | null;
-  currency?: string;
-  category?: string;
-  tags?: string[] | null;
-  sizes?: string[] | null;
-  colors?: string[] | null;
-};
+// The keys of a PATCH (and of an approval's optional body): the seller's edits, the fields' API keys.
+// null clears an optional field.
+export type DraftEdits = ApiEdits;
 
 export type Draft = {
   id: string;
@@ -101,9 +74,9 @@ export type Draft = {
   mediaType: MediaType;
   caption: string;
   postedAt: string;
-  extractedData: ProductJson; // evidence: UTF-8 byte spans into caption
+  extractedData: ApiProductJson; // evidence: UTF-8 byte spans into caption
   sellerEdits: DraftEdits | null;
-  current: DraftJson; // extractedData with sellerEdits applied by the core
+  current: ApiDraftJson; // extractedData with sellerEdits applied by the core
   errors: FieldProblem[]; // empty: the draft may be approved
   confidence: number;
   imageUrls: string[];
@@ -121,19 +94,12 @@ export type DraftsPage = { drafts: Draft[]; pagination: Pagination; counts: Draf
 
 export type ProductStatus = 'active' | 'archived' | 'draft';
 
-export type Product = {
+// The draft fields (constants.ts ApiDraftJson), and the product's own.
+export type Product = Omit<ApiDraftJson, 'category'> & {
   id: string;
-  name: string;
   slug: string;
-  description: string;
-  price: number | null;
-  currency: string;
-  compareAtPrice: number | null;
   category: string | null; // the first of categories
   categories: string[];
-  tags: string[];
-  sizes: string[];
-  colors: string[];
   images: string[];
   status: ProductStatus;
   inStock: boolean;
@@ -243,9 +209,9 @@ export type StoreSettingsField = 'currency' | 'autoApprove' | 'autoApproveThresh
 
 // ---- Sync conflicts (US-5; server/API.md "Sync") ----
 
-// The core's draft field names; a value is as in a draft (text, an amount in the major unit or null,
-// a list of words).
-export type ConflictField = 'name' | 'description' | 'price' | 'currency' | 'compare_at_price' | 'category' | 'sizes' | 'colors' | 'tags';
+// A field's API key; a value is as in a draft (text, an amount in the major unit or null, a list of
+// words).
+export type ConflictField = CoreConflictField | ListField;
 export type ConflictValue = string | number | string[] | null;
 
 export type SyncConflict = {

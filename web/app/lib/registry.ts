@@ -4,9 +4,10 @@
 export const registry = {
   "fields": [
     {
+      "id": "name",
       "cli": "name",
       "api": "name",
-      "title": "Name",
+      "title": "Product name",
       "kind": "text",
       "required": true,
       "scored": true,
@@ -15,6 +16,7 @@ export const registry = {
       "maxEntries": 0
     },
     {
+      "id": "description",
       "cli": "description",
       "api": "description",
       "title": "Description",
@@ -26,6 +28,7 @@ export const registry = {
       "maxEntries": 0
     },
     {
+      "id": "price",
       "cli": "price",
       "api": "price",
       "title": "Price",
@@ -37,6 +40,7 @@ export const registry = {
       "maxEntries": 0
     },
     {
+      "id": "currency",
       "cli": "currency",
       "api": "currency",
       "title": "Currency",
@@ -48,6 +52,7 @@ export const registry = {
       "maxEntries": 0
     },
     {
+      "id": "oldPrice",
       "cli": "compare_at_price",
       "api": "compareAtPrice",
       "title": "Old price",
@@ -59,6 +64,7 @@ export const registry = {
       "maxEntries": 0
     },
     {
+      "id": "category",
       "cli": "category",
       "api": "category",
       "title": "Category",
@@ -70,6 +76,7 @@ export const registry = {
       "maxEntries": 0
     },
     {
+      "id": "sizes",
       "cli": "sizes",
       "api": "sizes",
       "title": "Sizes",
@@ -81,6 +88,7 @@ export const registry = {
       "maxEntries": 40
     },
     {
+      "id": "colors",
       "cli": "colors",
       "api": "colors",
       "title": "Colours",
@@ -92,6 +100,7 @@ export const registry = {
       "maxEntries": 40
     },
     {
+      "id": "tags",
       "cli": "tags",
       "api": "tags",
       "title": "Tags",

@@ -1,21 +1,16 @@
 // Form checks, run by the server actions before anything is sent to vendly-server. They mirror the
-// server's own rules (server/routes/auth.cc) so the seller sees the message next to the field; the server
+// server's own rules (server/routes/auth.cc; limits and currencies from the core's registry, constants.ts) so the seller sees the message next to the field; the server
 // still checks everything.
-import { CURRENCIES, type Currency, type LoginField, type SignupField, type StoreSettingsField } from '@/app/lib/definitions';
+import { isCurrency, LIMITS } from '@/app/lib/constants';
+import type { Currency, LoginField, SignupField, StoreSettingsField } from '@/app/lib/definitions';
 
 export type Checked<Values, Field extends string> =
   | { ok: true; values: Values }
   | { ok: false; fieldErrors: Partial<Record<Field, string>> };
 
-const PASSWORD_MIN = 8;
-
 function text(form: FormData, name: string): string {
   const v = form.get(name);
   return typeof v === 'string' ? v.trim() : '';
-}
-
-export function isCurrency(value: string): value is Currency {
-  return (CURRENCIES as readonly string[]).includes(value);
 }
 
 function emailError(email: string): string | undefined {
@@ -46,8 +41,13 @@ export function checkSignup(form: FormData): Checked<SignupValues, SignupField> 
     { email, password, storeName, currency: currency as Currency },
     {
       email: emailError(email),
-      password: password.length < PASSWORD_MIN ? `Use at least ${PASSWORD_MIN} characters.` : undefined,
-      storeName: !storeName ? 'Enter the name of your store.' : storeName.length > 200 ? 'Use at most 200 characters.' : undefined,
+      password:
+        password.length < LIMITS.passwordMin
+          ? `Use at least ${LIMITS.passwordMin} characters.`
+          : password.length > LIMITS.passwordMax
+            ? `Use at most ${LIMITS.passwordMax} characters.`
+            : undefined,
+      storeName: !storeName ? 'Enter the name of your store.' : storeName.length > LIMITS.storeNameMax ? `Use at most ${LIMITS.storeNameMax} characters.` : undefined,
       currency: isCurrency(currency) ? undefined : 'Choose the currency your prices are in.',
     },
   );

@@ -2,7 +2,8 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { signup } from '@/app/lib/actions';
-import { CURRENCIES, type FormState, type SignupField } from '@/app/lib/definitions';
+import { CURRENCIES, DEFAULT_CURRENCY, LIMITS } from '@/app/lib/constants';
+import type { FormState, SignupField } from '@/app/lib/definitions';
 import { FieldError, FormAlert } from '@/app/ui/form-messages';
 import { SubmitButton } from '@/app/ui/submit-button';
 
@@ -16,15 +17,15 @@ export function SignupForm() {
       <FieldError id="email-error" message={fe.email} />
 
       <label htmlFor="password">Password</label>
-      <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} aria-invalid={Boolean(fe.password)} aria-describedby={fe.password ? 'password-error' : 'password-hint'} />
-      {fe.password ? <FieldError id="password-error" message={fe.password} /> : <p id="password-hint" className="hint">At least 8 characters.</p>}
+      <input id="password" name="password" type="password" autoComplete="new-password" required minLength={LIMITS.passwordMin} maxLength={LIMITS.passwordMax} aria-invalid={Boolean(fe.password)} aria-describedby={fe.password ? 'password-error' : 'password-hint'} />
+      {fe.password ? <FieldError id="password-error" message={fe.password} /> : <p id="password-hint" className="hint">At least {LIMITS.passwordMin} characters.</p>}
 
       <label htmlFor="storeName">Store name</label>
-      <input id="storeName" name="storeName" defaultValue={state.values?.storeName} type="text" autoComplete="organization" required maxLength={200} aria-invalid={Boolean(fe.storeName)} aria-describedby={fe.storeName ? 'storeName-error' : undefined} />
+      <input id="storeName" name="storeName" defaultValue={state.values?.storeName} type="text" autoComplete="organization" required maxLength={LIMITS.storeNameMax} aria-invalid={Boolean(fe.storeName)} aria-describedby={fe.storeName ? 'storeName-error' : undefined} />
       <FieldError id="storeName-error" message={fe.storeName} />
 
       <label htmlFor="currency">Currency</label>
-      <select id="currency" name="currency" key={state.values?.currency ?? 'KES'} defaultValue={state.values?.currency ?? 'KES'} aria-invalid={Boolean(fe.currency)} aria-describedby={fe.currency ? 'currency-error' : undefined}>
+      <select id="currency" name="currency" key={state.values?.currency ?? DEFAULT_CURRENCY} defaultValue={state.values?.currency ?? DEFAULT_CURRENCY} aria-invalid={Boolean(fe.currency)} aria-describedby={fe.currency ? 'currency-error' : undefined}>
         {CURRENCIES.map((c) => (
           <option key={c} value={c}>
             {c}

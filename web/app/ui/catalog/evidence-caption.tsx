@@ -1,19 +1,15 @@
 import type { Span } from '@core/vendly_catalog';
+import { fieldByApi } from '@/app/lib/constants';
 import { highlight } from '@/app/lib/evidence';
 
 // Names of the fields as the seller reads them, for the highlights' legend and tooltips.
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Name',
-  price: 'Price',
-  currency: 'Currency',
-  compare_at_price: 'Old price',
-  category: 'Category',
-  sizes: 'Sizes',
-  colors: 'Colours',
-};
-
 export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field;
+  return fieldByApi(field)?.title ?? field;
+}
+
+// The highlight's colour class: by the field's registry id, whatever its JSON spelling.
+function markClass(field: string): string {
+  return `ev-${fieldByApi(field)?.id ?? field}`;
 }
 
 // A caption with the words each field was read from highlighted (the core's evidence: UTF-8 byte spans),
@@ -25,7 +21,7 @@ export function EvidenceCaption({ caption, evidence, id }: { caption: string; ev
       <p className="caption" data-testid="evidence" id={id}>
         {highlight(caption, evidence).map((s, i) =>
           s.field ? (
-            <mark key={i} title={fieldLabel(s.field)} data-field={s.field} className={`ev-${s.field}`}>
+            <mark key={i} title={fieldLabel(s.field)} data-field={s.field} className={markClass(s.field)}>
               {s.text}
             </mark>
           ) : (
@@ -36,7 +32,7 @@ export function EvidenceCaption({ caption, evidence, id }: { caption: string; ev
       {fields.length ? (
         <p className="legend small" aria-label="Highlighted fields">
           {fields.map((f) => (
-            <mark key={f} className={`ev-${f}`}>
+            <mark key={f} className={markClass(f)}>
               {fieldLabel(f)}
             </mark>
           ))}

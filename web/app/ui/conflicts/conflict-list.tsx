@@ -2,11 +2,11 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState } from 'react';
-import type { DraftJson } from '@core/vendly_catalog';
+import { CATEGORIES, CURRENCIES, type ApiDraftJson } from '@/app/lib/constants';
 import { resolveConflict } from '@/app/lib/actions';
 import { CONFLICTS_STALE } from '@/app/lib/events';
 import { draftOfProduct, fieldInfo, listOf, valueInput, valueText } from '@/app/lib/conflict-form';
-import { CATEGORIES, CURRENCIES, type ConflictChoice, type ConflictValue, type FieldProblem, type Product, type SyncConflict } from '@/app/lib/definitions';
+import { type ConflictChoice, type ConflictValue, type FieldProblem, type Product, type SyncConflict } from '@/app/lib/definitions';
 import { exactTime, timeAgo } from '@/app/lib/time';
 import { applyEdits, isError } from '@/app/lib/wasm';
 import { readAmount, UNREADABLE } from '@/app/ui/drafts/draft-editor';
@@ -89,7 +89,7 @@ function ConflictCard({
   const [check, setCheck] = useState<Check | null>(null);
   const [pending, setPending] = useState<ConflictChoice | null>(null);
   const [server, setServer] = useState<{ error?: string; problems: FieldProblem[] }>({ problems: [] });
-  const base: DraftJson | null = product ? draftOfProduct(product) : null;
+  const base: ApiDraftJson | null = product ? draftOfProduct(product) : null;
 
   // The typed value checked by the core as the seller types: the edit applied to the product as it is,
   // exactly what the server's resolve will judge. No server call.
@@ -132,7 +132,7 @@ function ConflictCard({
     try {
       const r = await resolveConflict(c.id, choice, choice === 'value' ? check?.value : undefined);
       if (r.ok) {
-        const now = (r.product as unknown as Record<string, unknown>)[info.edit === 'compareAtPrice' ? 'compareAtPrice' : c.field];
+        const now = (r.product as unknown as Record<string, unknown>)[info.edit];
         onResolved(
           c.field === 'name'
             ? `The product is now called “${r.product.name}”.`

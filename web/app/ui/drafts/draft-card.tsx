@@ -1,4 +1,5 @@
 'use client';
+import { API } from '@/app/lib/constants';
 import type { Draft } from '@/app/lib/definitions';
 import { formatMoney } from '@/app/lib/money';
 import { expiresIn } from '@/app/lib/time';
@@ -63,7 +64,7 @@ export function DraftCard({
           <span className="price" data-testid="price">
             {formatMoney(d.price, d.currency)}
           </span>
-          {d.compare_at_price !== null ? <span className="was">{formatMoney(d.compare_at_price, d.currency)}</span> : null}
+          {d[API.oldPrice] !== null ? <span className="was">{formatMoney(d[API.oldPrice], d.currency)}</span> : null}
         </p>
         <p className="draft-meta small">
           <Confidence value={draft.confidence} />

@@ -1,9 +1,10 @@
 'use client';
 import { useEffect, useId, useState } from 'react';
-import type { DraftJson, FieldError as CoreFieldError, Span } from '@core/vendly_catalog';
+import type { FieldError as CoreFieldError, Span } from '@core/vendly_catalog';
 import { approveDraft, saveDraft } from '@/app/lib/actions';
-import { CATEGORIES, CURRENCIES, type Draft, type DraftEdits, type FieldProblem, type Product } from '@/app/lib/definitions';
-import { editsOf, formOf, type Amounts, type DraftForm, type ListField } from '@/app/lib/draft-form';
+import { API, CATEGORIES, CURRENCIES, fieldByApi, type ApiDraftJson } from '@/app/lib/constants';
+import type { Draft, DraftEdits, FieldProblem, Product } from '@/app/lib/definitions';
+import { AMOUNT_FIELDS, editsOf, formOf, type Amounts, type DraftForm, type ListField } from '@/app/lib/draft-form';
 import { applyEdits, extract, isError, parsePrice } from '@/app/lib/wasm';
 import { EvidenceCaption } from '@/app/ui/catalog/evidence-caption';
 import { MediaThumb } from '@/app/ui/catalog/media-thumb';
@@ -13,26 +14,15 @@ import { Modal } from '@/app/ui/modal';
 
 export type EditorResult = { kind: 'saved'; draft: Draft } | { kind: 'approved'; product: Product };
 
-// The core's field names -> the form's.
-const FORM_FIELD: Record<string, keyof DraftForm> = {
-  name: 'name',
-  description: 'description',
-  price: 'price',
-  compare_at_price: 'compareAtPrice',
-  compareAtPrice: 'compareAtPrice',
-  currency: 'currency',
-  category: 'category',
-  tags: 'tags',
-  sizes: 'sizes',
-  colors: 'colors',
-};
+// The old price's form key (the registry's field id oldPrice).
+const OLD_PRICE = API.oldPrice;
 
 type Problems = Partial<Record<keyof DraftForm, string>> & { form?: string };
 
 function problemsOf(errors: readonly (CoreFieldError | FieldProblem)[]): Problems {
   const out: Problems = {};
   for (const e of errors) {
-    const f = FORM_FIELD[e.field];
+    const f = fieldByApi(e.field)?.api;
     if (f) out[f] ??= e.message;
     else out.form ??= e.message;
   }
@@ -40,7 +30,7 @@ function problemsOf(errors: readonly (CoreFieldError | FieldProblem)[]): Problem
 }
 
 // What the core made of the form: its problems (none: the draft may be approved) and the edits to send.
-type Check = { problems: Problems; count: number; edits: DraftEdits; draft: DraftJson; unreadable: boolean };
+type Check = { problems: Problems; count: number; edits: DraftEdits; draft: ApiDraftJson; unreadable: boolean };
 
 export const UNREADABLE = 'Enter the amount as a number, like 2,500.';
 
@@ -79,8 +69,9 @@ export function DraftEditor({
   useEffect(() => {
     let live = true;
     (async () => {
-      const [price, compareAtPrice] = await Promise.all([readAmount(form.price), readAmount(form.compareAtPrice)]);
-      const amounts: Amounts = { price, compareAtPrice };
+      const read = await Promise.all(AMOUNT_FIELDS.map((f) => readAmount(form[f])));
+      const amounts = Object.fromEntries(AMOUNT_FIELDS.map((f, i) => [f, read[i]])) as Amounts;
+      const unreadable = AMOUNT_FIELDS.filter((f) => amounts[f] === undefined);
       const edits = editsOf(form, base, amounts);
       const r = await applyEdits(base, edits);
       if (!live) return;
@@ -89,11 +80,10 @@ export function DraftEditor({
         return;
       }
       const problems = problemsOf(r.errors);
-      if (price === undefined) problems.price = UNREADABLE;
-      if (compareAtPrice === undefined) problems.compareAtPrice = UNREADABLE;
+      for (const f of unreadable) problems[f] = UNREADABLE;
       const count = Object.keys(problems).length;
       setCoreError(null);
-      setCheck({ problems, count, edits, draft: r.draft, unreadable: price === undefined || compareAtPrice === undefined });
+      setCheck({ problems, count, edits, draft: r.draft, unreadable: unreadable.length > 0 });
     })().catch((e: unknown) => live && setCoreError(`The catalog engine could not load: ${String(e)}`));
     return () => {
       live = false;
@@ -159,7 +149,7 @@ export function DraftEditor({
   const invalid = (f: keyof DraftForm) => Boolean(problem(f));
   const describedBy = (f: keyof DraftForm, hint?: boolean) =>
     [hint ? id(`${f}-hint`) : '', problem(f) ? id(`${f}-error`) : ''].filter(Boolean).join(' ') || undefined;
-  const currencies: readonly string[] = (CURRENCIES as readonly string[]).includes(form.currency) ? CURRENCIES : [form.currency, ...CURRENCIES];
+  const currencies: readonly string[] = CURRENCIES.includes(form.currency) ? CURRENCIES : [form.currency, ...CURRENCIES];
   const categoryKnown = (CATEGORIES as readonly string[]).includes(form.category);
   const blocking = check ? check.count : 0;
 
@@ -228,19 +218,19 @@ export function DraftEditor({
             </div>
           </div>
 
-          <label htmlFor={id('compareAtPrice')}>Old price ({form.currency})</label>
+          <label htmlFor={id(OLD_PRICE)}>Old price ({form.currency})</label>
           <input
-            id={id('compareAtPrice')}
+            id={id(OLD_PRICE)}
             inputMode="decimal"
-            value={form.compareAtPrice}
-            onChange={(e) => set('compareAtPrice', e.target.value)}
-            aria-invalid={invalid('compareAtPrice')}
-            aria-describedby={describedBy('compareAtPrice', true)}
+            value={form[OLD_PRICE]}
+            onChange={(e) => set(OLD_PRICE, e.target.value)}
+            aria-invalid={invalid(OLD_PRICE)}
+            aria-describedby={describedBy(OLD_PRICE, true)}
           />
-          <p id={id('compareAtPrice-hint')} className="hint">
+          <p id={id(`${OLD_PRICE}-hint`)} className="hint">
             Optional: shown struck through next to the price.
           </p>
-          <FieldError id={id('compareAtPrice-error')} message={problem('compareAtPrice')} />
+          <FieldError id={id(`${OLD_PRICE}-error`)} message={problem(OLD_PRICE)} />
 
           <label htmlFor={id('description')}>Description</label>
           <textarea

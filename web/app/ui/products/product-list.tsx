@@ -1,3 +1,4 @@
+import { API } from '@/app/lib/constants';
 import type { Product } from '@/app/lib/definitions';
 import { formatMoney } from '@/app/lib/money';
 import { exactTime, timeAgo } from '@/app/lib/time';
@@ -24,7 +25,7 @@ export function ProductList({ products }: { products: Product[] }) {
                 <span className="price" data-testid="price">
                   {formatMoney(p.price, p.currency)}
                 </span>
-                {p.compareAtPrice !== null ? <span className="was">{formatMoney(p.compareAtPrice, p.currency)}</span> : null}
+                {p[API.oldPrice] !== null ? <span className="was">{formatMoney(p[API.oldPrice], p.currency)}</span> : null}
               </p>
               <p className="muted small">
                 {[p.category, p.sizes.length ? `Sizes ${p.sizes.join(', ')}` : null, p.colors.length ? p.colors.join(', ') : null]

@@ -1,7 +1,8 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { updateStoreSettings } from '@/app/lib/actions';
-import { CURRENCIES, type FormState, type Store, type StoreSettingsField } from '@/app/lib/definitions';
+import { CURRENCIES } from '@/app/lib/constants';
+import type { FormState, Store, StoreSettingsField } from '@/app/lib/definitions';
 import { formatMoney } from '@/app/lib/money';
 import { FieldError, FormAlert } from '@/app/ui/form-messages';
 import { SubmitButton } from '@/app/ui/submit-button';
@@ -14,7 +15,7 @@ export function StoreSettingsForm({ store }: { store: Store }) {
   const shownCurrency = state.values?.currency ?? store.currency;
   const [currency, setCurrency] = useState(shownCurrency);
   const fe = state.fieldErrors ?? {};
-  const currencies: readonly string[] = CURRENCIES.includes(store.currency as never) ? CURRENCIES : [store.currency, ...CURRENCIES];
+  const currencies: readonly string[] = CURRENCIES.includes(store.currency) ? CURRENCIES : [store.currency, ...CURRENCIES];
   return (
     <form action={action} className="card form form-narrow" noValidate aria-labelledby="settings-heading">
       <h2 id="settings-heading">Store</h2>

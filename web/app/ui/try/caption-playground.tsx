@@ -1,9 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { ExtractResult, ProductJson } from '@core/vendly_catalog';
-import { extract, isError } from '@/app/lib/wasm';
+import { extract, isError, type ApiProductJson, type ExtractResult } from '@/app/lib/wasm';
 import { formatMoney } from '@/app/lib/money';
-import { CURRENCIES } from '@/app/lib/definitions';
+import { API, CURRENCIES, DEFAULT_CURRENCY, THRESHOLDS } from '@/app/lib/constants';
 import { EvidenceCaption } from '@/app/ui/catalog/evidence-caption';
 
 const SAMPLE = `New arrivals 🔥🔥
@@ -17,7 +16,7 @@ Delivery within Nairobi 200 bob
 
 export function CaptionPlayground() {
   const [caption, setCaption] = useState(SAMPLE);
-  const [currency, setCurrency] = useState('KES');
+  const [currency, setCurrency] = useState(DEFAULT_CURRENCY);
   const [result, setResult] = useState<ExtractResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
@@ -64,7 +63,7 @@ export function CaptionPlayground() {
         <h2>Drafts</h2>
         {error && <p className="error" role="alert">{error}</p>}
         {!result && !error && <p className="muted">Loading the extractor…</p>}
-        {result && !result.is_product && (
+        {result && !result.isProduct && (
           <p data-testid="not-product">Not a product post{result.reason ? ` (${result.reason})` : ''}.</p>
         )}
         {result?.products.map((p, i) => (
@@ -75,15 +74,16 @@ export function CaptionPlayground() {
   );
 }
 
-function ProductCard({ product, selected, onSelect }: { product: ProductJson; selected: boolean; onSelect: () => void }) {
-  const high = product.confidence >= 0.9;
+function ProductCard({ product, selected, onSelect }: { product: ApiProductJson; selected: boolean; onSelect: () => void }) {
+  // What a store with the default auto-approve setting would publish without review.
+  const high = product.confidence >= THRESHOLDS.autoApproveDefault;
   return (
     <article className="product" data-testid="draft" aria-current={selected}>
       <h3>{product.name || 'Untitled'}</h3>
       <div>
         <span className="price" data-testid="price">{formatMoney(product.price, product.currency)}</span>
-        {product.compare_at_price !== null && (
-          <span className="was">{formatMoney(product.compare_at_price, product.currency)}</span>
+        {product[API.oldPrice] !== null && (
+          <span className="was">{formatMoney(product[API.oldPrice], product.currency)}</span>
         )}
       </div>
       <div className="muted">{product.category}</div>

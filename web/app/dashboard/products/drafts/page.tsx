@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { DRAFTS } from '@/app/lib/constants';
 import { getDrafts, getMe } from '@/app/lib/data';
 import { DraftFilters, draftsHref, isDraftFilter } from '@/app/ui/drafts/draft-filters';
 import { DraftGrid } from '@/app/ui/drafts/draft-grid';
@@ -13,7 +14,7 @@ type Search = { filter?: string; page?: string };
 const EMPTY: Record<string, string> = {
   high: 'No high-confidence drafts are waiting.',
   low: 'No low-confidence drafts are waiting.',
-  expiring: 'No drafts expire in the next 48 hours.',
+  expiring: `No drafts expire in the next ${DRAFTS.expiringSoonHours} hours.`,
 };
 
 // The plan's 6.3: pending drafts, filtered, approved one by one or in a batch, edited, rejected.
