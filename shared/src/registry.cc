@@ -10,8 +10,8 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 
 const std::vector<FieldInfo> kFields = {
-    {Field::kName, "name", "name", "name", "Product name", "The name", FieldKind::kText, true, true, true,
-     kMaxNameLength, 0},
+    {Field::kName, "name", "name", "name", "Product name", "The name", FieldKind::kText, true, true,
+     true, kMaxNameLength, 0},
     {Field::kDescription, "description", "description", "description", "Description",
      "The description", FieldKind::kText, false, false, true, kMaxDescriptionLength, 0},
     {Field::kPrice, "price", "price", "price", "Price", "The price", FieldKind::kAmount, false,
