@@ -147,7 +147,57 @@ int Rank(std::string_view reason) {
   return 0;
 }
 
+// Words that make a line a sentence, not a listing title: pronouns, verbs of talk, time words,
+// greetings and thanks (English and Swahili).
+const WordSet& SentenceWords() {
+  static constexpr std::string_view kWords[] = {
+      "i",         "i'm",    "im",       "we",      "we're",  "we've",     "our",      "us",
+      "you",       "you're", "your",     "my",      "me",     "is",        "are",      "was",
+      "were",      "will",   "be",       "been",    "have",   "has",       "had",      "this",
+      "that",      "these",  "those",    "it",      "it's",   "its",       "they",     "them",
+      "their",     "he",     "she",      "her",     "his",    "today",     "tomorrow", "tonight",
+      "yesterday", "thank",  "thanks",   "please",  "kindly", "when",      "who",      "what",
+      "why",       "how",    "if",       "because", "so",     "but",       "hi",       "hello",
+      "hey",       "dear",   "welcome",  "happy",   "love",   "loving",    "mood",     "vibes",
+      "feeling",   "inspo",  "ootd",     "blessed", "god",    "let's",     "lets",     "can't",
+      "don't",     "do",     "does",     "did",     "should", "would",     "could",    "just",
+      "about",     "tuna",   "tunauza",  "wetu",    "yetu",   "asante",    "asanteni", "karibu",
+      "karibuni",  "leo",    "kesho",    "sana",    "habari", "jambo",     "mambo",    "niaje",
+      "fam",       "guys",   "everyone", "friends", "family", "customers", "wateja",   "followers",
+      "morning",   "night",  "week",     "month",   "year",   "weekend",   "here",     "there",
+      "come",      "coming", "soon",     "check",   "see",    "look",      "looking",  "got",
+      "get",       "wait",   "waiting",  "finally", "again",  "still"};
+  static const WordSet k(kWords);
+  return k;
+}
+
+constexpr int kMaxTitleWords = 14;  // words of the name line: a title, not a paragraph
+constexpr int kMaxTitleLines = 3;   // the name line and at most two lines of qualities
+
 }  // namespace
+
+bool IsListingTitle(const Text& t, const Segmentation& seg, uint32_t name_line) {
+  if (name_line >= seg.lines.size()) return false;
+  int content_lines = 0;
+  for (uint32_t li = 0; li < seg.lines.size(); ++li) {
+    const LineInfo& info = seg.lines[li];
+    if (info.empty || info.hashtags_only || info.contact) continue;
+    if (++content_lines > kMaxTitleLines) return false;
+    int words = 0;
+    for (uint32_t i = t.lines[li].first; i < t.lines[li].last; ++i) {
+      const Token& tok = t.tokens[i];
+      if (tok.kind == TokenKind::kMention) return false;  // a shout-out, not a listing
+      char p = t.Punct(tok);
+      if (p == '?') return false;
+      if (tok.kind != TokenKind::kWord) continue;
+      if (SentenceWords().Contains(t.Word(tok))) return false;
+      ++words;
+    }
+    if (li == name_line && words > kMaxTitleWords) return false;
+    if (li != name_line && words > kMaxTitleWords / 2) return false;
+  }
+  return content_lines > 0;
+}
 
 PostCues ReadPostCues(const Text& t) {
   PostCues cues;

@@ -8,6 +8,7 @@
 
 #include <string_view>
 
+#include "segment.h"
 #include "text.h"
 
 namespace vendly::internal {
@@ -21,6 +22,14 @@ struct PostCues {
 
 // Reads the non-product and order cues of a caption.
 PostCues ReadPostCues(const Text& text);
+
+// True when the post is a bare listing title, as sellers cross-post from marketplaces: one short
+// line naming an item with its qualities ("Ladies Block Heels Brand New", "HP EliteBook 840 G5
+// Core i5 8GB 256GB SSD", "3 Seater Sofa Grey Fabric"), maybe with a line or two of qualities,
+// contacts and hashtags, and no sentence. Such a post offers the item (with no price); a line
+// that talks ("Happy new month fam", "Love this dress", "Our new shop is open") is no title.
+// `name_line` is the line the item is named from.
+bool IsListingTitle(const Text& text, const Segmentation& seg, uint32_t name_line);
 
 }  // namespace vendly::internal
 

@@ -471,7 +471,10 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
     } else {
       // An explicit "DM for price" outweighs soft cues ("Good morning ... chat me up for price").
       bool blocked = any_dm_for_price ? cues.hard : !cues.non_product.empty();
-      is_product = (any_dm_for_price || cues.order_cue) && strong_item && !blocked;
+      // A bare listing title ("Ladies Block Heels Brand New") offers its item too.
+      bool title = single && !seg.items.empty() && seg.items[0].name_line >= 0 &&
+                   internal::IsListingTitle(t, seg, static_cast<uint32_t>(seg.items[0].name_line));
+      is_product = (any_dm_for_price || cues.order_cue || title) && strong_item && !blocked;
     }
   }
   if (!is_product) {

@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "prices.h"
+#include "segment.h"
+#include "vendly/extract.h"
+
 namespace vendly::internal {
 namespace {
 
@@ -38,6 +42,73 @@ TEST(Classify, OrderCuesAndSoldOut) {
   PostCues plain = Cues("Oversized hoodies Ksh 2,200");
   EXPECT_TRUE(plain.non_product.empty());
   EXPECT_FALSE(plain.sold_out);
+}
+
+// IsListingTitle over the caption's own segmentation and name line.
+bool ListingTitle(const std::string& caption) {
+  static std::vector<std::string> keep;
+  keep.push_back(caption);
+  Text t;
+  Tokenise(keep.back(), &t);
+  SplitItemLines(&t);
+  std::vector<Money> money = FindMoney(t, "KES");
+  Segmentation seg = SegmentPost(t, money);
+  if (seg.items.empty() || seg.items[0].name_line < 0) return false;
+  return IsListingTitle(t, seg, static_cast<uint32_t>(seg.items[0].name_line));
+}
+
+Extraction ExtractKes(const std::string& caption) {
+  Post post;
+  post.id = "t";
+  post.store_currency = "KES";
+  post.caption = caption;
+  return Extract(post);
+}
+
+TEST(Classify, ListingTitlesAreTitles) {
+  EXPECT_TRUE(ListingTitle("Ladies Block Heels Brand New"));
+  EXPECT_TRUE(ListingTitle("HP EliteBook 840 G5 Core i5 8GB 256GB SSD"));
+  EXPECT_TRUE(ListingTitle("3 Seater Sofa Grey Fabric\n0712 345 678"));
+  EXPECT_TRUE(ListingTitle("Executive Office Chair High Back\n#officefurniture #nairobi"));
+}
+
+TEST(Classify, SentencesAreNoListingTitles) {
+  EXPECT_FALSE(ListingTitle("Happy new month fam"));
+  EXPECT_FALSE(ListingTitle("Love this dress 😍"));
+  EXPECT_FALSE(ListingTitle("Our new shop is open in Westlands"));
+  EXPECT_FALSE(ListingTitle("Who else needs a new handbag?"));
+  EXPECT_FALSE(ListingTitle("Congratulations @amina_k on your new sofa"));
+  // A long paragraph is no title, however item-like its words.
+  EXPECT_FALSE(
+      ListingTitle("Leather handbags leather shoes leather belts leather wallets leather "
+                   "jackets leather sandals leather boots leather bags"));
+  // Four lines of text are a post, not a title with its qualities.
+  EXPECT_FALSE(ListingTitle("Leather Handbag\nBrown\nGenuine Leather\nMade In Kenya"));
+}
+
+TEST(Classify, ListingTitleIsAProductWithNoPrice) {
+  for (const char* caption :
+       {"Ladies Block Heels Brand New", "Men's Leather Chelsea Boots", "Baby Cot With Mattress",
+        "Executive Office Chair High Back", "HP EliteBook 840 G5 Core i5 8GB 256GB SSD",
+        "3 Seater Sofa Grey Fabric", "Samsung Galaxy A14 64GB Black"}) {
+    Extraction x = ExtractKes(caption);
+    ASSERT_TRUE(x.is_product) << caption;
+    ASSERT_EQ(x.products.size(), 1u) << caption;
+    // Never a price read from a spec or a count: 840, 256GB, 3 Seater, 64GB.
+    EXPECT_FALSE(x.products[0].price.has_value()) << caption;
+    EXPECT_EQ(x.products[0].currency, "KES") << caption;
+  }
+  EXPECT_EQ(ExtractKes("Men's Leather Chelsea Boots").products[0].name,
+            "Men's Leather Chelsea Boots");
+}
+
+TEST(Classify, GreetingsAndGiveawaysStayNonProducts) {
+  for (const char* caption :
+       {"Happy new month fam", "Good vibes only ✨", "Thank you for 10k followers 🎉",
+        "GIVEAWAY: win a leather handbag, tag 3 friends", "Leather handbags dropping Friday 👀",
+        "Love this dress 😍", "Our new shop is open in Westlands"}) {
+    EXPECT_FALSE(ExtractKes(caption).is_product) << caption;
+  }
 }
 
 }  // namespace
