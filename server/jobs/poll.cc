@@ -407,19 +407,18 @@ Status SaveUsage(Db& db, const std::string& connection_id, const GraphUsage& usa
 Status ScheduleNext(Db& db, const Job& job, const PollRun& run, int next_seconds) {
   return db.Transaction([&](Conn& conn) -> Status {
     if (run.trigger == "scheduled") {
-      auto release = conn.Exec(
-          "UPDATE job SET dedupe_key = NULL, updated_at = now() WHERE id = $1 AND locked_by = $2"
-          " AND status = 'running'",
-          {job.id, job.lock});
+      auto release = ReleaseJobDedupeKey(conn, job);
       if (!release.ok()) return release.status();
-      if (release->affected() != 1) return Status::Ok();  // no longer ours: the new owner schedules
+      if (!*release) return Status::Ok();  // no longer ours: the new owner schedules
     }
     auto next = SchedulePoll(conn, run.connection_id, run.store_id, seconds(next_seconds));
     if (!next.ok()) return next.status();
+    auto due = JobRunAt(conn, *next);
+    if (!due.ok()) return due.status();
     auto upd = conn.Exec(
         "UPDATE instagram_connection SET poll_interval_seconds = $2::int, last_polled_at = now(),"
-        " next_poll_at = (SELECT run_at FROM job WHERE id = $3) WHERE id = $1",
-        {run.connection_id, std::to_string(next_seconds), *next});
+        " next_poll_at = $3::timestamptz WHERE id = $1",
+        {run.connection_id, std::to_string(next_seconds), *due});
     return upd.ok() ? Status::Ok() : upd.status();
   });
 }
@@ -942,14 +941,10 @@ void ManualRefresh(App& app, RequestContext& ctx) {
           "the Instagram connection needs attention: reconnect it, then refresh");
     const std::string connection_id = c->Text(0, "id");
     // A refresh already waiting or running answers for this one too.
-    auto active = conn.Exec(
-        "SELECT id, payload->>'syncId' AS sync_id FROM job WHERE dedupe_key = $1"
-        " AND status IN ('queued', 'running')",
-        {ManualPollKey(connection_id)});
+    auto active = ActiveJobPayload(conn, ManualPollKey(connection_id));
     if (!active.ok()) return active.status();
-    if (!active->empty() && active->Get(0, "sync_id")) {
-      answer = {
-          {"syncId", active->Text(0, "sync_id")}, {"status", "queued"}, {"alreadyQueued", true}};
+    if (*active && (**active).contains("syncId") && (**active)["syncId"].is_string()) {
+      answer = {{"syncId", (**active)["syncId"]}, {"status", "queued"}, {"alreadyQueued", true}};
       return Status::Ok();
     }
     auto sync = conn.Exec(
@@ -1004,12 +999,8 @@ Result<std::string> SchedulePoll(Conn& conn, const std::string& connection_id,
   job.payload = {{"connectionId", connection_id}, {"storeId", store_id}, {"trigger", "scheduled"}};
   auto id = EnqueueJob(conn, job);
   if (!id.ok()) return id;
-  auto sooner = conn.Exec(
-      "UPDATE job SET run_at = now() + $2::bigint * interval '1 millisecond', updated_at = now()"
-      " WHERE id = $1 AND status = 'queued' AND run_at > now() + $2::bigint * interval '1 "
-      "millisecond'",
-      {*id, std::to_string(delay.count())});
-  if (!sooner.ok()) return sooner.status();
+  Status sooner = RunJobNoLaterThan(conn, *id, delay);
+  if (!sooner.ok()) return sooner;
   return id;
 }
 
@@ -1040,14 +1031,8 @@ void RegisterSyncJobs(JobRunner& runner, App& app) {
   runner.Register("poll", RunPoll);
   runner.Register("poll_scheduler", RunPollScheduler);
   runner.Register("token_refresh", RunTokenRefresh);
-  auto scheduler = EnsureRecurringJob(app.db, "poll_scheduler", "poll_scheduler",
-                                      seconds(std::max(app.config.poll_max_seconds, 1)));
-  if (!scheduler.ok())
-    LogWarn("poll_scheduler_enqueue_failed", {{"error", scheduler.status().message()}});
-  auto refresh = EnsureRecurringJob(app.db, "token_refresh", "token_refresh",
-                                    seconds(kTokenRefreshEverySeconds));
-  if (!refresh.ok())
-    LogWarn("token_refresh_enqueue_failed", {{"error", refresh.status().message()}});
+  runner.Schedule("poll_scheduler", seconds(std::max(app.config.poll_max_seconds, 1)));
+  runner.Schedule("token_refresh", seconds(kTokenRefreshEverySeconds));
 }
 
 }  // namespace vendly::server

@@ -19,11 +19,6 @@ using std::chrono::milliseconds;
 
 constexpr const char* kChannel = "vendly_jobs";
 constexpr int kReclaimBatch = 100;
-// Matches job_dedupe_active_uq, so ON CONFLICT can infer that partial index.
-constexpr const char* kOnDedupeConflict =
-    " ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL AND status IN ('queued', 'running')"
-    " DO NOTHING";
-
 std::int64_t SteadyMs() {
   return std::chrono::duration_cast<milliseconds>(
              std::chrono::steady_clock::now().time_since_epoch())
@@ -41,38 +36,8 @@ std::string DefaultWorkerId() {
   return std::string(host) + ":" + std::to_string(getpid()) + ":" + HexEncode(RandomBytes(3));
 }
 
-// A PostgreSQL text[] literal: {"a","b"} with " and \ escaped.
-std::string TextArrayLiteral(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
-    out += '"';
-    for (char c : items[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
 nlohmann::json StoreField(const std::optional<std::string>& store_id) {
   return store_id ? nlohmann::json(*store_id) : nlohmann::json(nullptr);
-}
-
-// Enqueues the next run of each recurring job among `ids` that has just ended (succeeded or
-// failed), on `conn` inside the caller's transaction.
-Status ScheduleNextRuns(Conn& conn, const std::vector<std::string>& ids) {
-  auto next = conn.Exec(
-      std::string("INSERT INTO job (kind, store_id, payload, dedupe_key, priority, run_at,"
-                  " max_attempts, repeat_every)"
-                  " SELECT kind, store_id, payload, dedupe_key, priority, now() + repeat_every,"
-                  " max_attempts, repeat_every FROM job"
-                  " WHERE id = ANY($1::text[]) AND repeat_every IS NOT NULL"
-                  " AND status IN ('succeeded', 'failed')") +
-          kOnDedupeConflict,
-      {TextArrayLiteral(ids)});
-  return next.ok() ? Status::Ok() : next.status();
 }
 
 }  // namespace
@@ -85,36 +50,19 @@ Result<std::string> EnqueueJob(Conn& conn, const JobSpec& spec) {
   if (spec.delay.count() < 0) return Status::InvalidRequest("job delay is negative");
   if (spec.repeat_every && (!spec.dedupe_key || spec.repeat_every->count() <= 0))
     return Status::InvalidRequest("a recurring job needs a dedupe key and a positive interval");
-  const Params params = {
-      spec.kind,
-      spec.store_id,
-      spec.payload.dump(),
-      spec.dedupe_key,
-      std::to_string(spec.priority),
-      std::to_string(spec.delay.count()),
-      std::to_string(spec.max_attempts),
-      spec.repeat_every ? Param(std::to_string(spec.repeat_every->count())) : std::nullopt};
   // A dedupe hit can finish between the INSERT and the SELECT; then the key is free again.
   for (int round = 0; round < 3; ++round) {
-    auto inserted = conn.Exec(
-        std::string("INSERT INTO job (kind, store_id, payload, dedupe_key, priority, run_at,"
-                    " max_attempts, repeat_every)"
-                    " VALUES ($1, $2, $3::jsonb, $4, $5::int,"
-                    " now() + $6::bigint * interval '1 millisecond', $7::int,"
-                    " $8::bigint * interval '1 second')") +
-            kOnDedupeConflict + " RETURNING id",
-        params);
+    auto inserted = InsertJob(conn, spec);
     if (!inserted.ok()) return inserted.status();
-    if (!inserted->empty()) {
-      auto notified = conn.Exec("SELECT pg_notify($1, $2)", {kChannel, spec.kind});
-      if (!notified.ok()) return notified.status();
-      return inserted->Text(0, "id");
+    if (*inserted) {
+      Status notified = NotifyJobChannel(conn, kChannel, spec.kind);
+      if (!notified.ok()) return notified;
+      return **inserted;
     }
-    auto active =
-        conn.Exec("SELECT id FROM job WHERE dedupe_key = $1 AND status IN ('queued', 'running')",
-                  {spec.dedupe_key});
+    if (!spec.dedupe_key) return Status::Internal("a job without a dedupe key was not inserted");
+    auto active = ActiveJobId(conn, *spec.dedupe_key);
     if (!active.ok()) return active.status();
-    if (!active->empty()) return active->Text(0, "id");
+    if (*active) return **active;
   }
   return Status::Conflict("job_dedupe_busy", "the job's dedupe key kept changing hands; try again");
 }
@@ -144,11 +92,7 @@ Result<std::string> EnsureRecurringJob(Db& db, const std::string& kind,
     auto active = EnqueueJob(conn, spec);
     if (!active.ok()) return active.status();
     id = *active;
-    auto interval = conn.Exec(
-        "UPDATE job SET repeat_every = $2::bigint * interval '1 second', updated_at = now()"
-        " WHERE id = $1 AND repeat_every IS DISTINCT FROM $2::bigint * interval '1 second'",
-        {id, std::to_string(every.count())});
-    return interval.ok() ? Status::Ok() : interval.status();
+    return SetJobInterval(conn, id, every);
   });
   if (!status.ok()) return status;
   return id;
@@ -206,7 +150,6 @@ milliseconds RetryBackoff(int attempt, milliseconds base, milliseconds cap, doub
 JobRunner::JobRunner(App& app, Options options) : app_(app), options_(std::move(options)) {
   if (options_.worker_id.empty()) options_.worker_id = DefaultWorkerId();
   if (options_.threads < 0) options_.threads = 0;
-  kinds_array_ = TextArrayLiteral({});
 }
 
 JobRunner::~JobRunner() { Stop(); }
@@ -214,18 +157,29 @@ JobRunner::~JobRunner() { Stop(); }
 void JobRunner::Register(const std::string& kind, JobHandler handler, JobDeathHandler on_dead) {
   handlers_[kind] = std::move(handler);
   if (on_dead) death_handlers_[kind] = std::move(on_dead);
-  std::vector<std::string> kinds;
-  for (const auto& entry : handlers_) kinds.push_back(entry.first);
-  kinds_array_ = TextArrayLiteral(kinds);
+  kinds_.clear();
+  for (const auto& entry : handlers_) kinds_.push_back(entry.first);
+}
+
+void JobRunner::Schedule(const std::string& kind, std::chrono::seconds every,
+                         nlohmann::json payload) {
+  schedules_.push_back({kind, every, std::move(payload)});
+}
+
+void JobRunner::EnsureSchedules() {
+  for (const Scheduled& chain : schedules_) {
+    auto ensured = EnsureRecurringJob(app_.db, chain.kind, chain.kind, chain.every, chain.payload);
+    if (!ensured.ok())
+      LogWarn(chain.kind + "_enqueue_failed", {{"error", ensured.status().message()}});
+  }
 }
 
 void JobRunner::Start() {
   if (options_.threads == 0 || !threads_.empty()) return;
   stopping_ = false;
-  std::vector<std::string> kinds;
-  for (const auto& entry : handlers_) kinds.push_back(entry.first);
+  EnsureSchedules();
   LogInfo("jobs_start",
-          {{"worker", options_.worker_id}, {"threads", options_.threads}, {"kinds", kinds}});
+          {{"worker", options_.worker_id}, {"threads", options_.threads}, {"kinds", kinds_}});
   listener_ = std::thread([this] { Listen(); });
   for (int i = 0; i < options_.threads; ++i) threads_.emplace_back([this] { Loop(); });
 }
@@ -327,51 +281,28 @@ void JobRunner::ReclaimExpired() {
   if (!last_reclaim_ms_.compare_exchange_strong(last, now)) return;  // another thread sweeps
 
   Status status = app_.db.Transaction([&](Conn& conn) {
-    auto swept = conn.Exec(
-        "UPDATE job SET"
-        " status = CASE WHEN job.attempts >= job.max_attempts THEN 'failed' ELSE 'queued' END,"
-        " last_error = 'lease expired: worker ' || coalesce(job.locked_by, '?') ||"
-        "   ' stopped during attempt ' || job.attempts,"
-        " finished_at = CASE WHEN job.attempts >= job.max_attempts THEN now() END,"
-        " locked_by = CASE WHEN job.attempts >= job.max_attempts THEN job.locked_by END,"
-        " lease_expires_at = NULL, run_at = now(), updated_at = now()"
-        " FROM (SELECT id FROM job WHERE status = 'running' AND lease_expires_at < now()"
-        "       ORDER BY lease_expires_at LIMIT $1::int FOR UPDATE SKIP LOCKED) AS expired"
-        " WHERE job.id = expired.id"
-        " RETURNING job.id, job.kind, job.store_id, job.status, job.attempts, job.max_attempts,"
-        " job.repeat_every IS NOT NULL AS recurring, job.payload::text AS payload, job.last_error",
-        {std::to_string(kReclaimBatch)});
+    auto swept = SweepExpiredLeases(conn, kReclaimBatch);
     if (!swept.ok()) return swept.status();
     std::vector<std::string> ended_recurring;
-    for (int i = 0; i < swept->size(); ++i) {
-      const bool dead = swept->Text(i, "status") == "failed";
-      auto on_dead = death_handlers_.find(swept->Text(i, "kind"));
-      if (dead && on_dead != death_handlers_.end()) {
-        Job job;
-        job.id = swept->Text(i, "id");
-        job.kind = swept->Text(i, "kind");
-        job.store_id = swept->Get(i, "store_id");
-        job.payload = nlohmann::json::parse(swept->Text(i, "payload"), nullptr, false);
-        job.attempts = static_cast<int>(swept->Int(i, "attempts"));
-        job.max_attempts = static_cast<int>(swept->Int(i, "max_attempts"));
+    for (const ExpiredJob& expired : *swept) {
+      const Job& job = expired.job;
+      if (expired.dead && death_handlers_.count(job.kind)) {
         // One death that cannot be recorded must not hold back the rest of the sweep.
-        (void)conn.Exec("SAVEPOINT job_death");
-        Status recorded = on_dead->second(conn, job, swept->Text(i, "last_error"));
-        (void)conn.Exec(recorded.ok() ? "RELEASE SAVEPOINT job_death"
-                                      : "ROLLBACK TO SAVEPOINT job_death");
+        Status recorded = WithSavepoint(conn, "job_death",
+                                        [&] { return RecordDeath(conn, job, expired.last_error); });
         if (!recorded.ok())
           LogError("job_death",
                    {{"jobId", job.id}, {"kind", job.kind}, {"error", recorded.message()}});
       }
-      Log(dead ? LogLevel::kError : LogLevel::kWarn, "job_lease_expired",
-          {{"jobId", swept->Text(i, "id")},
-           {"kind", swept->Text(i, "kind")},
-           {"storeId", StoreField(swept->Get(i, "store_id"))},
-           {"attempt", swept->Int(i, "attempts")},
-           {"maxAttempts", swept->Int(i, "max_attempts")},
-           {"outcome", dead ? "dead" : "requeued"},
+      Log(expired.dead ? LogLevel::kError : LogLevel::kWarn, "job_lease_expired",
+          {{"jobId", job.id},
+           {"kind", job.kind},
+           {"storeId", StoreField(job.store_id)},
+           {"attempt", job.attempts},
+           {"maxAttempts", job.max_attempts},
+           {"outcome", expired.dead ? "dead" : "requeued"},
            {"worker", options_.worker_id}});
-      if (dead && swept->Bool(i, "recurring")) ended_recurring.push_back(swept->Text(i, "id"));
+      if (expired.dead && job.recurring) ended_recurring.push_back(job.id);
     }
     if (ended_recurring.empty()) return Status::Ok();
     return ScheduleNextRuns(conn, ended_recurring);
@@ -382,27 +313,12 @@ void JobRunner::ReclaimExpired() {
 
 std::optional<Job> JobRunner::Claim() {
   const std::string lock = options_.worker_id + "#" + std::to_string(++claims_);
-  auto claimed = app_.db.Exec(
-      "UPDATE job SET status = 'running', attempts = attempts + 1, locked_by = $2,"
-      " lease_expires_at = now() + $3::bigint * interval '1 millisecond', updated_at = now()"
-      " WHERE id = (SELECT id FROM job WHERE status = 'queued' AND run_at <= now()"
-      "             AND kind = ANY($1::text[])"
-      "             ORDER BY priority DESC, run_at LIMIT 1 FOR UPDATE SKIP LOCKED)"
-      " RETURNING id, kind, store_id, payload::text AS payload, attempts, max_attempts,"
-      " repeat_every IS NOT NULL AS recurring",
-      {kinds_array_, lock, std::to_string(options_.lease.count())});
-  if (!claimed.ok() || claimed->empty()) return std::nullopt;
-  Job job;
-  job.id = claimed->Text(0, "id");
-  job.kind = claimed->Text(0, "kind");
-  job.store_id = claimed->Get(0, "store_id");
-  job.payload = nlohmann::json::parse(claimed->Text(0, "payload"), nullptr, false);
-  if (job.payload.is_discarded()) job.payload = nlohmann::json::object();
-  job.attempts = int(claimed->Int(0, "attempts"));
-  job.max_attempts = int(claimed->Int(0, "max_attempts"));
-  job.recurring = claimed->Bool(0, "recurring");
-  job.lock = lock;
-  return job;
+  return ClaimJob(app_.db, kinds_, lock, options_.lease);
+}
+
+Status JobRunner::RecordDeath(Conn& conn, const Job& job, const std::string& error) {
+  auto on_dead = death_handlers_.find(job.kind);
+  return on_dead == death_handlers_.end() ? Status::Ok() : on_dead->second(conn, job, error);
 }
 
 void JobRunner::Run(const Job& job) {
@@ -427,11 +343,8 @@ void JobRunner::Run(const Job& job) {
 }
 
 bool JobRunner::ExtendLease(const Job& job) {
-  auto extended = app_.db.Exec(
-      "UPDATE job SET lease_expires_at = now() + $3::bigint * interval '1 millisecond',"
-      " updated_at = now() WHERE id = $1 AND status = 'running' AND locked_by = $2",
-      {job.id, job.lock, std::to_string(options_.lease.count())});
-  const bool ours = extended.ok() && extended->affected() == 1;
+  auto extended = ExtendJobLease(app_.db, job, options_.lease);
+  const bool ours = extended.ok() && *extended;
   if (!ours)
     LogWarn("job_heartbeat", {{"jobId", job.id},
                               {"kind", job.kind},
@@ -440,70 +353,55 @@ bool JobRunner::ExtendLease(const Job& job) {
   return ours;
 }
 
+Result<bool> JobRunner::Record(const Job& job, const JobOutcome& outcome, bool dead, bool ended,
+                               milliseconds* wait) {
+  using Kind = JobOutcome::Kind;
+  auto write = [&](Conn& conn) -> Result<bool> {
+    if (outcome.kind == Kind::kSucceeded) return MarkJobSucceeded(conn, job, outcome.result);
+    if (dead) return MarkJobDead(conn, job, outcome.error);
+    if (outcome.kind == Kind::kRetry) {
+      *wait = internal::RetryBackoff(job.attempts, options_.backoff_base, options_.backoff_cap,
+                                     UnitRandom(), outcome.delay);
+      return RequeueJob(conn, job, outcome.error, *wait);
+    }
+    *wait = std::max(outcome.delay, milliseconds(0));
+    return DeferJob(conn, job, *wait);
+  };
+  const bool has_death = dead && death_handlers_.count(job.kind);
+  if (!(ended && job.recurring) && !has_death) {
+    Status error;
+    auto conn = app_.db.Borrow(&error);
+    if (!conn) return error;
+    return write(*conn);
+  }
+  // The death is recorded and the next run enqueued with the end of this one, or none happens.
+  bool ours = false;
+  Status status = app_.db.Transaction([&](Conn& conn) -> Status {
+    auto written = write(conn);
+    if (!written.ok()) return written.status();
+    ours = *written;
+    if (!ours) return Status::Ok();
+    if (has_death) {
+      Status recorded = RecordDeath(conn, job, outcome.error);
+      if (!recorded.ok()) return recorded;
+    }
+    return ended && job.recurring ? ScheduleNextRuns(conn, {job.id}) : Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return ours;
+}
+
 bool JobRunner::Finish(const Job& job, const JobOutcome& outcome, long long elapsed_ms) {
   using Kind = JobOutcome::Kind;
   const bool spent = job.attempts >= job.max_attempts;
   const bool dead = outcome.kind == Kind::kDead || (outcome.kind == Kind::kRetry && spent);
   const bool ended = outcome.kind == Kind::kSucceeded || dead;
-  std::string sql;
-  Params params = {job.id, job.lock};
-  std::string label;
+  const std::string label = outcome.kind == Kind::kSucceeded ? "succeeded"
+                            : dead                           ? "dead"
+                            : outcome.kind == Kind::kRetry   ? "retry"
+                                                             : "deferred";
   milliseconds wait{0};
-  if (outcome.kind == Kind::kSucceeded) {
-    label = "succeeded";
-    sql =
-        "UPDATE job SET status = 'succeeded', result = $3::jsonb, lease_expires_at = NULL,"
-        " finished_at = now(), updated_at = now()";
-    params.push_back(outcome.result.is_null() ? std::nullopt : Param(outcome.result.dump()));
-  } else if (dead) {
-    label = "dead";
-    sql =
-        "UPDATE job SET status = 'failed', last_error = $3, lease_expires_at = NULL,"
-        " finished_at = now(), updated_at = now()";
-    params.push_back(outcome.error);
-  } else if (outcome.kind == Kind::kRetry) {
-    label = "retry";
-    wait = internal::RetryBackoff(job.attempts, options_.backoff_base, options_.backoff_cap,
-                                  UnitRandom(), outcome.delay);
-    sql =
-        "UPDATE job SET status = 'queued', last_error = $3,"
-        " run_at = now() + $4::bigint * interval '1 millisecond', locked_by = NULL,"
-        " lease_expires_at = NULL, updated_at = now()";
-    params.push_back(outcome.error);
-    params.push_back(std::to_string(wait.count()));
-  } else {
-    label = "deferred";
-    wait = std::max(outcome.delay, milliseconds(0));
-    sql =
-        "UPDATE job SET status = 'queued', attempts = GREATEST(attempts - 1, 0),"
-        " run_at = now() + $3::bigint * interval '1 millisecond', locked_by = NULL,"
-        " lease_expires_at = NULL, updated_at = now()";
-    params.push_back(std::to_string(wait.count()));
-  }
-  // Only this claim may write: after a lost lease another worker owns the row.
-  sql += " WHERE id = $1 AND status = 'running' AND locked_by = $2";
-
-  bool ours = false;
-  Status status;
-  auto on_dead = dead ? death_handlers_.find(job.kind) : death_handlers_.end();
-  if ((ended && job.recurring) || on_dead != death_handlers_.end()) {
-    // The death is recorded and the next run enqueued with the end of this one, or none happens.
-    status = app_.db.Transaction([&](Conn& conn) {
-      auto updated = conn.Exec(sql, params);
-      if (!updated.ok()) return updated.status();
-      ours = updated->affected() == 1;
-      if (!ours) return Status::Ok();
-      if (on_dead != death_handlers_.end()) {
-        Status recorded = on_dead->second(conn, job, outcome.error);
-        if (!recorded.ok()) return recorded;
-      }
-      return ended && job.recurring ? ScheduleNextRuns(conn, {job.id}) : Status::Ok();
-    });
-  } else {
-    auto updated = app_.db.Exec(sql, params);
-    status = updated.ok() ? Status::Ok() : updated.status();
-    ours = updated.ok() && updated->affected() == 1;
-  }
+  auto recorded = Record(job, outcome, dead, ended, &wait);
 
   nlohmann::json fields = {{"jobId", job.id},
                            {"kind", job.kind},
@@ -512,14 +410,14 @@ bool JobRunner::Finish(const Job& job, const JobOutcome& outcome, long long elap
                            {"maxAttempts", job.max_attempts},
                            {"elapsedMs", elapsed_ms},
                            {"worker", options_.worker_id}};
-  if (!status.ok()) {
+  if (!recorded.ok()) {
     // The lease will run out and the job run again: delivery is at least once.
     fields["outcome"] = label;
-    fields["error"] = "cannot record the outcome: " + status.message();
+    fields["error"] = "cannot record the outcome: " + recorded.status().message();
     LogError("job_finish", fields);
     return false;
   }
-  if (!ours) {
+  if (!*recorded) {
     fields["outcome"] = "lease_lost";
     fields["discarded"] = label;
     LogWarn("job_finish", fields);

@@ -26,27 +26,11 @@
 
 #include "app/status.h"
 #include "store/db.h"
+#include "store/job_store.h"
 
 namespace vendly::server {
 
 struct App;
-
-struct JobSpec {
-  std::string kind;  // "scan", "media_copy", "draft_expiry", "poll", "webhook", ...
-  std::optional<std::string> store_id;                // NULL for system jobs
-  nlohmann::json payload = nlohmann::json::object();  // stored, never logged
-  // At most one queued or running job per key (job_dedupe_active_uq): enqueueing a second one
-  // returns the id of the active one instead.
-  std::optional<std::string> dedupe_key;
-  int priority = 0;                    // higher runs first
-  std::chrono::milliseconds delay{0};  // run_at = now() + delay
-  int max_attempts = 5;                // at least 1
-  // A recurring job: when a run ends (succeeded or dead) the next one is enqueued with the same
-  // kind, store, payload and dedupe key, due `repeat_every` later. Needs a dedupe_key, so that
-  // enqueueing it again (every server start) never doubles the chain. Cancelling the active row
-  // (status 'cancelled') ends the chain.
-  std::optional<std::chrono::seconds> repeat_every;
-};
 
 // Inserts the job on `conn`, inside the caller's transaction when there is one, and sends
 // NOTIFY vendly_jobs (delivered at commit; nothing is sent if the transaction rolls back).
@@ -63,19 +47,6 @@ Result<std::string> EnqueueJob(Db& db, const JobSpec& spec);
 Result<std::string> EnsureRecurringJob(Db& db, const std::string& kind,
                                        const std::string& dedupe_key, std::chrono::seconds every,
                                        nlohmann::json payload = nlohmann::json::object());
-
-struct Job {
-  std::string id;
-  std::string kind;
-  std::optional<std::string> store_id;
-  nlohmann::json payload;
-  int attempts = 0;  // including this run
-  int max_attempts = 5;
-  bool recurring = false;  // enqueued with repeat_every
-  // This claim's job.locked_by ("<worker id>#<claim number>"): unique per claim, so a worker that
-  // lost its lease can tell, even when the same runner claimed the job again.
-  std::string lock;
-};
 
 // What a handler tells the runner.
 struct JobOutcome {
@@ -151,8 +122,13 @@ class JobRunner {
   // Adds the handler of `kind` (and what to do when one of its jobs dies); only registered kinds
   // are claimed. Call before Start().
   void Register(const std::string& kind, JobHandler handler, JobDeathHandler on_dead = nullptr);
-  // Starts the worker threads and the LISTEN connection; does nothing when threads is 0 or it
-  // already runs.
+  // Keeps one recurring job of `kind` (its dedupe key is the kind) due every `every`: Start() makes
+  // sure the chain exists (EnsureRecurringJob). Registering touches no database. Call before
+  // Start(), after registering the kind's handler.
+  void Schedule(const std::string& kind, std::chrono::seconds every,
+                nlohmann::json payload = nlohmann::json::object());
+  // Makes sure every Schedule()d chain exists, then starts the worker threads and the LISTEN
+  // connection; does nothing when threads is 0 or it already runs.
   void Start();
   // Asks handlers to stop, waits for the threads. Jobs in hand are finished, deferred by their
   // handlers, or left to their leases.
@@ -174,12 +150,25 @@ class JobRunner {
   bool ExtendLease(const Job& job);
   // Records the outcome if the job is still this claim's; false when it is not (nothing written).
   bool Finish(const Job& job, const JobOutcome& outcome, long long elapsed_ms);
+  // Writes `outcome` through the job store (with the death handler and the next run of a chain, in
+  // one transaction when there are any); the retry or defer wait in *wait. False: not ours.
+  Result<bool> Record(const Job& job, const JobOutcome& outcome, bool dead, bool ended,
+                      std::chrono::milliseconds* wait);
+  Status RecordDeath(Conn& conn, const Job& job, const std::string& error);
+  void EnsureSchedules();
+
+  struct Scheduled {
+    std::string kind;
+    std::chrono::seconds every;
+    nlohmann::json payload;
+  };
 
   App& app_;
   Options options_;
   std::map<std::string, JobHandler> handlers_;
   std::map<std::string, JobDeathHandler> death_handlers_;
-  std::string kinds_array_;  // the registered kinds as a PostgreSQL text[] literal
+  std::vector<std::string> kinds_;  // the registered kinds
+  std::vector<Scheduled> schedules_;
   std::vector<std::thread> threads_;
   std::thread listener_;
   std::atomic<bool> stopping_{false};

@@ -3,6 +3,7 @@
 #include "app/app.h"
 #include "app/log.h"
 #include "crypto/crypto.h"
+#include "store/job_store.h"
 
 namespace vendly::server {
 
@@ -50,14 +51,18 @@ Result<std::string> RemoveInstagramData(App& app, const std::string& fb_user_id,
         "UPDATE product SET source_caption = NULL, source_extraction = NULL, updated_at = now()"
         " WHERE source_type = 'instagram' AND store_id IN"
         " (SELECT store_id FROM instagram_connection WHERE fb_user_id = $1)",
-        "UPDATE job SET status = 'cancelled', updated_at = now(), finished_at = now()"
-        " WHERE status IN ('queued', 'running') AND store_id IN"
-        " (SELECT store_id FROM instagram_connection WHERE fb_user_id = $1)",
         "INSERT INTO notification (store_id, kind, title, body)"
         " SELECT store_id, 'instagram_data_removed', 'Instagram disconnected',"
         " 'Your Instagram data was removed at your request through Facebook.'"
         " FROM instagram_connection WHERE fb_user_id = $1",
     };
+    auto stores =
+        conn.Exec("SELECT store_id FROM instagram_connection WHERE fb_user_id = $1", {fb_user_id});
+    if (!stores.ok()) return stores.status();
+    for (int i = 0; i < stores->size(); ++i) {
+      auto cancelled = CancelStoreJobs(conn, stores->Text(i, "store_id"), "", /*running=*/true);
+      if (!cancelled.ok()) return cancelled.status();
+    }
     for (const char* sql : statements) {
       auto r = conn.Exec(sql, {fb_user_id});
       if (!r.ok()) return r.status();

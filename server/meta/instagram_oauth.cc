@@ -3,6 +3,7 @@
 #include "app/log.h"
 #include "crypto/crypto.h"
 #include "jobs/poll.h"
+#include "store/job_store.h"
 
 namespace vendly::server {
 namespace {
@@ -310,10 +311,7 @@ void DeleteConnection(App& app, RequestContext& ctx) {
   if (!rows.ok()) return SendError(ctx.res, rows.status());
   if (rows->empty())
     return SendError(ctx.res, 404, "not_connected", "no Instagram account is connected");
-  (void)app.db.Exec(
-      "UPDATE job SET status = 'cancelled', updated_at = now(), finished_at = now()"
-      " WHERE store_id = $1 AND status = 'queued'",
-      {ctx.session->store_id});
+  (void)CancelStoreJobs(app.db, ctx.session->store_id, "");
   LogInfo("instagram_disconnected",
           {{"storeId", ctx.session->store_id}, {"connectionId", rows->Text(0, "id")}});
   SendJson(ctx.res, 200, {{"success", true}, {"message", "Instagram account disconnected"}});
@@ -386,10 +384,7 @@ Status RecordConnectionError(App& app, const StoredConnection& connection,
            "Meta no longer accepts this connection's token; reconnect Instagram"});
       if (!upd.ok()) return upd.status();
       if (upd->empty()) return Status::Ok();  // already expired: notified before
-      auto jobs = conn.Exec(
-          "UPDATE job SET status = 'cancelled', last_error = 'token_invalid', updated_at = now(),"
-          " finished_at = now() WHERE store_id = $1 AND status = 'queued'",
-          {connection.store_id});
+      auto jobs = CancelStoreJobs(conn, connection.store_id, "token_invalid");
       if (!jobs.ok()) return jobs.status();
       auto note = conn.Exec(
           "INSERT INTO notification (store_id, kind, title, body, data) VALUES ($1,"

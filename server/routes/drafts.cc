@@ -360,13 +360,7 @@ void RegisterDraftRoutes(Router& router, App& app) {
 
 void RegisterDraftJobs(JobRunner& runner, App& app) {
   runner.Register("draft_expiry", ExpireDrafts);
-  // A recurring job: enqueueing it at every start keeps one chain (its dedupe key).
-  JobSpec first;
-  first.kind = "draft_expiry";
-  first.dedupe_key = "draft_expiry";
-  first.repeat_every = std::chrono::seconds(app.config.draft_expiry_interval_seconds);
-  auto queued = EnqueueJob(app.db, first);
-  if (!queued.ok()) LogWarn("draft_expiry_enqueue_failed", {{"error", queued.status().message()}});
+  runner.Schedule("draft_expiry", std::chrono::seconds(app.config.draft_expiry_interval_seconds));
 }
 
 }  // namespace vendly::server

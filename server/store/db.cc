@@ -193,4 +193,13 @@ std::optional<std::string> DecodeByteaHex(const std::string& text) {
 
 std::string EncodeByteaHex(const std::string& bytes) { return "\\x" + HexEncode(bytes); }
 
+Status WithSavepoint(Conn& conn, const std::string& name, const std::function<Status()>& body) {
+  auto opened = conn.Exec("SAVEPOINT " + name);
+  if (!opened.ok()) return opened.status();
+  Status status = body();
+  if (!status.ok()) (void)conn.Exec("ROLLBACK TO SAVEPOINT " + name);
+  (void)conn.Exec("RELEASE SAVEPOINT " + name);
+  return status;
+}
+
 }  // namespace vendly::server

@@ -89,6 +89,10 @@ class Db {
   std::condition_variable cv_;
 };
 
+// Runs `body` inside SAVEPOINT `name` on `conn` (within the caller's transaction): its writes are
+// undone when it fails, the rest of the transaction goes on. Returns body's status.
+Status WithSavepoint(Conn& conn, const std::string& name, const std::function<Status()>& body);
+
 // Converts a libpq bytea hex text ("\x0a1b...") or plain hex into bytes; nullopt when malformed.
 std::optional<std::string> DecodeByteaHex(const std::string& text);
 // Bytes as a bytea input literal for a text parameter ("\x0a1b...").

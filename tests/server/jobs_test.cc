@@ -585,6 +585,25 @@ TEST_F(JobsTest, ARecurringJobEnqueuesItsNextRunWhenItEnds) {
   EXPECT_EQ(Scalar("SELECT count(*) FROM job"), "3");
 }
 
+TEST_F(JobsTest, RegisteringTheServersJobKindsTouchesNoDatabaseAndStartEnsuresTheirChains) {
+  JobRunner::Options threaded = Fast();
+  threaded.threads = 1;
+  JobRunner runner(*app_, threaded);
+  RegisterJobHandlers(runner, *app_);
+  EXPECT_EQ(Scalar("SELECT count(*) FROM job"), "0") << "registering enqueued something";
+  runner.Start();
+  runner.Stop();
+  const std::string active =
+      "SELECT count(*) FROM job WHERE dedupe_key = 'draft_expiry' AND repeat_every IS NOT NULL"
+      " AND status IN ('queued', 'running')";
+  EXPECT_EQ(Scalar(active), "1");
+  JobRunner again(*app_, threaded);
+  RegisterJobHandlers(again, *app_);
+  again.Start();
+  again.Stop();
+  EXPECT_EQ(Scalar(active), "1") << "a second start keeps one chain";
+}
+
 // ---- The runner in the server binary ------------------------------------------------------------
 
 // Starts `vendly-server <args>` with `env`, stdout and stderr to `log`.
