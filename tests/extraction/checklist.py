@@ -1031,8 +1031,9 @@ def main():
         if c["base"]:
             fails += [("base " + f, w, g) for f, w, g in
                       check_one(c["base"]["expect"], c["check"], results[c["_b"]])]
-        g = groups.setdefault(c["group"], {"type": c["type"], "n": 0, "ok": 0, "fails": []})
+        g = groups.setdefault(c["group"], {"type": c["type"], "n": 0, "ok": 0, "fails": [], "cases": []})
         g["n"] += 1
+        g["cases"].append(c)
         if fails:
             g["fails"].append((c, fails))
         else:
@@ -1077,6 +1078,14 @@ def main():
         if name not in groups:
             below.append(f"{name}: has a floor but no cases")
     print(f"{'all':34} {'':4} {total:6d} {ok / total:7.3f}")
+    by_cur = {}
+    for name, g in groups.items():
+        failed_ids = {c["id"] for c, _ in g["fails"]}
+        for c in g["cases"]:
+            t = by_cur.setdefault(c["post"]["store_currency"], [0, 0])
+            t[0] += 1
+            t[1] += c["id"] not in failed_ids
+    print("by store currency: " + ", ".join(f"{k} {v[1] / v[0]:.3f} ({v[0]})" for k, v in sorted(by_cur.items())))
     if a.suggest_floors:
         import math
         doc = json.load(open(a.floors, encoding="utf-8")) if os.path.exists(a.floors) else {}
