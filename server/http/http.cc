@@ -142,14 +142,48 @@ void SendError(httplib::Response& res, int http_status, const std::string& code,
   SendJson(res, http_status, {{"error", {{"code", code}, {"message", message}}}});
 }
 
-void SendError(httplib::Response& res, const Status& status) {
-  if (status.http_status() >= 500) {
-    LogError("request_failed", {{"errorCode", status.code()}, {"error", status.message()}});
-    SendError(res, status.http_status(), status.http_status() == 503 ? "unavailable" : "internal",
-              status.http_status() == 503 ? "service temporarily unavailable" : "internal error");
-    return;
+int HttpStatusFor(StatusKind kind) {
+  switch (kind) {
+    case StatusKind::kOk:
+      return 200;
+    case StatusKind::kInvalidArgument:
+      return 400;
+    case StatusKind::kUnauthenticated:
+      return 401;
+    case StatusKind::kPermissionDenied:
+      return 403;
+    case StatusKind::kNotFound:
+      return 404;
+    case StatusKind::kConflict:
+      return 409;
+    case StatusKind::kUnsupported:
+      return 415;
+    case StatusKind::kRejected:
+      return 422;
+    case StatusKind::kInternal:
+      return 500;
+    case StatusKind::kUpstream:
+      return 502;
+    case StatusKind::kUnavailable:
+      return 503;
   }
-  SendError(res, status.http_status(), status.code(), status.message());
+  return 500;
+}
+
+Json ErrorBody(const Status& status) {
+  if (status.is_server_error()) {
+    const bool unavailable = status.kind() == StatusKind::kUnavailable;
+    return {{"error",
+             {{"code", unavailable ? "unavailable" : "internal"},
+              {"message", unavailable ? "service temporarily unavailable" : "internal error"}}}};
+  }
+  return {{"error", {{"code", status.code()}, {"message", status.message()}}}};
+}
+
+void SendError(httplib::Response& res, const Status& status) {
+  if (status.is_server_error())
+    LogError("request_failed", {{"errorCode", status.code()}, {"error", status.message()}});
+  SendJson(res, HttpStatusFor(status), ErrorBody(status));
 }
 
 void HardenServer(httplib::Server& server, const Config& config) {
@@ -244,7 +278,7 @@ Result<Json> ParseJsonObject(const httplib::Request& req) {
     std::string type = Lower(req.get_header_value("Content-Type"));
     // Lenient for curl's default form type; a multipart upload can never be a JSON body.
     if (type.rfind("multipart/", 0) == 0)
-      return Status("unsupported_media_type", "Content-Type must be application/json", 415);
+      return Status::UnsupportedMediaType("Content-Type must be application/json");
   }
   if (!vendly::IsValidUtf8(req.body))
     return Status::InvalidRequest("the request body is not valid UTF-8");

@@ -32,8 +32,18 @@ inline constexpr const char* kWebhookDeliveryPath = "/api/webhooks/instagram";
 void HardenServer(httplib::Server& server, const Config& config);
 
 void SendJson(httplib::Response& res, int status, const Json& body);
-// {"error":{"code","message"}} with status.http_status(). 5xx messages are logged and replaced by a
-// generic text: database and library messages never reach a client.
+
+// The one mapping from a Status kind to the HTTP status a handler answers with: invalid argument
+// 400, unauthenticated 401, permission denied 403, not found 404, conflict 409, unsupported 415,
+// rejected 422, internal 500, upstream 502, unavailable 503 (ok: 200).
+int HttpStatusFor(StatusKind kind);
+inline int HttpStatusFor(const Status& status) { return HttpStatusFor(status.kind()); }
+// The one error shape: {"error":{"code","message"}}. A server error (Status::is_server_error)
+// answers a generic code and text ("internal"/"internal error", or "unavailable"/"service
+// temporarily unavailable" for 503): database and library messages never reach a client. Callers
+// may add keys beside "error" (e.g. "errors" with field errors).
+Json ErrorBody(const Status& status);
+// ErrorBody(status) with HttpStatusFor(status); a server error's real message is logged first.
 void SendError(httplib::Response& res, const Status& status);
 void SendError(httplib::Response& res, int http_status, const std::string& code,
                const std::string& message);

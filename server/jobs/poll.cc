@@ -896,7 +896,7 @@ void ResolveConflict(App& app, RequestContext& ctx) {
     for (auto& e : vendly::ValidateDraft(edited.draft)) errors.push_back(e);
     if (!errors.empty()) {
       field_errors = vendly::ToApiJson(Json::parse(vendly::ErrorsToJson(errors).dump()));
-      return Status("validation_failed", "the value does not pass the product rules", 422);
+      return Status::ValidationFailed("the value does not pass the product rules");
     }
     const Json result = Json::parse(vendly::DraftToJson(edited.draft).dump());
     Status written = WriteProductDraft(conn, store_id, product_id, result);
@@ -916,10 +916,11 @@ void ResolveConflict(App& app, RequestContext& ctx) {
     return Status::Ok();
   });
   if (!st.ok()) {
-    if (st.code() == "validation_failed")
-      return SendJson(
-          ctx.res, 422,
-          {{"error", {{"code", st.code()}, {"message", st.message()}}}, {"errors", field_errors}});
+    if (st.code() == "validation_failed") {
+      Json error = ErrorBody(st);
+      error["errors"] = field_errors;
+      return SendJson(ctx.res, HttpStatusFor(st), error);
+    }
     return SendError(ctx.res, st);
   }
   LogInfo("sync_conflict_resolved",

@@ -302,7 +302,7 @@ JobOutcome RunScan(JobContext& ctx) {
   if (!started.ok()) return JobOutcome::Retry(started.status().message());
 
   auto connection = LoadConnection(app, run.store_id);
-  if (!connection.ok() && connection.status().http_status() >= 500)
+  if (!connection.ok() && connection.status().is_server_error())
     return JobOutcome::Retry(connection.status().message());  // database down, wrong token key
   if (!connection.ok() || connection->id != run.connection_id || connection->status != "active") {
     Json error = {{"code", "connection_expired"},

@@ -41,9 +41,15 @@ const MediaType kPng{"png", "image/png"};
 const MediaType kWebp{"webp", "image/webp"};
 const MediaType kGif{"gif", "image/gif"};
 
-Status Expired(const std::string& message) { return {kMediaExpired, message, 502}; }
-Status Unavailable(const std::string& message) { return {kMediaUnavailable, message, 502}; }
-Status Rejected(const std::string& message) { return {kMediaRejected, message, 422}; }
+Status Expired(const std::string& message) {
+  return {StatusKind::kUpstream, kMediaExpired, message};
+}
+Status Unavailable(const std::string& message) {
+  return {StatusKind::kUpstream, kMediaUnavailable, message};
+}
+Status Rejected(const std::string& message) {
+  return {StatusKind::kRejected, kMediaRejected, message};
+}
 
 bool StartsWith(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;

@@ -9,7 +9,8 @@ namespace vendly::server {
 
 Result<nlohmann::json> VerifySignedRequest(const std::string& signed_request,
                                            const std::string& app_secret) {
-  const Status bad("invalid_signed_request", "signed_request is missing or does not verify", 400);
+  const Status bad(StatusKind::kInvalidArgument, "invalid_signed_request",
+                   "signed_request is missing or does not verify");
   if (signed_request.empty() || signed_request.size() > 8192) return bad;
   const std::size_t dot = signed_request.find('.');
   if (dot == std::string::npos || dot == 0 || dot + 1 >= signed_request.size()) return bad;

@@ -355,7 +355,8 @@ Result<StoredConnection> LoadConnection(App& app, const std::string& store_id) {
       " access_token_ciphertext, access_token_key_id FROM instagram_connection WHERE store_id = $1",
       {store_id});
   if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status("not_connected", "no Instagram account is connected", 404);
+  if (rows->empty())
+    return Status(StatusKind::kNotFound, "not_connected", "no Instagram account is connected");
   auto sealed = DecodeByteaHex(rows->Text(0, "access_token_ciphertext"));
   std::optional<std::string> token;
   if (sealed) token = app.OpenToken(*sealed, rows->Text(0, "access_token_key_id"));

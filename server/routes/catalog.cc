@@ -367,8 +367,7 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
   Json current = CurrentDraft(extracted, seller_edits);
   if (!current["errors"].empty()) {
     out.errors = ToApiJson(current["errors"]);
-    return fail(
-        Status("validation_failed", "the draft needs changes before it can be approved", 422));
+    return fail(Status::ValidationFailed("the draft needs changes before it can be approved"));
   }
   const Json& draft = current["draft"];
   const std::string name = draft.value("name", "");

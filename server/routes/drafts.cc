@@ -132,8 +132,7 @@ void GetDraft(App& app, RequestContext& ctx) {
 Result<Json> ReadEdits(const Json& body, const Json& extracted) {
   DraftResult base = DraftFromJson(extracted);
   DraftResult applied = ApplyEdits(base.draft, body);
-  if (!applied.errors.empty())
-    return Status("validation_failed", ErrorsToJson(applied.errors).dump(), 422);
+  if (!applied.errors.empty()) return Status::ValidationFailed(ErrorsToJson(applied.errors).dump());
   return body;
 }
 
@@ -274,7 +273,7 @@ void BatchApprove(App& app, RequestContext& ctx) {
       ++failed;
       Json error = {
           {"code", a.status.code()},
-          {"message", a.status.http_status() >= 500 ? "internal error" : a.status.message()}};
+          {"message", a.status.is_server_error() ? "internal error" : a.status.message()}};
       if (a.status.code() == "validation_failed") error["errors"] = a.errors;
       items.push_back({{"draftId", id}, {"status", "failed"}, {"error", error}});
     }

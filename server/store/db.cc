@@ -47,9 +47,10 @@ Status ErrorFrom(pg_result* res, pg_conn* conn) {
   std::string sqlstate = state ? state : "";
   std::string message = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  if (sqlstate == "23505") return Status("unique_violation", message, 409);
-  if (sqlstate.rfind("22", 0) == 0) return Status("invalid_request", message, 400);
-  return Status("database_error", sqlstate.empty() ? message : sqlstate + ": " + message, 500);
+  if (sqlstate == "23505") return Status::Conflict("unique_violation", message);
+  if (sqlstate.rfind("22", 0) == 0) return Status::InvalidRequest(message);
+  return {StatusKind::kInternal, "database_error",
+          sqlstate.empty() ? message : sqlstate + ": " + message};
 }
 }  // namespace
 

@@ -69,7 +69,7 @@ TEST(HttpHelpers, TypedFieldReaders) {
   Json body = {{"s", "héllo"}, {"n", 3}, {"b", true}, {"z", nullptr}};
   EXPECT_EQ(RequireString(body, "s", 1, 5).value(), "héllo");  // 5 characters, 6 bytes
   EXPECT_EQ(RequireString(body, "n", 1, 5).status().code(), "invalid_request");
-  EXPECT_EQ(RequireString(body, "missing", 1, 5).status().http_status(), 400);
+  EXPECT_EQ(HttpStatusFor(RequireString(body, "missing", 1, 5).status()), 400);
   EXPECT_FALSE(RequireString(body, "s", 6, 9).ok());
   EXPECT_TRUE(OptionalBool(body, "b").value().value());
   EXPECT_FALSE(OptionalBool(body, "z").value().has_value());
@@ -86,7 +86,28 @@ TEST(HttpHelpers, ParsesOnlyUtf8JsonObjects) {
   EXPECT_FALSE(ParseJsonObject(req).ok());
   req.headers.emplace("Content-Type", "multipart/form-data; boundary=x");
   req.body = "{}";
-  EXPECT_EQ(ParseJsonObject(req).status().http_status(), 415);
+  EXPECT_EQ(HttpStatusFor(ParseJsonObject(req).status()), 415);
+}
+
+TEST(HttpHelpers, OneHttpMappingAndErrorShapeForStatus) {
+  EXPECT_EQ(HttpStatusFor(Status::Ok()), 200);
+  EXPECT_EQ(HttpStatusFor(Status::InvalidRequest("x")), 400);
+  EXPECT_EQ(HttpStatusFor(Status::Unauthorized("x")), 401);
+  EXPECT_EQ(HttpStatusFor(Status::Forbidden("x")), 403);
+  EXPECT_EQ(HttpStatusFor(Status::NotFound("x")), 404);
+  EXPECT_EQ(HttpStatusFor(Status::Conflict("email_taken", "x")), 409);
+  EXPECT_EQ(HttpStatusFor(Status::UnsupportedMediaType("x")), 415);
+  EXPECT_EQ(HttpStatusFor(Status::ValidationFailed("x")), 422);
+  EXPECT_EQ(HttpStatusFor(Status::Internal("x")), 500);
+  EXPECT_EQ(HttpStatusFor(Status(StatusKind::kUpstream, "meta_error", "x")), 502);
+  EXPECT_EQ(HttpStatusFor(Status::Unavailable("x")), 503);
+
+  EXPECT_EQ(ErrorBody(Status::Conflict("email_taken", "taken")),
+            Json({{"error", {{"code", "email_taken"}, {"message", "taken"}}}}));
+  // A server error's own text (a database's message) never reaches a client.
+  Json internal = ErrorBody(Status(StatusKind::kInternal, "database_error", "relation x missing"));
+  EXPECT_EQ(internal, Json({{"error", {{"code", "internal"}, {"message", "internal error"}}}}));
+  EXPECT_EQ(ErrorBody(Status::Unavailable("pool empty"))["error"]["code"], "unavailable");
 }
 
 }  // namespace
