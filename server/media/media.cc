@@ -359,7 +359,7 @@ std::optional<JobOutcome> ReadFreshUrls(JobContext& ctx, const CopyRequest& requ
   auto connection = LoadConnection(app, request.store_id);
   if (!connection.ok() && connection.status().code() == "not_connected")
     return JobOutcome::Dead("not_connected: the Instagram connection is gone");
-  if (!connection.ok() && connection.status().http_status() >= 500)
+  if (!connection.ok() && connection.status().is_server_error())
     return JobOutcome::Retry(connection.status().message());  // database down, wrong token key
   if (!connection.ok() || connection->id != request.connection_id)
     return JobOutcome::Dead("not_connected: the Instagram connection is gone");
