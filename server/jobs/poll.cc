@@ -333,7 +333,7 @@ Status HandleEditedPost(Conn& conn, const StoreSettings& store, PollRun& run, co
           {run.store_id, product_id, post.id, c.value("field", ""), c["base"].dump(),
            c["theirs"].dump(), c["ours"].dump(), *history});
       if (!row.ok()) return row.status();
-      fields.push_back(c.value("field", ""));
+      fields.push_back(std::string(vendly::ApiKey(c.value("field", ""))));  // API spelling
       ++counts.conflicts;
     }
     if (!fields.empty()) {
