@@ -5,6 +5,7 @@
 
 #include "category.h"
 #include "lexicon.h"
+#include "spec_units.h"
 
 namespace vendly::internal {
 namespace {
@@ -51,7 +52,8 @@ const WordSet& Filler() {
       "condition",   "excellent", "perfect",   "good",        "great",     "asubuhi",
       "jioni",       "usiku",     "mchana",    "refurbished", "sealed",    "yameingia",
       "zipo",        "deals",     "drip",      "get",         "cozy",      "here",
-      "szn",         "season"};
+      "szn",         "season",    "mse",       "fiti",        "pekee",     "doh",
+      "noma",        "zimeland",  "imeland",   "dukani",      "tumepokea"};
   static const WordSet k(kWords);
   return k;
 }
@@ -328,6 +330,32 @@ int IsProper(std::string_view w) {
   return 0;
 }
 
+// 1 more for a model token, letters and digits in one word ("A70", "40i", "S10", "G5"): it names
+// one item, where a capital may only start a sentence ("Phone deals"). A measure ("20A", "100W") is
+// none.
+int ModelBonus(std::string_view w) {
+  bool digit = false, letter = false;
+  for (char c : w) {
+    digit = digit || (c >= '0' && c <= '9');
+    letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+  if (!digit || !letter) return 0;
+  if (w[0] >= '0' && w[0] <= '9') {
+    std::size_t i = 0;
+    while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i;
+    char unit[8];
+    std::size_t n = 0;
+    for (; i < w.size() && n < sizeof(unit); ++i) {
+      char c = w[i];
+      unit[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    // Amps, volts and watts too: "20A", "12V".
+    bool electric = n == 1 && (unit[0] == 'a' || unit[0] == 'v' || unit[0] == 'w');
+    if (i == w.size() && (electric || IsSpecUnit(std::string_view(unit, n)))) return 0;
+  }
+  return 1;
+}
+
 struct Piece {
   std::string_view text;
   std::string_view lower;
@@ -386,6 +414,16 @@ class PieceList {
   std::size_t n_ = 0;
 };
 
+// Words of a specification, never of a catalog name: "RAM", "SSD", "Core i5", "2.4GHz".
+bool IsSpecWord(HashedWord w, std::string_view next) {
+  static constexpr std::string_view kWords[] = {"ram",  "rom",       "ssd", "hdd",
+                                                "emmc", "processor", "ghz", "mah"};
+  static const WordSet k(kWords);
+  if (k.Contains(w)) return true;
+  if (w.text != "core" || next.size() != 2) return false;
+  return (next[0] == 'i' || next[0] == 'm') && next[1] >= '3' && next[1] <= '9';
+}
+
 bool IsStopPunct(const Text& t, const Token& tok, uint32_t i, uint32_t last) {
   char p = t.Punct(tok);
   if (p == '(' || p == ')' || p == '!' || p == '?' || p == ':' || p == '|' || p == ',' ||
@@ -423,6 +461,19 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
         if (content == 0) continue;
         // Glued hyphen joins words: "Non-stick", "Type-C", "T-shirts".
         if (t.Punct(tok) == '-' && !tok.space_before && i + 1 < last &&
+            !t.tokens[i + 1].space_before && t.tokens[i + 1].kind == TokenKind::kWord &&
+            !pieces->empty() && pieces->back().span.end == tok.begin) {
+          const Token& nt = t.tokens[i + 1];
+          Piece& p = pieces->back();
+          p.span.end = nt.end;
+          p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
+          p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
+          p.hash = WordHash(p.lower);
+          ++i;
+          continue;
+        }
+        // A '+' glued between words is part of a brand: "Black+Decker", "Disney+".
+        if (t.Punct(tok) == '+' && !tok.space_before && i + 1 < last &&
             !t.tokens[i + 1].space_before && t.tokens[i + 1].kind == TokenKind::kWord &&
             !pieces->empty() && pieces->back().span.end == tok.begin) {
           const Token& nt = t.tokens[i + 1];
@@ -472,9 +523,18 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           continue;
         }
         if (i + 1 < last && t.Punct(t.tokens[i + 1]) == '%') return;
-        // "8/256", "4/64": a spec ends the name.
+        // "8/256", "4/64", "8+128": RAM and storage, a spec, end the name.
         if (i + 1 < last && t.Punct(t.tokens[i + 1]) == '/' && !t.tokens[i + 1].space_before)
           return;
+        // "2 in 1", "3 in 1": a feature, not a model number.
+        if (content > 0 && i + 2 < last && t.Is(t.tokens[i + 1], "in") &&
+            t.tokens[i + 2].kind == TokenKind::kNumber) {
+          return;
+        }
+        if (i + 2 < last && t.Punct(t.tokens[i + 1]) == '+' && !t.tokens[i + 1].space_before &&
+            !t.tokens[i + 2].space_before && t.tokens[i + 2].kind == TokenKind::kNumber) {
+          return;
+        }
         // A number right after a word is a model number ("iPhone 13", "Air Force 1", "Flip 6");
         // a year or a number starting the name is not.
         bool after_word = i > first && t.tokens[i - 1].kind == TokenKind::kWord && content > 0;
@@ -502,6 +562,8 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
         std::string_view next_word = i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord
                                          ? t.Lower(t.tokens[i + 1])
                                          : std::string_view();
+        // A specification ends the name: "HP EliteBook 840 G5 Core i5 8GB RAM 256GB SSD".
+        if (content > 0 && IsSpecWord(word, next_word)) return;
         bool stop = StopWords().Contains(word);
         if (w == "made") {
           stop = next_word == "in" || next_word == "by" || next_word == "with" ||
@@ -644,7 +706,7 @@ bool Assemble(const Text& t, uint32_t first, uint32_t last, PieceList& words) {
         }
         int wgt = 0;
         if (t.tokens[i].kind == TokenKind::kWord &&
-            LookupCategoryWord(t.Word(t.tokens[i]), &wgt) >= 0 && wgt >= 2) {
+            LookupCategoryWord(t.Word(t.tokens[i]), &wgt) >= 0) {
           score += wgt;
         }
       }
@@ -741,7 +803,7 @@ void ScoreNameWords(const PieceList& words, Name* out) {
       out->item_score += wgt;
       if (k + 1 == words.size()) out->head_score = wgt;
     }
-    out->proper += IsProper(words[k].text);
+    out->proper += IsProper(words[k].text) + ModelBonus(words[k].text);
   }
   out->word_count = static_cast<int>(words.size());
   for (const Piece& w : words) out->translated += w.translated ? 1 : 0;

@@ -54,6 +54,70 @@ const WordSet& ColorCompoundHeads() {
   return k;
 }
 
+// Brands and named products that start with a colour word ("Blue Band", "Red Bull", "Silver Crest",
+// "Black Opium"): the colour word names the brand, not the item's colour, even in a Title Case or
+// upper-case line where capitals tell nothing.
+const WordSet& ColorBrandPhrases() {
+  static constexpr std::string_view kWords[] = {
+      "blue band",    "red bull",     "silver crest", "silver star", "white musk", "black opium",
+      "golden penny", "white cap",    "black label",  "red label",   "blue label", "green label",
+      "white star",   "blue ribbon",  "white rose",   "red rose",    "black cat",  "white house",
+      "blue bird",    "green valley", "white wash",   "black pearl", "red sea",    "black diamond",
+      "silver spoon", "gold leaf",    "blue sky",     "red tomato",  "green apple"};
+  static const WordSet k(kWords);
+  return k;
+}
+
+// True when the colour word at `k` is part of a brand name: glued to a brand with '+'
+// ("Black+Decker"), a known colour brand ("Blue Band"), or the first of a run of capitalised words
+// that are no item words, in a line that goes on in lower case ("Black Opium perfume 90ml",
+// "Silver Crest blender"): a proper name before its item noun.
+bool IsBrandColor(const Text& t, uint32_t k, uint32_t line_end) {
+  const Token& tok = t.tokens[k];
+  auto word_at = [&](uint32_t j) { return j < line_end && t.tokens[j].kind == TokenKind::kWord; };
+  // "Black+Decker": a '+' glued on both sides to words.
+  auto glued_plus = [&](uint32_t p) {
+    return p < line_end && t.Punct(t.tokens[p]) == '+' && !t.tokens[p].space_before &&
+           p + 1 < line_end && !t.tokens[p + 1].space_before;
+  };
+  if (glued_plus(k + 1) && word_at(k + 2) && !IsColorWord(t.Word(t.tokens[k + 2]))) return true;
+  if (k >= 2 && glued_plus(k - 1) && word_at(k - 2) && !IsColorWord(t.Word(t.tokens[k - 2]))) {
+    return true;
+  }
+  if (!word_at(k + 1) || !t.tokens[k + 1].space_before) return false;
+  const Token& next = t.tokens[k + 1];
+  std::string_view w = t.Lower(tok);
+  std::string_view n = t.Lower(next);
+  if (w.size() + n.size() < 40) {
+    char buf[48];
+    std::size_t len = 0;
+    for (char c : w) buf[len++] = c;
+    buf[len++] = ' ';
+    for (char c : n) buf[len++] = c;
+    if (ColorBrandPhrases().Contains(std::string_view(buf, len))) return true;
+  }
+  // A capitalised run: "Black Opium perfume".
+  if (!tok.upper_initial || !next.upper_initial || next.has_digit) return false;
+  const HashedWord nw = t.Word(next);
+  if (IsColorWord(nw)) return false;
+  uint32_t se = 0;
+  if (IsLetterSizeAt(t, k + 1, line_end, &se)) return false;
+  int weight = 0;
+  if (LookupCategoryWord(nw, &weight) >= 0) return false;
+  if (word_at(k + 2) && LookupCategoryPhrase(nw, t.Lower(t.tokens[k + 2]), &weight) >= 0) {
+    return false;
+  }
+  // The line goes on in lower case after the run (a Title Case line tells nothing).
+  uint32_t j = k + 2;
+  while (word_at(j) && t.tokens[j].upper_initial) ++j;
+  for (; j < line_end; ++j) {
+    const Token& after = t.tokens[j];
+    if (after.kind != TokenKind::kWord || after.has_digit || after.end - after.begin < 3) continue;
+    return !after.upper_initial;
+  }
+  return false;
+}
+
 const WordSet& ColorCueWords() {
   static constexpr std::string_view kWords[] = {
       "colour",    "colours", "color", "colors",     "rangi",     "shade", "shades",
@@ -298,6 +362,7 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
             ++k;
             continue;
           }
+          if (IsBrandColor(t, k, line_end)) continue;
           // Adjacent to another colour through a list separator ("pink, beige", "black/white").
           bool listed = false;
           if (k + 2 < line_end && IsListSeparator(t, t.tokens[k + 1]) &&

@@ -73,5 +73,39 @@ TEST(Naming, AtMostSixWords) {
   EXPECT_NE(n.find("Sweater"), std::string::npos);
 }
 
+TEST(Naming, BrandsWithColourWordsAndGluedPlus) {
+  EXPECT_EQ(NameOf("Black+Decker steam iron"), "Black+Decker Steam Iron");
+  EXPECT_EQ(NameOf("Silver Crest blender"), "Silver Crest Blender");
+  EXPECT_EQ(NameOf("Blue Band 500g"), "Blue Band");
+  // A spaced plus joins nothing.
+  EXPECT_EQ(NameOf("Shirt + tie set"), "Shirt Tie Set");
+}
+
+TEST(Naming, SpecificationsEndThePhoneOrLaptopName) {
+  EXPECT_EQ(NameOf("Infinix Hot 40i 8+128"), "Infinix Hot 40i");
+  EXPECT_EQ(NameOf("Tecno Spark 20 Pro 8+256 Brand New"), "Tecno Spark 20 Pro");
+  EXPECT_EQ(NameOf("Samsung A05s 4+64GB"), "Samsung A05s");
+  EXPECT_EQ(NameOf("HP EliteBook 840 G5 Core i5 8GB 256GB SSD"), "HP EliteBook 840 G5");
+  EXPECT_EQ(NameOf("Dell Latitude 5490 Core i7 16GB RAM 512GB SSD"), "Dell Latitude 5490");
+  // "Core" alone is no spec.
+  EXPECT_EQ(NameOf("Core strength resistance bands"), "Core Strength Resistance Bands");
+}
+
+TEST(Naming, EnglishGlossOfASwahiliName) {
+  EXPECT_EQ(NameOf("Mchele wa Pishori (Pishori rice) 5kg"), "Pishori Rice");
+  EXPECT_EQ(NameOf("Mafuta ya nazi (coconut oil) 500ml"), "Coconut Oil");
+  EXPECT_EQ(NameOf("Unga wa ngano (wheat flour) 2kg"), "Wheat Flour");
+  // An English head noun after the Swahili one.
+  EXPECT_EQ(NameOf("Mchele Pishori rice 5kg"), "Pishori Rice");
+  // A parenthesis of colours is no gloss.
+  EXPECT_EQ(NameOf("Pochi ndogo (pink, black)"), "Small Purse");
+}
+
+TEST(Naming, ShengFillerNamesNothing) {
+  EXPECT_EQ(NameOf("Doh ni 3,900 pekee mse"), "");
+  EXPECT_EQ(NameOf("Ni 35,100 tu mse"), "");
+  EXPECT_EQ(NameOf("Hii ni 1,800 fiti"), "");
+}
+
 }  // namespace
 }  // namespace vendly::internal

@@ -105,5 +105,31 @@ TEST(Segment, CommaListsOfPricedItemsAreSplit) {
   }
 }
 
+// The name line of a one-item post, spelled out.
+std::string PostName(const std::string& caption) {
+  const Seg& s = Segmented(caption);
+  if (s.seg.multi || s.seg.items.empty() || s.seg.items[0].name_line < 0) return "";
+  Segmentation seg = s.seg;
+  return TitleName(s.text, &seg, static_cast<uint32_t>(s.seg.items[0].name_line)).text;
+}
+
+TEST(Segment, PhoneNamedFromItsModelLineNotTheSpecsOrHeader) {
+  // Never "Year Warranty" from the next line, never the "Phone deals" header.
+  EXPECT_EQ(PostName("Infinix Hot 40i 8+128\n1 Year Warranty\nKsh 16,500"), "Infinix Hot 40i");
+  EXPECT_EQ(PostName("Phone deals 📱\nitel A70 (3+64GB)\nBrand new sealed, 12 months warranty\n"
+                     "Price Ksh 9,500"),
+            "Itel A70");
+  EXPECT_EQ(PostName("Tecno Spark 20 Pro 8/256\n5000mAh battery, 50MP camera\nKsh 21,000"),
+            "Tecno Spark 20 Pro");
+  // A measure is no model token: "20A" does not outrank the item.
+  EXPECT_EQ(PostName("Solar panel 200W monocrystalline\nWith 20A charge controller\nKsh 8,500"),
+            "Solar Panel Monocrystalline");
+}
+
+TEST(Segment, SwahiliNameWithGlossUnderAMarketingLine) {
+  EXPECT_EQ(PostName("Fresh from the farm 🌾\nMafuta ya nazi (coconut oil) 500ml\nKsh 600"),
+            "Coconut Oil");
+}
+
 }  // namespace
 }  // namespace vendly::internal

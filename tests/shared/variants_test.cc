@@ -72,5 +72,25 @@ TEST(Variants, WordsThatOnlyLookLikeColours) {
   EXPECT_TRUE(Read("Purple Hibiscus", false).colors.empty());
 }
 
+TEST(Variants, ColourWordsInsideBrandsAreNoColours) {
+  EXPECT_EQ(Read("Black+Decker steam iron").colors, S{});
+  EXPECT_EQ(Read("Silver Crest blender 2 in 1").colors, S{});
+  EXPECT_EQ(Read("Black Opium perfume 90ml").colors, S{});
+  EXPECT_EQ(Read("White Musk body mist").colors, S{});
+  // Known colour brands even in Title Case or capitals, where capitals tell nothing.
+  EXPECT_EQ(Read("Blue Band Margarine 500g").colors, S{});
+  EXPECT_EQ(Read("RED BULL ENERGY DRINK").colors, S{});
+  EXPECT_EQ(Read("Silver Star Blender").colors, S{});
+}
+
+TEST(Variants, ColourBeforeAnItemStaysAColour) {
+  EXPECT_EQ(Read("Black leather jacket").colors, S{"black"});
+  EXPECT_EQ(Read("Black Leather Jacket").colors, S{"black"});
+  EXPECT_EQ(Read("Black Chelsea boots").colors, S{"black"});
+  EXPECT_EQ(Read("Red Nike sneakers").colors, S{"red"});
+  EXPECT_EQ(Read("Gaming chair Red Black").colors, (S{"red", "black"}));
+  EXPECT_EQ(Read("Colours: black+white").colors, (S{"black", "white"}));
+}
+
 }  // namespace
 }  // namespace vendly::internal
