@@ -9,23 +9,23 @@
 
 namespace vendly::internal::confidence_table {
 
-// structure: dev products per class [262, 147, 178, 8, 3, 0, 2, 4]
-constexpr double kStructure[8] = {0.99998, 0.99996, 0.99996, 0.99945,
-                                  0.99906, 0.99835, 0.9989,  0.99917};
-// name: dev products per class [60, 212, 67, 126, 105, 34]
-constexpr double kName[6] = {0.99732, 0.99921, 0.91308, 0.9756, 0.93421, 0.75864};
-// price: dev products per class [22, 1, 237, 58, 273, 13]
-constexpr double kPrice[6] = {0.99975, 0.99868, 0.99997, 0.99989, 0.99998, 0.99961};
-// currency: dev products per class [237, 367]
+// structure: dev products per class [282, 147, 181, 8, 3, 0, 2, 4]
+constexpr double kStructure[8] = {0.99998, 0.99996, 0.99997, 0.99947,
+                                  0.99909, 0.99841, 0.99894, 0.99921};
+// name: dev products per class [60, 214, 68, 143, 108, 34]
+constexpr double kName[6] = {0.99742, 0.99924, 0.91437, 0.97847, 0.93602, 0.75881};
+// price: dev products per class [24, 8, 248, 58, 276, 13]
+constexpr double kPrice[6] = {0.99977, 0.99947, 0.99997, 0.9999, 0.99998, 0.99963};
+// currency: dev products per class [248, 379]
 constexpr double kCurrency[2] = {0.99997, 0.99998};
-// compare_at_price: dev products per class [560, 44]
-constexpr double kCompareAt[2] = {0.99999, 0.99986};
-// category: dev products per class [1, 0, 17, 13, 573]
-constexpr double kCategory[5] = {0.79604, 0.99505, 0.99906, 0.99884, 0.99823};
-// sizes: dev products per class [480, 124]
-constexpr double kSizes[2] = {0.99996, 0.98422};
-// colors: dev products per class [454, 114, 36]
-constexpr double kColors[3] = {0.99997, 0.99989, 0.97467};
+// compare_at_price: dev products per class [583, 44]
+constexpr double kCompareAt[2] = {0.99999, 0.99987};
+// category: dev products per class [1, 0, 17, 13, 596]
+constexpr double kCategory[5] = {0.79618, 0.99523, 0.99909, 0.99888, 0.9983};
+// sizes: dev products per class [501, 126]
+constexpr double kSizes[2] = {0.99996, 0.98447};
+// colors: dev products per class [475, 114, 38]
+constexpr double kColors[3] = {0.99997, 0.99989, 0.97589};
 
 }  // namespace vendly::internal::confidence_table
 
