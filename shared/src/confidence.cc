@@ -34,13 +34,13 @@ int CurrencyClass(const ConfidenceFeatures& f) {
 int CompareAtClass(const ConfidenceFeatures& f) { return f.has_old ? 1 : 0; }
 
 // One of several items (a list line names it) or a one-item post (the title is chosen among its
-// lines), times the name's doubts (0, 1, 2 or more): one word only, few item words, words
+// lines), times the name's doubts (0, 1, 2, 3 or more): one word only, few item words, words
 // translated from Swahili, another item on its line, another line naming an item as well, a price
 // written without a currency mark (an informal post, whose title is a guess more often).
 int NameClass(const ConfidenceFeatures& f) {
   int doubts = (f.name_words < 2) + (f.name_item < 3) + f.name_translated + f.name_rivals +
                f.name_competing + (f.price_strength >= 0 && !f.price_explicit);
-  return (f.multi ? 0 : 3) + std::min(doubts, 2);
+  return (f.multi ? 0 : 4) + std::min(doubts, 3);
 }
 
 int CategoryClass(const ConfidenceFeatures& f) {

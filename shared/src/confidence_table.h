@@ -12,8 +12,9 @@ namespace vendly::internal::confidence_table {
 // structure: dev products per class [282, 147, 181, 8, 3, 0, 2, 4]
 constexpr double kStructure[8] = {0.99998, 0.99996, 0.99997, 0.99947,
                                   0.99909, 0.99841, 0.99894, 0.99921};
-// name: dev products per class [60, 214, 68, 143, 108, 34]
-constexpr double kName[6] = {0.99742, 0.99924, 0.91437, 0.97847, 0.93602, 0.75881};
+// name: dev products per class [60, 214, 63, 5, 143, 108, 28, 6]
+constexpr double kName[8] = {0.99742, 0.99924, 0.93783, 0.75941,
+                             0.97847, 0.93602, 0.83858, 0.58347};
 // price: dev products per class [24, 8, 248, 58, 276, 13]
 constexpr double kPrice[6] = {0.99977, 0.99947, 0.99997, 0.9999, 0.99998, 0.99963};
 // currency: dev products per class [248, 379]

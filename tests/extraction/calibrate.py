@@ -42,7 +42,7 @@ FIELDS = score_extraction.FIELDS
 # multiplies them.
 TABLES = [
     ("kStructure", "structure", 8),
-    ("kName", "name", 6),
+    ("kName", "name", 8),
     ("kPrice", "price", 6),
     ("kCurrency", "currency", 2),
     ("kCompareAt", "compare_at_price", 2),
