@@ -521,6 +521,8 @@ const WordMap<CategoryWord>& Lexicon() {
       {"juice", {kFood, 3}},
       {"margarine", {kFood, 3}},
       {"kimbo", {kFood, 3}},
+      {"katogo", {kFood, 3}},
+      {"soda", {kFood, 3}},
       {"cooking fat", {kFood, 3}},
       {"blue band", {kFood, 3}},
       {"red bull", {kFood, 3}},

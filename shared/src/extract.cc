@@ -227,6 +227,7 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
   internal::Tokenise(post.caption, &t);
   internal::SplitItemLines(&t);
   std::vector<Money> money = internal::FindMoney(t, store);
+  internal::ReadMenuPrices(t, &money);
   const std::string bare = BareCurrency(money, store);
   for (Money& m : money) {
     if (!m.explicit_currency) m.currency = bare;

@@ -148,7 +148,12 @@ void SplitItemLines(Text* text) {
     cuts.clear();
     bool fee = false;
     for (uint32_t i = line.first; i < line.last; ++i) {
-      if (t.Punct(t.tokens[i]) == ',' || t.Punct(t.tokens[i]) == ';') cuts.push_back(i);
+      const Token& tok = t.tokens[i];
+      char p = t.Punct(tok);
+      // A slash or bar between spaces separates items too; "S/M" and "8/256" do not.
+      bool spaced = (p == '/' || p == '|') && tok.space_before && i + 1 < line.last &&
+                    t.tokens[i + 1].space_before;
+      if (p == ',' || p == ';' || spaced) cuts.push_back(i);
       if (t.tokens[i].kind == TokenKind::kWord && kFeeWords.Contains(t.Word(t.tokens[i]))) {
         fee = true;
       }
@@ -185,6 +190,56 @@ void SplitItemLines(Text* text) {
   // The separating commas keep the line of the chunk before them.
   for (uint32_t li = 0; li + 1 < t.lines.size(); ++li) {
     for (uint32_t i = t.lines[li].last; i < t.lines[li + 1].first; ++i) t.tokens[i].line = li;
+  }
+}
+
+void ReadMenuPrices(const Text& t, std::vector<Money>* money) {
+  constexpr int kMinRows = 2;
+  // The separator before the amount of a menu row, or nullptr.
+  auto row_separator = [&](const Money& m) -> const Token* {
+    if (m.amount <= 0 || m.first_token == 0) return nullptr;
+    const Line& line = t.lines[m.line];
+    // Nothing but emojis after the amount.
+    for (uint32_t i = m.last_token; i < line.last; ++i) {
+      if (t.tokens[i].kind != TokenKind::kEmoji) return nullptr;
+    }
+    // A dash, colon or '@' before it, item words before that.
+    uint32_t sep = m.first_token - 1;
+    if (sep < line.first) return nullptr;
+    const Token& st = t.tokens[sep];
+    if (!IsDash(t, st) && t.Punct(st) != ':' && t.Punct(st) != '@') return nullptr;
+    if (!HasItemWords(t, line.first, sep) || HasSizeCue(t, line.first, line.last)) return nullptr;
+    for (uint32_t i = line.first; i < sep; ++i) {
+      int weight = 0;
+      if (t.tokens[i].kind != TokenKind::kWord) continue;
+      const HashedWord w = t.Word(t.tokens[i]);
+      if (LookupCategoryWord(w, &weight) >= 0 || !TranslateSwahili(w.text).empty()) return &st;
+    }
+    return nullptr;
+  };
+  // Read again: an amount too small for a bare price, or one glued to its item by a typographic
+  // dash ("Chapati–20": no model number is written with an en or em dash).
+  auto rescuable = [&](const Money& m, const Token& sep) {
+    if (m.role != MoneyRole::kNotPrice) return false;
+    if (m.reason == NotPriceReason::kSmall) return true;
+    return m.reason == NotPriceReason::kModel && IsDash(t, sep) && t.Punct(sep) != '-';
+  };
+  int rows = 0;
+  bool any = false;
+  for (const Money& m : *money) {
+    const Token* sep = row_separator(m);
+    if (sep == nullptr) continue;
+    bool again = rescuable(m, *sep);
+    if (again || m.role == MoneyRole::kPrice) ++rows;
+    any = any || again;
+  }
+  if (rows < kMinRows || !any) return;
+  for (Money& m : *money) {
+    const Token* sep = row_separator(m);
+    if (sep == nullptr || !rescuable(m, *sep)) continue;
+    m.role = MoneyRole::kPrice;
+    m.reason = NotPriceReason::kNone;
+    m.strength = 2;
   }
 }
 

@@ -67,11 +67,19 @@ Name TakeItemName(const Text& text, Segmentation* seg, uint32_t line);
 // word_count is 0 when the line has no name. Most title lines are only ever compared by score.
 const Name& TitleScores(const Text& text, Segmentation* seg, uint32_t line);
 
-// Splits lines that list several priced items separated by commas ("Goat 900, beef 800, ugali 50",
-// "FIFA 24 - 5,500, GTA V - 3,000") into one line per item, so each becomes an item line. A line is
+// Splits lines that list several priced items separated by commas, semicolons or a spaced slash or
+// bar ("Goat 900, beef 800, ugali 50", "FIFA 24 - 5,500, GTA V - 3,000", "Chapati – 20 / Mandazi –
+// 10") into one line per item, so each becomes an item line. A line is
 // split only when at least two of its comma chunks are item words followed by an amount that ends
 // the chunk; sizes, specs, fees and old/new pairs never qualify.
 void SplitItemLines(Text* text);
+
+// Menus and price lists whose items cost less than the store's smallest bare price ("Chapati –
+// 20", "Mandazi - 10", "Chai: 30", "Samosa @ 30"): when two or more lines read "<item words> <dash,
+// colon or @> <bare amount>" and nothing after it, those amounts are the items' prices (list
+// structure, strength 2) after all. Only amounts rejected for being small are read again; phones,
+// sizes, units and years stay what they were.
+void ReadMenuPrices(const Text& text, std::vector<Money>* money);
 
 // Describes the lines of `text` and splits them into item segments. `money` is FindMoney's result.
 Segmentation SegmentPost(const Text& text, const std::vector<Money>& money);

@@ -131,5 +131,57 @@ TEST(Segment, SwahiliNameWithGlossUnderAMarketingLine) {
             "Coconut Oil");
 }
 
+// The selling prices FindMoney and ReadMenuPrices read from `caption`, in caption order.
+std::vector<double> MenuPrices(const std::string& caption, const char* store = "KES") {
+  static std::vector<std::string> keep;
+  keep.push_back(caption);
+  Text t;
+  Tokenise(keep.back(), &t);
+  SplitItemLines(&t);
+  std::vector<Money> money = FindMoney(t, store);
+  ReadMenuPrices(t, &money);
+  std::vector<double> out;
+  for (const Money& m : money) {
+    if (m.role == MoneyRole::kPrice) out.push_back(m.amount);
+  }
+  return out;
+}
+
+using Amounts = std::vector<double>;
+
+TEST(Segment, MenuRowsWithSmallPricesArePriced) {
+  EXPECT_EQ(MenuPrices("Today's menu\nChapati – 20\nMandazi – 10\nSamosa — 30"),
+            (Amounts{20, 10, 30}));
+  EXPECT_EQ(MenuPrices("Menu\nChapati - 20\nMandazi - 10"), (Amounts{20, 10}));
+  // Glued en dashes are no model numbers.
+  EXPECT_EQ(MenuPrices("Menu\nChapati–20\nMandazi–10"), (Amounts{20, 10}));
+  EXPECT_EQ(MenuPrices("Chai: 30\nMandazi @ 10"), (Amounts{30, 10}));
+  // On one line, separated by spaced slashes.
+  EXPECT_EQ(MenuPrices("Breakfast ☕\nChapati – 20 / Mandazi – 10 / Samosa – 30"),
+            (Amounts{20, 10, 30}));
+}
+
+TEST(Segment, NoMenuWithoutItemsOrWithOneRow) {
+  EXPECT_EQ(MenuPrices("Sizes: S - 8\nM - 10"), Amounts{});
+  EXPECT_EQ(MenuPrices("Opening hours\nMon - 8\nTue - 9"), Amounts{});
+  // One row is no menu: "Form 3" stays no price.
+  EXPECT_EQ(MenuPrices("Textbooks - 3"), Amounts{});
+  // An ASCII hyphen glued to digits stays a model ("GT-20", "T-800").
+  EXPECT_EQ(MenuPrices("Speakers\nSony GT-20\nJBL T-800"), Amounts{});
+}
+
+TEST(Segment, SpacedSlashSplitsPricedItemsOnly) {
+  Text t;
+  std::string caption = "Menu\nPilau – 250 / Chips masala – 200 / Soda 500ml – 80";
+  Tokenise(caption, &t);
+  SplitItemLines(&t);
+  EXPECT_EQ(t.lines.size(), 4u);
+  std::string sizes = "Sizes S / M / L\nKsh 1,500";
+  Text u;
+  Tokenise(sizes, &u);
+  SplitItemLines(&u);
+  EXPECT_EQ(u.lines.size(), 2u);
+}
+
 }  // namespace
 }  // namespace vendly::internal
