@@ -69,13 +69,6 @@ Param NumberParam(const Json& v) {
   return v.dump();
 }
 
-const char kDraftColumns[] =
-    "d.id, d.ig_media_id, d.item_index, d.ig_permalink, d.ig_media_type, d.ig_caption,"
-    " iso_utc(d.ig_timestamp) AS posted_at, d.extracted_data, d.seller_edits, d.confidence,"
-    " d.image_urls, d.video_urls, d.approval_status, d.rejection_reason, d.product_id,"
-    " iso_utc(d.expires_at) AS expires_at, iso_utc(d.created_at) AS created_at,"
-    " iso_utc(d.updated_at) AS updated_at";
-
 const char kProductColumns[] =
     "p.id, p.name, p.slug, p.description, p.price::text AS price, p.currency,"
     " p.compare_at_price::text AS compare_at_price, p.categories, p.tags, p.sizes, p.colors,"

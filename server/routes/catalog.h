@@ -17,6 +17,7 @@
 #include "app/status.h"
 #include "meta/graph.h"
 #include "store/db.h"
+#include "store/draft_store.h"
 
 namespace vendly::server {
 
@@ -81,7 +82,6 @@ nlohmann::json AmountValue(const std::optional<std::string>& text);
 Param NumberParam(const nlohmann::json& v);
 
 // Column lists and JSON shapes of server/API.md.
-extern const char kDraftColumns[];    // SELECT list over product_draft d
 extern const char kProductColumns[];  // SELECT list over product p
 nlohmann::json DraftJson(const Rows& rows, int row);
 nlohmann::json ProductJson(const Rows& rows, int row);
