@@ -6,6 +6,7 @@
 #include "category.h"
 #include "lexicon.h"
 #include "spec_units.h"
+#include "variants.h"
 
 namespace vendly::internal {
 namespace {
@@ -724,6 +725,24 @@ bool Assemble(const Text& t, uint32_t first, uint32_t last, PieceList& words) {
                              pieces.back().lower == "and" || pieces.back().lower == "the" ||
                              pieces.back().lower == "a" || pieces.back().lower == "&")) {
     pieces.pop_back();
+  }
+  // Trailing colours and a size after the head noun are variants, not the name: "Gaming Chair Red
+  // Black", "Ladies Handbag Brown", "Air Force 1 White Size 42".
+  auto item_before = [&](std::size_t end) {
+    for (std::size_t k = 0; k < end; ++k) {
+      int wgt = 0;
+      if (LookupCategoryWord(pieces[k].Word(), &wgt) >= 0 && wgt >= 2) return true;
+    }
+    return false;
+  };
+  while (pieces.size() > 1) {
+    const Piece& p = pieces.back();
+    bool number = !p.lower.empty() && p.lower[0] >= '0' && p.lower[0] <= '9';
+    bool size = number && pieces.size() > 2 && pieces[pieces.size() - 2].lower == "size";
+    std::size_t drop = size ? 2 : 1;
+    bool color = !size && !p.translated && IsColorWord(p.Word()) && !IsAmbiguousColorWord(p.Word());
+    if ((!size && !color) || !item_before(pieces.size() - drop)) break;
+    for (std::size_t k = 0; k < drop; ++k) pieces.pop_back();
   }
   if (pieces.empty()) return false;
 

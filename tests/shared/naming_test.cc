@@ -107,5 +107,14 @@ TEST(Naming, ShengFillerNamesNothing) {
   EXPECT_EQ(NameOf("Hii ni 1,800 fiti"), "");
 }
 
+TEST(Naming, TrailingColoursAndSizeOfAListingTitleAreVariants) {
+  EXPECT_EQ(NameOf("Gaming Chair Red Black"), "Gaming Chair");
+  EXPECT_EQ(NameOf("Samsung Galaxy A14 64GB Black"), "Samsung Galaxy A14");
+  EXPECT_EQ(NameOf("Nike Air Force 1 White Size 42"), "Nike Air Force 1");
+  // A colour before the head, or a colour that is the only word, stays.
+  EXPECT_EQ(NameOf("Black Leather Jacket"), "Black Leather Jacket");
+  EXPECT_EQ(NameOf("Body cream"), "Body Cream");
+}
+
 }  // namespace
 }  // namespace vendly::internal
