@@ -391,13 +391,15 @@ class MoneyFinder {
   }
 
   std::vector<Money> Run() {
+    // Most captions strike nothing: one scan for a tilde spares the per-line pass.
+    const bool tildes = t_.raw.find('~') != std::string_view::npos;
     for (uint32_t li = 0; li < t_.lines.size(); ++li) {
       const Line& line = t_.lines[li];
       line_first_ = static_cast<int>(line.first);
       line_last_ = static_cast<int>(line.last);
       MarkPhones();
       MarkSizeLists();
-      MarkStrikes();
+      if (tildes) MarkStrikes();
       for (int i = line_first_; i < line_last_; ++i) {
         if (consumed_[i] & kTaken) continue;
         const Token& tok = t_.tokens[i];
@@ -537,7 +539,12 @@ class MoneyFinder {
       // A header is the line right before a line of amounts, holding none itself.
       const uint32_t first_row = out_[m].line;
       const uint32_t li = first_row - 1;
-      if (first_row == 0 || (m > 0 && out_[m - 1].line == li) || !IsFeeHeader(li)) {
+      // Rows read "<place> - <amount>": look at the header only when a dash or colon leads the
+      // first row's amount (most lines of amounts are no table).
+      const int lead = static_cast<int>(out_[m].first_token) - 1;
+      const bool row_shaped = lead >= static_cast<int>(t_.lines[first_row].first) &&
+                              (IsDash(t_, t_.tokens[lead]) || t_.Punct(t_.tokens[lead]) == ':');
+      if (first_row == 0 || !row_shaped || (m > 0 && out_[m - 1].line == li) || !IsFeeHeader(li)) {
         while (m < out_.size() && out_[m].line == first_row) ++m;
         continue;
       }
@@ -614,6 +621,8 @@ class MoneyFinder {
         "fees",  "fee", "charges", "charge",  "rates", "rate", "costs", "cost",     "prices",
         "price", "bei", "gharama", "tariffs", "areas", "area", "zones", "locations"};
     static const WordSet tables(kTableWords);
+    // A header is short: a fee word, a table word, up to three others, an emoji or a colon.
+    if (t_.lines[li].last - t_.lines[li].first > 10) return false;
     bool fee = false, table = false;
     int other = 0;
     for (uint32_t k = t_.lines[li].first; k < t_.lines[li].last; ++k) {
@@ -687,8 +696,8 @@ class MoneyFinder {
     int open = -1;
     for (int i = line_first_; i < line_last_; ++i) {
       const Token& tok = t_.tokens[i];
-      const std::string_view r = t_.Raw(tok);
-      if (tok.kind != TokenKind::kPunct || (r != "~" && r != "~~")) continue;
+      if (tok.kind != TokenKind::kPunct || t_.raw[tok.begin] != '~') continue;
+      const std::string_view r = t_.Raw(tok);  // "~" or "~~"
       const bool glued_after = i + 1 < line_last_ && !t_.tokens[i + 1].space_before;
       const bool glued_before = i > line_first_ && !tok.space_before;
       const bool word_before = glued_before && t_.tokens[i - 1].kind != TokenKind::kPunct;
@@ -1333,9 +1342,8 @@ class MoneyFinder {
 
   // Pairs across mentions: "from 6,500 to 4,999" (old, new), ranges "800 - 2,500" (both prices, the
   // currency and strength of one shared with the other).
+  // out_ is in caption order (Run sorted it).
   void ResolvePairs() {
-    std::sort(out_.begin(), out_.end(),
-              [](const Money& a, const Money& b) { return a.begin < b.begin; });
     for (std::size_t k = 0; k + 1 < out_.size(); ++k) {
       Money& a = out_[k];
       Money& b = out_[k + 1];
