@@ -110,12 +110,10 @@ class Origin {
   std::thread thread_;
 };
 
-class MediaTest : public ::testing::Test {
+class MediaTest : public IntegrationTest<MediaTest> {
  protected:
-  static void SetUpTestSuite() {
-    db_ = new TestDatabase();
-    if (!db_->available()) return;
-    sandbox_ = StartSandbox(&sandbox_port_);
+  static constexpr bool kSandbox = true;
+  static void SetUpSuite() {
     dir_ = TempDir();
     const std::map<std::string, std::string> env = {
         {"VENDLY_DATABASE_URL", db_->url()},
@@ -140,7 +138,7 @@ class MediaTest : public ::testing::Test {
     http_port_ = http_->bind_to_any_port("127.0.0.1");
     http_thread_ = new std::thread([] { http_->listen_after_bind(); });
   }
-  static void TearDownTestSuite() {
+  static void TearDownSuite() {
     if (http_) {
       http_->stop();
       http_thread_->join();
@@ -150,15 +148,12 @@ class MediaTest : public ::testing::Test {
     delete http_;
     delete origin_;
     delete app_;
-    delete sandbox_;
-    delete db_;
     if (!dir_.empty()) fs::remove_all(dir_);
   }
 
   void SetUp() override {
-    if (!db_->available()) GTEST_SKIP() << "VENDLY_TEST_DATABASE_URL is not set";
-    meta_ = std::make_unique<httplib::Client>("127.0.0.1", sandbox_port_);
-    ASSERT_TRUE(meta_->Post("/_sandbox/reset", "{}", "application/json"));
+    IntegrationTest::SetUp();
+    if (Stopped()) return;
     Sql(db_->url(), "DELETE FROM instagram_connection");
     auto minted = meta_->Post(
         "/_sandbox/tokens",
@@ -288,9 +283,6 @@ class MediaTest : public ::testing::Test {
     return n;
   }
 
-  static inline TestDatabase* db_ = nullptr;
-  static inline ChildProcess* sandbox_ = nullptr;
-  static inline int sandbox_port_ = 0;
   static inline std::string dir_;
   static inline App* app_ = nullptr;
   static inline Origin* origin_ = nullptr;
@@ -298,7 +290,6 @@ class MediaTest : public ::testing::Test {
   static inline server::Router* router_ = nullptr;
   static inline std::thread* http_thread_ = nullptr;
   static inline int http_port_ = 0;
-  std::unique_ptr<httplib::Client> meta_;
   std::string token_;
 };
 

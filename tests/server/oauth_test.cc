@@ -13,24 +13,21 @@
 namespace vendly::test {
 namespace {
 
-class OAuthTest : public ::testing::Test {
+class OAuthTest : public IntegrationTest<OAuthTest> {
  protected:
-  static void SetUpTestSuite() {
-    db_ = new TestDatabase();
+  static void SetUpSuite() {
     meta_ = new FakeMeta();
-    if (db_->available())
-      server_ = StartServer(db_->url(), {{"META_GRAPH_URL", meta_->url()},
-                                         {"META_LOGIN_URL", meta_->url()},
-                                         {"VENDLY_DASHBOARD_URL", "http://dash.example"}})
-                    .release();
+    server_ = StartServer(db_->url(), {{"META_GRAPH_URL", meta_->url()},
+                                       {"META_LOGIN_URL", meta_->url()},
+                                       {"VENDLY_DASHBOARD_URL", "http://dash.example"}});
   }
-  static void TearDownTestSuite() {
-    delete server_;
+  static void TearDownSuite() {
+    server_.reset();  // before the fake Meta it talks to
     delete meta_;
-    delete db_;
   }
   void SetUp() override {
-    if (!db_->available()) GTEST_SKIP() << "VENDLY_TEST_DATABASE_URL is not set";
+    IntegrationTest::SetUp();
+    if (Stopped()) return;
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port);
   }
 
@@ -63,15 +60,9 @@ class OAuthTest : public ::testing::Test {
     return r ? Body(r)["connection"].value("id", "") : "";
   }
 
-  static TestDatabase* db_;
-  static FakeMeta* meta_;
-  static ServerProcess* server_;
+  static inline FakeMeta* meta_ = nullptr;  // this suite's own fake Meta (fake_meta.h), no sandbox
   std::unique_ptr<httplib::Client> client_;
 };
-
-TestDatabase* OAuthTest::db_ = nullptr;
-FakeMeta* OAuthTest::meta_ = nullptr;
-ServerProcess* OAuthTest::server_ = nullptr;
 
 TEST_F(OAuthTest, AuthUrlPointsAtTheLoginDialogWithAFreshState) {
   const std::string token = Signup("url@x.co");

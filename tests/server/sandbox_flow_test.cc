@@ -19,29 +19,18 @@ using sandbox_accounts::kGrace;    // no Page at all
 using sandbox_accounts::kKevin;    // a Page without an Instagram account
 using sandbox_accounts::kWanjiru;  // one Page with an Instagram account
 
-class SandboxFlowTest : public ::testing::Test {
+class SandboxFlowTest : public IntegrationTest<SandboxFlowTest> {
  protected:
-  static void SetUpTestSuite() {
-    db_ = new TestDatabase();
-    if (!db_->available()) return;
-    sandbox_ = StartSandbox(&sandbox_port_);
-    const std::string meta = "http://127.0.0.1:" + std::to_string(sandbox_port_);
-    server_ =
-        StartServer(db_->url(), SandboxServerEnv(sandbox_port_,
-                                                 {{"VENDLY_DASHBOARD_URL", "http://dash.example"}}))
-            .release();
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete sandbox_;
-    delete db_;
+  static constexpr bool kSandbox = true;
+  static void SetUpSuite() {
+    server_ = StartServer(
+        db_->url(),
+        SandboxServerEnv(sandbox_port_, {{"VENDLY_DASHBOARD_URL", "http://dash.example"}}));
   }
   void SetUp() override {
-    if (!db_->available()) GTEST_SKIP() << "VENDLY_TEST_DATABASE_URL is not set";
+    IntegrationTest::SetUp();
+    if (Stopped()) return;
     vendly_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port);
-    meta_ = std::make_unique<httplib::Client>("127.0.0.1", sandbox_port_);
-    auto reset = meta_->Post("/_sandbox/reset", "{}", "application/json");
-    ASSERT_TRUE(reset);
     // The sandbox's world starts over for each test; so do the connections to it (several tests
     // connect the same demo account when one process runs them all).
     Sql(db_->url(), "DELETE FROM instagram_connection");
@@ -69,18 +58,8 @@ class SandboxFlowTest : public ::testing::Test {
     return Body(Call(*vendly_, "GET", "/api/instagram/connection", {}, session));
   }
 
-  static TestDatabase* db_;
-  static ChildProcess* sandbox_;
-  static int sandbox_port_;
-  static ServerProcess* server_;
   std::unique_ptr<httplib::Client> vendly_;
-  std::unique_ptr<httplib::Client> meta_;
 };
-
-TestDatabase* SandboxFlowTest::db_ = nullptr;
-ChildProcess* SandboxFlowTest::sandbox_ = nullptr;
-int SandboxFlowTest::sandbox_port_ = 0;
-ServerProcess* SandboxFlowTest::server_ = nullptr;
 
 TEST_F(SandboxFlowTest, ConnectsEndToEnd) {
   const std::string session = Signup("wanjiru@duka.co");

@@ -24,17 +24,9 @@ using sandbox_accounts::kWanjiru;  // 320 posts, Nairobi fashion
 using sandbox_accounts::kWanjiruIg;
 constexpr char kListing[] = "GET /{ig-user-id}/media";
 
-class ScanTest : public ::testing::Test {
+class ScanTest : public IntegrationTest<ScanTest> {
  protected:
-  static void SetUpTestSuite() {
-    db_ = new TestDatabase();
-    if (!db_->available()) return;
-    sandbox_ = StartSandbox(&sandbox_port_);
-  }
-  static void TearDownTestSuite() {
-    delete sandbox_;
-    delete db_;
-  }
+  static constexpr bool kSandbox = true;
 
   static std::map<std::string, std::string> ServerEnv() {
     return SandboxServerEnv(
@@ -49,9 +41,8 @@ class ScanTest : public ::testing::Test {
   }
 
   void SetUp() override {
-    if (!db_->available()) GTEST_SKIP() << "VENDLY_TEST_DATABASE_URL is not set";
-    meta_ = std::make_unique<httplib::Client>("127.0.0.1", sandbox_port_);
-    ASSERT_TRUE(meta_->Post("/_sandbox/reset", "{}", "application/json"));
+    IntegrationTest::SetUp();
+    if (Stopped()) return;
     Start();  // applies the migrations
     // Each test starts from an empty catalog (one database per test process); the recurring draft
     // expiry job stays.
@@ -149,17 +140,8 @@ class ScanTest : public ::testing::Test {
     return calls["by_account"][ig]["by_endpoint"].value(kListing, 0);
   }
 
-  static TestDatabase* db_;
-  static ChildProcess* sandbox_;
-  static int sandbox_port_;
-  std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<httplib::Client> vendly_;
-  std::unique_ptr<httplib::Client> meta_;
 };
-
-TestDatabase* ScanTest::db_ = nullptr;
-ChildProcess* ScanTest::sandbox_ = nullptr;
-int ScanTest::sandbox_port_ = 0;
 
 TEST_F(ScanTest, FullScanOfThe320PostAccountGivesExactlyItsDrafts) {
   const std::string session = ConnectedSeller("wanjiru@duka.co", kWanjiru);

@@ -9,20 +9,12 @@
 namespace vendly::test {
 namespace {
 
-class ServerTest : public ::testing::Test {
+class ServerTest : public IntegrationTest<ServerTest> {
  protected:
-  static void SetUpTestSuite() {
-    db_ = new TestDatabase();
-    if (db_->available()) server_ = StartServer(db_->url()).release();
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-    delete db_;
-    db_ = nullptr;
-  }
+  static void SetUpSuite() { server_ = StartServer(db_->url()); }
   void SetUp() override {
-    if (!db_->available()) GTEST_SKIP() << "VENDLY_TEST_DATABASE_URL is not set";
+    IntegrationTest::SetUp();
+    if (Stopped()) return;
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port);
   }
 
@@ -65,13 +57,8 @@ class ServerTest : public ::testing::Test {
     EXPECT_TRUE(b["error"]["message"].is_string());
   }
 
-  static TestDatabase* db_;
-  static ServerProcess* server_;
   std::unique_ptr<httplib::Client> client_;
 };
-
-TestDatabase* ServerTest::db_ = nullptr;
-ServerProcess* ServerTest::server_ = nullptr;
 
 TEST_F(ServerTest, HealthzReportsTheDatabase) {
   auto r = client_->Get("/healthz");

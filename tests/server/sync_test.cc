@@ -21,17 +21,9 @@ using sandbox_accounts::kBrian;  // Phone Hub Kampala, 64 posts, UGX
 using sandbox_accounts::kBrianIg;
 constexpr char kListing[] = "GET /{ig-user-id}/media";
 
-class SyncTest : public ::testing::Test {
+class SyncTest : public IntegrationTest<SyncTest> {
  protected:
-  static void SetUpTestSuite() {
-    db_ = new TestDatabase();
-    if (!db_->available()) return;
-    sandbox_ = StartSandbox(&sandbox_port_);
-  }
-  static void TearDownTestSuite() {
-    delete sandbox_;
-    delete db_;
-  }
+  static constexpr bool kSandbox = true;
 
   std::map<std::string, std::string> ServerEnv() {
     std::map<std::string, std::string> env = SandboxServerEnv(
@@ -45,12 +37,6 @@ class SyncTest : public ::testing::Test {
                         {"VENDLY_LOG_LEVEL", "info"}});
     for (const auto& [k, v] : env_overrides_) env[k] = v;
     return env;
-  }
-
-  void SetUp() override {
-    if (!db_->available()) GTEST_SKIP() << "VENDLY_TEST_DATABASE_URL is not set";
-    meta_ = std::make_unique<httplib::Client>("127.0.0.1", sandbox_port_);
-    ASSERT_TRUE(meta_->Post("/_sandbox/reset", "{}", "application/json"));
   }
 
   void Start() {
@@ -150,18 +136,9 @@ class SyncTest : public ::testing::Test {
     return calls["by_account"][kBrianIg]["by_endpoint"].value(kListing, 0);
   }
 
-  static TestDatabase* db_;
-  static ChildProcess* sandbox_;
-  static int sandbox_port_;
   std::map<std::string, std::string> env_overrides_;
-  std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<httplib::Client> vendly_;
-  std::unique_ptr<httplib::Client> meta_;
 };
-
-TestDatabase* SyncTest::db_ = nullptr;
-ChildProcess* SyncTest::sandbox_ = nullptr;
-int SyncTest::sandbox_port_ = 0;
 
 const char kDressCaption[] =
     "New arrival! Samsung Galaxy A15 128GB, brand new sealed. Price UGX 650,000. Call or WhatsApp "

@@ -293,6 +293,7 @@ inline std::string QueryValue(const std::string& url, const std::string& key) {
 }
 
 #ifdef META_SANDBOX_BIN
+inline constexpr bool kSandboxBuilt = true;
 // Starts build/bin/meta-sandbox on a free port (written to *port) for a test suite.
 inline ChildProcess* StartSandbox(int* port) {
   *port = FreePort();
@@ -301,6 +302,9 @@ inline ChildProcess* StartSandbox(int* port) {
   if (!WaitForHttp(*port, "/healthz")) ADD_FAILURE() << "meta-sandbox did not start";
   return sandbox;
 }
+#else
+inline constexpr bool kSandboxBuilt = false;  // VENDLY_BUILD_SANDBOX=OFF: suites that need it skip
+inline ChildProcess* StartSandbox(int*) { return nullptr; }
 #endif
 
 // The edge server's settings that point it at the Meta sandbox on `port` (Graph API and login
@@ -315,6 +319,68 @@ inline std::map<std::string, std::string> SandboxServerEnv(
   for (auto& [k, v] : extra) env[k] = v;
   return env;
 }
+
+// The base fixture of the integration suites (one suite per test executable).
+//  - Once per suite: a fresh database (db_); the Meta sandbox (sandbox_, sandbox_port_) when the
+//    suite says `static constexpr bool kSandbox = true;`; then the suite's own static SetUpSuite()
+//    (start a vendly-server into server_, build an App...), run only when there is a database. At
+//    the end its TearDownSuite(), then server_, the sandbox and the database go, in that order.
+//  - Before each test: skipped without VENDLY_TEST_DATABASE_URL (or when the suite needs a sandbox
+//    that is not built); with a sandbox, its world is reset and meta_ talks to it.
+//  - server_ started in SetUpSuite serves the whole suite; started by a test, it stops when that
+//    test ends.
+// A suite derives as `class ScanTest : public IntegrationTest<ScanTest>`; its own SetUp() starts
+// with `IntegrationTest::SetUp(); if (Stopped()) return;`.
+template <typename Suite>
+class IntegrationTest : public ::testing::Test {
+ protected:
+  static constexpr bool kSandbox = false;
+  static void SetUpSuite() {}
+  static void TearDownSuite() {}
+
+  static void SetUpTestSuite() {
+    db_ = new TestDatabase();
+    if (!db_->available()) return;
+    if (Hooks::kSandbox && kSandboxBuilt) sandbox_ = StartSandbox(&sandbox_port_);
+    Hooks::SetUpSuite();
+    suite_server_ = server_ != nullptr;
+  }
+  static void TearDownTestSuite() {
+    if (db_->available()) Hooks::TearDownSuite();
+    server_.reset();
+    delete sandbox_;
+    sandbox_ = nullptr;
+    delete db_;
+    db_ = nullptr;
+  }
+  void SetUp() override {
+    if (!db_->available()) GTEST_SKIP() << "VENDLY_TEST_DATABASE_URL is not set";
+    if (!Hooks::kSandbox) return;
+    if (!kSandboxBuilt) GTEST_SKIP() << "meta-sandbox is not built (VENDLY_BUILD_SANDBOX=OFF)";
+    meta_ = std::make_unique<httplib::Client>("127.0.0.1", sandbox_port_);
+    ASSERT_TRUE(meta_->Post("/_sandbox/reset", "{}", "application/json"));
+  }
+  void TearDown() override {
+    if (!suite_server_) server_.reset();
+  }
+  // In a suite's SetUp, after IntegrationTest::SetUp(): the test is skipped or cannot go on.
+  static bool Stopped() { return IsSkipped() || HasFatalFailure(); }
+
+  // The suite's kSandbox and hooks, which it declares protected: named through a class derived from
+  // it, as its tests are.
+  struct Hooks : Suite {
+    using Suite::kSandbox;
+    using Suite::SetUpSuite;
+    using Suite::TearDownSuite;
+  };
+
+  static inline TestDatabase* db_ = nullptr;
+  static inline ChildProcess* sandbox_ = nullptr;
+  static inline int sandbox_port_ = 0;
+  static inline std::unique_ptr<ServerProcess> server_;
+  static inline bool suite_server_ = false;
+  std::unique_ptr<httplib::Client> meta_;  // the sandbox, when kSandbox
+};
 
 // An environment lookup over `env`, for LoadConfig in tests that build an App in process.
 inline std::function<const char*(const char*)> EnvFrom(std::map<std::string, std::string> env) {

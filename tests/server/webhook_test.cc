@@ -41,20 +41,15 @@ json Delivery(const json& changes, const std::string& account, long long time = 
           {"entry", json::array({{{"id", account}, {"time", time}, {"changes", changes}}})}};
 }
 
-class WebhookTest : public ::testing::Test {
+class WebhookTest : public IntegrationTest<WebhookTest> {
  protected:
-  static void SetUpTestSuite() {
-    db_ = new TestDatabase();
-    if (!db_->available()) return;
-#ifdef META_SANDBOX_BIN
-    sandbox_ = StartSandbox(&sandbox_port_);
-#endif
+  static constexpr bool kSandbox = kSandboxBuilt;  // one test takes deliveries from it
+  static void SetUpSuite() {
     const std::string meta = "http://127.0.0.1:" + std::to_string(sandbox_port_);
     server_ = StartServer(db_->url(), {{"META_APP_SECRET", kSecret},
                                        {"META_GRAPH_URL", meta},
                                        {"META_LOGIN_URL", meta},
-                                       {"VENDLY_WORKER_THREADS", "0"}})
-                  .release();
+                                       {"VENDLY_WORKER_THREADS", "0"}});
     // The job side runs here, on the database the server migrated.
     const std::map<std::string, std::string> env = {{"VENDLY_DATABASE_URL", db_->url()},
                                                     {"VENDLY_DATA_DIR", server_->dir},
@@ -64,15 +59,11 @@ class WebhookTest : public ::testing::Test {
     ASSERT_TRUE(config.ok()) << config.status().message();
     app_ = new server::App(*config);
   }
-  static void TearDownTestSuite() {
-    delete app_;
-    delete server_;
-    delete sandbox_;
-    delete db_;
-  }
+  static void TearDownSuite() { delete app_; }
 
   void SetUp() override {
-    if (!db_->available()) GTEST_SKIP() << "VENDLY_TEST_DATABASE_URL is not set";
+    IntegrationTest::SetUp();
+    if (Stopped()) return;
     vendly_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port);
     vendly_->set_read_timeout(30, 0);
     vendly_->set_write_timeout(30, 0);
@@ -164,19 +155,9 @@ class WebhookTest : public ::testing::Test {
     return ran;
   }
 
-  static TestDatabase* db_;
-  static ChildProcess* sandbox_;
-  static int sandbox_port_;
-  static ServerProcess* server_;
-  static server::App* app_;
+  static inline server::App* app_ = nullptr;
   std::unique_ptr<httplib::Client> vendly_;
 };
-
-TestDatabase* WebhookTest::db_ = nullptr;
-ChildProcess* WebhookTest::sandbox_ = nullptr;
-int WebhookTest::sandbox_port_ = 0;
-ServerProcess* WebhookTest::server_ = nullptr;
-server::App* WebhookTest::app_ = nullptr;
 
 TEST_F(WebhookTest, ASignedCommentIsStoredQueuedAndAcknowledged) {
   std::string connection;
