@@ -80,10 +80,7 @@ Status ResolveTokenKey(const char* env_value, Config* config) {
   return Status::Ok();
 }
 
-}  // namespace
-
-Result<Config> LoadConfig(const EnvGetter& getenv) {
-  Config c;
+void ReadStrings(const EnvGetter& getenv, Config& c) {
   auto str = [&](const char* name, std::string* field) {
     const char* v = getenv(name);
     if (v != nullptr && *v != '\0') *field = v;
@@ -102,7 +99,9 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
   str("META_LOGIN_URL", &c.login_url);
   str("META_WEBHOOK_VERIFY_TOKEN", &c.webhook_verify_token);
   str("META_OAUTH_SCOPES", &c.oauth_scopes);
+}
 
+Status ReadInts(const EnvGetter& getenv, Config& c) {
   struct IntVar {
     const char* name;
     long min, max;
@@ -138,7 +137,11 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
                                     std::to_string(var.min) + " to " + std::to_string(var.max));
     var.set(parsed);
   }
+  return Status::Ok();
+}
 
+// Defaults that depend on other settings, then the checks across settings.
+Status FinishAndValidate(Config& c) {
   if (c.public_url.empty()) c.public_url = "http://localhost:" + std::to_string(c.port);
   c.public_url = TrimSlash(c.public_url);
   if (c.dashboard_url.empty()) c.dashboard_url = c.public_url;
@@ -167,21 +170,34 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
         "VENDLY_POLL_MIN_SECONDS must not exceed VENDLY_POLL_MAX_SECONDS");
   if (c.meta_app_id.empty() || c.meta_app_secret.empty())
     return Status::InvalidRequest("META_APP_ID and META_APP_SECRET must not be empty");
+  return Status::Ok();
+}
 
-  Status key = ResolveTokenKey(getenv("VENDLY_TOKEN_KEY"), &c);
-  if (!key.ok()) return key;
-  if (const char* previous = getenv("VENDLY_TOKEN_KEYS_PREVIOUS")) {
-    std::stringstream list(previous);
-    std::string item;
-    while (std::getline(list, item, ',')) {
-      if (item.empty()) continue;
-      auto old = Base64Decode(item);
-      if (!old || old->size() != 32)
-        return Status::InvalidRequest(
-            "VENDLY_TOKEN_KEYS_PREVIOUS must list base64 encodings of 32 bytes, comma-separated");
-      c.previous_token_keys.push_back(*old);
-    }
+Status ReadPreviousKeys(const char* previous, Config& c) {
+  if (previous == nullptr) return Status::Ok();
+  std::stringstream list(previous);
+  std::string item;
+  while (std::getline(list, item, ',')) {
+    if (item.empty()) continue;
+    auto old = Base64Decode(item);
+    if (!old || old->size() != 32)
+      return Status::InvalidRequest(
+          "VENDLY_TOKEN_KEYS_PREVIOUS must list base64 encodings of 32 bytes, comma-separated");
+    c.previous_token_keys.push_back(*old);
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Config> LoadConfig(const EnvGetter& getenv) {
+  Config c;
+  ReadStrings(getenv, c);
+  Status st = ReadInts(getenv, c);
+  if (st.ok()) st = FinishAndValidate(c);
+  if (st.ok()) st = ResolveTokenKey(getenv("VENDLY_TOKEN_KEY"), &c);
+  if (st.ok()) st = ReadPreviousKeys(getenv("VENDLY_TOKEN_KEYS_PREVIOUS"), c);
+  if (!st.ok()) return st;
   return c;
 }
 
