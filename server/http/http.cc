@@ -9,6 +9,7 @@
 
 #include "app/log.h"
 #include "crypto/crypto.h"
+#include "store/seller_store.h"
 #include "vendly/normalize.h"
 
 namespace vendly::server {
@@ -186,6 +187,74 @@ void SendError(httplib::Response& res, const Status& status) {
   SendJson(res, HttpStatusFor(status), ErrorBody(status));
 }
 
+namespace {
+
+// Runs after the headers and before the body is read (cpp-httplib 0.11.4): refuses a body that
+// must not be read (chunked, compressed, a bad or too large Content-Length).
+httplib::Server::HandlerResponse RefuseUnreadableBody(const httplib::Request& req,
+                                                      httplib::Response& res,
+                                                      std::size_t payload_max) {
+  // Chunked bodies bypass set_payload_max_length in this version (CVE-2025-46728,
+  // CVE-2025-53629): refuse them outright.
+  if (req.has_header("Transfer-Encoding")) {
+    CloseAfterResponse(req, res);
+    SendError(res, 411, "length_required",
+              "chunked request bodies are not accepted; send a Content-Length");
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  // cpp-httplib inflates gzip/deflate/br bodies before any handler runs and after the
+  // payload limit was checked, so a 1 MiB body could become gigabytes in memory; and a
+  // signature check (webhooks) must see the bytes as sent. No client of ours compresses.
+  if (req.has_header("Content-Encoding") &&
+      Lower(req.get_header_value("Content-Encoding")) != "identity") {
+    CloseAfterResponse(req, res);
+    SendError(res, 415, "unsupported_media_type", "compressed request bodies are not accepted");
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  if (req.has_header("Content-Length")) {
+    const std::string len = req.get_header_value("Content-Length");
+    bool digits = !len.empty() && len.size() <= 18 &&
+                  len.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits) {
+      CloseAfterResponse(req, res);
+      SendError(res, 400, "bad_request", "invalid Content-Length");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (std::stoull(len) > payload_max) {
+      CloseAfterResponse(req, res);
+      SendError(res, 413, "payload_too_large",
+                "request body larger than " + std::to_string(payload_max) + " bytes");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+  }
+  return httplib::Server::HandlerResponse::Unhandled;
+}
+
+void SendHandlerException(const httplib::Request& req, httplib::Response& res,
+                          std::exception_ptr ep) {
+  std::string what = "unknown exception";
+  try {
+    if (ep) std::rethrow_exception(ep);
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
+  }
+  LogError("handler_exception", {{"method", req.method}, {"path", req.path}, {"error", what}});
+  SendError(res, 500, "internal", "internal error");
+}
+
+void LogRequest(const httplib::Request& req, const httplib::Response& res) {
+  Json fields = {{"method", req.method}, {"path", req.path}, {"status", res.status}};
+  if (res.status >= 500)
+    LogError("http_request", fields);
+  else if (res.status >= 400)
+    LogInfo("http_request", fields);
+  else
+    Log(LogLevel::kDebug, "http_request", fields);
+}
+
+}  // namespace
+
 void HardenServer(httplib::Server& server, const Config& config) {
   const std::size_t threads = std::size_t(config.http_threads);
   const std::size_t queued = std::size_t(config.task_queue_max);
@@ -201,45 +270,11 @@ void HardenServer(httplib::Server& server, const Config& config) {
 
   const std::size_t default_max = config.payload_max;
   const std::size_t webhook_max = config.webhook_payload_max;
-  server.set_pre_routing_handler([default_max, webhook_max](const httplib::Request& req,
-                                                            httplib::Response& res) {
-    const std::size_t payload_max = req.path == kWebhookDeliveryPath ? webhook_max : default_max;
-    // Runs after the headers and before the body is read (cpp-httplib 0.11.4). Chunked bodies
-    // bypass set_payload_max_length in this version (CVE-2025-46728, CVE-2025-53629): refuse
-    // them outright.
-    if (req.has_header("Transfer-Encoding")) {
-      CloseAfterResponse(req, res);
-      SendError(res, 411, "length_required",
-                "chunked request bodies are not accepted; send a Content-Length");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    // cpp-httplib inflates gzip/deflate/br bodies before any handler runs and after the
-    // payload limit was checked, so a 1 MiB body could become gigabytes in memory; and a
-    // signature check (webhooks) must see the bytes as sent. No client of ours compresses.
-    if (req.has_header("Content-Encoding") &&
-        Lower(req.get_header_value("Content-Encoding")) != "identity") {
-      CloseAfterResponse(req, res);
-      SendError(res, 415, "unsupported_media_type", "compressed request bodies are not accepted");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (req.has_header("Content-Length")) {
-      const std::string len = req.get_header_value("Content-Length");
-      bool digits = !len.empty() && len.size() <= 18 &&
-                    len.find_first_not_of("0123456789") == std::string::npos;
-      if (!digits) {
-        CloseAfterResponse(req, res);
-        SendError(res, 400, "bad_request", "invalid Content-Length");
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      if (std::stoull(len) > payload_max) {
-        CloseAfterResponse(req, res);
-        SendError(res, 413, "payload_too_large",
-                  "request body larger than " + std::to_string(payload_max) + " bytes");
-        return httplib::Server::HandlerResponse::Handled;
-      }
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
+  server.set_pre_routing_handler(
+      [default_max, webhook_max](const httplib::Request& req, httplib::Response& res) {
+        return RefuseUnreadableBody(req, res,
+                                    req.path == kWebhookDeliveryPath ? webhook_max : default_max);
+      });
 
   server.set_error_handler(
       httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
@@ -249,28 +284,8 @@ void HardenServer(httplib::Server& server, const Config& config) {
         return httplib::Server::HandlerResponse::Handled;
       }));
 
-  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
-                                  std::exception_ptr ep) {
-    std::string what = "unknown exception";
-    try {
-      if (ep) std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    LogError("handler_exception", {{"method", req.method}, {"path", req.path}, {"error", what}});
-    SendError(res, 500, "internal", "internal error");
-  });
-
-  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    Json fields = {{"method", req.method}, {"path", req.path}, {"status", res.status}};
-    if (res.status >= 500)
-      LogError("http_request", fields);
-    else if (res.status >= 400)
-      LogInfo("http_request", fields);
-    else
-      Log(LogLevel::kDebug, "http_request", fields);
-  });
+  server.set_exception_handler(SendHandlerException);
+  server.set_logger(LogRequest);
 }
 
 Result<Json> ParseJsonObject(const httplib::Request& req) {
@@ -342,13 +357,10 @@ Result<std::optional<Session>> ResolveSession(Db& db, const httplib::Request& re
   }
   if (token.empty() || token.size() > 256) return std::optional<Session>();
   const std::string hash = Sha256Hex(token);
-  auto rows = db.Exec(
-      "SELECT seller_id, store_id FROM seller_session WHERE token_hash = $1 AND expires_at > now()",
-      {hash});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<Session>();
-  return std::optional<Session>(
-      Session{rows->Text(0, "seller_id"), rows->Text(0, "store_id"), hash});
+  auto found = FindSession(db, hash);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return std::optional<Session>();
+  return std::optional<Session>(Session{(*found)->seller_id, (*found)->store_id, hash});
 }
 
 httplib::Server::Handler Router::Wrap(Access access, Handler handler) {

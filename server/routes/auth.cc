@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "app/log.h"
 #include "crypto/crypto.h"
+#include "store/seller_store.h"
 #include "vendly/money.h"
 #include "vendly/registry.h"
 
@@ -28,29 +29,20 @@ std::string SessionCookie(const App& app, const std::string& token, int max_age)
   return cookie;
 }
 
-Json StoreJson(const Rows& r, int i) {
-  return {{"id", r.Text(i, "store_id")},
-          {"name", r.Text(i, "store_name")},
-          {"currency", r.Text(i, "currency")},
-          {"autoApprove", r.Bool(i, "auto_approve")},
-          {"autoApproveThreshold", r.Get(i, "auto_approve_threshold")
-                                       ? std::stod(*r.Get(i, "auto_approve_threshold"))
-                                       : kDefaultAutoApproveThreshold}};
+Json StoreJson(const StoreRow& s) {
+  return {{"id", s.id},
+          {"name", s.name},
+          {"currency", s.currency},
+          {"autoApprove", s.auto_approve},
+          {"autoApproveThreshold", s.auto_approve_threshold}};
 }
 
-const char* kStoreColumns =
-    "st.id AS store_id, st.name AS store_name, st.currency, st.auto_approve, "
-    "st.auto_approve_threshold";
-
-// Creates a session for the seller and writes the token to the response (cookie) and body.
+// Creates a session for the seller; the token is returned once, only its hash is stored.
 Result<std::string> StartSession(Conn& conn, const std::string& seller_id,
                                  const std::string& store_id) {
   std::string token = RandomToken();
-  auto ins = conn.Exec(
-      "INSERT INTO seller_session (token_hash, seller_id, store_id, expires_at) "
-      "VALUES ($1, $2, $3, now() + make_interval(days => $4::int))",
-      {Sha256Hex(token), seller_id, store_id, std::to_string(kSessionDays)});
-  if (!ins.ok()) return ins.status();
+  Status st = InsertSession(conn, Sha256Hex(token), seller_id, store_id, kSessionDays);
+  if (!st.ok()) return st;
   return token;
 }
 
@@ -77,39 +69,29 @@ void Signup(App& app, RequestContext& ctx) {
   if (!currency.ok()) return SendError(ctx.res, currency.status());
 
   const std::string hash = HashPassword(*password);
-  std::string seller_id, store_id, token;
+  SellerRow seller;
+  std::string token;
   Status st = app.db.Transaction([&](Conn& conn) -> Status {
-    auto seller = conn.Exec(
-        "INSERT INTO seller (email, password_hash) VALUES ($1, $2) RETURNING id", {*email, hash});
-    if (!seller.ok()) {
-      if (seller.status().code() == "unique_violation")
+    auto created =
+        CreateSeller(conn, *email, hash, *store_name, *currency, kDefaultAutoApproveThreshold);
+    if (!created.ok()) {
+      if (created.status().code() == "unique_violation")
         return Status::Conflict("email_taken", "an account with this email already exists");
-      return seller.status();
+      return created.status();
     }
-    seller_id = seller->Text(0, "id");
-    auto store = conn.Exec(
-        "INSERT INTO store (seller_id, name, currency, auto_approve_threshold)"
-        " VALUES ($1, $2, $3, $4::double precision) RETURNING id",
-        {seller_id, *store_name, *currency, std::to_string(kDefaultAutoApproveThreshold)});
-    if (!store.ok()) return store.status();
-    store_id = store->Text(0, "id");
-    auto t = StartSession(conn, seller_id, store_id);
+    seller = std::move(*created);
+    auto t = StartSession(conn, seller.id, seller.store.id);
     if (!t.ok()) return t.status();
     token = *t;
     return Status::Ok();
   });
   if (!st.ok()) return SendError(ctx.res, st);
-  LogInfo("signup", {{"sellerId", seller_id}, {"storeId", store_id}});
+  LogInfo("signup", {{"sellerId", seller.id}, {"storeId", seller.store.id}});
   ctx.res.set_header("Set-Cookie", SessionCookie(app, token, kSessionDays * 86400));
   SendJson(ctx.res, 201,
            {{"token", token},
-            {"seller", {{"id", seller_id}, {"email", *email}}},
-            {"store",
-             {{"id", store_id},
-              {"name", *store_name},
-              {"currency", *currency},
-              {"autoApprove", false},
-              {"autoApproveThreshold", kDefaultAutoApproveThreshold}}}});
+            {"seller", {{"id", seller.id}, {"email", seller.email}}},
+            {"store", StoreJson(seller.store)}});
 }
 
 void Login(App& app, RequestContext& ctx) {
@@ -120,46 +102,39 @@ void Login(App& app, RequestContext& ctx) {
   auto password = RequireString(*body, "password", 1, kMaxPasswordLength);
   if (!password.ok()) return SendError(ctx.res, password.status());
 
-  auto rows = app.db.Exec(std::string("SELECT s.id AS seller_id, s.email, s.password_hash, ") +
-                              kStoreColumns +
-                              " FROM seller s JOIN store st ON st.seller_id = s.id"
-                              " WHERE lower(s.email) = lower($1)",
-                          {*email});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
+  auto found_seller = FindSellerByEmail(app.db, *email);
+  if (!found_seller.ok()) return SendError(ctx.res, found_seller.status());
   // An unknown email costs the same PBKDF2 work as a wrong password: no account enumeration by
   // timing.
   static const std::string kDummyHash = HashPassword("not-a-password");
-  const bool found = !rows->empty();
-  const bool valid = VerifyPassword(*password, found ? rows->Text(0, "password_hash") : kDummyHash);
+  const std::optional<SellerRow>& seller = *found_seller;
+  const bool found = seller.has_value();
+  const bool valid = VerifyPassword(*password, found ? seller->password_hash : kDummyHash);
   if (!found || !valid) {
     LogWarn("login_failed", {{"reason", found ? "wrong_password" : "unknown_email"}});
     return SendError(ctx.res, 401, "invalid_credentials", "email or password is incorrect");
   }
-  const std::string seller_id = rows->Text(0, "seller_id");
-  const std::string store_id = rows->Text(0, "store_id");
   std::string token;
   Status st = app.db.Transaction([&](Conn& conn) -> Status {
-    (void)conn.Exec("DELETE FROM seller_session WHERE seller_id = $1 AND expires_at < now()",
-                    {seller_id});
-    auto t = StartSession(conn, seller_id, store_id);
+    (void)DeleteExpiredSessions(conn, seller->id);
+    auto t = StartSession(conn, seller->id, seller->store.id);
     if (!t.ok()) return t.status();
     token = *t;
     return Status::Ok();
   });
   if (!st.ok()) return SendError(ctx.res, st);
-  LogInfo("login", {{"sellerId", seller_id}, {"storeId", store_id}});
+  LogInfo("login", {{"sellerId", seller->id}, {"storeId", seller->store.id}});
   ctx.res.set_header("Set-Cookie", SessionCookie(app, token, kSessionDays * 86400));
   SendJson(ctx.res, 200,
            {{"token", token},
-            {"seller", {{"id", seller_id}, {"email", rows->Text(0, "email")}}},
-            {"store", StoreJson(*rows, 0)}});
+            {"seller", {{"id", seller->id}, {"email", seller->email}}},
+            {"store", StoreJson(seller->store)}});
 }
 
 void Logout(App& app, RequestContext& ctx) {
   if (ctx.session) {
-    auto del =
-        app.db.Exec("DELETE FROM seller_session WHERE token_hash = $1", {ctx.session->token_hash});
-    if (!del.ok()) return SendError(ctx.res, del.status());
+    Status del = DeleteSession(app.db, ctx.session->token_hash);
+    if (!del.ok()) return SendError(ctx.res, del);
     LogInfo("logout", {{"sellerId", ctx.session->seller_id}});
   }
   ctx.res.set_header("Set-Cookie", SessionCookie(app, "", 0));
@@ -168,76 +143,59 @@ void Logout(App& app, RequestContext& ctx) {
 
 void Me(App& app, RequestContext& ctx) {
   const Session& s = *ctx.session;
-  auto rows = app.db.Exec(std::string("SELECT s.id AS seller_id, s.email, iso_utc(s.created_at) AS "
-                                      "created_at, ") +
-                              kStoreColumns +
-                              ", c.status AS ig_status, c.ig_username"
-                              " FROM seller s JOIN store st ON st.seller_id = s.id"
-                              " LEFT JOIN instagram_connection c ON c.store_id = st.id"
-                              " WHERE s.id = $1 AND st.id = $2",
-                          {s.seller_id, s.store_id});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
-  if (rows->empty()) return SendError(ctx.res, 401, "unauthorized", "sign in first");
-  Json instagram = {{"connected", !rows->IsNull(0, "ig_status")}};
-  if (!rows->IsNull(0, "ig_status")) {
-    instagram["status"] = rows->Text(0, "ig_status");
-    instagram["igUsername"] = rows->Text(0, "ig_username");
+  auto account = LoadAccount(app.db, s.seller_id, s.store_id);
+  if (!account.ok()) return SendError(ctx.res, account.status());
+  if (!account->has_value()) return SendError(ctx.res, 401, "unauthorized", "sign in first");
+  const AccountRow& a = **account;
+  Json instagram = {{"connected", a.ig_status.has_value()}};
+  if (a.ig_status) {
+    instagram["status"] = *a.ig_status;
+    instagram["igUsername"] = a.ig_username;
   }
   SendJson(ctx.res, 200,
            {{"seller",
-             {{"id", rows->Text(0, "seller_id")},
-              {"email", rows->Text(0, "email")},
-              {"createdAt", rows->Text(0, "created_at")}}},
-            {"store", StoreJson(*rows, 0)},
+             {{"id", a.seller.id}, {"email", a.seller.email}, {"createdAt", a.seller.created_at}}},
+            {"store", StoreJson(a.seller.store)},
             {"instagram", instagram}});
 }
 
 void GetStore(App& app, RequestContext& ctx) {
   const Session& s = *ctx.session;
-  auto rows = app.db.Exec(std::string("SELECT ") + kStoreColumns +
-                              " FROM store st WHERE st.id = $1 AND st.seller_id = $2",
-                          {ctx.req.matches[1].str(), s.seller_id});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
-  if (rows->empty()) return SendError(ctx.res, Status::NotFound("no such store"));
-  SendJson(ctx.res, 200, {{"store", StoreJson(*rows, 0)}});
+  auto store = LoadStore(app.db, ctx.req.matches[1].str(), s.seller_id);
+  if (!store.ok()) return SendError(ctx.res, store.status());
+  if (!store->has_value()) return SendError(ctx.res, Status::NotFound("no such store"));
+  SendJson(ctx.res, 200, {{"store", StoreJson(**store)}});
 }
 
 void PatchStore(App& app, RequestContext& ctx) {
   const Session& s = *ctx.session;
   auto body = ParseJsonObject(ctx.req);
   if (!body.ok()) return SendError(ctx.res, body.status());
-  Param name, currency, auto_approve, threshold;
+  StorePatch patch;
   if (body->contains("name")) {
     auto v = RequireString(*body, "name", 1, kMaxStoreNameLength);
     if (!v.ok()) return SendError(ctx.res, v.status());
-    name = *v;
+    patch.name = *v;
   }
   if (body->contains("currency")) {
     auto v = ValidCurrency(*body);
     if (!v.ok()) return SendError(ctx.res, v.status());
-    currency = *v;
+    patch.currency = *v;
   }
   auto aa = OptionalBool(*body, "autoApprove");
   if (!aa.ok()) return SendError(ctx.res, aa.status());
-  if (aa->has_value()) auto_approve = **aa ? "true" : "false";
+  patch.auto_approve = *aa;
   if (body->contains("autoApproveThreshold")) {
     const Json& t = (*body)["autoApproveThreshold"];
     if (!t.is_number() || t.get<double>() < 0 || t.get<double>() > 1)
       return SendError(ctx.res,
                        Status::InvalidRequest("autoApproveThreshold must be a number from 0 to 1"));
-    threshold = std::to_string(t.get<double>());
+    patch.auto_approve_threshold = t.get<double>();
   }
-  auto rows = app.db.Exec(
-      std::string(
-          "UPDATE store st SET name = COALESCE($3, name), currency = COALESCE($4, currency),"
-          " auto_approve = COALESCE($5::boolean, auto_approve),"
-          " auto_approve_threshold = COALESCE($6::double precision, auto_approve_threshold),"
-          " updated_at = now() WHERE st.id = $1 AND st.seller_id = $2 RETURNING ") +
-          kStoreColumns,
-      {ctx.req.matches[1].str(), s.seller_id, name, currency, auto_approve, threshold});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
-  if (rows->empty()) return SendError(ctx.res, Status::NotFound("no such store"));
-  SendJson(ctx.res, 200, {{"store", StoreJson(*rows, 0)}});
+  auto store = UpdateStore(app.db, ctx.req.matches[1].str(), s.seller_id, patch);
+  if (!store.ok()) return SendError(ctx.res, store.status());
+  if (!store->has_value()) return SendError(ctx.res, Status::NotFound("no such store"));
+  SendJson(ctx.res, 200, {{"store", StoreJson(**store)}});
 }
 
 }  // namespace
