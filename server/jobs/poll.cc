@@ -2,13 +2,16 @@
 
 #include <vendly/api.h>
 #include <vendly/draft.h>
+#include <vendly/extract.h>
 #include <vendly/registry.h>
+#include <vendly/sync.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "app/app.h"
@@ -75,9 +78,26 @@ Status WriteProductDraft(Conn& conn, const std::string& store_id, const std::str
   return upd.ok() ? Status::Ok() : upd.status();
 }
 
+// The core's three-way merge of a product's drafts (JSON as stored), or nullopt when one of them
+// is not a draft (a wrong-typed field) or theirs' sold_out is not a boolean.
+std::optional<vendly::SyncResult> MergeDrafts(const Json& base, const Json& theirs,
+                                              const Json& ours) {
+  const vendly::DraftResult b = vendly::DraftFromJson(base);
+  const vendly::DraftResult t = vendly::DraftFromJson(theirs);
+  const vendly::DraftResult o = vendly::DraftFromJson(ours);
+  if (!b.errors.empty() || !t.errors.empty() || !o.errors.empty()) return std::nullopt;
+  bool sold_out = false;
+  const auto it = theirs.find("sold_out");
+  if (it != theirs.end() && !it->is_null()) {
+    if (!it->is_boolean()) return std::nullopt;
+    sold_out = it->get<bool>();
+  }
+  return vendly::SyncMerge(b.draft, t.draft, o.draft, sold_out);
+}
+
 // The core's extraction of a post: {"is_product","products":[...],...}.
 Json ExtractPost(const MediaItem& post, const std::string& currency) {
-  return Json::parse(vendly::ToJsonLine(vendly::Extract(PostOf(post, currency))));
+  return Json(vendly::ToJson(vendly::Extract(PostOf(post, currency))));
 }
 
 std::string CaptionHash(const MediaItem& post) { return Sha256Hex(post.caption.value_or("")); }
@@ -299,18 +319,17 @@ Status HandleEditedPost(Conn& conn, const StoreSettings& store, PollRun& run, co
     Json base = JsonColumn(*approved, i, "source_extraction", Json::object());
     if (!base.is_object() || base.empty()) base = theirs;
     const Json ours = ProductAsDraft(*approved, i);
-    Json merge =
-        Json::parse(SyncMergeJson(base.dump(), theirs.dump(), ours.dump()), nullptr, false);
-    if (!merge.is_object() || !merge.contains("merged")) {
+    const std::optional<vendly::SyncResult> merge = MergeDrafts(base, theirs, ours);
+    if (!merge) {
       LogWarn("sync_merge_failed", {{"storeId", run.store_id}, {"productId", product_id}});
       ++counts.failed;
       continue;
     }
-    const Json& merged = merge["merged"];
-    const bool in_stock = !merged.value("sold_out", false);
+    const bool in_stock = !merge->sold_out;
     const bool stock_changed = in_stock != approved->Bool(i, "in_stock");
-    if (!merge["updated"].empty()) {
-      Status written = WriteProductDraft(conn, run.store_id, product_id, merged);
+    if (!merge->updated.empty()) {
+      Status written = WriteProductDraft(conn, run.store_id, product_id,
+                                         Json(vendly::DraftToJson(merge->merged)));
       if (!written.ok()) return written;
     }
     auto kept = conn.Exec(
@@ -319,9 +338,9 @@ Status HandleEditedPost(Conn& conn, const StoreSettings& store, PollRun& run, co
         {product_id, run.store_id, theirs.dump(), post.caption.value_or(""),
          in_stock ? "true" : "false"});
     if (!kept.ok()) return kept.status();
-    if (!merge["updated"].empty() || stock_changed) ++counts.updated;
+    if (!merge->updated.empty() || stock_changed) ++counts.updated;
     Json fields = Json::array();
-    for (const auto& c : merge["conflicts"]) {
+    for (const vendly::SyncConflict& c : merge->conflicts) {
       auto row = conn.Exec(
           "INSERT INTO sync_conflict (store_id, product_id, ig_media_id, field, base_value,"
           " instagram_value, seller_value, sync_history_id) VALUES ($1, $2, $3, $4, $5::jsonb,"
@@ -330,10 +349,10 @@ Status HandleEditedPost(Conn& conn, const StoreSettings& store, PollRun& run, co
           " base_value = EXCLUDED.base_value, instagram_value = EXCLUDED.instagram_value,"
           " seller_value = EXCLUDED.seller_value, sync_history_id = EXCLUDED.sync_history_id,"
           " created_at = now()",
-          {run.store_id, product_id, post.id, c.value("field", ""), c["base"].dump(),
-           c["theirs"].dump(), c["ours"].dump(), *history});
+          {run.store_id, product_id, post.id, c.field, c.base.dump(), c.theirs.dump(),
+           c.ours.dump(), *history});
       if (!row.ok()) return row.status();
-      fields.push_back(std::string(vendly::ApiKey(c.value("field", ""))));  // API spelling
+      fields.push_back(std::string(vendly::ApiKey(c.field)));  // API spelling
       ++counts.conflicts;
     }
     if (!fields.empty()) {
@@ -895,10 +914,10 @@ void ResolveConflict(App& app, RequestContext& ctx) {
     std::vector<vendly::FieldError> errors = edited.errors;
     for (auto& e : vendly::ValidateDraft(edited.draft)) errors.push_back(e);
     if (!errors.empty()) {
-      field_errors = vendly::ToApiJson(Json::parse(vendly::ErrorsToJson(errors).dump()));
+      field_errors = vendly::ToApiJson(Json(vendly::ErrorsToJson(errors)));
       return Status::ValidationFailed("the value does not pass the product rules");
     }
-    const Json result = Json::parse(vendly::DraftToJson(edited.draft).dump());
+    const Json result = Json(vendly::DraftToJson(edited.draft));
     Status written = WriteProductDraft(conn, store_id, product_id, result);
     if (!written.ok()) return written;
     const Json resolved = result.contains(field) ? result[field] : Json();
