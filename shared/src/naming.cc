@@ -331,32 +331,6 @@ int IsProper(std::string_view w) {
   return 0;
 }
 
-// 1 more for a model token, letters and digits in one word ("A70", "40i", "S10", "G5"): it names
-// one item, where a capital may only start a sentence ("Phone deals"). A measure ("20A", "100W") is
-// none.
-int ModelBonus(std::string_view w) {
-  bool digit = false, letter = false;
-  for (char c : w) {
-    digit = digit || (c >= '0' && c <= '9');
-    letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-  }
-  if (!digit || !letter) return 0;
-  if (w[0] >= '0' && w[0] <= '9') {
-    std::size_t i = 0;
-    while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i;
-    char unit[8];
-    std::size_t n = 0;
-    for (; i < w.size() && n < sizeof(unit); ++i) {
-      char c = w[i];
-      unit[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    // Amps, volts and watts too: "20A", "12V".
-    bool electric = n == 1 && (unit[0] == 'a' || unit[0] == 'v' || unit[0] == 'w');
-    if (i == w.size() && (electric || IsSpecUnit(std::string_view(unit, n)))) return 0;
-  }
-  return 1;
-}
-
 struct Piece {
   std::string_view text;
   std::string_view lower;
@@ -365,6 +339,7 @@ struct Piece {
   bool connector = false;  // a Swahili connector ("ya", "za")
   bool translated_head = false;
   bool translated = false;  // from the Swahili table
+  bool model = false;       // a model token: letters and digits in one word ("A70", "40i")
 
   HashedWord Word() const { return HashedWord(lower, hash); }
 };
@@ -518,6 +493,9 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
           p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
           p.hash = WordHash(p.lower);
+          // "40i", "13C" name a model; "20A", "12V" are measures (amps, volts, watts).
+          p.model = !(w.size() == 1 && (w[0] == 'a' || w[0] == 'v' || w[0] == 'w')) &&
+                    !IsSpecUnit(t.Word(t.tokens[i + 1]));
           pieces->push_back(std::move(p));
           ++content;
           ++i;
@@ -624,6 +602,7 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           p.translated = true;
         } else {
           p.text = t.Raw(tok);
+          p.model = tok.has_digit;  // "A70", "S10", "G5"
         }
         p.span = Span{tok.begin, tok.end};
         pieces->push_back(std::move(p));
@@ -822,7 +801,7 @@ void ScoreNameWords(const PieceList& words, Name* out) {
       out->item_score += wgt;
       if (k + 1 == words.size()) out->head_score = wgt;
     }
-    out->proper += IsProper(words[k].text) + ModelBonus(words[k].text);
+    out->proper += IsProper(words[k].text) + (words[k].model ? 1 : 0);
   }
   out->word_count = static_cast<int>(words.size());
   for (const Piece& w : words) out->translated += w.translated ? 1 : 0;

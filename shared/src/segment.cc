@@ -224,9 +224,24 @@ void ReadMenuPrices(const Text& t, std::vector<Money>* money) {
     if (m.reason == NotPriceReason::kSmall) return true;
     return m.reason == NotPriceReason::kModel && IsDash(t, sep) && t.Punct(sep) != '-';
   };
+  // Most posts have no amount to read again: answer them without looking at their lines. A row's
+  // amount follows a dash, colon or '@'.
+  bool candidate = false;
+  int separated = 0;
+  for (const Money& m : *money) {
+    if (m.first_token == 0) continue;
+    const Token& before = t.tokens[m.first_token - 1];
+    if (!IsDash(t, before) && t.Punct(before) != ':' && t.Punct(before) != '@') continue;
+    ++separated;
+    candidate =
+        candidate || (m.role == MoneyRole::kNotPrice &&
+                      (m.reason == NotPriceReason::kSmall || m.reason == NotPriceReason::kModel));
+  }
+  if (!candidate || separated < kMinRows) return;
   int rows = 0;
   bool any = false;
   for (const Money& m : *money) {
+    if (m.role != MoneyRole::kPrice && m.role != MoneyRole::kNotPrice) continue;
     const Token* sep = row_separator(m);
     if (sep == nullptr) continue;
     bool again = rescuable(m, *sep);
