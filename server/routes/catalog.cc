@@ -3,6 +3,7 @@
 #include <time.h>
 #include <vendly/api.h>
 #include <vendly/draft.h>
+#include <vendly/draft_plan.h>
 #include <vendly/extract.h>
 #include <vendly/registry.h>
 
@@ -261,63 +262,52 @@ Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
   const vendly::Post input = PostOf(post, store.currency);
   const vendly::Extraction extraction = vendly::Extract(input);
   const auto result = vendly::ToJson(extraction);
-
-  int kept = 0;
-  if (extraction.is_product && !extraction.products.empty()) {
-    outcome.is_product = true;
-    const std::string caption_hash = Sha256Hex(input.caption);
-    for (std::size_t i = 0; i < result["products"].size(); ++i) {
-      const Json product = result["products"][i];
-      const double confidence = product.value("confidence", 0.0);
-      auto up = conn.Exec(
-          "INSERT INTO product_draft (store_id, ig_media_id, item_index, ig_media_url,"
-          " ig_permalink, ig_caption, ig_caption_hash, ig_media_type, ig_timestamp,"
-          " extracted_data, confidence, expires_at, sync_history_id)"
-          " VALUES ($1, $2, $3::int, $4, $5, $6, $7, $8, $9::timestamptz, $10::jsonb,"
-          "  $11::double precision, now() + make_interval(days => $12::int), $13)"
-          " ON CONFLICT (store_id, ig_media_id, item_index) DO UPDATE SET"
-          "  ig_media_url = EXCLUDED.ig_media_url, ig_permalink = EXCLUDED.ig_permalink,"
-          "  ig_caption = EXCLUDED.ig_caption, ig_caption_hash = EXCLUDED.ig_caption_hash,"
-          "  ig_media_type = EXCLUDED.ig_media_type, ig_timestamp = EXCLUDED.ig_timestamp,"
-          "  extracted_data = EXCLUDED.extracted_data, confidence = EXCLUDED.confidence,"
-          "  sync_history_id = COALESCE(EXCLUDED.sync_history_id, product_draft.sync_history_id),"
-          "  approval_status = 'pending', updated_at = now(),"
-          "  expires_at = CASE WHEN product_draft.approval_status = 'expired'"
-          "    THEN EXCLUDED.expires_at ELSE product_draft.expires_at END"
-          " WHERE product_draft.approval_status IN ('pending', 'expired')"
-          " RETURNING id, (xmax = 0) AS inserted",
-          {store.id, post.id, std::to_string(i),
-           post.media_url.value_or(post.thumbnail_url.value_or("")), post.permalink, input.caption,
-           caption_hash, post.media_type, post.timestamp, Json(product).dump(),
-           std::to_string(confidence), std::to_string(kDraftLifetimeDays), sync_history_id});
-      if (!up.ok()) return up.status();
-      kept = static_cast<int>(i) + 1;
-      if (up->empty()) continue;  // approved or rejected: the seller's decision stands
-      const std::string draft_id = up->Text(0, "id");
-      outcome.draft_ids.push_back(draft_id);
-      ++outcome.drafts;
-      if (up->Bool(0, "inserted") && store.auto_approve &&
-          confidence >= store.auto_approve_threshold) {
-        Approval approval = ApproveDraft(conn, store.id, draft_id, nullptr);
-        if (approval.status.ok()) {
-          ++outcome.products;
-        } else if (approval.status.code() != "validation_failed") {
-          return approval.status;
-        }
-      }
-    }
-  } else {
+  outcome.is_product = extraction.is_product && !extraction.products.empty();
+  std::vector<double> confidences;
+  if (outcome.is_product)
+    for (const auto& product : result["products"])
+      confidences.push_back(product.value("confidence", 0.0));
+  else
     outcome.reason = input.caption.empty()       ? "no_caption"
                      : extraction.reason.empty() ? "not_a_product"
                                                  : extraction.reason;
+
+  auto existing = LockPostDrafts(conn, store.id, post.id);
+  if (!existing.ok()) return existing.status();
+  const vendly::DraftPlan plan = vendly::PlanPostDrafts(
+      confidences, *existing, {store.auto_approve, store.auto_approve_threshold});
+  DraftWrite write{store.id,
+                   post.id,
+                   0,
+                   post.media_url.value_or(post.thumbnail_url.value_or("")),
+                   post.permalink,
+                   input.caption,
+                   Sha256Hex(input.caption),
+                   post.media_type,
+                   post.timestamp,
+                   "",
+                   0,
+                   sync_history_id};
+  for (const vendly::PlannedDraft& item : plan.items) {
+    if (item.action == vendly::DraftAction::kKeep) continue;  // the seller's decision stands
+    write.item_index = item.item_index;
+    write.extracted_json = Json(result["products"][item.item_index]).dump();
+    write.confidence = confidences[item.item_index];
+    auto written = WriteDraft(conn, write);
+    if (!written.ok()) return written.status();
+    if (!*written) continue;
+    outcome.draft_ids.push_back((*written)->id);
+    ++outcome.drafts;
+    if (!item.auto_approve || !(*written)->inserted) continue;
+    Approval approval = ApproveDraft(conn, store.id, (*written)->id, nullptr);
+    if (approval.status.ok())
+      ++outcome.products;
+    else if (approval.status.code() != "validation_failed")
+      return approval.status;
   }
-  // Items the post no longer offers (or a post that is no longer a product): their pending drafts
-  // go.
-  auto stale = conn.Exec(
-      "DELETE FROM product_draft WHERE store_id = $1 AND ig_media_id = $2 AND item_index >= $3::int"
-      " AND approval_status IN ('pending', 'expired')",
-      {store.id, post.id, std::to_string(kept)});
-  if (!stale.ok()) return stale.status();
+  // Items the post no longer offers (or a post that is no longer a product).
+  Status retired = RetireDrafts(conn, store.id, post.id, plan.retire);
+  if (!retired.ok()) return retired;
 
   if (outcome.drafts > 0 && !PostImageSources(post).empty()) {
     auto job = EnqueueJob(conn, MediaCopyJob(store.id, connection_id, post));

@@ -3,7 +3,11 @@
 #ifndef VENDLY_SERVER_STORE_DRAFT_STORE_H_
 #define VENDLY_SERVER_STORE_DRAFT_STORE_H_
 
+#include <vendly/draft_plan.h>
+
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/status.h"
 #include "store/db.h"
@@ -20,6 +24,39 @@ struct DraftRows {
 // The newest `limit` drafts a scan made (its sync history row), and how many it made in all.
 Result<DraftRows> ScanDrafts(Conn& conn, const std::string& scan_id, const std::string& store_id,
                              int limit);
+
+// The drafts of one post, locked until the transaction ends (so a scan and a sync of the same post
+// plan against the same rows).
+Result<std::vector<vendly::ExistingDraft>> LockPostDrafts(Conn& conn, const std::string& store_id,
+                                                          const std::string& ig_media_id);
+
+// One draft as a scan or sync writes it.
+struct DraftWrite {
+  std::string store_id;
+  std::string ig_media_id;
+  int item_index = 0;
+  std::string media_url;
+  std::string permalink;
+  std::string caption;
+  std::string caption_hash;
+  std::string media_type;
+  std::string timestamp;       // ISO 8601, as Graph gave it
+  std::string extracted_json;  // the core's product
+  double confidence = 0;
+  std::optional<std::string> sync_history_id;
+};
+struct WrittenDraft {
+  std::string id;
+  bool inserted = false;
+};
+// Inserts the draft, pending for kDraftLifetimeDays, or rewrites the existing one when the
+// lifecycle lets a re-scan rewrite it (vendly::RescanRewrites: it becomes pending; its lifetime
+// starts again when vendly::RescanRenewsLifetime). nullopt: the draft was left alone.
+Result<std::optional<WrittenDraft>> WriteDraft(Conn& conn, const DraftWrite& draft);
+
+// Removes the post's drafts at `item_indices` that a re-scan may retire (vendly::RescanRetires).
+Status RetireDrafts(Conn& conn, const std::string& store_id, const std::string& ig_media_id,
+                    const std::vector<int>& item_indices);
 
 }  // namespace vendly::server
 
