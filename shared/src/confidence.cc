@@ -68,7 +68,7 @@ double ScoreConfidence(const ConfidenceFeatures& f, FieldScores* fields) {
   using namespace confidence_table;
   fields->price = kPrice[PriceClass(f)];
   fields->currency = kCurrency[CurrencyClass(f)];
-  fields->compare_at_price = kCompareAt[CompareAtClass(f)];
+  fields->old_price = kCompareAt[CompareAtClass(f)];
   fields->name = kName[NameClass(f)];
   fields->category = kCategory[CategoryClass(f)];
   fields->sizes = kSizes[SizesClass(f)];
@@ -79,7 +79,7 @@ double ScoreConfidence(const ConfidenceFeatures& f, FieldScores* fields) {
   p *= fields->name;
   p *= fields->price;
   p *= fields->currency;
-  p *= fields->compare_at_price;
+  p *= fields->old_price;
   p *= fields->category;
   p *= fields->sizes;
   p *= fields->colors;
@@ -89,7 +89,7 @@ double ScoreConfidence(const ConfidenceFeatures& f, FieldScores* fields) {
   if (fragile_price) {
     fields->price = std::min(fields->price, kFragileCap);
     if (f.has_old && f.old_risky) {
-      fields->compare_at_price = std::min(fields->compare_at_price, kFragileCap);
+      fields->old_price = std::min(fields->old_price, kFragileCap);
     }
   }
   if (fragile_name) fields->name = std::min(fields->name, kFragileCap);
@@ -110,7 +110,7 @@ std::string FeaturesJson(const ConfidenceFeatures& f) {
     w.Int(PriceClass(f));
     w.Key("currency");
     w.Int(CurrencyClass(f));
-    w.Key("compare_at_price");
+    w.Key(FieldInfoOf(Field::kOldPrice).cli);
     w.Int(CompareAtClass(f));
     w.Key("name");
     w.Int(NameClass(f));

@@ -345,7 +345,7 @@ Draft DraftFromProduct(const Product& product) {
   draft.description = product.description;
   draft.price = product.price;
   draft.currency = product.currency;
-  draft.old_price = product.compare_at_price;
+  draft.old_price = product.old_price;
   draft.category = product.category;
   draft.sizes = product.sizes;
   draft.colors = product.colors;

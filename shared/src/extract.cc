@@ -321,8 +321,8 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
       p.currency = store;
     }
     if (pc.old >= 0) {
-      p.compare_at_price = money[pc.old].amount;
-      p.evidence.compare_at_price.push_back(Span{money[pc.old].begin, money[pc.old].end});
+      p.old_price = money[pc.old].amount;
+      p.evidence.old_price.push_back(Span{money[pc.old].begin, money[pc.old].end});
     }
 
     // Category: the name's words weigh most (its head noun most of all), then the item's own lines,

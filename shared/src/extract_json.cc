@@ -25,7 +25,7 @@ void WriteProduct(JsonWriter& w, const Product& p) {
   w.Key("description"), w.String(p.description);
   w.Key("price"), w.Amount(p.price);
   w.Key("currency"), w.String(p.currency);
-  w.Key("compare_at_price"), w.Amount(p.compare_at_price);
+  w.Key("compare_at_price"), w.Amount(p.old_price);
   w.Key("category"), w.String(p.category);
   w.Key("sizes"), WriteStrings(w, p.sizes);
   w.Key("colors"), WriteStrings(w, p.colors);
@@ -39,7 +39,7 @@ void WriteProduct(JsonWriter& w, const Product& p) {
   w.Key("name"), w.Score(f.name);
   w.Key("price"), w.Score(f.price);
   w.Key("currency"), w.Score(f.currency);
-  w.Key("compare_at_price"), w.Score(f.compare_at_price);
+  w.Key("compare_at_price"), w.Score(f.old_price);
   w.Key("category"), w.Score(f.category);
   w.Key("sizes"), w.Score(f.sizes);
   w.Key("colors"), w.Score(f.colors);
@@ -51,7 +51,7 @@ void WriteProduct(JsonWriter& w, const Product& p) {
   w.Key("name"), WriteSpans(w, e.name);
   w.Key("price"), WriteSpans(w, e.price);
   w.Key("currency"), WriteSpans(w, e.currency);
-  w.Key("compare_at_price"), WriteSpans(w, e.compare_at_price);
+  w.Key("compare_at_price"), WriteSpans(w, e.old_price);
   w.Key("category"), WriteSpans(w, e.category);
   w.Key("sizes"), WriteSpans(w, e.sizes);
   w.Key("colors"), WriteSpans(w, e.colors);

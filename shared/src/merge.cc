@@ -210,12 +210,11 @@ MergeResult MergeWithProvider(const Product& core, const ProviderAnswer& provide
     s.currency = currency.source;
   }
 
-  const bool compare_still_above =
-      core.compare_at_price && (!p.price || *core.compare_at_price > *p.price);
+  const bool compare_still_above = core.old_price && (!p.price || *core.old_price > *p.price);
   if (compare_still_above) {
-    p.compare_at_price = core.compare_at_price;
-    p.field_confidence.compare_at_price = cf.compare_at_price;
-    s.compare_at_price = FieldSource::kCore;
+    p.old_price = core.old_price;
+    p.field_confidence.old_price = cf.old_price;
+    s.old_price = FieldSource::kCore;
   }
 
   auto category = Pick<std::string>({NonEmpty(core.category), cf.category}, {provider.category, pc},
@@ -255,7 +254,7 @@ MergeResult MergeWithProvider(const Product& core, const ProviderAnswer& provide
   p.evidence.name = EvidenceIf(s.name, e.name);
   p.evidence.price = EvidenceIf(s.price, e.price);
   p.evidence.currency = EvidenceIf(s.currency, e.currency);
-  p.evidence.compare_at_price = EvidenceIf(s.compare_at_price, e.compare_at_price);
+  p.evidence.old_price = EvidenceIf(s.old_price, e.old_price);
   p.evidence.category = EvidenceIf(s.category, e.category);
   p.evidence.sizes = EvidenceIf(s.sizes, e.sizes);
   p.evidence.colors = EvidenceIf(s.colors, e.colors);
@@ -283,7 +282,7 @@ ProductResult ProductFromJson(const json& in) {
   p.description = d.description;
   p.price = d.price;
   p.currency = d.currency;
-  p.compare_at_price = d.old_price;
+  p.old_price = d.old_price;
   p.category = d.category;
   p.sizes = d.sizes;
   p.colors = d.colors;
@@ -305,7 +304,8 @@ ProductResult ProductFromJson(const json& in) {
       {"name", &FieldScores::name, &FieldEvidence::name},
       {"price", &FieldScores::price, &FieldEvidence::price},
       {"currency", &FieldScores::currency, &FieldEvidence::currency},
-      {"compare_at_price", &FieldScores::compare_at_price, &FieldEvidence::compare_at_price},
+      {FieldInfoOf(Field::kOldPrice).cli.data(), &FieldScores::old_price,
+       &FieldEvidence::old_price},
       {"category", &FieldScores::category, &FieldEvidence::category},
       {"sizes", &FieldScores::sizes, &FieldEvidence::sizes},
       {"colors", &FieldScores::colors, &FieldEvidence::colors},
@@ -336,7 +336,7 @@ ordered_json ToJson(const MergeResult& merged) {
                     {"description", FieldSourceName(s.description)},
                     {"price", FieldSourceName(s.price)},
                     {"currency", FieldSourceName(s.currency)},
-                    {"compare_at_price", FieldSourceName(s.compare_at_price)},
+                    {std::string(FieldInfoOf(Field::kOldPrice).cli), FieldSourceName(s.old_price)},
                     {"category", FieldSourceName(s.category)},
                     {"sizes", FieldSourceName(s.sizes)},
                     {"colors", FieldSourceName(s.colors)},

@@ -136,8 +136,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       vendly::MergeWithProvider(product, vendly::ProviderAnswerFromJson(nlohmann::json::parse(
                                              p[1], nullptr, /*allow_exceptions=*/false)));
   const vendly::FieldScores& f = merged.product.field_confidence;
-  for (double v : {merged.product.confidence, f.name, f.price, f.currency, f.compare_at_price,
-                   f.category, f.sizes, f.colors}) {
+  for (double v : {merged.product.confidence, f.name, f.price, f.currency, f.old_price, f.category,
+                   f.sizes, f.colors}) {
     Check(v >= 0.0 && v <= 1.0);
   }
   return 0;

@@ -37,13 +37,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const vendly::Product& p : x.products) {
     Check(InUnit(p.confidence));
     const vendly::FieldScores& f = p.field_confidence;
-    Check(InUnit(f.name) && InUnit(f.price) && InUnit(f.currency) && InUnit(f.compare_at_price) &&
+    Check(InUnit(f.name) && InUnit(f.price) && InUnit(f.currency) && InUnit(f.old_price) &&
           InUnit(f.category) && InUnit(f.sizes) && InUnit(f.colors));
     Check(!p.price || *p.price > 0);
     Check(!p.currency.empty() && !p.category.empty());
     const vendly::FieldEvidence& e = p.evidence;
     for (const auto* spans :
-         {&e.name, &e.price, &e.currency, &e.compare_at_price, &e.category, &e.sizes, &e.colors}) {
+         {&e.name, &e.price, &e.currency, &e.old_price, &e.category, &e.sizes, &e.colors}) {
       CheckSpans(*spans, size);
     }
   }

@@ -28,7 +28,7 @@ TEST(Extract, HeldOutSingleItemWithOldPrice) {
   const Product& p = x.products[0];
   EXPECT_EQ(p.name, "Puffer Jacket");
   EXPECT_EQ(p.price, 3800);
-  EXPECT_EQ(p.compare_at_price, 4500);
+  EXPECT_EQ(p.old_price, 4500);
   EXPECT_EQ(p.currency, "KES");
   EXPECT_EQ(p.category, "Fashion & Apparel");
   EXPECT_EQ(p.sizes, (std::vector<std::string>{"S", "M", "L", "XL"}));
@@ -120,7 +120,7 @@ TEST(Extract, HeldOutApplianceList) {
       "Delivery countrywide");
   ASSERT_EQ(x.products.size(), 3u);
   EXPECT_EQ(x.products[0].price, 3500);
-  EXPECT_EQ(x.products[0].compare_at_price, 4200);
+  EXPECT_EQ(x.products[0].old_price, 4200);
   EXPECT_EQ(x.products[2].name, "Toaster");
   for (const Product& p : x.products) EXPECT_EQ(p.category, "Home & Living");
 }
@@ -292,8 +292,7 @@ TEST(ExtractConfidence, ProductIsNoSurerThanItsWeakestField) {
         "1. Floral maxi dress - 1,800\n2. Black bodycon dress - 1,500"}) {
     for (const Product& p : ExtractCaption(caption).products) {
       const FieldScores& f = p.field_confidence;
-      for (double v :
-           {f.name, f.price, f.currency, f.compare_at_price, f.category, f.sizes, f.colors}) {
+      for (double v : {f.name, f.price, f.currency, f.old_price, f.category, f.sizes, f.colors}) {
         EXPECT_LE(p.confidence, v + 1e-12) << caption;
         EXPECT_GE(v, 0.0) << caption;
         EXPECT_LE(v, 1.0) << caption;

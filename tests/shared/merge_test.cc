@@ -96,13 +96,13 @@ TEST(Merge, ConfidentProviderPriceBringsItsCurrency) {
 
 TEST(Merge, CompareAtPriceDroppedWhenNoLongerAbovePrice) {
   Product core = Core();
-  core.compare_at_price = 3000;
+  core.old_price = 3000;
   core.field_confidence.price = 0.4;
   MergeResult kept = MergeWithProvider(core, Provider(R"({"price":2800,"confidence":0.9})"));
-  EXPECT_EQ(kept.product.compare_at_price, 3000);
+  EXPECT_EQ(kept.product.old_price, 3000);
   MergeResult dropped = MergeWithProvider(core, Provider(R"({"price":3500,"confidence":0.9})"));
-  EXPECT_FALSE(dropped.product.compare_at_price.has_value());
-  EXPECT_EQ(dropped.sources.compare_at_price, FieldSource::kNone);
+  EXPECT_FALSE(dropped.product.old_price.has_value());
+  EXPECT_EQ(dropped.sources.old_price, FieldSource::kNone);
 }
 
 TEST(Merge, VariantsMapToSizesAndColours) {
@@ -181,7 +181,7 @@ TEST(Merge, EmptyProviderKeepsTheCoreValues) {
   EXPECT_EQ(m.product.price, Core().price);
   EXPECT_EQ(m.product.sizes, Core().sizes);
   EXPECT_EQ(m.sources.name, FieldSource::kCore);
-  EXPECT_EQ(m.sources.compare_at_price, FieldSource::kNone);
+  EXPECT_EQ(m.sources.old_price, FieldSource::kNone);
 }
 
 TEST(Merge, IsDeterministic) {

@@ -457,7 +457,7 @@ TEST(Prices, MoneyWordsNameNoItem) {
   const Extraction x = Extract(post);
   ASSERT_EQ(x.products.size(), 1u);
   EXPECT_EQ(x.products[0].price, 32500.0);
-  EXPECT_EQ(x.products[0].compare_at_price, 39500.0);
+  EXPECT_EQ(x.products[0].old_price, 39500.0);
 }
 
 TEST(Prices, FeeTablesAndYearTablesPriceNothing) {

@@ -33,24 +33,23 @@ struct Span {
 
 // Per-field confidence in [0, 1], and the spans each field was read from (empty when inferred).
 struct FieldScores {
-  double name = 0, price = 0, currency = 0, compare_at_price = 0, category = 0, sizes = 0,
-         colors = 0;
+  double name = 0, price = 0, currency = 0, old_price = 0, category = 0, sizes = 0, colors = 0;
 };
 struct FieldEvidence {
-  std::vector<Span> name, price, currency, compare_at_price, category, sizes, colors;
+  std::vector<Span> name, price, currency, old_price, category, sizes, colors;
 };
 
 struct Product {
-  std::string name;             // short Title Case catalog title, no emojis, no price
-  std::string description;      // caption cleaned of contact lines and hashtag walls
-  std::optional<double> price;  // lowest selling price of one unit; nullopt: "DM for price"
-  std::string currency;         // ISO 4217 code
-  std::optional<double> compare_at_price;  // the old price when the caption shows one
-  std::string category;                    // one of kCategories
-  std::vector<std::string> sizes;          // normalised as shared/data/LABELING.md says
-  std::vector<std::string> colors;         // lower-case English colour names
-  std::vector<std::string> tags;           // lower-case, from hashtags and item words
-  bool sold_out = false;                   // the caption says SOLD OUT / sold
+  std::string name;                 // short Title Case catalog title, no emojis, no price
+  std::string description;          // caption cleaned of contact lines and hashtag walls
+  std::optional<double> price;      // lowest selling price of one unit; nullopt: "DM for price"
+  std::string currency;             // ISO 4217 code
+  std::optional<double> old_price;  // when the caption shows one (Field::kOldPrice)
+  std::string category;             // one of kCategories
+  std::vector<std::string> sizes;   // normalised as shared/data/LABELING.md says
+  std::vector<std::string> colors;  // lower-case English colour names
+  std::vector<std::string> tags;    // lower-case, from hashtags and item words
+  bool sold_out = false;            // the caption says SOLD OUT / sold
   FieldScores field_confidence;
   double confidence = 0;  // overall; >= 0.9 means "safe to auto-approve"
   FieldEvidence evidence;
@@ -71,8 +70,8 @@ extern const char* const kCategories[9];
 Extraction Extract(const Post& post);
 
 // The result as the CLI and the WASM module print it, one line of JSON without a newline:
-// {"id","is_product","products":[{"name","description","price","currency","compare_at_price","category",
-// "sizes","colors","tags","sold_out","confidence","field_confidence":{...},"evidence":{"price":[[b,e],...],
+// {"id","is_product","products":[{<the fields' cli keys of registry.h, in its order>,
+// "sold_out","confidence","field_confidence":{...},"evidence":{"price":[[b,e],...],
 // ...}}]} (plus "reason" when not a product). Whole amounts are JSON integers, scores have at most
 // three decimals, invalid UTF-8 in any string is replaced by U+FFFD. Key order is fixed.
 std::string ToJsonLine(const Extraction& extraction);

@@ -52,7 +52,7 @@ const char* FieldSourceName(FieldSource source);
 struct FieldSources {
   FieldSource name = FieldSource::kNone, description = FieldSource::kNone,
               price = FieldSource::kNone, currency = FieldSource::kNone,
-              compare_at_price = FieldSource::kNone, category = FieldSource::kNone,
+              old_price = FieldSource::kNone, category = FieldSource::kNone,
               sizes = FieldSource::kNone, colors = FieldSource::kNone, tags = FieldSource::kNone;
 };
 
@@ -72,7 +72,7 @@ struct MergeResult {
 //     kMinPriceConfidence or above), confidence lowered to max(0, winner - loser / 2).
 // The core's description and tags count with its overall confidence. Tags are the union (core
 // first, at most kMaxListEntries). The currency follows the price when the price comes from the
-// provider. compare_at_price stays the core's unless it is no longer above the merged price.
+// provider. The old price stays the core's unless it is no longer above the merged price.
 // Evidence spans are kept for fields the core supplied. The overall confidence is recomputed as the
 // lowest of name, currency, category and price confidence, and at most 0.5 without a price (a
 // product needs one to be published).
@@ -89,8 +89,7 @@ struct ProductResult {
 ProductResult ProductFromJson(const nlohmann::json& json);
 
 // The merged product as the CLI prints a product (extract.h ToJson), plus "sources": {"name":
-// "core", ...} for name, description, price, currency, compare_at_price, category, sizes, colors,
-// tags.
+// "core", ...} for every field (registry.h), by its cli key.
 nlohmann::ordered_json ToJson(const MergeResult& merged);
 
 }  // namespace vendly
