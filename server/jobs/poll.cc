@@ -17,9 +17,11 @@
 #include "app/app.h"
 #include "app/log.h"
 #include "crypto/crypto.h"
+#include "jobs/graph_errors.h"
 #include "jobs/queue.h"
 #include "meta/instagram_oauth.h"
 #include "routes/catalog.h"
+#include "store/usage_store.h"
 
 namespace vendly::server {
 namespace {
@@ -410,18 +412,6 @@ Status HandleDeletedPost(Conn& conn, PollRun& run, const std::string& media_id,
   return seen.ok() ? Status::Ok() : seen.status();
 }
 
-Status SaveUsage(Db& db, const std::string& connection_id, const GraphUsage& usage) {
-  if (usage.raw.empty()) return Status::Ok();
-  Json stored = usage.raw;
-  stored["maxPercent"] = usage.max_percent();
-  stored["seenAt"] = NowIso8601();
-  auto upd = db.Exec(
-      "UPDATE instagram_connection SET usage = $2::jsonb, throttled_until = CASE WHEN $3::int > 0"
-      " THEN now() + make_interval(mins => $3::int) ELSE throttled_until END WHERE id = $1",
-      {connection_id, stored.dump(), std::to_string(usage.regain_access_minutes)});
-  return upd.ok() ? Status::Ok() : upd.status();
-}
-
 // Ends this scheduled run's hold on the chain's key and enqueues the next run `next_seconds` later.
 Status ScheduleNext(Db& db, const Job& job, const PollRun& run, int next_seconds) {
   return db.Transaction([&](Conn& conn) -> Status {
@@ -580,7 +570,7 @@ JobOutcome RunPoll(JobContext& ctx) {
   // A walk that listed fewer than kWalkPosts reached the account's oldest post.
   const bool reached_end = walk && static_cast<int>(listed.size()) < kWalkPosts;
   int calls = platform->graph().calls_made();
-  (void)SaveUsage(app.db, run.connection_id, platform->graph().last_usage());
+  (void)SaveUsage(app.db, run.connection_id, UsageOf(platform->graph().last_usage()));
   if (lost_lease) return JobOutcome::Retry("lease lost during the listing");
   if (!db_error.ok()) return JobOutcome::Retry(db_error.message());
   if (!graph_listed.ok()) {
@@ -595,10 +585,7 @@ JobOutcome RunPoll(JobContext& ctx) {
     if (e.kind == GraphErrorKind::kThrottled || e.kind == GraphErrorKind::kBudgetExhausted) {
       const int wait = std::clamp(std::max(e.retry_after_seconds, min_s), 1,
                                   app.config.throttle_max_defer_seconds);
-      (void)app.db.Exec(
-          "UPDATE instagram_connection SET throttled_until = now() + make_interval(secs => $2::int)"
-          " WHERE id = $1",
-          {run.connection_id, std::to_string(wait)});
+      (void)ThrottleConnection(app.db, run.connection_id, wait);
       LogWarn("poll_throttled", {{"connectionId", run.connection_id}, {"waitSeconds", wait}});
       if (run.trigger != "scheduled") return JobOutcome::Defer(seconds(wait), "throttled by Meta");
       // Meta's estimate, or the budget pause when that is longer: never hammer a throttled account.
@@ -707,7 +694,7 @@ JobOutcome RunPoll(JobContext& ctx) {
                       {run.connection_id});
   }
   calls = platform->graph().calls_made();
-  (void)SaveUsage(app.db, run.connection_id, platform->graph().last_usage());
+  (void)SaveUsage(app.db, run.connection_id, UsageOf(platform->graph().last_usage()));
 
   const bool active = !fresh.empty() || !edited.empty() || counts.archived > 0;
   const int next =

@@ -4,6 +4,7 @@
 #include "crypto/crypto.h"
 #include "jobs/poll.h"
 #include "store/job_store.h"
+#include "store/usage_store.h"
 
 namespace vendly::server {
 namespace {
@@ -60,18 +61,10 @@ CallbackError FromGraph(const GraphError& e, const char* during) {
 
 // Keeps the last usage Meta reported (X-App-Usage / X-Business-Use-Case-Usage) on the connection,
 // so schedulers can see how close an account is to its limit.
-void SaveUsage(App& app, const std::string& connection_id, const std::string& store_id,
-               InstagramPlatform& platform) {
+void SaveUsage(App& app, const std::string& connection_id, InstagramPlatform& platform) {
   const GraphUsage& usage = platform.graph().last_usage();
-  if (usage.raw.empty()) return;
-  Json stored = usage.raw;
-  stored["maxPercent"] = usage.max_percent();
-  stored["seenAt"] = NowIso8601();
-  (void)app.db.Exec(
-      "UPDATE instagram_connection SET usage = $3::jsonb, throttled_until = CASE WHEN $4::int > 0"
-      " THEN now() + make_interval(mins => $4::int) ELSE throttled_until END WHERE id = $1 AND"
-      " store_id = $2",
-      {connection_id, store_id, stored.dump(), std::to_string(usage.regain_access_minutes)});
+  (void)SaveUsage(app.db, connection_id,
+                  UsageReport{usage.raw, usage.max_percent(), usage.regain_access_minutes});
 }
 
 void AuthUrl(App& app, RequestContext& ctx) {
@@ -260,7 +253,7 @@ void Callback(App& app, RequestContext& ctx) {
                                   {"connectionId", saved->Text(0, "id")},
                                   {"webhookSubscribed", subscribed},
                                   {"apiCallsUsed", platform->graph().calls_made()}});
-  SaveUsage(app, saved->Text(0, "id"), store_id, *platform);
+  SaveUsage(app, saved->Text(0, "id"), *platform);
   // Sync starts (or resumes, after a reconnect) with a poll one minimum interval from now, so that
   // a scan the seller starts right away has the account's listing to itself; a failure here is
   // repaired by the poll scheduler within VENDLY_POLL_MAX_SECONDS.
@@ -343,7 +336,7 @@ void ValidateConnection(App& app, RequestContext& ctx) {
         {conn->id, conn->store_id, username});
     if (!upd.ok()) return SendError(ctx.res, upd.status());
   }
-  SaveUsage(app, conn->id, conn->store_id, *platform);
+  SaveUsage(app, conn->id, *platform);
   GetConnection(app, ctx);
 }
 
