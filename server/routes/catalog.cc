@@ -29,12 +29,14 @@ Json OptionalText(const Rows& rows, int row, const char* column) {
 // The core's product as stored in extracted_data, reduced to a draft's fields plus the seller's
 // edits: {"draft":{...},"errors":[...]} from the core.
 Json CurrentDraft(const Json& extracted, const Json& edits) {
-  Json result = Json::parse(
-      ApplyEditsJson(extracted.dump(), edits.is_object() ? edits.dump() : std::string("{}")),
-      nullptr, false);
-  if (result.is_discarded() || !result.is_object())
-    return {{"draft", Json::object()}, {"errors", Json::array()}};
-  return result;
+  vendly::DraftResult read = vendly::DraftFromJson(extracted);
+  vendly::DraftResult edited =
+      vendly::ApplyEdits(read.draft, edits.is_object() ? edits : Json::object());
+  std::vector<vendly::FieldError> errors = std::move(read.errors);
+  for (auto& e : edited.errors) errors.push_back(std::move(e));
+  for (auto& e : vendly::ValidateDraft(edited.draft)) errors.push_back(std::move(e));
+  return {{"draft", Json(vendly::DraftToJson(edited.draft))},
+          {"errors", Json(vendly::ErrorsToJson(errors))}};
 }
 
 // The product fields the seller changed, as names of the core's draft (for the sync merge).
@@ -69,13 +71,6 @@ Param NumberParam(const Json& v) {
   if (!v.is_number()) return std::nullopt;
   return v.dump();
 }
-
-const char kProductColumns[] =
-    "p.id, p.name, p.slug, p.description, p.price::text AS price, p.currency,"
-    " p.compare_at_price::text AS compare_at_price, p.categories, p.tags, p.sizes, p.colors,"
-    " p.images, p.status, p.in_stock, p.source_type, p.source_external_id, p.source_item_index,"
-    " p.source_external_url, (SELECT d.id FROM product_draft d WHERE d.product_id = p.id LIMIT 1)"
-    " AS draft_id, iso_utc(p.created_at) AS created_at, iso_utc(p.updated_at) AS updated_at";
 
 Result<int> IntQueryParam(const httplib::Request& req, const char* name, int fallback, int max) {
   if (!req.has_param(name)) return fallback;
@@ -175,9 +170,7 @@ Json ProductJson(const Rows& rows, int row) {
 }
 
 Result<Json> LoadProduct(Conn& conn, const std::string& store_id, const std::string& product_id) {
-  auto rows = conn.Exec(std::string("SELECT ") + kProductColumns +
-                            " FROM product p WHERE p.id = $1 AND p.store_id = $2",
-                        {product_id, store_id});
+  auto rows = ProductRows(conn, store_id, product_id);
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return Status::NotFound("product not found");
   return ProductJson(*rows, 0);
@@ -316,6 +309,45 @@ Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
   return outcome;
 }
 
+namespace {
+
+// The product a valid draft becomes: its current fields (extraction plus the seller's edits), a
+// slug `slug`, the post it came from.
+NewInstagramProduct ProductOfDraft(const std::string& store_id, const DraftForApproval& row,
+                                   const Json& extracted, const Json& draft,
+                                   const Json& seller_edits, const std::string& slug) {
+  Json categories = Json::array();
+  if (draft.contains("category") && draft["category"].is_string())
+    categories.push_back(draft["category"]);
+  const Json sizes = draft.value("sizes", Json::array());
+  const Json colors = draft.value("colors", Json::array());
+  NewInstagramProduct p;
+  p.store_id = store_id;
+  p.name = draft.value("name", "");
+  p.slug = slug;
+  p.description = draft.value("description", "");
+  p.currency = draft.value("currency", "");
+  p.price = NumberParam(draft.value("price", Json()));
+  p.old_price = NumberParam(draft.value(FieldInfoOf(Field::kOldPrice).cli, Json()));
+  p.categories = categories.dump();
+  p.tags = draft.value("tags", Json::array()).dump();
+  p.sizes = sizes.dump();
+  p.colors = colors.dump();
+  p.images = row.image_urls;
+  p.videos = row.video_urls;
+  p.ig_media_id = row.ig_media_id;
+  p.item_index = row.item_index;
+  p.permalink = row.permalink;
+  p.caption = row.caption;
+  p.extraction = extracted.dump();
+  p.seller_edited_fields = EditedFields(seller_edits).dump();
+  p.has_variants = sizes.size() + colors.size() > 1;
+  p.in_stock = !extracted.value("sold_out", false);
+  return p;
+}
+
+}  // namespace
+
 Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string& draft_id,
                       const Json& edits) {
   Approval out;
@@ -323,30 +355,28 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
     out.status = std::move(s);
     return out;
   };
-  auto rows = conn.Exec(
-      "SELECT id, approval_status, product_id, extracted_data, seller_edits, ig_media_id,"
-      " item_index, ig_permalink, ig_caption, image_urls, video_urls FROM product_draft"
-      " WHERE id = $1 AND store_id = $2 FOR UPDATE",
-      {draft_id, store_id});
-  if (!rows.ok()) return fail(rows.status());
-  if (rows->empty()) return fail(Status::NotFound("draft not found"));
-  const std::string status = rows->Text(0, "approval_status");
-  if (status == "approved" && rows->Get(0, "product_id")) {
-    auto product = LoadProduct(conn, store_id, rows->Text(0, "product_id"));
+  auto row = LockDraftForApproval(conn, store_id, draft_id);
+  if (!row.ok()) return fail(row.status());
+  if (!*row) return fail(Status::NotFound("draft not found"));
+  const DraftForApproval& d = **row;
+  auto status = vendly::ParseApprovalStatus(d.approval_status);
+  if (status == vendly::ApprovalStatus::kApproved && d.product_id) {
+    auto product = LoadProduct(conn, store_id, *d.product_id);
     if (!product.ok()) return fail(product.status());
     out.product = *product;
     out.already_approved = true;
     return out;
   }
-  if (status != "pending")
-    return fail(Status::Conflict("draft_not_pending",
-                                 "this draft is " + status + " and can no longer be approved"));
+  if (!status || !vendly::SellerMayApprove(*status))
+    return fail(Status::Conflict("draft_not_pending", "this draft is " + d.approval_status +
+                                                          " and can no longer be approved"));
 
-  Json seller_edits = JsonColumn(*rows, 0, "seller_edits", Json::object());
+  Json seller_edits = Json::parse(d.seller_edits.value_or("{}"), nullptr, false);
   if (!seller_edits.is_object()) seller_edits = Json::object();
   if (edits.is_object())
     for (auto it = edits.begin(); it != edits.end(); ++it) seller_edits[it.key()] = it.value();
-  const Json extracted = JsonColumn(*rows, 0, "extracted_data", Json::object());
+  Json extracted = Json::parse(d.extracted_data, nullptr, false);
+  if (extracted.is_discarded()) extracted = Json::object();
   Json current = CurrentDraft(extracted, seller_edits);
   if (!current["errors"].empty()) {
     out.errors = ToApiJson(current["errors"]);
@@ -354,79 +384,17 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
   }
   const Json& draft = current["draft"];
   const std::string name = draft.value("name", "");
-
   // Slugs are unique per store: approvals in one store take their slug one at a time.
-  auto lock =
-      conn.Exec("SELECT pg_advisory_xact_lock(hashtextextended('slug:' || $1, 0))", {store_id});
-  if (!lock.ok()) return fail(lock.status());
-  const std::string base = vendly::Slugify(name);
-  auto taken_rows = conn.Exec(
-      "SELECT slug FROM product WHERE store_id = $1 AND (slug = $2 OR slug LIKE $2 || '-%')",
-      {store_id, base});
-  if (!taken_rows.ok()) return fail(taken_rows.status());
-  std::vector<std::string> taken;
-  for (int i = 0; i < taken_rows->size(); ++i) taken.push_back(taken_rows->Text(i, "slug"));
-  const std::string slug = vendly::UniqueSlug(name, taken);
-
-  Json categories = Json::array();
-  if (draft.contains("category") && draft["category"].is_string())
-    categories.push_back(draft["category"]);
-  const bool sold_out = extracted.value("sold_out", false);
-  auto ins = conn.Exec(
-      "INSERT INTO product (store_id, name, slug, description, price, currency, compare_at_price,"
-      " categories, tags, sizes, colors, images, videos, source_type, source_external_id,"
-      " source_item_index, source_external_url, source_caption, source_imported_at,"
-      " source_extraction, seller_edited_fields, has_variants, status, is_active, in_stock)"
-      " VALUES ($1, $2, $3, $4, $5::numeric, $6, $7::numeric, $8::jsonb, $9::jsonb, $10::jsonb,"
-      "  $11::jsonb, $12::jsonb, $13::jsonb, 'instagram', $14, $15::int, $16, $17, now(),"
-      "  $18::jsonb, $19::jsonb, $20::boolean, 'active', true, $21::boolean)"
-      " ON CONFLICT (store_id, source_external_id, source_item_index) WHERE source_type = "
-      "'instagram'"
-      " DO NOTHING RETURNING id",
-      {store_id,
-       name,
-       slug,
-       draft.value("description", ""),
-       NumberParam(draft.value("price", Json())),
-       draft.value("currency", ""),
-       NumberParam(draft.value(FieldInfoOf(Field::kOldPrice).cli, Json())),
-       categories.dump(),
-       draft.value("tags", Json::array()).dump(),
-       draft.value("sizes", Json::array()).dump(),
-       draft.value("colors", Json::array()).dump(),
-       rows->Text(0, "image_urls"),
-       rows->Text(0, "video_urls"),
-       rows->Text(0, "ig_media_id"),
-       rows->Text(0, "item_index"),
-       rows->Text(0, "ig_permalink"),
-       rows->Text(0, "ig_caption"),
-       extracted.dump(),
-       EditedFields(seller_edits).dump(),
-       (draft.value("sizes", Json::array()).size() + draft.value("colors", Json::array()).size()) >
-               1
-           ? "true"
-           : "false",
-       sold_out ? "false" : "true"});
-  if (!ins.ok()) return fail(ins.status());
-  std::string product_id;
-  if (!ins->empty()) {
-    product_id = ins->Text(0, "id");
-  } else {  // the post's item already has a product (its draft was removed and made again)
-    auto existing = conn.Exec(
-        "SELECT id FROM product WHERE store_id = $1 AND source_type = 'instagram'"
-        " AND source_external_id = $2 AND source_item_index = $3::int",
-        {store_id, rows->Text(0, "ig_media_id"), rows->Text(0, "item_index")});
-    if (!existing.ok()) return fail(existing.status());
-    if (existing->empty()) return fail(Status::Internal("product conflict without a product"));
-    product_id = existing->Text(0, "id");
-  }
-  auto upd = conn.Exec(
-      "UPDATE product_draft SET approval_status = 'approved', approved_at = now(), product_id = $3,"
-      " seller_edits = $4::jsonb, updated_at = now() WHERE id = $1 AND store_id = $2",
-      {draft_id, store_id, product_id,
-       seller_edits.empty() ? Param() : Param(seller_edits.dump())});
-  if (!upd.ok()) return fail(upd.status());
-  auto product = LoadProduct(conn, store_id, product_id);
+  auto taken = LockSlugsLike(conn, store_id, vendly::Slugify(name));
+  if (!taken.ok()) return fail(taken.status());
+  auto product_id =
+      InsertInstagramProduct(conn, ProductOfDraft(store_id, d, extracted, draft, seller_edits,
+                                                  vendly::UniqueSlug(name, *taken)));
+  if (!product_id.ok()) return fail(product_id.status());
+  Status approved = MarkDraftApproved(conn, store_id, draft_id, *product_id,
+                                      seller_edits.empty() ? Param() : Param(seller_edits.dump()));
+  if (!approved.ok()) return fail(approved);
+  auto product = LoadProduct(conn, store_id, *product_id);
   if (!product.ok()) return fail(product.status());
   out.product = *product;
   return out;

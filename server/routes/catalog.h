@@ -18,6 +18,7 @@
 #include "meta/graph.h"
 #include "store/db.h"
 #include "store/draft_store.h"
+#include "store/product_store.h"
 
 namespace vendly::server {
 
@@ -82,7 +83,6 @@ nlohmann::json AmountValue(const std::optional<std::string>& text);
 Param NumberParam(const nlohmann::json& v);
 
 // Column lists and JSON shapes of server/API.md.
-extern const char kProductColumns[];  // SELECT list over product p
 nlohmann::json DraftJson(const Rows& rows, int row);
 nlohmann::json ProductJson(const Rows& rows, int row);
 Result<nlohmann::json> LoadProduct(Conn& conn, const std::string& store_id,

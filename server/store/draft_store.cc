@@ -98,4 +98,31 @@ Status RetireDrafts(Conn& conn, const std::string& store_id, const std::string& 
   return stale.ok() ? Status::Ok() : stale.status();
 }
 
+Result<std::optional<DraftForApproval>> LockDraftForApproval(Conn& conn,
+                                                             const std::string& store_id,
+                                                             const std::string& draft_id) {
+  auto rows = conn.Exec(
+      "SELECT approval_status, product_id, extracted_data, seller_edits, ig_media_id,"
+      " item_index, ig_permalink, ig_caption, image_urls, video_urls FROM product_draft"
+      " WHERE id = $1 AND store_id = $2 FOR UPDATE",
+      {draft_id, store_id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<DraftForApproval>();
+  return std::optional<DraftForApproval>(DraftForApproval{
+      rows->Text(0, "approval_status"), rows->Get(0, "product_id"), rows->Text(0, "extracted_data"),
+      rows->Get(0, "seller_edits"), rows->Text(0, "ig_media_id"), rows->Text(0, "item_index"),
+      rows->Text(0, "ig_permalink"), rows->Text(0, "ig_caption"), rows->Text(0, "image_urls"),
+      rows->Text(0, "video_urls")});
+}
+
+Status MarkDraftApproved(Conn& conn, const std::string& store_id, const std::string& draft_id,
+                         const std::string& product_id,
+                         const std::optional<std::string>& seller_edits) {
+  auto upd = conn.Exec(
+      "UPDATE product_draft SET approval_status = 'approved', approved_at = now(), product_id = $3,"
+      " seller_edits = $4::jsonb, updated_at = now() WHERE id = $1 AND store_id = $2",
+      {draft_id, store_id, product_id, seller_edits});
+  return upd.ok() ? Status::Ok() : upd.status();
+}
+
 }  // namespace vendly::server

@@ -58,6 +58,23 @@ Result<std::optional<WrittenDraft>> WriteDraft(Conn& conn, const DraftWrite& dra
 Status RetireDrafts(Conn& conn, const std::string& store_id, const std::string& ig_media_id,
                     const std::vector<int>& item_indices);
 
+// A draft as approval reads it, locked until the transaction ends (concurrent approvals of one
+// draft make one product). Lists and the extraction as their JSON text.
+struct DraftForApproval {
+  std::string approval_status;
+  std::optional<std::string> product_id;
+  std::string extracted_data;
+  std::optional<std::string> seller_edits;
+  std::string ig_media_id, item_index, permalink, caption, image_urls, video_urls;
+};
+Result<std::optional<DraftForApproval>> LockDraftForApproval(Conn& conn,
+                                                             const std::string& store_id,
+                                                             const std::string& draft_id);
+// The draft is approved into `product_id`, with the seller's edits (nullopt: none).
+Status MarkDraftApproved(Conn& conn, const std::string& store_id, const std::string& draft_id,
+                         const std::string& product_id,
+                         const std::optional<std::string>& seller_edits);
+
 }  // namespace vendly::server
 
 #endif  // VENDLY_SERVER_STORE_DRAFT_STORE_H_
