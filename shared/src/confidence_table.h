@@ -9,24 +9,23 @@
 
 namespace vendly::internal::confidence_table {
 
-// structure: dev products per class [289, 147, 192, 8, 3, 0, 2, 4]
-constexpr double kStructure[8] = {0.99998, 0.99996, 0.99997, 0.99948,
-                                  0.99912, 0.99845, 0.99897, 0.99923};
-// name: dev products per class [60, 213, 74, 6, 149, 110, 27, 6]
-constexpr double kName[8] = {0.99759, 0.99929, 0.94674, 0.78454,
-                             0.97938, 0.93724, 0.86598, 0.58454};
-// price: dev products per class [26, 13, 248, 58, 287, 13]
-constexpr double kPrice[6] = {0.99979, 0.99964, 0.99998, 0.9999, 0.99998, 0.99964};
-// currency: dev products per class [248, 397]
-constexpr double kCurrency[2] = {0.99998, 0.99998};
-// compare_at_price: dev products per class [601, 44]
-constexpr double kCompareAt[2] = {0.99999, 0.99987};
-// category: dev products per class [1, 0, 17, 14, 613]
-constexpr double kCategory[5] = {0.79629, 0.99536, 0.99912, 0.99897, 0.99835};
-// sizes: dev products per class [518, 127]
-constexpr double kSizes[2] = {0.99996, 0.98459};
-// colors: dev products per class [491, 114, 40]
-constexpr double kColors[3] = {0.99998, 0.9999, 0.97699};
+// structure: dev products per class [305, 147, 200, 8, 3, 0, 2, 4]
+constexpr double kStructure[8] = {0.99996, 0.99992, 0.99504, 0.99901,
+                                  0.9983,  0.99702, 0.99801, 0.99851};
+// name: dev products per class [65, 215, 74, 6, 157, 117, 28, 6]
+constexpr double kName[8] = {0.99775, 0.99473, 0.94673, 0.78448, 0.99282, 0.92434, 0.8389, 0.68448};
+// price: dev products per class [26, 13, 269, 60, 287, 13]
+constexpr double kPrice[6] = {0.9998, 0.99965, 0.99998, 0.99991, 0.99998, 0.99965};
+// currency: dev products per class [269, 399]
+constexpr double kCurrency[2] = {0.99998, 0.99999};
+// compare_at_price: dev products per class [622, 46]
+constexpr double kCompareAt[2] = {0.99999, 0.99988};
+// category: dev products per class [0, 0, 20, 21, 627]
+constexpr double kCategory[5] = {0.99851, 0.99851, 0.99975, 0.99976, 0.99999};
+// sizes: dev products per class [541, 127]
+constexpr double kSizes[2] = {0.99997, 0.9846};
+// colors: dev products per class [512, 114, 42]
+constexpr double kColors[3] = {0.99998, 0.9999, 0.978};
 
 }  // namespace vendly::internal::confidence_table
 
