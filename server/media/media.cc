@@ -21,6 +21,7 @@
 #include "http/http.h"
 #include "jobs/graph_errors.h"
 #include "store/db.h"
+#include "store/media_store.h"
 
 namespace vendly::server {
 namespace {
@@ -267,71 +268,41 @@ Result<CopyRequest> ParseCopyRequest(const Json& payload) {
   return request;
 }
 
-// What is already known about each position of the post.
-struct AssetRow {
-  std::string status;
-  std::string storage_key;
-};
-
 // The URL without its query (the signature): enough to say where a copy came from.
 std::string UnsignedUrl(const std::string& url) { return url.substr(0, url.find('?')); }
 
-Status SaveAsset(Db& db, const CopyRequest& request, const MediaSource& source,
-                 const Result<StoredMedia>& copy, const std::string& status) {
-  Param key, type, size, sha;
-  Param error;
+Status SaveCopy(Db& db, const CopyRequest& request, const MediaSource& source,
+                const Result<StoredMedia>& copy, const std::string& status) {
+  AssetWrite asset{request.store_id,
+                   request.ig_media_id,
+                   source.position,
+                   UnsignedUrl(source.url),
+                   {},
+                   {},
+                   {},
+                   {},
+                   status,
+                   {}};
   if (copy.ok()) {
-    key = copy->storage_key;
-    type = copy->content_type;
-    size = std::to_string(copy->size);
-    sha = copy->sha256;
+    asset.storage_key = copy->storage_key;
+    asset.content_type = copy->content_type;
+    asset.byte_size = std::to_string(copy->size);
+    asset.sha256 = copy->sha256;
   } else {
-    error = copy.status().code() + ": " + copy.status().message();
+    asset.error = copy.status().code() + ": " + copy.status().message();
   }
-  auto saved = db.Exec(
-      "INSERT INTO media_asset (store_id, ig_media_id, position, source_url, storage_key,"
-      " content_type, byte_size, sha256, status, error)"
-      " VALUES ($1, $2, $3::int, $4, $5, $6, $7::bigint, $8, $9, $10)"
-      " ON CONFLICT (store_id, ig_media_id, position) DO UPDATE SET"
-      " source_url = EXCLUDED.source_url, storage_key = EXCLUDED.storage_key,"
-      " content_type = EXCLUDED.content_type, byte_size = EXCLUDED.byte_size,"
-      " sha256 = EXCLUDED.sha256, status = EXCLUDED.status, error = EXCLUDED.error,"
-      " updated_at = now()",
-      {request.store_id, request.ig_media_id, std::to_string(source.position),
-       UnsignedUrl(source.url), key, type, size, sha, status, error});
-  return saved.ok() ? Status::Ok() : saved.status();
+  return SaveAsset(db, asset);
 }
 
 // Writes the stored URLs of the post, in position order, to its drafts and to its products whose
 // images nobody changed (still empty, or still some draft's list).
 Status WriteImageUrls(App& app, const CopyRequest& request) {
-  auto rows = app.db.Exec(
-      "SELECT storage_key FROM media_asset WHERE store_id = $1 AND ig_media_id = $2"
-      " AND status = 'stored' ORDER BY position",
-      {request.store_id, request.ig_media_id});
-  if (!rows.ok()) return rows.status();
+  auto keys = StoredAssetKeys(app.db, request.store_id, request.ig_media_id);
+  if (!keys.ok()) return keys.status();
   Json urls = Json::array();
-  for (int i = 0; i < rows->size(); ++i) {
-    const std::string key = rows->Text(i, "storage_key");
+  for (const std::string& key : *keys)
     urls.push_back(MediaUrl(app.config, key.substr(key.rfind('/') + 1)));
-  }
-  const std::string list = urls.dump();
-  return app.db.Transaction([&](Conn& conn) -> Status {
-    // Products first: they are compared with the drafts' lists before those change.
-    auto products = conn.Exec(
-        "UPDATE product p SET images = $3::jsonb, updated_at = now()"
-        " WHERE p.store_id = $1 AND p.source_type = 'instagram' AND p.source_external_id = $2"
-        " AND p.images IS DISTINCT FROM $3::jsonb"
-        " AND (p.images = '[]'::jsonb OR p.images IN (SELECT d.image_urls FROM product_draft d"
-        "      WHERE d.store_id = $1 AND d.ig_media_id = $2))",
-        {request.store_id, request.ig_media_id, list});
-    if (!products.ok()) return products.status();
-    auto drafts = conn.Exec(
-        "UPDATE product_draft SET image_urls = $3::jsonb, updated_at = now()"
-        " WHERE store_id = $1 AND ig_media_id = $2 AND image_urls IS DISTINCT FROM $3::jsonb",
-        {request.store_id, request.ig_media_id, list});
-    return drafts.ok() ? Status::Ok() : drafts.status();
-  });
+  return WritePostImages(app.db, request.store_id, request.ig_media_id, urls.dump());
 }
 
 // Fresh CDN URLs of a post, by carousel child and by position.
@@ -508,6 +479,65 @@ JobSpec MediaCopyJob(const std::string& store_id, const std::string& connection_
   return spec;
 }
 
+namespace {
+
+// What one run of the copy has met so far.
+struct CopyRun {
+  std::optional<FreshUrls> fresh;
+  std::optional<JobOutcome> stop;  // the refresh said the job cannot go on now
+  std::string transient;           // the first transient failure of this run
+  int stored = 0;
+  int failed = 0;
+};
+
+// Copies one source not stored yet (through a fresh URL when the CDN's has expired) and records
+// the asset. An outcome when the job must end at once.
+std::optional<JobOutcome> CopySource(JobContext& ctx, const CopyRequest& request,
+                                     const MediaSource& source, CopyRun* run) {
+  App& app = ctx.app();
+  Result<StoredMedia> copy = StoreRemoteMedia(app, source.url);
+  MediaSource used = source;
+  if (!copy.ok() && copy.status().code() == kMediaExpired) {
+    if (!run->fresh) {
+      FreshUrls read;
+      run->stop = ReadFreshUrls(ctx, request, &read);
+      if (run->stop) return std::nullopt;
+      run->fresh = std::move(read);
+    }
+    auto url = run->fresh->For(source);
+    if (url) {
+      used.url = *url;
+      copy = StoreRemoteMedia(app, used.url);
+    } else if (run->fresh->post_gone) {
+      copy = Rejected("the post no longer exists on Instagram");
+    } else {
+      copy = Rejected("the post no longer has an image at position " +
+                      std::to_string(source.position));
+    }
+  }
+  std::string status = "stored";
+  if (copy.ok()) {
+    ++run->stored;
+  } else if (copy.status().code() == kMediaRejected) {
+    status = "failed";
+    ++run->failed;
+  } else {  // unavailable, or expired even when fresh: try again later
+    status = "pending";
+    if (run->transient.empty()) run->transient = copy.status().message();
+  }
+  if (!copy.ok())
+    LogWarn("media_copy_failed", {{"storeId", request.store_id},
+                                  {"igMediaId", request.ig_media_id},
+                                  {"position", source.position},
+                                  {"errorCode", copy.status().code()},
+                                  {"error", copy.status().message()}});
+  Status saved = SaveCopy(app.db, request, used, copy, status);
+  if (!saved.ok()) return JobOutcome::Retry(saved.message());
+  return std::nullopt;
+}
+
+}  // namespace
+
 JobOutcome CopyPostMedia(JobContext& ctx) {
   App& app = ctx.app();
   auto parsed = ParseCopyRequest(ctx.job().payload);
@@ -515,87 +545,38 @@ JobOutcome CopyPostMedia(JobContext& ctx) {
   const CopyRequest& request = *parsed;
   if (ctx.job().store_id && *ctx.job().store_id != request.store_id)
     return JobOutcome::Dead("payload.storeId is not the job's store");
+  auto assets = PostAssets(app.db, request.store_id, request.ig_media_id);
+  if (!assets.ok()) return JobOutcome::Retry(assets.status().message());
 
-  auto rows = app.db.Exec(
-      "SELECT position, status, storage_key FROM media_asset WHERE store_id = $1 AND"
-      " ig_media_id = $2",
-      {request.store_id, request.ig_media_id});
-  if (!rows.ok()) return JobOutcome::Retry(rows.status().message());
-  std::map<int, AssetRow> assets;
-  for (int i = 0; i < rows->size(); ++i)
-    assets[int(rows->Int(i, "position"))] = {rows->Text(i, "status"), rows->Text(i, "storage_key")};
-
-  std::optional<FreshUrls> fresh;
-  std::optional<JobOutcome> stop;  // the refresh said the job cannot go on now
-  std::string transient;           // the first transient failure of this run
-  int stored = 0;
-  int failed = 0;
+  CopyRun run;
   for (const MediaSource& source : request.sources) {
-    auto known = assets.find(source.position);
-    if (known != assets.end()) {
+    auto known = assets->find(source.position);
+    if (known != assets->end()) {
       std::error_code ec;
       if (known->second.status == "failed") {
-        ++failed;
+        ++run.failed;
         continue;
       }
       if (known->second.status == "stored" &&
           fs::exists(fs::path(app.config.media_dir) / known->second.storage_key, ec)) {
-        ++stored;
+        ++run.stored;
         continue;
       }
     }
     if (ctx.stopping()) {
-      stop = JobOutcome::Defer(std::chrono::seconds(0), "the worker is stopping");
+      run.stop = JobOutcome::Defer(std::chrono::seconds(0), "the worker is stopping");
       break;
     }
     if (!ctx.Heartbeat()) return JobOutcome::Retry("the lease ran out; another worker has the job");
-
-    Result<StoredMedia> copy = StoreRemoteMedia(app, source.url);
-    MediaSource used = source;
-    if (!copy.ok() && copy.status().code() == kMediaExpired) {
-      if (!fresh) {
-        FreshUrls read;
-        stop = ReadFreshUrls(ctx, request, &read);
-        if (stop) break;
-        fresh = std::move(read);
-      }
-      auto url = fresh->For(source);
-      if (url) {
-        used.url = *url;
-        copy = StoreRemoteMedia(app, used.url);
-      } else if (fresh->post_gone) {
-        copy = Rejected("the post no longer exists on Instagram");
-      } else {
-        copy = Rejected("the post no longer has an image at position " +
-                        std::to_string(source.position));
-      }
-    }
-
-    std::string status = "stored";
-    if (copy.ok()) {
-      ++stored;
-    } else if (copy.status().code() == kMediaRejected) {
-      status = "failed";
-      ++failed;
-    } else {  // unavailable, or expired even when fresh: try again later
-      status = "pending";
-      if (transient.empty()) transient = copy.status().message();
-    }
-    if (!copy.ok())
-      LogWarn("media_copy_failed", {{"storeId", request.store_id},
-                                    {"igMediaId", request.ig_media_id},
-                                    {"position", source.position},
-                                    {"errorCode", copy.status().code()},
-                                    {"error", copy.status().message()}});
-    Status saved = SaveAsset(app.db, request, used, copy, status);
-    if (!saved.ok()) return JobOutcome::Retry(saved.message());
+    if (auto end = CopySource(ctx, request, source, &run)) return *end;
+    if (run.stop) break;
   }
 
   Status written = WriteImageUrls(app, request);
   if (!written.ok()) return JobOutcome::Retry(written.message());
-  if (stop) return *stop;
-  if (!transient.empty()) return JobOutcome::Retry(transient);
-  return JobOutcome::Succeeded({{"stored", stored}, {"failed", failed}});
+  if (run.stop) return *run.stop;
+  if (!run.transient.empty()) return JobOutcome::Retry(run.transient);
+  return JobOutcome::Succeeded({{"stored", run.stored}, {"failed", run.failed}});
 }
 
 void RegisterMediaJobs(JobRunner& runner, App& /*app*/) {
