@@ -189,11 +189,8 @@ Result<StoreSettings> LoadStoreSettings(Conn& conn, const std::string& store_id)
 
 Status Notify(Conn& conn, const std::string& store_id, const std::string& kind,
               const std::string& title, const std::string& body, const Json& data) {
-  auto ins = conn.Exec(
-      "INSERT INTO notification (store_id, kind, title, body, data) VALUES ($1, $2, $3, $4,"
-      " $5::jsonb)",
-      {store_id, kind, title, body, data.dump()});
-  return ins.ok() ? Status::Ok() : ins.status();
+  return AddNotification(conn, store_id,
+                         {kind, title, body, data.is_object() ? data : Json::object()});
 }
 
 std::optional<long long> ParseTimestamp(const std::string& text) {

@@ -18,6 +18,7 @@
 #include "meta/graph.h"
 #include "store/db.h"
 #include "store/draft_store.h"
+#include "store/notification_store.h"
 #include "store/product_store.h"
 
 namespace vendly::server {

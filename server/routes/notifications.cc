@@ -18,44 +18,33 @@ void ListNotifications(App& app, RequestContext& ctx) {
   const std::string unread = ctx.req.get_param_value("unread");
   if (!unread.empty() && unread != "true" && unread != "false")
     return SendError(ctx.res, Status::InvalidRequest("unread must be true or false"));
-  auto rows = app.db.Exec(
-      "SELECT id, kind, title, body, data, iso_utc(read_at) AS read_at, iso_utc(created_at) AS"
-      " created_at FROM notification WHERE store_id = $1 AND ($2 = 'false' OR read_at IS NULL)"
-      " ORDER BY created_at DESC, id LIMIT $3::int",
-      {ctx.session->store_id, unread == "true" ? "true" : "false", std::to_string(*limit)});
+  auto rows = ListNotifications(app.db, ctx.session->store_id, unread == "true", *limit);
   if (!rows.ok()) return SendError(ctx.res, rows.status());
-  auto count =
-      app.db.Exec("SELECT count(*) AS n FROM notification WHERE store_id = $1 AND read_at IS NULL",
-                  {ctx.session->store_id});
+  auto count = UnreadNotificationCount(app.db, ctx.session->store_id);
   if (!count.ok()) return SendError(ctx.res, count.status());
   Json list = Json::array();
-  for (int i = 0; i < rows->size(); ++i)
-    list.push_back({{"id", rows->Text(i, "id")},
-                    {"kind", rows->Text(i, "kind")},
-                    {"title", rows->Text(i, "title")},
-                    {"body", rows->Text(i, "body")},
-                    {"data", JsonOr(rows->Get(i, "data"), Json::object())},
-                    {"readAt", rows->Get(i, "read_at") ? Json(rows->Text(i, "read_at")) : Json()},
-                    {"createdAt", rows->Text(i, "created_at")}});
-  SendJson(ctx.res, 200, {{"notifications", list}, {"unreadCount", count->Int(0, "n")}});
+  for (const NotificationRow& row : *rows)
+    list.push_back({{"id", row.id},
+                    {"kind", row.notification.kind},
+                    {"title", row.notification.title},
+                    {"body", row.notification.body},
+                    {"data", row.notification.data},
+                    {"readAt", row.read_at ? Json(*row.read_at) : Json()},
+                    {"createdAt", row.created_at}});
+  SendJson(ctx.res, 200, {{"notifications", list}, {"unreadCount", *count}});
 }
 
 void MarkRead(App& app, RequestContext& ctx) {
-  auto rows = app.db.Exec(
-      "UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND store_id = $2"
-      " RETURNING id",
-      {std::string(ctx.req.matches[1]), ctx.session->store_id});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
-  if (rows->empty()) return SendError(ctx.res, Status::NotFound("notification not found"));
+  auto found = MarkNotificationRead(app.db, ctx.session->store_id, ctx.req.matches[1]);
+  if (!found.ok()) return SendError(ctx.res, found.status());
+  if (!*found) return SendError(ctx.res, Status::NotFound("notification not found"));
   SendJson(ctx.res, 200, {{"success", true}});
 }
 
 void MarkAllRead(App& app, RequestContext& ctx) {
-  auto rows =
-      app.db.Exec("UPDATE notification SET read_at = now() WHERE store_id = $1 AND read_at IS NULL",
-                  {ctx.session->store_id});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
-  SendJson(ctx.res, 200, {{"success", true}, {"updated", rows->affected()}});
+  auto updated = MarkAllNotificationsRead(app.db, ctx.session->store_id);
+  if (!updated.ok()) return SendError(ctx.res, updated.status());
+  SendJson(ctx.res, 200, {{"success", true}, {"updated", *updated}});
 }
 
 void SyncHistory(App& app, RequestContext& ctx) {
