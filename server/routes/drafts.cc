@@ -230,19 +230,12 @@ void Reject(App& app, RequestContext& ctx) {
       if (!r->empty()) reason = *r;
     }
   }
-  auto rows = app.db.Exec(
-      "WITH target AS (SELECT id, approval_status FROM product_draft WHERE id = $1 AND store_id = "
-      "$2)"
-      " , upd AS (UPDATE product_draft SET approval_status = 'rejected', rejected_at = now(),"
-      "   rejection_reason = $3, updated_at = now() WHERE id = $1 AND store_id = $2"
-      "   AND approval_status IN ('pending', 'rejected') RETURNING id)"
-      " SELECT t.approval_status, (SELECT count(*) FROM upd) AS updated FROM target t",
-      {DraftId(ctx.req), ctx.session->store_id, reason});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
-  if (rows->empty()) return SendError(ctx.res, Status::NotFound("draft not found"));
-  if (rows->Int(0, "updated") == 0)
+  auto rejected = RejectDraft(app.db, ctx.session->store_id, DraftId(ctx.req), reason);
+  if (!rejected.ok()) return SendError(ctx.res, rejected.status());
+  if (!*rejected) return SendError(ctx.res, Status::NotFound("draft not found"));
+  if (!(*rejected)->rejected)
     return SendError(ctx.res, Status::Conflict("draft_not_pending",
-                                               "this draft is " + rows->Text(0, "approval_status") +
+                                               "this draft is " + (*rejected)->status_before +
                                                    " and can no longer be rejected"));
   LogInfo("draft_rejected", {{"storeId", ctx.session->store_id}, {"draftId", DraftId(ctx.req)}});
   SendJson(ctx.res, 200, {{"success", true}, {"message", "Draft rejected"}});
@@ -327,12 +320,10 @@ void GetProduct(App& app, RequestContext& ctx) {
 
 // Pending drafts past their expiry become 'expired' (plan: drafts expire after 7 days). Recurring.
 JobOutcome ExpireDrafts(JobContext& ctx) {
-  auto rows = ctx.app().db.Exec(
-      "UPDATE product_draft SET approval_status = 'expired', updated_at = now()"
-      " WHERE approval_status = 'pending' AND expires_at <= now() RETURNING id");
-  if (!rows.ok()) return JobOutcome::Retry(rows.status().message());
-  if (rows->size() > 0) LogInfo("drafts_expired", {{"count", rows->size()}});
-  return JobOutcome::Succeeded({{"expired", rows->size()}});
+  auto expired = ExpireDueDrafts(ctx.app().db);
+  if (!expired.ok()) return JobOutcome::Retry(expired.status().message());
+  if (*expired > 0) LogInfo("drafts_expired", {{"count", *expired}});
+  return JobOutcome::Succeeded({{"expired", *expired}});
 }
 
 }  // namespace

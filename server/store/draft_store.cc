@@ -125,4 +125,30 @@ Status MarkDraftApproved(Conn& conn, const std::string& store_id, const std::str
   return upd.ok() ? Status::Ok() : upd.status();
 }
 
+Result<int> ExpireDueDrafts(Db& db) {
+  auto rows = db.Exec(
+      "UPDATE product_draft SET approval_status = 'expired', updated_at = now()"
+      " WHERE approval_status = ANY($1::text[]) AND expires_at <= now() RETURNING id",
+      {ArrayLiteral(vendly::StatusesWhere(vendly::Expires))});
+  if (!rows.ok()) return rows.status();
+  return rows->size();
+}
+
+Result<std::optional<RejectResult>> RejectDraft(Db& db, const std::string& store_id,
+                                                const std::string& draft_id,
+                                                const std::optional<std::string>& reason) {
+  auto rows = db.Exec(
+      "WITH target AS (SELECT id, approval_status FROM product_draft"
+      "   WHERE id = $1 AND store_id = $2),"
+      " upd AS (UPDATE product_draft SET approval_status = 'rejected', rejected_at = now(),"
+      "   rejection_reason = $3, updated_at = now() WHERE id = $1 AND store_id = $2"
+      "   AND approval_status = ANY($4::text[]) RETURNING id)"
+      " SELECT t.approval_status, (SELECT count(*) FROM upd) AS updated FROM target t",
+      {draft_id, store_id, reason, ArrayLiteral(vendly::StatusesWhere(vendly::SellerMayReject))});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<RejectResult>();
+  return std::optional<RejectResult>(
+      RejectResult{rows->Text(0, "approval_status"), rows->Int(0, "updated") > 0});
+}
+
 }  // namespace vendly::server

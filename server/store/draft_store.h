@@ -75,6 +75,20 @@ Status MarkDraftApproved(Conn& conn, const std::string& store_id, const std::str
                          const std::string& product_id,
                          const std::optional<std::string>& seller_edits);
 
+// Drafts past their expiry that the lifecycle lets expire (vendly::Expires) become 'expired'; how
+// many.
+Result<int> ExpireDueDrafts(Db& db);
+
+// Rejects the store's draft when the lifecycle lets the seller reject it (vendly::SellerMayReject).
+// nullopt: no such draft; else its status before and whether it was rejected now.
+struct RejectResult {
+  std::string status_before;
+  bool rejected = false;
+};
+Result<std::optional<RejectResult>> RejectDraft(Db& db, const std::string& store_id,
+                                                const std::string& draft_id,
+                                                const std::optional<std::string>& reason);
+
 }  // namespace vendly::server
 
 #endif  // VENDLY_SERVER_STORE_DRAFT_STORE_H_
