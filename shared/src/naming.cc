@@ -435,21 +435,10 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
         continue;
       case TokenKind::kPunct: {
         if (content == 0) continue;
-        // Glued hyphen joins words: "Non-stick", "Type-C", "T-shirts".
-        if (t.Punct(tok) == '-' && !tok.space_before && i + 1 < last &&
-            !t.tokens[i + 1].space_before && t.tokens[i + 1].kind == TokenKind::kWord &&
-            !pieces->empty() && pieces->back().span.end == tok.begin) {
-          const Token& nt = t.tokens[i + 1];
-          Piece& p = pieces->back();
-          p.span.end = nt.end;
-          p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
-          p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
-          p.hash = WordHash(p.lower);
-          ++i;
-          continue;
-        }
-        // A '+' glued between words is part of a brand: "Black+Decker", "Disney+".
-        if (t.Punct(tok) == '+' && !tok.space_before && i + 1 < last &&
+        // A hyphen or '+' glued between words joins them: "Non-stick", "Type-C", "T-shirts"; the
+        // brands "Black+Decker", "Disney+".
+        const char glue = t.Punct(tok);
+        if ((glue == '-' || glue == '+') && !tok.space_before && i + 1 < last &&
             !t.tokens[i + 1].space_before && t.tokens[i + 1].kind == TokenKind::kWord &&
             !pieces->empty() && pieces->back().span.end == tok.begin) {
           const Token& nt = t.tokens[i + 1];
