@@ -206,6 +206,21 @@ TEST_F(ScanTest, FullScanOfThe320PostAccountGivesExactlyItsDrafts) {
   json pictured = Body(
       Call(*vendly_, "GET", "/api/products/drafts/" + first["id"].get<std::string>(), {}, session));
   ASSERT_FALSE(pictured["draft"]["imageUrls"].empty()) << pictured.dump();
+  // The API spells every key in camelCase: no key of a draft, at any depth, has an underscore.
+  std::vector<std::string> snake_keys;
+  std::function<void(const json&, const std::string&)> walk = [&](const json& v,
+                                                                  const std::string& at) {
+    if (v.is_array()) {
+      for (const json& x : v) walk(x, at + "[]");
+    } else if (v.is_object()) {
+      for (const auto& [key, x] : v.items()) {
+        if (key.find('_') != std::string::npos) snake_keys.push_back(at + "." + key);
+        walk(x, at + "." + key);
+      }
+    }
+  };
+  walk(pictured, "");
+  EXPECT_TRUE(snake_keys.empty()) << testing::PrintToString(snake_keys) << "\n" << pictured.dump();
   const std::string image = pictured["draft"]["imageUrls"][0];
   ASSERT_EQ(image.rfind(media_prefix, 0), 0u) << image;
   auto served = vendly_->Get(image.substr(server_->url().size()).c_str());
