@@ -15,6 +15,10 @@ vendly-extract runs once over all captions (JSON lines in and out). Floors per g
 checklist_floors.json beside this file; the run fails when a group drops below its floor, when a
 group has no floor, or when fewer than MIN_CASES cases are generated. A failing case prints its
 caption and each failing field (expected vs got); without --verbose at most SHOW failures per group.
+The summary ends with "confident and wrong": of the cases with a wrong field, the share whose wrong
+product has confidence >= 0.9 (auto-approve would publish it); the run fails when that share is above
+confident_wrong_ceiling in checklist_floors.json (lower it when the confidence improves, never raise it
+to make a change pass).
 """
 import argparse
 import json
@@ -29,6 +33,7 @@ sys.path.insert(0, HERE)
 from score_extraction import name_ok, num_eq, norm_set, tokens  # noqa: E402
 
 MIN_CASES = 3000
+AUTO_APPROVE = 0.9  # the registry's default auto-approve threshold (kDefaultAutoApproveThreshold)
 SHOW = 3
 SEED = 20201010
 NBSP = "\u00a0"
@@ -952,7 +957,10 @@ def pair_products(expected, predicted):
 
 
 def check_one(expect, check, got):
-    """Returns the list of failures: (field, expected, got)."""
+    """Returns the list of failures: (field, expected, got, confidence), where confidence is that of
+    the drafted product the failure is about (the highest of the post's products when it is about
+    the post: a product too many or too few, or a post that is no product drafted as one), None when
+    no drafted product is concerned (an expected product missing, nothing drafted)."""
     fails = []
     preds = got.get("products") or []
     if expect.get("fragile"):
@@ -960,22 +968,28 @@ def check_one(expect, check, got):
             conf = p.get("confidence")
             if not isinstance(conf, (int, float)) or conf >= 0.9:
                 fails.append((f"product[{i}].confidence", "< 0.9 (a fragile reading)",
-                              f"{conf} ({p.get('name')} {p.get('price')})"))
+                              f"{conf} ({p.get('name')} {p.get('price')})", conf))
         return fails
     got_is = bool(got.get("is_product")) and bool(preds)
+
+    def conf_of(p):
+        c = p.get("confidence")
+        return c if isinstance(c, (int, float)) else None
+
+    top = max((c for c in map(conf_of, preds) if c is not None), default=None) if got_is else None
     if got_is != expect["is_product"]:
-        fails.append(("is_product", expect["is_product"], got_is))
+        fails.append(("is_product", expect["is_product"], got_is, top))
         return fails
     if not expect["is_product"]:
         return fails
     exp = expect["products"]
     if len(preds) != len(exp):
         fails.append(("products", f"{len(exp)} product(s)", f"{len(preds)}: " +
-                      "; ".join(f"{p.get('name')} {p.get('price')}" for p in preds)))
+                      "; ".join(f"{p.get('name')} {p.get('price')}" for p in preds), top))
     pairs = pair_products(exp, preds)
     for i, e in enumerate(exp):
         if i not in pairs:
-            fails.append((f"product[{i}]", "+".join(e["name_any"][0]) + f" {e.get('price')}", "no match"))
+            fails.append((f"product[{i}]", "+".join(e["name_any"][0]) + f" {e.get('price')}", "no match", None))
             continue
         p = preds[pairs[i]]
         for f in check:
@@ -983,8 +997,13 @@ def check_one(expect, check, got):
                 continue
             ok, want, have = field_value(e, p, f)
             if not ok:
-                fails.append((f if len(exp) == 1 else f"product[{i}].{f}", want, have))
+                fails.append((f if len(exp) == 1 else f"product[{i}].{f}", want, have, conf_of(p)))
     return fails
+
+
+def confident_wrong(fails):
+    """True when a failure concerns a drafted product at auto-approve confidence (>= 0.9)."""
+    return any(c is not None and round(c, 3) >= AUTO_APPROVE for *_, c in fails)
 
 
 def run_cli(cli, posts):
@@ -1029,7 +1048,7 @@ def main():
     for c in cases:
         fails = check_one(c["expect"], c["check"], results[c["_i"]])
         if c["base"]:
-            fails += [("base " + f, w, g) for f, w, g in
+            fails += [("base " + f, w, g, conf) for f, w, g, conf in
                       check_one(c["base"]["expect"], c["check"], results[c["_b"]])]
         g = groups.setdefault(c["group"], {"type": c["type"], "n": 0, "ok": 0, "fails": [], "cases": []})
         g["n"] += 1
@@ -1041,6 +1060,7 @@ def main():
 
     floors = json.load(open(a.floors, encoding="utf-8")) if os.path.exists(a.floors) else {}
     known_gaps = floors.get("known_gaps", {})
+    cw_ceiling = floors.get("confident_wrong_ceiling")
     floors = floors.get("groups", {})
     below = []
     for name in sorted(groups):
@@ -1052,7 +1072,7 @@ def main():
             print(f"FAIL {name} {c['id']} [{c['post']['store_currency']}] {json.dumps(c['post']['caption'], ensure_ascii=False)}")
             if c["base"]:
                 print(f"     base: {json.dumps(c['base']['post']['caption'], ensure_ascii=False)}")
-            for f, want, have in fails:
+            for f, want, have, _ in fails:
                 print(f"     {f}: expected {json.dumps(want, ensure_ascii=False)} got {json.dumps(have, ensure_ascii=False)}")
         if len(g["fails"]) > len(shown):
             print(f"     ... {len(g['fails']) - len(shown)} more in {name} (--verbose --group {name})")
@@ -1091,6 +1111,23 @@ def main():
             t[0] += 1
             t[1] += c["id"] not in failed_ids
     print("by store currency: " + ", ".join(f"{k} {v[1] / v[0]:.3f} ({v[0]})" for k, v in sorted(by_cur.items())))
+    # Confident and wrong: of the cases with a wrong field (the fragile-reading groups, which state
+    # no fields, aside), the share whose wrong product would be auto-approved (confidence >= 0.9).
+    wrong = [(name, c, fails) for name, g in groups.items() for c, fails in g["fails"]
+             if not c["expect"].get("fragile")]
+    cw = [(name, c) for name, c, fails in wrong if confident_wrong(fails)]
+    cw_share = len(cw) / len(wrong) if wrong else 0.0
+    cw_groups = {}
+    for name, _ in cw:
+        cw_groups[name] = cw_groups.get(name, 0) + 1
+    print(f"confident and wrong: {len(cw)} of {len(wrong)} cases with a wrong field had the wrong product at "
+          f"confidence >= {AUTO_APPROVE} (share {cw_share:.3f}, ceiling "
+          f"{'-' if cw_ceiling is None else f'{cw_ceiling:.3f}'})" +
+          ("; by group: " + ", ".join(f"{k} {v}" for k, v in sorted(cw_groups.items())) if cw_groups else ""))
+    if cw_ceiling is None:
+        below.append(f"confident and wrong: no confident_wrong_ceiling in {os.path.basename(a.floors)}")
+    elif cw_share > cw_ceiling + 1e-9:
+        below.append(f"confident and wrong: share {cw_share:.3f} > ceiling {cw_ceiling}")
     if a.suggest_floors:
         import math
         doc = json.load(open(a.floors, encoding="utf-8")) if os.path.exists(a.floors) else {}
