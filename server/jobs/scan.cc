@@ -4,6 +4,8 @@
 // deploy) resumes by skipping the posts it has rows for, and its counters are counts of those rows.
 // Load (the scan, the connection), list, decide per post (the core, through UpsertPostDrafts),
 // apply (the stores), report (the scan's row and a notification). The routes are routes/scan.cc.
+#include <vendly/notices.h>
+
 #include <algorithm>
 #include <chrono>
 #include <set>
@@ -14,6 +16,7 @@
 #include "jobs/queue.h"
 #include "meta/instagram_oauth.h"
 #include "routes/catalog.h"
+#include "store/notification_store.h"
 #include "store/scan_store.h"
 
 namespace vendly::server {
@@ -35,16 +38,12 @@ Status FinishScan(Conn& conn, const ScanRun& run, const std::string& status, con
   Json data = {{"scanId", run.scan_id},
                {"draftsCreated", c.drafts_created},
                {"productsImported", c.products_imported}};
-  if (status == "failed")
-    return Notify(conn, run.store_id, "scan_failed", "Instagram scan stopped",
-                  error.is_object() ? error.value("message", "") : "", data);
-  std::string body = std::to_string(c.drafts_created) +
-                     (c.drafts_created == 1 ? " product draft" : " product drafts") +
-                     " ready to review from " + std::to_string(c.processed) + " posts";
-  if (c.products_imported > 0)
-    body += "; " + std::to_string(c.products_imported) + " approved automatically";
-  if (c.failed > 0) body += "; " + std::to_string(c.failed) + " posts could not be read";
-  return Notify(conn, run.store_id, "scan_completed", "Instagram scan finished", body + ".", data);
+  const vendly::Notice notice =
+      status == "failed"
+          ? vendly::ScanFailedNotice(error.is_object() ? error.value("message", "") : "")
+          : vendly::ScanCompletedNotice(
+                {c.drafts_created, c.processed, c.products_imported, c.failed});
+  return AddNotification(conn, run.store_id, {notice.kind, notice.title, notice.body, data});
 }
 
 Status FinishScan(Db& db, const ScanRun& run, const std::string& status, const Json& error,

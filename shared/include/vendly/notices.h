@@ -1,0 +1,46 @@
+// The wording of the seller's in-app notifications (plan 6.4): one function per kind, so a title or
+// a sentence is written once, tested without a database, and the server's store only saves what it
+// is given (store/notification_store.h, AddNotification). The data a notification links to (ids)
+// is the caller's; the words are here.
+#ifndef VENDLY_NOTICES_H_
+#define VENDLY_NOTICES_H_
+
+#include <string>
+#include <vector>
+
+namespace vendly {
+
+struct Notice {
+  std::string kind;  // the notification's kind, as the dashboard and the API know it
+  std::string title;
+  std::string body;
+};
+
+// What a finished scan did (counts of its scan_item rows).
+struct ScanTally {
+  long long drafts_created = 0;
+  long long processed = 0;          // posts read
+  long long products_imported = 0;  // drafts approved automatically
+  long long failed = 0;             // posts that could not be read
+};
+
+// "scan_completed": how many drafts wait, from how many posts, and what else happened.
+Notice ScanCompletedNotice(const ScanTally& tally);
+// "scan_failed": the scan stopped; `reason` is the error message shown to the seller ("" when
+// none).
+Notice ScanFailedNotice(const std::string& reason);
+// "draft_created": a new post became a draft, or a product when it was approved automatically.
+Notice DraftCreatedNotice(const std::string& product_name, bool published);
+// "sync_conflict": a caption edit on Instagram touches fields the seller had edited too;
+// `fields` are their API names.
+Notice SyncConflictNotice(const std::string& product_name, const std::vector<std::string>& fields);
+// "product_archived": the product's Instagram post was deleted.
+Notice ProductArchivedNotice(const std::string& product_name);
+// "connection_expired": Meta no longer accepts the connection's token.
+Notice ConnectionExpiredNotice();
+// "instagram_data_removed": the seller asked Facebook to remove our app's data.
+Notice InstagramDataRemovedNotice();
+
+}  // namespace vendly
+
+#endif  // VENDLY_NOTICES_H_

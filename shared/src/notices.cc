@@ -1,0 +1,56 @@
+#include "vendly/notices.h"
+
+namespace vendly {
+namespace {
+
+std::string Count(long long n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+Notice ScanCompletedNotice(const ScanTally& tally) {
+  std::string body = Count(tally.drafts_created, "product draft", "product drafts") +
+                     " ready to review from " + Count(tally.processed, "post", "posts");
+  if (tally.products_imported > 0)
+    body += "; " + std::to_string(tally.products_imported) + " approved automatically";
+  if (tally.failed > 0) body += "; " + Count(tally.failed, "post", "posts") + " could not be read";
+  return {"scan_completed", "Instagram scan finished", body + "."};
+}
+
+Notice ScanFailedNotice(const std::string& reason) {
+  return {"scan_failed", "Instagram scan stopped", reason};
+}
+
+Notice DraftCreatedNotice(const std::string& product_name, bool published) {
+  if (published)
+    return {"draft_created", "New product published from Instagram",
+            product_name + " was published automatically from your new post."};
+  return {"draft_created", "New product draft from Instagram",
+          product_name + " is ready to review."};
+}
+
+Notice SyncConflictNotice(const std::string& product_name, const std::vector<std::string>& fields) {
+  std::string list;
+  for (const auto& f : fields) list += (list.empty() ? "" : ", ") + f;
+  return {"sync_conflict", "Instagram edit needs your choice",
+          "The caption of " + product_name + " changed on Instagram where you had edited it too (" +
+              list + ")."};
+}
+
+Notice ProductArchivedNotice(const std::string& product_name) {
+  return {"product_archived", "Product archived",
+          product_name + " was archived because its Instagram post was deleted."};
+}
+
+Notice ConnectionExpiredNotice() {
+  return {"connection_expired", "Reconnect Instagram",
+          "Instagram stopped accepting our access. Reconnect to keep your catalog in sync."};
+}
+
+Notice InstagramDataRemovedNotice() {
+  return {"instagram_data_removed", "Instagram disconnected",
+          "Your Instagram data was removed at your request through Facebook."};
+}
+
+}  // namespace vendly

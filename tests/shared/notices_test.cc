@@ -1,0 +1,62 @@
+#include "vendly/notices.h"
+
+#include <gtest/gtest.h>
+
+namespace vendly {
+namespace {
+
+TEST(Notices, ScanCompletedCountsWhatTheScanDid) {
+  Notice n = ScanCompletedNotice({12, 40, 0, 0});
+  EXPECT_EQ(n.kind, "scan_completed");
+  EXPECT_EQ(n.title, "Instagram scan finished");
+  EXPECT_EQ(n.body, "12 product drafts ready to review from 40 posts.");
+  EXPECT_EQ(ScanCompletedNotice({3, 5, 2, 1}).body,
+            "3 product drafts ready to review from 5 posts; 2 approved automatically; 1 post could "
+            "not be read.");
+}
+
+TEST(Notices, ScanCompletedSaysOneInTheSingular) {
+  EXPECT_EQ(ScanCompletedNotice({1, 1, 0, 0}).body, "1 product draft ready to review from 1 post.");
+  EXPECT_EQ(ScanCompletedNotice({0, 2, 0, 2}).body,
+            "0 product drafts ready to review from 2 posts; 2 posts could not be read.");
+}
+
+TEST(Notices, ScanFailedCarriesTheReason) {
+  Notice n = ScanFailedNotice("Instagram is limiting requests");
+  EXPECT_EQ(n.kind, "scan_failed");
+  EXPECT_EQ(n.title, "Instagram scan stopped");
+  EXPECT_EQ(n.body, "Instagram is limiting requests");
+}
+
+TEST(Notices, DraftCreatedSaysWhetherItWasPublished) {
+  Notice pending = DraftCreatedNotice("Chelsea boots", false);
+  Notice published = DraftCreatedNotice("Chelsea boots", true);
+  EXPECT_EQ(pending.kind, "draft_created");
+  EXPECT_EQ(published.kind, "draft_created");
+  EXPECT_EQ(pending.title, "New product draft from Instagram");
+  EXPECT_EQ(pending.body, "Chelsea boots is ready to review.");
+  EXPECT_EQ(published.title, "New product published from Instagram");
+  EXPECT_EQ(published.body, "Chelsea boots was published automatically from your new post.");
+}
+
+TEST(Notices, SyncConflictListsTheFields) {
+  Notice n = SyncConflictNotice("Kitenge dress", {"price", "oldPrice"});
+  EXPECT_EQ(n.kind, "sync_conflict");
+  EXPECT_EQ(n.title, "Instagram edit needs your choice");
+  EXPECT_EQ(n.body,
+            "The caption of Kitenge dress changed on Instagram where you had edited it too (price, "
+            "oldPrice).");
+}
+
+TEST(Notices, ArchivedExpiredAndRemovedHaveTheirOwnKinds) {
+  EXPECT_EQ(ProductArchivedNotice("Tote bag").body,
+            "Tote bag was archived because its Instagram post was deleted.");
+  EXPECT_EQ(ProductArchivedNotice("Tote bag").kind, "product_archived");
+  EXPECT_EQ(ConnectionExpiredNotice().kind, "connection_expired");
+  EXPECT_EQ(ConnectionExpiredNotice().title, "Reconnect Instagram");
+  EXPECT_EQ(InstagramDataRemovedNotice().kind, "instagram_data_removed");
+  EXPECT_EQ(InstagramDataRemovedNotice().title, "Instagram disconnected");
+}
+
+}  // namespace
+}  // namespace vendly
