@@ -3,7 +3,9 @@
 #include "app/log.h"
 #include "crypto/crypto.h"
 #include "jobs/poll.h"
+#include "store/connection_store.h"
 #include "store/job_store.h"
+#include "store/notification_store.h"
 #include "store/usage_store.h"
 
 namespace vendly::server {
@@ -81,13 +83,10 @@ void AuthUrl(App& app, RequestContext& ctx) {
       return SendError(ctx.res, Status::InvalidRequest("pageId must be a Facebook Page id"));
     page_id = value;
   }
-  auto ins = app.db.Exec(
-      "INSERT INTO oauth_state (state_hash, seller_id, store_id, redirect_uri, expires_at, page_id)"
-      " VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5::int), $6)",
-      {Sha256Hex(state), s.seller_id, s.store_id, redirect_uri, std::to_string(kStateMinutes),
-       page_id});
-  if (!ins.ok()) return SendError(ctx.res, ins.status());
-  (void)app.db.Exec("DELETE FROM oauth_state WHERE expires_at < now() - interval '1 day'");
+  Status ins = InsertOAuthState(
+      app.db, {Sha256Hex(state), s.seller_id, s.store_id, redirect_uri, page_id}, kStateMinutes);
+  if (!ins.ok()) return SendError(ctx.res, ins);
+  (void)PurgeOAuthStates(app.db);
   auto platform = app.new_platform();
   SendJson(ctx.res, 200,
            {{"authUrl", platform->AuthorizeUrl(state, redirect_uri)}, {"state", state}});
@@ -104,26 +103,19 @@ void Callback(App& app, RequestContext& ctx) {
     return fail({"invalid_state", "the sign-in link is missing its state; connect again", 400});
 
   // Consume the state: single-use and unexpired, in one statement.
-  const std::string state_hash = Sha256Hex(state);
-  auto consumed = app.db.Exec(
-      "UPDATE oauth_state SET used_at = now() WHERE state_hash = $1 AND used_at IS NULL"
-      " AND expires_at > now() RETURNING seller_id, store_id, redirect_uri, page_id",
-      {state_hash});
-  if (!consumed.ok()) return SendError(ctx.res, consumed.status());
-  if (consumed->empty()) {
-    auto known = app.db.Exec(
-        "SELECT used_at IS NOT NULL AS used FROM oauth_state WHERE state_hash = $1", {state_hash});
-    if (!known.ok()) return SendError(ctx.res, known.status());
-    if (known->empty())
+  auto lookup = ConsumeOAuthState(app.db, Sha256Hex(state));
+  if (!lookup.ok()) return SendError(ctx.res, lookup.status());
+  if (!lookup->consumed) {
+    if (!lookup->known)
       return fail({"invalid_state", "this sign-in link is not valid; connect again", 400});
-    if (known->Bool(0, "used"))
+    if (lookup->used)
       return fail({"state_used", "this sign-in link was already used; connect again", 400});
     return fail({"state_expired", "the sign-in took longer than 10 minutes; connect again", 400});
   }
-  const std::string seller_id = consumed->Text(0, "seller_id");
-  const std::string store_id = consumed->Text(0, "store_id");
-  const std::string redirect_uri = consumed->Text(0, "redirect_uri");
-  const std::optional<std::string> wanted_page = consumed->Get(0, "page_id");
+  const std::string seller_id = lookup->consumed->seller_id;
+  const std::string store_id = lookup->consumed->store_id;
+  const std::string redirect_uri = lookup->consumed->redirect_uri;
+  const std::optional<std::string> wanted_page = lookup->consumed->page_id;
   if (ctx.session && ctx.session->seller_id != seller_id)
     return fail({"state_mismatch", "this sign-in was started by another account", 403});
 
@@ -216,33 +208,11 @@ void Callback(App& app, RequestContext& ctx) {
                                                      {"code", sub.error.code}});
   }
 
-  Param user_expiry;
-  if (token.value->expires_in) user_expiry = std::to_string(*token.value->expires_in);
-  auto saved = app.db.Exec(
-      "INSERT INTO instagram_connection (store_id, seller_id, login_path, fb_user_id,"
-      " ig_business_account_id, ig_username, fb_page_id, fb_page_name, access_token_ciphertext,"
-      " access_token_key_id, expires_at, user_token_ciphertext, user_token_key_id,"
-      " user_token_expires_at, granted_scopes, status, last_validated_at, webhook_subscribed)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::bytea, $10, NULL, $11::bytea, $10,"
-      "  now() + make_interval(secs => $12::double precision), $13::jsonb, 'active', now(), $14)"
-      " ON CONFLICT (store_id) DO UPDATE SET login_path = EXCLUDED.login_path,"
-      " fb_user_id = EXCLUDED.fb_user_id, ig_business_account_id = EXCLUDED.ig_business_account_id,"
-      " ig_username = EXCLUDED.ig_username, fb_page_id = EXCLUDED.fb_page_id,"
-      " fb_page_name = EXCLUDED.fb_page_name,"
-      " access_token_ciphertext = EXCLUDED.access_token_ciphertext,"
-      " access_token_key_id = EXCLUDED.access_token_key_id, expires_at = EXCLUDED.expires_at,"
-      " user_token_ciphertext = EXCLUDED.user_token_ciphertext,"
-      " user_token_key_id = EXCLUDED.user_token_key_id,"
-      " user_token_expires_at = EXCLUDED.user_token_expires_at,"
-      " granted_scopes = EXCLUDED.granted_scopes, status = 'active', error_code = NULL,"
-      " error_message = NULL, last_validated_at = now(),"
-      " webhook_subscribed = EXCLUDED.webhook_subscribed, updated_at = now()"
-      " RETURNING id, ig_username, status",
-      {store_id, seller_id, platform->login_path(), *user_id.value, account.ig_user_id,
-       account.ig_username, account.page_id, account.page_name,
-       EncodeByteaHex(app.cipher.Seal(ig_token)), app.cipher.key_id(),
-       EncodeByteaHex(app.cipher.Seal(user_token)), user_expiry, scopes.dump(),
-       subscribed ? "true" : "false"});
+  auto saved = UpsertConnection(
+      app.db, {store_id, seller_id, platform->login_path(), *user_id.value, account.ig_user_id,
+               account.ig_username, account.page_id, account.page_name, app.cipher.Seal(ig_token),
+               app.cipher.Seal(user_token), app.cipher.key_id(), token.value->expires_in, scopes,
+               subscribed});
   if (!saved.ok()) {
     if (saved.status().code() == "unique_violation")
       return fail(
@@ -250,63 +220,55 @@ void Callback(App& app, RequestContext& ctx) {
     return SendError(ctx.res, saved.status());
   }
   LogInfo("instagram_connected", {{"storeId", store_id},
-                                  {"connectionId", saved->Text(0, "id")},
+                                  {"connectionId", saved->id},
                                   {"webhookSubscribed", subscribed},
                                   {"apiCallsUsed", platform->graph().calls_made()}});
-  SaveUsage(app, saved->Text(0, "id"), *platform);
+  SaveUsage(app, saved->id, *platform);
   // Sync starts (or resumes, after a reconnect) with a poll one minimum interval from now, so that
   // a scan the seller starts right away has the account's listing to itself; a failure here is
   // repaired by the poll scheduler within VENDLY_POLL_MAX_SECONDS.
   Status polling = app.db.Transaction([&](Conn& conn) {
-    auto poll = SchedulePoll(conn, saved->Text(0, "id"), store_id,
-                             std::chrono::seconds(app.config.poll_min_seconds));
+    auto poll =
+        SchedulePoll(conn, saved->id, store_id, std::chrono::seconds(app.config.poll_min_seconds));
     return poll.ok() ? Status::Ok() : poll.status();
   });
   if (!polling.ok())
     LogWarn("instagram_poll_enqueue_failed", {{"storeId", store_id}, {"error", polling.message()}});
-  FinishCallback(app, ctx, std::nullopt,
-                 {{"id", saved->Text(0, "id")},
-                  {"igUsername", saved->Text(0, "ig_username")},
-                  {"status", saved->Text(0, "status")}});
+  FinishCallback(
+      app, ctx, std::nullopt,
+      {{"id", saved->id}, {"igUsername", saved->ig_username}, {"status", saved->status}});
 }
 
-Json ConnectionJson(const Rows& r) {
-  Json c = {{"id", r.Text(0, "id")},
-            {"igUsername", r.Text(0, "ig_username")},
-            {"igBusinessAccountId", r.Text(0, "ig_business_account_id")},
-            {"status", r.Text(0, "status")},
-            {"lastValidatedAt",
-             r.Get(0, "last_validated_at") ? Json(r.Text(0, "last_validated_at")) : Json()},
-            {"webhookSubscribed", r.Bool(0, "webhook_subscribed")}};
-  if (r.Get(0, "fb_page_name")) c["fbPageName"] = r.Text(0, "fb_page_name");
-  if (r.Get(0, "error_code")) {
-    c["errorCode"] = r.Text(0, "error_code");
-    c["errorMessage"] = r.Text(0, "error_message");
+Json ConnectionJson(const ConnectionSummary& s) {
+  Json c = {{"id", s.id},
+            {"igUsername", s.ig_username},
+            {"igBusinessAccountId", s.ig_user_id},
+            {"status", s.status},
+            {"lastValidatedAt", s.last_validated_at ? Json(*s.last_validated_at) : Json()},
+            {"webhookSubscribed", s.webhook_subscribed}};
+  if (s.fb_page_name) c["fbPageName"] = *s.fb_page_name;
+  if (s.error_code) {
+    c["errorCode"] = *s.error_code;
+    c["errorMessage"] = s.error_message;
   }
   return c;
 }
 
-const char* kConnectionSelect =
-    "SELECT id, ig_username, ig_business_account_id, status, iso_utc(last_validated_at) AS "
-    "last_validated_at, webhook_subscribed, fb_page_name, error_code, error_message"
-    " FROM instagram_connection WHERE store_id = $1";
-
 void GetConnection(App& app, RequestContext& ctx) {
-  auto rows = app.db.Exec(kConnectionSelect, {ctx.session->store_id});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
-  if (rows->empty()) return SendJson(ctx.res, 200, {{"connected", false}, {"connection", nullptr}});
-  SendJson(ctx.res, 200, {{"connected", true}, {"connection", ConnectionJson(*rows)}});
+  auto summary = FindConnectionSummary(app.db, ctx.session->store_id);
+  if (!summary.ok()) return SendError(ctx.res, summary.status());
+  if (!*summary) return SendJson(ctx.res, 200, {{"connected", false}, {"connection", nullptr}});
+  SendJson(ctx.res, 200, {{"connected", true}, {"connection", ConnectionJson(**summary)}});
 }
 
 void DeleteConnection(App& app, RequestContext& ctx) {
-  auto rows = app.db.Exec("DELETE FROM instagram_connection WHERE store_id = $1 RETURNING id",
-                          {ctx.session->store_id});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
-  if (rows->empty())
+  auto removed = RemoveConnection(app.db, ctx.session->store_id);
+  if (!removed.ok()) return SendError(ctx.res, removed.status());
+  if (!*removed)
     return SendError(ctx.res, 404, "not_connected", "no Instagram account is connected");
   (void)CancelStoreJobs(app.db, ctx.session->store_id, "");
   LogInfo("instagram_disconnected",
-          {{"storeId", ctx.session->store_id}, {"connectionId", rows->Text(0, "id")}});
+          {{"storeId", ctx.session->store_id}, {"connectionId", **removed}});
   SendJson(ctx.res, 200, {{"success", true}, {"message", "Instagram account disconnected"}});
 }
 
@@ -329,12 +291,8 @@ void ValidateConnection(App& app, RequestContext& ctx) {
     std::string username = conn->ig_username;
     if (account.value->contains("username") && (*account.value)["username"].is_string())
       username = (*account.value)["username"];
-    auto upd = app.db.Exec(
-        "UPDATE instagram_connection SET status = 'active', last_validated_at = now(),"
-        " ig_username = $3, error_code = NULL, error_message = NULL, updated_at = now()"
-        " WHERE id = $1 AND store_id = $2",
-        {conn->id, conn->store_id, username});
-    if (!upd.ok()) return SendError(ctx.res, upd.status());
+    Status upd = MarkConnectionValidated(app.db, conn->id, conn->store_id, username);
+    if (!upd.ok()) return SendError(ctx.res, upd);
   }
   SaveUsage(app, conn->id, *platform);
   GetConnection(app, ctx);
@@ -343,23 +301,15 @@ void ValidateConnection(App& app, RequestContext& ctx) {
 }  // namespace
 
 Result<StoredConnection> LoadConnection(App& app, const std::string& store_id) {
-  auto rows = app.db.Exec(
-      "SELECT id, store_id, ig_business_account_id, ig_username, status,"
-      " access_token_ciphertext, access_token_key_id FROM instagram_connection WHERE store_id = $1",
-      {store_id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty())
+  auto row = FindConnection(app.db, store_id);
+  if (!row.ok()) return row.status();
+  if (!*row)
     return Status(StatusKind::kNotFound, "not_connected", "no Instagram account is connected");
-  auto sealed = DecodeByteaHex(rows->Text(0, "access_token_ciphertext"));
+  const SealedConnection& c = **row;
   std::optional<std::string> token;
-  if (sealed) token = app.OpenToken(*sealed, rows->Text(0, "access_token_key_id"));
+  if (c.sealed_token) token = app.OpenToken(*c.sealed_token, c.token_key_id);
   if (!token) return Status::Internal("the stored token cannot be decrypted with VENDLY_TOKEN_KEY");
-  return StoredConnection{rows->Text(0, "id"),
-                          rows->Text(0, "store_id"),
-                          rows->Text(0, "ig_business_account_id"),
-                          rows->Text(0, "ig_username"),
-                          rows->Text(0, "status"),
-                          *token};
+  return StoredConnection{c.id, c.store_id, c.ig_user_id, c.ig_username, c.status, *token};
 }
 
 Status RecordConnectionError(App& app, const StoredConnection& connection,
@@ -370,31 +320,25 @@ Status RecordConnectionError(App& app, const StoredConnection& connection,
                                         {"connectionId", connection.id},
                                         {"subcode", error.subcode}});
     return app.db.Transaction([&](Conn& conn) -> Status {
-      auto upd = conn.Exec(
-          "UPDATE instagram_connection SET status = 'expired', error_code = $3, error_message = $4,"
-          " updated_at = now() WHERE id = $1 AND store_id = $2 AND status <> 'expired'"
-          " RETURNING id",
-          {connection.id, connection.store_id, "token_invalid_" + std::to_string(error.subcode),
-           "Meta no longer accepts this connection's token; reconnect Instagram"});
-      if (!upd.ok()) return upd.status();
-      if (upd->empty()) return Status::Ok();  // already expired: notified before
+      auto expired = MarkConnectionExpired(
+          conn, connection.id, connection.store_id,
+          "token_invalid_" + std::to_string(error.subcode),
+          "Meta no longer accepts this connection's token; reconnect Instagram");
+      if (!expired.ok()) return expired.status();
+      if (!*expired) return Status::Ok();  // already expired: notified before
       auto jobs = CancelStoreJobs(conn, connection.store_id, "token_invalid");
       if (!jobs.ok()) return jobs.status();
-      auto note = conn.Exec(
-          "INSERT INTO notification (store_id, kind, title, body, data) VALUES ($1,"
-          " 'connection_expired', 'Reconnect Instagram',"
-          " 'Instagram stopped accepting our access. Reconnect to keep your catalog in sync.',"
-          " jsonb_build_object('connectionId', $2::text))",
-          {connection.store_id, connection.id});
-      return note.ok() ? Status::Ok() : note.status();
+      return AddNotification(
+          conn, connection.store_id,
+          {"connection_expired",
+           "Reconnect Instagram",
+           "Instagram stopped accepting our access. Reconnect to keep your catalog in sync.",
+           {{"connectionId", connection.id}}});
     });
   }
-  auto upd = app.db.Exec(
-      "UPDATE instagram_connection SET error_code = $3, error_message = $4, updated_at = now(),"
-      " status = CASE WHEN $3 = 'permission' THEN 'error' ELSE status END"
-      " WHERE id = $1 AND store_id = $2",
-      {connection.id, connection.store_id, kind, error.message.substr(0, 500)});
-  return upd.ok() ? Status::Ok() : upd.status();
+  return RecordConnectionFailure(app.db, connection.id, connection.store_id, kind,
+                                 error.message.substr(0, 500),
+                                 error.kind == GraphErrorKind::kPermission);
 }
 
 void RegisterInstagramRoutes(Router& router, App& app) {

@@ -11,18 +11,9 @@
 #include "app/app.h"
 #include "app/status.h"
 #include "meta/graph.h"
+#include "store/connection_store.h"  // StoredConnection
 
 namespace vendly::server {
-
-// A connection as the server uses it, token decrypted (keep it on the stack; never log it).
-struct StoredConnection {
-  std::string id;
-  std::string store_id;
-  std::string ig_user_id;
-  std::string ig_username;
-  std::string status;
-  std::string access_token;
-};
 
 // The store's connection with its token decrypted. 404 not_connected when there is none; 500 when
 // the token cannot be decrypted (wrong VENDLY_TOKEN_KEY).
