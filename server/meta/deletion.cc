@@ -3,7 +3,10 @@
 #include "app/app.h"
 #include "app/log.h"
 #include "crypto/crypto.h"
+#include "store/deletion_store.h"
 #include "store/job_store.h"
+#include "store/notification_store.h"
+#include "vendly/notices.h"
 
 namespace vendly::server {
 
@@ -42,40 +45,23 @@ Result<std::string> RemoveInstagramData(App& app, const std::string& fb_user_id,
   const std::string code = HexEncode(RandomBytes(10));
   long removed = 0;
   Status st = app.db.Transaction([&](Conn& conn) -> Status {
-    const char* statements[] = {
-        "DELETE FROM product_draft WHERE store_id IN"
-        " (SELECT store_id FROM instagram_connection WHERE fb_user_id = $1)",
-        "DELETE FROM instagram_webhook_event WHERE ig_user_id IN"
-        " (SELECT ig_business_account_id FROM instagram_connection WHERE fb_user_id = $1)",
-        "DELETE FROM media_asset WHERE ig_media_id IS NOT NULL AND store_id IN"
-        " (SELECT store_id FROM instagram_connection WHERE fb_user_id = $1)",
-        "UPDATE product SET source_caption = NULL, source_extraction = NULL, updated_at = now()"
-        " WHERE source_type = 'instagram' AND store_id IN"
-        " (SELECT store_id FROM instagram_connection WHERE fb_user_id = $1)",
-        "INSERT INTO notification (store_id, kind, title, body)"
-        " SELECT store_id, 'instagram_data_removed', 'Instagram disconnected',"
-        " 'Your Instagram data was removed at your request through Facebook.'"
-        " FROM instagram_connection WHERE fb_user_id = $1",
-    };
-    auto stores =
-        conn.Exec("SELECT store_id FROM instagram_connection WHERE fb_user_id = $1", {fb_user_id});
+    auto stores = StoresConnectedBy(conn, fb_user_id);
     if (!stores.ok()) return stores.status();
-    for (int i = 0; i < stores->size(); ++i) {
-      auto cancelled = CancelStoreJobs(conn, stores->Text(i, "store_id"), "", /*running=*/true);
+    for (const std::string& store_id : *stores) {
+      auto cancelled = CancelStoreJobs(conn, store_id, "", /*running=*/true);
       if (!cancelled.ok()) return cancelled.status();
     }
-    for (const char* sql : statements) {
-      auto r = conn.Exec(sql, {fb_user_id});
-      if (!r.ok()) return r.status();
+    Status erased = EraseInstagramData(conn, fb_user_id);
+    if (!erased.ok()) return erased;
+    const vendly::Notice notice = vendly::InstagramDataRemovedNotice();
+    for (const std::string& store_id : *stores) {
+      Status noted = AddNotification(conn, store_id, {notice.kind, notice.title, notice.body});
+      if (!noted.ok()) return noted;
     }
-    auto del = conn.Exec("DELETE FROM instagram_connection WHERE fb_user_id = $1", {fb_user_id});
-    if (!del.ok()) return del.status();
-    removed = del->affected();
-    auto rec = conn.Exec(
-        "INSERT INTO data_deletion_request (confirmation_code, kind, fb_user_id, status,"
-        " connections_removed, completed_at) VALUES ($1, $2, $3, 'completed', $4, now())",
-        {code, kind, fb_user_id, std::to_string(removed)});
-    return rec.ok() ? Status::Ok() : rec.status();
+    auto deleted = DeleteConnectionsOf(conn, fb_user_id);
+    if (!deleted.ok()) return deleted.status();
+    removed = *deleted;
+    return RecordDeletionRequest(conn, {code, kind, fb_user_id, removed});
   });
   if (!st.ok()) return st;
   LogInfo("meta_" + kind, {{"connectionsRemoved", removed}, {"confirmationCode", code}});
@@ -102,22 +88,17 @@ void DeletionStatus(App& app, RequestContext& ctx) {
   const std::string code = ctx.req.get_param_value("id");
   if (code.empty() || code.size() > 64)
     return SendError(ctx.res, Status::InvalidRequest("id is required"));
-  auto rows = app.db.Exec(
-      "SELECT confirmation_code, kind, status, connections_removed, iso_utc(created_at) AS"
-      " requested_at, iso_utc(completed_at) AS completed_at FROM data_deletion_request"
-      " WHERE confirmation_code = $1",
-      {code});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
-  if (rows->empty())
-    return SendError(ctx.res, Status::NotFound("no deletion request with this code"));
+  auto found = FindDeletionRequest(app.db, code);
+  if (!found.ok()) return SendError(ctx.res, found.status());
+  if (!*found) return SendError(ctx.res, Status::NotFound("no deletion request with this code"));
+  const DeletionRequestRow& row = **found;
   SendJson(ctx.res, 200,
-           {{"confirmationCode", rows->Text(0, "confirmation_code")},
-            {"kind", rows->Text(0, "kind")},
-            {"status", rows->Text(0, "status")},
-            {"connectionsRemoved", rows->Int(0, "connections_removed")},
-            {"requestedAt", rows->Text(0, "requested_at")},
-            {"completedAt",
-             rows->Get(0, "completed_at") ? Json(rows->Text(0, "completed_at")) : Json()}});
+           {{"confirmationCode", row.request.confirmation_code},
+            {"kind", row.request.kind},
+            {"status", row.status},
+            {"connectionsRemoved", row.request.connections_removed},
+            {"requestedAt", row.requested_at},
+            {"completedAt", row.completed_at ? Json(*row.completed_at) : Json()}});
 }
 
 }  // namespace

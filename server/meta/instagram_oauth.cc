@@ -7,6 +7,7 @@
 #include "store/job_store.h"
 #include "store/notification_store.h"
 #include "store/usage_store.h"
+#include "vendly/notices.h"
 
 namespace vendly::server {
 namespace {
@@ -328,12 +329,10 @@ Status RecordConnectionError(App& app, const StoredConnection& connection,
       if (!*expired) return Status::Ok();  // already expired: notified before
       auto jobs = CancelStoreJobs(conn, connection.store_id, "token_invalid");
       if (!jobs.ok()) return jobs.status();
+      const vendly::Notice notice = vendly::ConnectionExpiredNotice();
       return AddNotification(
           conn, connection.store_id,
-          {"connection_expired",
-           "Reconnect Instagram",
-           "Instagram stopped accepting our access. Reconnect to keep your catalog in sync.",
-           {{"connectionId", connection.id}}});
+          {notice.kind, notice.title, notice.body, {{"connectionId", connection.id}}});
     });
   }
   return RecordConnectionFailure(app.db, connection.id, connection.store_id, kind,
