@@ -1,9 +1,9 @@
 #include "app/app.h"
 
 #include "app/log.h"
-#include "jobs/poll.h"
 #include "media/media.h"
 #include "routes/catalog.h"
+#include "routes/sync.h"
 
 namespace vendly::server {
 

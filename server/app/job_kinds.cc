@@ -3,6 +3,7 @@
 #include "app/app.h"
 #include "jobs/poll.h"
 #include "jobs/queue.h"
+#include "jobs/token_refresh.h"
 #include "media/media.h"
 #include "meta/webhooks.h"
 #include "routes/catalog.h"
@@ -15,6 +16,7 @@ void RegisterJobHandlers(JobRunner& runner, App& app) {
   RegisterScanJobs(runner, app);
   RegisterDraftJobs(runner, app);
   RegisterSyncJobs(runner, app);
+  RegisterTokenRefreshJobs(runner, app);
   RegisterMediaJobs(runner, app);
   RegisterWebhookJobs(runner, app);
 }

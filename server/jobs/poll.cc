@@ -21,6 +21,7 @@
 #include "jobs/queue.h"
 #include "meta/instagram_oauth.h"
 #include "routes/catalog.h"
+#include "store/sync_product.h"
 #include "store/usage_store.h"
 
 namespace vendly::server {
@@ -35,50 +36,9 @@ constexpr int kWalkPageSize = 100;
 constexpr int kWalkPosts = 200;         // the recent catalog a walk compares
 constexpr int kMaxDeletionChecks = 10;  // GET /{media-id} confirmations per walk
 constexpr int kLockBusyDeferMs = 2000;
-constexpr int kTokenRefreshDays = 7;
-constexpr int kTokenRefreshEverySeconds = 3600;
 // Posts published shortly before the connection was made are new to it too (clock skew, the seller
 // posting while connecting).
 constexpr int kSinceMarginSeconds = 60;
-
-// The product row as the core's Draft JSON (columns of kOursColumns).
-constexpr const char kOursColumns[] =
-    "p.id, p.name, p.description, p.price::text AS price, p.currency,"
-    " p.compare_at_price::text AS compare_at_price, p.categories, p.tags, p.sizes, p.colors,"
-    " p.source_extraction, p.in_stock";
-Json ProductAsDraft(const Rows& rows, int row) {
-  Json categories = JsonColumn(rows, row, "categories", Json::array());
-  return {{"name", rows.Text(row, "name")},
-          {"description", rows.Text(row, "description")},
-          {"price", AmountValue(rows.Get(row, "price"))},
-          {"currency", rows.Text(row, "currency")},
-          {std::string(vendly::FieldInfoOf(vendly::Field::kOldPrice).cli),
-           AmountValue(rows.Get(row, "compare_at_price"))},
-          {"category", categories.empty() || !categories[0].is_string() ? Json("") : categories[0]},
-          {"sizes", JsonColumn(rows, row, "sizes", Json::array())},
-          {"colors", JsonColumn(rows, row, "colors", Json::array())},
-          {"tags", JsonColumn(rows, row, "tags", Json::array())}};
-}
-
-// Writes a merged or resolved Draft JSON into the product's columns.
-Status WriteProductDraft(Conn& conn, const std::string& store_id, const std::string& product_id,
-                         const Json& draft) {
-  Json categories = Json::array();
-  if (draft.contains("category") && draft["category"].is_string() &&
-      !draft["category"].get<std::string>().empty())
-    categories.push_back(draft["category"]);
-  auto upd = conn.Exec(
-      "UPDATE product SET name = $3, description = $4, price = $5::numeric, currency = $6,"
-      " compare_at_price = $7::numeric, categories = $8::jsonb, tags = $9::jsonb, sizes = "
-      "$10::jsonb,"
-      " colors = $11::jsonb, updated_at = now() WHERE id = $1 AND store_id = $2",
-      {product_id, store_id, draft.value("name", ""), draft.value("description", ""),
-       NumberParam(draft.value("price", Json())), draft.value("currency", ""),
-       NumberParam(draft.value(vendly::FieldInfoOf(vendly::Field::kOldPrice).cli, Json())),
-       categories.dump(), draft.value("tags", Json::array()).dump(),
-       draft.value("sizes", Json::array()).dump(), draft.value("colors", Json::array()).dump()});
-  return upd.ok() ? Status::Ok() : upd.status();
-}
 
 // The core's three-way merge of a product's drafts (JSON as stored), or nullopt when one of them
 // is not a draft (a wrong-typed field) or theirs' sold_out is not a boolean.
@@ -750,241 +710,6 @@ JobOutcome RunPollScheduler(JobContext& ctx) {
   return JobOutcome::Succeeded({{"scheduled", scheduled}});
 }
 
-// Long-lived user tokens within kTokenRefreshDays of expiry are exchanged for fresh ones
-// (fb_exchange_token); a 190 marks the connection expired (RecordConnectionError).
-JobOutcome RunTokenRefresh(JobContext& ctx) {
-  App& app = ctx.app();
-  auto due = app.db.Exec(
-      "SELECT id, store_id, ig_business_account_id, ig_username, user_token_ciphertext,"
-      " user_token_key_id FROM instagram_connection WHERE status = 'active'"
-      " AND user_token_ciphertext IS NOT NULL AND user_token_expires_at IS NOT NULL"
-      " AND user_token_expires_at < now() + make_interval(days => $1::int) ORDER BY id LIMIT 100",
-      {std::to_string(kTokenRefreshDays)});
-  if (!due.ok()) return JobOutcome::Retry(due.status().message());
-  int refreshed = 0, expired = 0, failed = 0;
-  for (int i = 0; i < due->size(); ++i) {
-    const std::string id = due->Text(i, "id");
-    auto sealed = DecodeByteaHex(due->Text(i, "user_token_ciphertext"));
-    std::optional<std::string> token;
-    if (sealed) token = app.OpenToken(*sealed, due->Text(i, "user_token_key_id"));
-    if (!token) {
-      ++failed;
-      LogWarn("token_refresh_unreadable", {{"connectionId", id}});
-      continue;
-    }
-    auto platform = app.new_platform();
-    auto answer = platform->graph().Get("oauth/access_token",
-                                        {{"grant_type", "fb_exchange_token"},
-                                         {"client_id", app.config.meta_app_id},
-                                         {"client_secret", app.config.meta_app_secret},
-                                         {"fb_exchange_token", *token}},
-                                        "");
-    if (!answer.ok()) {
-      StoredConnection c{id,
-                         due->Text(i, "store_id"),
-                         due->Text(i, "ig_business_account_id"),
-                         due->Text(i, "ig_username"),
-                         "active",
-                         ""};
-      (void)RecordConnectionError(app, c, answer.error);
-      (answer.error.kind == GraphErrorKind::kTokenInvalid ? expired : failed)++;
-      continue;
-    }
-    const Json& body = *answer.value;
-    if (!body.contains("access_token") || !body["access_token"].is_string()) {
-      ++failed;
-      continue;
-    }
-    Param expires_in;
-    if (body.contains("expires_in") && body["expires_in"].is_number())
-      expires_in = std::to_string(body["expires_in"].get<long long>());
-    auto saved = app.db.Exec(
-        "UPDATE instagram_connection SET user_token_ciphertext = $2::bytea, user_token_key_id = $3,"
-        " user_token_expires_at = CASE WHEN $4::bigint IS NULL THEN NULL"
-        "  ELSE now() + make_interval(secs => $4::bigint::double precision) END,"
-        " last_validated_at = now(), updated_at = now() WHERE id = $1",
-        {id, EncodeByteaHex(app.cipher.Seal(body["access_token"].get<std::string>())),
-         app.cipher.key_id(), expires_in});
-    if (!saved.ok()) return JobOutcome::Retry(saved.status().message());
-    ++refreshed;
-  }
-  if (refreshed + expired + failed > 0)
-    LogInfo("token_refresh", {{"refreshed", refreshed}, {"expired", expired}, {"failed", failed}});
-  return JobOutcome::Succeeded(
-      {{"refreshed", refreshed}, {"expired", expired}, {"failed", failed}});
-}
-
-// ---- Routes
-
-Json ConflictJson(const Rows& rows, int i) {
-  return {{"id", rows.Text(i, "id")},
-          {"productId", rows.Text(i, "product_id")},
-          {"productName", rows.Text(i, "product_name")},
-          {"igMediaId", rows.Text(i, "ig_media_id")},
-          {"field", std::string(vendly::ApiKey(rows.Text(i, "field")))},
-          {"baseValue", JsonColumn(rows, i, "base_value", nullptr)},
-          {"instagramValue", JsonColumn(rows, i, "instagram_value", nullptr)},
-          {"sellerValue", JsonColumn(rows, i, "seller_value", nullptr)},
-          {"status", rows.Text(i, "status")},
-          {"resolution", rows.Get(i, "resolution") ? Json(rows.Text(i, "resolution")) : Json()},
-          {"resolvedValue", JsonColumn(rows, i, "resolved_value", nullptr)},
-          {"createdAt", rows.Text(i, "created_at")},
-          {"resolvedAt", rows.Get(i, "resolved_at") ? Json(rows.Text(i, "resolved_at")) : Json()}};
-}
-
-constexpr const char kConflictSelect[] =
-    "SELECT c.id, c.product_id, p.name AS product_name, c.ig_media_id, c.field, c.base_value,"
-    " c.instagram_value, c.seller_value, c.status, c.resolution, c.resolved_value,"
-    " iso_utc(c.created_at) AS created_at, iso_utc(c.resolved_at) AS resolved_at"
-    " FROM sync_conflict c JOIN product p ON p.id = c.product_id";
-
-void ListConflicts(App& app, RequestContext& ctx) {
-  auto rows = app.db.Exec(std::string(kConflictSelect) +
-                              " WHERE c.store_id = $1 AND c.status = 'open'"
-                              " ORDER BY c.created_at DESC, c.id LIMIT 500",
-                          {ctx.session->store_id});
-  if (!rows.ok()) return SendError(ctx.res, rows.status());
-  Json list = Json::array();
-  for (int i = 0; i < rows->size(); ++i) list.push_back(ConflictJson(*rows, i));
-  SendJson(ctx.res, 200, {{"conflicts", list}, {"total", list.size()}});
-}
-
-void ResolveConflict(App& app, RequestContext& ctx) {
-  const std::string conflict_id = ctx.req.matches[1];
-  const std::string& store_id = ctx.session->store_id;
-  auto body = ParseJsonObject(ctx.req);
-  if (!body.ok()) return SendError(ctx.res, body.status());
-  auto choice = RequireString(*body, "choice", 1, 20);
-  if (!choice.ok()) return SendError(ctx.res, choice.status());
-  if (*choice != "instagram" && *choice != "vendly" && *choice != "value")
-    return SendError(
-        ctx.res, Status::InvalidRequest("choice must be \"instagram\", \"vendly\" or \"value\""));
-  if (*choice == "value" && !body->contains("value"))
-    return SendError(ctx.res, Status::InvalidRequest("value is required when choice is \"value\""));
-
-  Json answer;
-  Json field_errors;
-  Status st = app.db.Transaction([&](Conn& conn) -> Status {
-    auto c = conn.Exec(
-        "SELECT id, product_id, field, instagram_value, status FROM sync_conflict"
-        " WHERE id = $1 AND store_id = $2 FOR UPDATE",
-        {conflict_id, store_id});
-    if (!c.ok()) return c.status();
-    if (c->empty()) return Status::NotFound("conflict not found");
-    if (c->Text(0, "status") != "open")
-      return Status::Conflict("conflict_resolved", "this conflict was already resolved");
-    const std::string product_id = c->Text(0, "product_id");
-    const std::string field = c->Text(0, "field");
-    auto product = conn.Exec(std::string("SELECT ") + kOursColumns +
-                                 " FROM product p WHERE p.id = $1 AND p.store_id = $2 FOR UPDATE",
-                             {product_id, store_id});
-    if (!product.ok()) return product.status();
-    if (product->empty()) return Status::NotFound("product not found");
-    const Json ours = ProductAsDraft(*product, 0);
-    Json chosen;
-    std::string resolution;
-    if (*choice == "instagram") {
-      chosen = JsonColumn(*c, 0, "instagram_value", nullptr);
-      resolution = "instagram";
-    } else if (*choice == "vendly") {
-      chosen = ours.contains(field) ? ours[field] : Json();
-      resolution = "seller";
-    } else {
-      chosen = (*body)["value"];
-      resolution = "custom";
-    }
-    // The core's draft rules judge the result: the edit applied to the product as it is.
-    const std::string edit_key(vendly::EditKeyOfField(field));
-    if (edit_key.empty()) return Status::Internal("conflict on an unknown field");
-    auto read = vendly::DraftFromJson(ours);
-    auto edited = vendly::ApplyEdits(read.draft, Json{{edit_key, chosen}});
-    std::vector<vendly::FieldError> errors = edited.errors;
-    for (auto& e : vendly::ValidateDraft(edited.draft)) errors.push_back(e);
-    if (!errors.empty()) {
-      field_errors = vendly::ToApiJson(Json(vendly::ErrorsToJson(errors)));
-      return Status::ValidationFailed("the value does not pass the product rules");
-    }
-    const Json result = Json(vendly::DraftToJson(edited.draft));
-    Status written = WriteProductDraft(conn, store_id, product_id, result);
-    if (!written.ok()) return written;
-    const Json resolved = result.contains(field) ? result[field] : Json();
-    auto upd = conn.Exec(
-        "UPDATE sync_conflict SET status = 'resolved', resolution = $3, resolved_value = $4::jsonb,"
-        " resolved_at = now() WHERE id = $1 AND store_id = $2",
-        {conflict_id, store_id, resolution, resolved.dump()});
-    if (!upd.ok()) return upd.status();
-    auto row = conn.Exec(std::string(kConflictSelect) + " WHERE c.id = $1", {conflict_id});
-    if (!row.ok()) return row.status();
-    answer["conflict"] = ConflictJson(*row, 0);
-    auto loaded = LoadProduct(conn, store_id, product_id);
-    if (!loaded.ok()) return loaded.status();
-    answer["product"] = *loaded;
-    return Status::Ok();
-  });
-  if (!st.ok()) {
-    if (st.code() == "validation_failed") {
-      Json error = ErrorBody(st);
-      error["errors"] = field_errors;
-      return SendJson(ctx.res, HttpStatusFor(st), error);
-    }
-    return SendError(ctx.res, st);
-  }
-  LogInfo("sync_conflict_resolved",
-          {{"storeId", store_id}, {"conflictId", conflict_id}, {"choice", *choice}});
-  SendJson(ctx.res, 200, answer);
-}
-
-void ManualRefresh(App& app, RequestContext& ctx) {
-  const std::string& store_id = ctx.session->store_id;
-  Json answer;
-  Status st = app.db.Transaction([&](Conn& conn) -> Status {
-    auto c = conn.Exec("SELECT id, status FROM instagram_connection WHERE store_id = $1 FOR UPDATE",
-                       {store_id});
-    if (!c.ok()) return c.status();
-    if (c->empty()) return Status::Conflict("not_connected", "connect an Instagram account first");
-    if (c->Text(0, "status") != "active")
-      return Status::Conflict(
-          "connection_expired",
-          "the Instagram connection needs attention: reconnect it, then refresh");
-    const std::string connection_id = c->Text(0, "id");
-    // A refresh already waiting or running answers for this one too.
-    auto active = ActiveJobPayload(conn, ManualPollKey(connection_id));
-    if (!active.ok()) return active.status();
-    if (*active && (**active).contains("syncId") && (**active)["syncId"].is_string()) {
-      answer = {{"syncId", (**active)["syncId"]}, {"status", "queued"}, {"alreadyQueued", true}};
-      return Status::Ok();
-    }
-    auto sync = conn.Exec(
-        "INSERT INTO instagram_sync_history (store_id, connection_id, sync_type, trigger_source,"
-        " status) VALUES ($1, $2, 'manual_refresh', 'user_initiated', 'queued') RETURNING id",
-        {store_id, connection_id});
-    if (!sync.ok()) return sync.status();
-    const std::string sync_id = sync->Text(0, "id");
-    JobSpec job;
-    job.kind = "poll";
-    job.store_id = store_id;
-    job.dedupe_key = ManualPollKey(connection_id);
-    job.priority = 5;
-    job.max_attempts = 3;
-    job.payload = {{"connectionId", connection_id},
-                   {"storeId", store_id},
-                   {"trigger", "manual"},
-                   {"syncId", sync_id}};
-    auto queued = EnqueueJob(conn, job);
-    if (!queued.ok()) return queued.status();
-    auto linked = conn.Exec(
-        "UPDATE instagram_sync_history SET metadata = jsonb_build_object('jobId', $2::text)"
-        " WHERE id = $1",
-        {sync_id, *queued});
-    if (!linked.ok()) return linked.status();
-    answer = {{"syncId", sync_id}, {"status", "queued"}, {"alreadyQueued", false}};
-    return Status::Ok();
-  });
-  if (!st.ok()) return SendError(ctx.res, st);
-  LogInfo("sync_requested", {{"storeId", store_id}, {"syncId", answer["syncId"]}});
-  SendJson(ctx.res, 202, answer);
-}
-
 }  // namespace
 
 std::string ScheduledPollKey(const std::string& connection_id) {
@@ -1025,21 +750,10 @@ int NextPollSeconds(int previous_seconds, bool active, int usage_percent, int mi
 }
 }  // namespace internal
 
-void RegisterSyncRoutes(Router& router, App& app) {
-  router.Get("/api/sync/conflicts", Access::kSession,
-             [&app](RequestContext& c) { ListConflicts(app, c); });
-  router.Post(R"(/api/sync/conflicts/([A-Za-z0-9_]{1,64})/resolve)", Access::kSession,
-              [&app](RequestContext& c) { ResolveConflict(app, c); });
-  router.Post("/api/instagram/sync", Access::kSession,
-              [&app](RequestContext& c) { ManualRefresh(app, c); });
-}
-
 void RegisterSyncJobs(JobRunner& runner, App& app) {
   runner.Register("poll", RunPoll);
   runner.Register("poll_scheduler", RunPollScheduler);
-  runner.Register("token_refresh", RunTokenRefresh);
   runner.Schedule("poll_scheduler", seconds(std::max(app.config.poll_max_seconds, 1)));
-  runner.Schedule("token_refresh", seconds(kTokenRefreshEverySeconds));
 }
 
 }  // namespace vendly::server

@@ -5,8 +5,8 @@
 // products are archived). Each connection has one chain of scheduled polls whose interval follows
 // the account's activity and its remaining rate budget; a webhook or the seller's "refresh" adds a
 // poll that runs at once. Two polls of one connection never run together. Also here: the recurring
-// jobs that keep every active connection polled and refresh long-lived user tokens, and the routes
-// of sync conflicts and manual refresh (server/API.md, "Sync").
+// job that keeps every active connection polled. The routes of sync conflicts and manual refresh
+// are routes/sync.cc; the token refresh is jobs/token_refresh.cc.
 #ifndef VENDLY_SERVER_SYNC_H_
 #define VENDLY_SERVER_SYNC_H_
 
@@ -20,7 +20,6 @@ namespace vendly::server {
 
 struct App;
 class JobRunner;
-class Router;
 
 // Dedupe keys of a connection's polls: the scheduled chain, the webhook's trigger (the contract of
 // webhooks.h) and the seller's manual refresh. Distinct keys, so a trigger never waits behind a
@@ -36,9 +35,7 @@ std::string ManualPollKey(const std::string& connection_id);     // "poll_manual
 Result<std::string> SchedulePoll(Conn& conn, const std::string& connection_id,
                                  const std::string& store_id, std::chrono::milliseconds delay);
 
-// The routes of server/API.md "Sync": conflicts, resolving one, manual refresh.
-void RegisterSyncRoutes(Router& router, App& app);
-// The "poll", "poll_scheduler" and "token_refresh" kinds; ensures the two recurring ones exist.
+// The "poll" and "poll_scheduler" kinds; ensures the recurring one exists.
 void RegisterSyncJobs(JobRunner& runner, App& app);
 
 namespace internal {
