@@ -188,7 +188,10 @@ const WordMap<Translation>& Swahili() {
       {"jaketi", {"jacket", true}},     {"koti", {"coat", true}},
       {"tai", {"tie", true}},           {"marashi", {"perfume", true}},
       {"losheni", {"lotion", true}},    {"krimu", {"cream", true}},
-      {"sufuria", {"sufuria", true}}};
+      {"sufuria", {"sufuria", true}},   {"embe", {"mango", false}},
+      {"maembe", {"mango", false}},     {"nanasi", {"pineapple", false}},
+      {"ndimu", {"lemon", false}},      {"limau", {"lemon", false}},
+      {"tikiti", {"watermelon", false}}};
   static const WordMap<Translation> k(kEntries);
   return k;
 }

@@ -1030,8 +1030,9 @@ class MoneyFinder {
     m.explicit_currency = !currency.empty();
     m.currency = currency.empty() ? store_ : currency;
 
-    // "SB-2012", "T-800": a number glued by a hyphen to a word is part of a model name.
-    const bool glued_dash = before >= 0 && IsDash(t_, t_.tokens[before]) &&
+    // "SB-2012", "T-800": a number glued by a hyphen to a word is part of a model name. No model
+    // is written with an en or em dash: "Mishkaki–1000" is a menu row.
+    const bool glued_dash = before >= 0 && PunctAt(t_, before) == '-' &&
                             !t_.tokens[before].space_before && !tok.space_before;
     if (glued_dash && !m.explicit_currency && IsWord(t_, before - 1)) {
       return reject(NotPriceReason::kModel);
@@ -1233,7 +1234,11 @@ class MoneyFinder {
         m.amount >= 1990 && m.amount <= 2039) {
       bool dash_before = before >= 0 && ((IsDash(t_, t_.tokens[before]) && !glued_dash) ||
                                          PunctAt(t_, before) == ':');
-      if (!dash_before) return reject(NotPriceReason::kYear);
+      // "2008 model", "2019 edition": a year whatever stands before it.
+      const bool year_word_after = IsWord(t_, nx) && (t_.Lower(t_.tokens[nx]) == "model" ||
+                                                      t_.Lower(t_.tokens[nx]) == "edition" ||
+                                                      t_.Lower(t_.tokens[nx]) == "version");
+      if (!dash_before || year_word_after) return reject(NotPriceReason::kYear);
     }
 
     // Cues and strength.

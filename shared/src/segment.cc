@@ -196,7 +196,8 @@ void SplitItemLines(Text* text) {
 void ReadMenuPrices(const Text& t, std::vector<Money>* money) {
   constexpr int kMinRows = 2;
   // The separator before the amount of a menu row, or nullptr.
-  auto row_separator = [&](const Money& m) -> const Token* {
+  // A row whose amount is read again needs a word of the lexicons; one already priced does not.
+  auto row_separator = [&](const Money& m, bool known_item) -> const Token* {
     if (m.amount <= 0 || m.first_token == 0) return nullptr;
     const Line& line = t.lines[m.line];
     // Nothing but emojis after the amount.
@@ -209,6 +210,7 @@ void ReadMenuPrices(const Text& t, std::vector<Money>* money) {
     const Token& st = t.tokens[sep];
     if (!IsDash(t, st) && t.Punct(st) != ':' && t.Punct(st) != '@') return nullptr;
     if (!HasItemWords(t, line.first, sep) || HasSizeCue(t, line.first, line.last)) return nullptr;
+    if (!known_item) return &st;
     for (uint32_t i = line.first; i < sep; ++i) {
       int weight = 0;
       if (t.tokens[i].kind != TokenKind::kWord) continue;
@@ -242,7 +244,7 @@ void ReadMenuPrices(const Text& t, std::vector<Money>* money) {
   bool any = false;
   for (const Money& m : *money) {
     if (m.role != MoneyRole::kPrice && m.role != MoneyRole::kNotPrice) continue;
-    const Token* sep = row_separator(m);
+    const Token* sep = row_separator(m, m.role != MoneyRole::kPrice);
     if (sep == nullptr) continue;
     bool again = rescuable(m, *sep);
     if (again || m.role == MoneyRole::kPrice) ++rows;
@@ -250,7 +252,7 @@ void ReadMenuPrices(const Text& t, std::vector<Money>* money) {
   }
   if (rows < kMinRows || !any) return;
   for (Money& m : *money) {
-    const Token* sep = row_separator(m);
+    const Token* sep = row_separator(m, true);
     if (sep == nullptr || !rescuable(m, *sep)) continue;
     m.role = MoneyRole::kPrice;
     m.reason = NotPriceReason::kNone;

@@ -517,7 +517,7 @@ def gen_issue_mft(s):
              [("Mahamri", [["mahamri"]], 15), ("Chai", [["chai"]], 30)],
              [("Rolex", [["rolex"]], 3000), ("Chapati", [["chapati"]], 1000), ("Katogo", [["katogo"]], 5000)],
              [("Fried fish", [["fish"]], 400), ("Ugali", [["ugali"]], 80), ("Sukuma wiki", [["sukuma"]], 50)],
-             [("Chipsi mayai", [["chipsi"]], 3000), ("Mishkaki", [["mishkaki"]], 1000), ("Juisi ya embe", [["juisi"]], 1500)],
+             [("Chipsi mayai", [["chipsi"]], 3000), ("Mishkaki", [["mishkaki"]], 1000), ("Juisi ya embe", [["juisi"], ["mango", "juice"]], 1500)],
              [("Jollof rice", [["jollof"]], 2500), ("Puff puff", [["puff"]], 500), ("Zobo drink", [["zobo"]], 700)],
              [("Brochette", [["brochette"]], 1500), ("Isombe", [["isombe"]], 2000), ("Fanta", [["fanta"]], 800)]]
     menu_cur = {"Rolex": "UGX", "Chipsi mayai": "TZS", "Jollof rice": "NGN", "Brochette": "RWF"}
