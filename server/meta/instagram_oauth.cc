@@ -7,6 +7,7 @@
 #include "store/job_store.h"
 #include "store/notification_store.h"
 #include "store/usage_store.h"
+#include "vendly/linking.h"
 #include "vendly/notices.h"
 
 namespace vendly::server {
@@ -93,151 +94,230 @@ void AuthUrl(App& app, RequestContext& ctx) {
            {{"authUrl", platform->AuthorizeUrl(state, redirect_uri)}, {"state", state}});
 }
 
-void Callback(App& app, RequestContext& ctx) {
-  const auto& req = ctx.req;
-  const std::string state = req.get_param_value("state");
-  auto fail = [&](CallbackError e) {
-    LogWarn("instagram_connect_failed", {{"errorCode", e.code}});
-    FinishCallback(app, ctx, e, Json());
-  };
-  if (state.empty() || state.size() > 256)
-    return fail({"invalid_state", "the sign-in link is missing its state; connect again", 400});
+// Where a step of the callback stops it: an error the seller sees (FinishCallback), or a server
+// error answered as is.
+struct Halt {
+  Halt(CallbackError e) : error(std::move(e)) {}  // NOLINT: implicit on purpose
+  Halt(Status s) : internal(std::move(s)) {}      // NOLINT
+  std::optional<CallbackError> error;
+  Status internal = Status::Ok();
+};
+using Step = std::optional<Halt>;  // nullopt: go on
 
-  // Consume the state: single-use and unexpired, in one statement.
+// Parse and verify: consumes the single-use, unexpired state and checks it is the signed-in
+// seller's; *login is what AuthUrl recorded.
+Step ConsumeState(App& app, const RequestContext& ctx, OAuthState* login) {
+  const std::string state = ctx.req.get_param_value("state");
+  if (state.empty() || state.size() > 256)
+    return CallbackError{"invalid_state", "the sign-in link is missing its state; connect again",
+                         400};
   auto lookup = ConsumeOAuthState(app.db, Sha256Hex(state));
-  if (!lookup.ok()) return SendError(ctx.res, lookup.status());
+  if (!lookup.ok()) return lookup.status();
   if (!lookup->consumed) {
     if (!lookup->known)
-      return fail({"invalid_state", "this sign-in link is not valid; connect again", 400});
+      return CallbackError{"invalid_state", "this sign-in link is not valid; connect again", 400};
     if (lookup->used)
-      return fail({"state_used", "this sign-in link was already used; connect again", 400});
-    return fail({"state_expired", "the sign-in took longer than 10 minutes; connect again", 400});
+      return CallbackError{"state_used", "this sign-in link was already used; connect again", 400};
+    return CallbackError{"state_expired", "the sign-in took longer than 10 minutes; connect again",
+                         400};
   }
-  const std::string seller_id = lookup->consumed->seller_id;
-  const std::string store_id = lookup->consumed->store_id;
-  const std::string redirect_uri = lookup->consumed->redirect_uri;
-  const std::optional<std::string> wanted_page = lookup->consumed->page_id;
-  if (ctx.session && ctx.session->seller_id != seller_id)
-    return fail({"state_mismatch", "this sign-in was started by another account", 403});
+  if (ctx.session && ctx.session->seller_id != lookup->consumed->seller_id)
+    return CallbackError{"state_mismatch", "this sign-in was started by another account", 403};
+  *login = *lookup->consumed;
+  return std::nullopt;
+}
 
+// Parse: Facebook Login's answer, the authorization code unless the seller declined or it failed.
+Step ReadCode(const httplib::Request& req, std::string* code) {
   if (!req.get_param_value("error").empty() || !req.get_param_value("error_reason").empty()) {
     const std::string reason = req.get_param_value("error_reason");
     if (req.get_param_value("error") == "access_denied" || reason == "user_denied")
-      return fail({"consent_declined",
-                   "Instagram access was not granted. Connect again and allow the requested "
-                   "permissions to import your posts",
-                   400});
-    return fail({"oauth_error", "Facebook Login did not complete; connect again", 400});
+      return CallbackError{"consent_declined",
+                           "Instagram access was not granted. Connect again and allow the "
+                           "requested permissions to import your posts",
+                           400};
+    return CallbackError{"oauth_error", "Facebook Login did not complete; connect again", 400};
   }
-  const std::string code = req.get_param_value("code");
-  if (code.empty() || code.size() > 2048)
-    return fail({"invalid_request", "the sign-in answer has no authorization code", 400});
+  *code = req.get_param_value("code");
+  if (code->empty() || code->size() > 2048)
+    return CallbackError{"invalid_request", "the sign-in answer has no authorization code", 400};
+  return std::nullopt;
+}
 
-  auto platform = app.new_platform();
-  auto token = platform->ExchangeCode(code, redirect_uri);
+// The Facebook user the code signs in.
+struct SignedIn {
+  OAuthToken token;  // the user token
+  std::string fb_user_id;
+};
+
+Step SignIn(InstagramPlatform& platform, const std::string& code, const std::string& redirect_uri,
+            SignedIn* user) {
+  auto token = platform.ExchangeCode(code, redirect_uri);
   if (!token.ok()) {
     if (token.error.kind == GraphErrorKind::kOther ||
         token.error.kind == GraphErrorKind::kTokenInvalid ||
         token.error.kind == GraphErrorKind::kBadResponse)
-      return fail({"code_invalid",
-                   "Meta refused the authorization code (it expired or was already used); connect "
-                   "again",
-                   400});
-    return fail(FromGraph(token.error, "code exchange"));
+      return CallbackError{"code_invalid",
+                           "Meta refused the authorization code (it expired or was already "
+                           "used); connect again",
+                           400};
+    return FromGraph(token.error, "code exchange");
   }
-  const std::string user_token = token.value->access_token;
-  auto user_id = platform->UserId(user_token);
-  if (!user_id.ok()) return fail(FromGraph(user_id.error, "user"));
-  auto accounts = platform->LinkedAccounts(user_token);
-  if (!accounts.ok()) return fail(FromGraph(accounts.error, "pages"));
-  if (accounts.value->empty())
-    return fail({"no_pages",
-                 "no Facebook Page was shared. Connect again and select the Page linked to your "
-                 "Instagram professional account",
-                 400});
-  std::vector<LinkedAccount> with_ig;
-  for (const auto& a : *accounts.value)
-    if (!a.ig_user_id.empty()) with_ig.push_back(a);
-  if (with_ig.empty())
-    return fail({"no_instagram_account",
-                 "the selected Facebook Page has no Instagram professional account linked. Link "
-                 "your Instagram account to the Page in Instagram's settings, then connect again",
-                 400});
-  if (wanted_page) {
-    std::vector<LinkedAccount> chosen;
-    for (const auto& a : with_ig)
-      if (a.page_id == *wanted_page) chosen.push_back(a);
-    if (chosen.empty())
-      return fail({"page_not_granted",
-                   "the chosen Facebook Page was not shared, or has no Instagram account; connect "
-                   "again and select it",
-                   400});
-    with_ig = chosen;
-  }
-  if (with_ig.size() > 1) {
-    Json pages = Json::array();
-    for (const auto& a : with_ig) pages.push_back({{"id", a.page_id}, {"name", a.page_name}});
-    return fail({"multiple_pages",
-                 "several Facebook Pages with Instagram accounts were shared. Choose the Page of "
-                 "this store and connect again",
-                 400, pages});
-  }
-  LinkedAccount account = with_ig.front();
-  const std::string& ig_token =
-      account.page_access_token.empty() ? user_token : account.page_access_token;
-  auto details = platform->Account(account.ig_user_id, ig_token);
-  if (!details.ok()) return fail(FromGraph(details.error, "Instagram account"));
-  if (details.value->contains("username") && (*details.value)["username"].is_string())
-    account.ig_username = (*details.value)["username"];
+  auto user_id = platform.UserId(token.value->access_token);
+  if (!user_id.ok()) return FromGraph(user_id.error, "user");
+  *user = {*token.value, *user_id.value};
+  return std::nullopt;
+}
 
+// Respond: what the seller is told when the core links no account.
+CallbackError LinkError(const vendly::LinkDecision& decision) {
+  const std::string code = vendly::LinkOutcomeCode(decision.outcome);
+  switch (decision.outcome) {
+    case vendly::LinkOutcome::kNoPages:
+      return {code,
+              "no Facebook Page was shared. Connect again and select the Page linked to your "
+              "Instagram professional account",
+              400};
+    case vendly::LinkOutcome::kNoInstagramAccount:
+      return {code,
+              "the selected Facebook Page has no Instagram professional account linked. Link "
+              "your Instagram account to the Page in Instagram's settings, then connect again",
+              400};
+    case vendly::LinkOutcome::kPageNotGranted:
+      return {code,
+              "the chosen Facebook Page was not shared, or has no Instagram account; connect "
+              "again and select it",
+              400};
+    default: {
+      Json pages = Json::array();
+      for (const auto& p : decision.choices)
+        pages.push_back({{"id", p.page_id}, {"name", p.page_name}});
+      return {code,
+              "several Facebook Pages with Instagram accounts were shared. Choose the Page of "
+              "this store and connect again",
+              400, pages};
+    }
+  }
+}
+
+// Decide: the Pages the login shared, and the core's choice among them (vendly/linking.h).
+Step ChooseAccount(InstagramPlatform& platform, const SignedIn& user,
+                   const std::optional<std::string>& wanted_page, LinkedAccount* account) {
+  auto accounts = platform.LinkedAccounts(user.token.access_token);
+  if (!accounts.ok()) return FromGraph(accounts.error, "pages");
+  std::vector<vendly::PageCandidate> candidates;
+  for (const auto& a : *accounts.value)
+    candidates.push_back({a.page_id, a.page_name, a.ig_user_id});
+  const vendly::LinkDecision decision = vendly::ChooseLinkedAccount(candidates, wanted_page);
+  if (decision.outcome != vendly::LinkOutcome::kLink) return LinkError(decision);
+  *account = (*accounts.value)[decision.chosen];
+  return std::nullopt;
+}
+
+// The permissions the seller granted (Graph's me/permissions); empty when Graph does not say.
+Json GrantedScopes(InstagramPlatform& platform, const std::string& user_token) {
   Json scopes = Json::array();
-  auto perms = platform->graph().Get("me/permissions", {}, user_token);
+  auto perms = platform.graph().Get("me/permissions", {}, user_token);
   if (perms.ok() && perms.value->contains("data") && (*perms.value)["data"].is_array()) {
     for (const auto& p : (*perms.value)["data"])
       if (p.is_object() && p.value("status", "") == "granted" && p.contains("permission") &&
           p["permission"].is_string())
         scopes.push_back(p["permission"]);
   }
+  return scopes;
+}
 
+// The connection to store: the account's username, the granted scopes, the webhook subscription
+// (Page tokens only), the tokens sealed. Graph calls use the Page's token, else the user's.
+Step DescribeGrant(App& app, InstagramPlatform& platform, const OAuthState& login,
+                   const SignedIn& user, LinkedAccount account, ConnectionGrant* grant) {
+  const std::string& user_token = user.token.access_token;
+  const std::string& ig_token =
+      account.page_access_token.empty() ? user_token : account.page_access_token;
+  auto details = platform.Account(account.ig_user_id, ig_token);
+  if (!details.ok()) return FromGraph(details.error, "Instagram account");
+  if (details.value->contains("username") && (*details.value)["username"].is_string())
+    account.ig_username = (*details.value)["username"];
+  const Json scopes = GrantedScopes(platform, user_token);
   bool subscribed = false;
   if (!account.page_access_token.empty()) {
-    auto sub = platform->SubscribeWebhooks(account);
+    auto sub = platform.SubscribeWebhooks(account);
     subscribed = sub.ok() && *sub.value;
     if (!sub.ok())
-      LogWarn("instagram_webhook_subscribe_failed", {{"storeId", store_id},
+      LogWarn("instagram_webhook_subscribe_failed", {{"storeId", login.store_id},
                                                      {"kind", GraphErrorKindName(sub.error.kind)},
                                                      {"code", sub.error.code}});
   }
+  *grant = {login.store_id,
+            login.seller_id,
+            platform.login_path(),
+            user.fb_user_id,
+            account.ig_user_id,
+            account.ig_username,
+            account.page_id,
+            account.page_name,
+            app.cipher.Seal(ig_token),
+            app.cipher.Seal(user_token),
+            app.cipher.key_id(),
+            user.token.expires_in,
+            scopes,
+            subscribed};
+  return std::nullopt;
+}
 
-  auto saved = UpsertConnection(
-      app.db, {store_id, seller_id, platform->login_path(), *user_id.value, account.ig_user_id,
-               account.ig_username, account.page_id, account.page_name, app.cipher.Seal(ig_token),
-               app.cipher.Seal(user_token), app.cipher.key_id(), token.value->expires_in, scopes,
-               subscribed});
-  if (!saved.ok()) {
-    if (saved.status().code() == "unique_violation")
-      return fail(
-          {"account_in_use", "this Instagram account is already connected to another store", 409});
-    return SendError(ctx.res, saved.status());
+// Apply: stores the connection and starts its sync.
+Step SaveConnection(App& app, InstagramPlatform& platform, const ConnectionGrant& grant,
+                    SavedConnection* saved) {
+  auto upserted = UpsertConnection(app.db, grant);
+  if (!upserted.ok()) {
+    if (upserted.status().code() == "unique_violation")
+      return CallbackError{"account_in_use",
+                           "this Instagram account is already connected to another store", 409};
+    return upserted.status();
   }
-  LogInfo("instagram_connected", {{"storeId", store_id},
+  *saved = *upserted;
+  LogInfo("instagram_connected", {{"storeId", grant.store_id},
                                   {"connectionId", saved->id},
-                                  {"webhookSubscribed", subscribed},
-                                  {"apiCallsUsed", platform->graph().calls_made()}});
-  SaveUsage(app, saved->id, *platform);
+                                  {"webhookSubscribed", grant.webhook_subscribed},
+                                  {"apiCallsUsed", platform.graph().calls_made()}});
+  SaveUsage(app, saved->id, platform);
   // Sync starts (or resumes, after a reconnect) with a poll one minimum interval from now, so that
   // a scan the seller starts right away has the account's listing to itself; a failure here is
   // repaired by the poll scheduler within VENDLY_POLL_MAX_SECONDS.
   Status polling = app.db.Transaction([&](Conn& conn) {
-    auto poll =
-        SchedulePoll(conn, saved->id, store_id, std::chrono::seconds(app.config.poll_min_seconds));
+    auto poll = SchedulePoll(conn, saved->id, grant.store_id,
+                             std::chrono::seconds(app.config.poll_min_seconds));
     return poll.ok() ? Status::Ok() : poll.status();
   });
   if (!polling.ok())
-    LogWarn("instagram_poll_enqueue_failed", {{"storeId", store_id}, {"error", polling.message()}});
-  FinishCallback(
-      app, ctx, std::nullopt,
-      {{"id", saved->id}, {"igUsername", saved->ig_username}, {"status", saved->status}});
+    LogWarn("instagram_poll_enqueue_failed",
+            {{"storeId", grant.store_id}, {"error", polling.message()}});
+  return std::nullopt;
+}
+
+// Facebook Login's redirect: verify the state, read the code, sign in, choose the account (the
+// core), store the connection, answer.
+void Callback(App& app, RequestContext& ctx) {
+  auto halt = [&](const Halt& h) {
+    if (!h.error) return SendError(ctx.res, h.internal);
+    LogWarn("instagram_connect_failed", {{"errorCode", h.error->code}});
+    FinishCallback(app, ctx, h.error, Json());
+  };
+  OAuthState login;
+  if (Step s = ConsumeState(app, ctx, &login)) return halt(*s);
+  std::string code;
+  if (Step s = ReadCode(ctx.req, &code)) return halt(*s);
+  auto platform = app.new_platform();
+  SignedIn user;
+  if (Step s = SignIn(*platform, code, login.redirect_uri, &user)) return halt(*s);
+  LinkedAccount account;
+  if (Step s = ChooseAccount(*platform, user, login.page_id, &account)) return halt(*s);
+  ConnectionGrant grant;
+  if (Step s = DescribeGrant(app, *platform, login, user, account, &grant)) return halt(*s);
+  SavedConnection saved;
+  if (Step s = SaveConnection(app, *platform, grant, &saved)) return halt(*s);
+  FinishCallback(app, ctx, std::nullopt,
+                 {{"id", saved.id}, {"igUsername", saved.ig_username}, {"status", saved.status}});
 }
 
 Json ConnectionJson(const ConnectionSummary& s) {
