@@ -36,19 +36,33 @@ int CompareAtClass(const ConfidenceFeatures& f) { return f.has_old ? 1 : 0; }
 // One of several items (a list line names it) or a one-item post (the title is chosen among its
 // lines), times the name's doubts (0, 1, 2, 3 or more): one word only, few item words, words
 // translated from Swahili, another item on its line, another line naming an item as well, a price
-// written without a currency mark (an informal post, whose title is a guess more often).
+// written without a currency mark (an informal post, whose title is a guess more often), a name
+// starting with a number or a measurement, a line with three or more words besides the name, a
+// name that is the whole first line of a caption of five or more content lines (a headline as
+// often as a title).
 int NameClass(const ConfidenceFeatures& f) {
+  const bool whole_first_line = f.name_line == 0 && f.name_line_extra == 0 && f.content_lines >= 5;
   int doubts = (f.name_words < 2) + (f.name_item < 3) + f.name_translated + f.name_rivals +
-               f.name_competing + (f.price_strength >= 0 && !f.price_explicit);
+               f.name_competing + (f.price_strength >= 0 && !f.price_explicit) +
+               f.name_number_first + (f.name_line_extra >= 3) + whole_first_line;
   return (f.multi ? 0 : 4) + std::min(doubts, 3);
 }
 
+// The kind of evidence (the name's head noun, a brand in it, another of its words; each with a
+// clear margin over the runner-up category, or not), then distant evidence: a word elsewhere in
+// the item's lines, only hashtags, nothing.
 int CategoryClass(const ConfidenceFeatures& f) {
-  double c = f.category_score;
-  return c < 0.5 ? 0 : (c < 0.75 ? 1 : (c < 0.9 ? 2 : (c < 1 ? 3 : 4)));
+  if (f.category_evidence <= kNameWord) return f.category_margin >= 0.5 ? f.category_evidence : 3;
+  return 4 + (f.category_evidence - kCaptionWord);
 }
 
-int SizesClass(const ConfidenceFeatures& f) { return f.sizes > 0 ? 1 : 0; }
+// No sizes; a few sizes read one by one from the item's own lines; a range or five or more; sizes
+// from a line shared by a list post's items.
+int SizesClass(const ConfidenceFeatures& f) {
+  if (f.sizes == 0) return 0;
+  if (f.sizes_shared) return 3;
+  return f.sizes >= 5 || f.size_spans < f.sizes ? 2 : 1;
+}
 
 int ColorsClass(const ConfidenceFeatures& f) {
   return f.colors == 0 ? 0 : (f.explicit_colors ? 1 : 2);
@@ -63,6 +77,12 @@ bool FragilePrice(const ConfidenceFeatures& f) {
 }
 
 bool FragileName(const ConfidenceFeatures& f) { return f.name_fallback || f.name_split; }
+
+bool FragileCategory(const ConfidenceFeatures& f) { return f.category_evidence >= kCaptionWord; }
+
+bool FragileSizes(const ConfidenceFeatures& f) {
+  return f.sizes > 0 && (f.sizes_shared_named || f.sizes_mixed);
+}
 
 double ScoreConfidence(const ConfidenceFeatures& f, FieldScores* fields) {
   using namespace confidence_table;
@@ -92,8 +112,14 @@ double ScoreConfidence(const ConfidenceFeatures& f, FieldScores* fields) {
       fields->old_price = std::min(fields->old_price, kFragileCap);
     }
   }
+  const bool fragile_category = FragileCategory(f);
+  const bool fragile_sizes = FragileSizes(f);
   if (fragile_name) fields->name = std::min(fields->name, kFragileCap);
-  if (fragile_price || fragile_name) p = std::min(p, kFragileCap);
+  if (fragile_category) fields->category = std::min(fields->category, kFragileCap);
+  if (fragile_sizes) fields->sizes = std::min(fields->sizes, kFragileCap);
+  if (fragile_price || fragile_name || fragile_category || fragile_sizes) {
+    p = std::min(p, kFragileCap);
+  }
   return p;
 }
 
@@ -125,6 +151,10 @@ std::string FeaturesJson(const ConfidenceFeatures& f) {
     w.Bool(FragilePrice(f));
     w.Key("fragile_name");
     w.Bool(FragileName(f));
+    w.Key("fragile_category");
+    w.Bool(FragileCategory(f));
+    w.Key("fragile_sizes");
+    w.Bool(FragileSizes(f));
     struct {
       const char* key;
       int value;
@@ -148,13 +178,21 @@ std::string FeaturesJson(const ConfidenceFeatures& f) {
                       {"name_split", f.name_split},
                       {"name_line", f.name_line},
                       {"name_on_price_line", f.name_on_price_line},
+                      {"name_unknown", f.name_unknown},
+                      {"name_number_first", f.name_number_first},
+                      {"name_line_extra", f.name_line_extra},
                       {"name_others", f.name_others},
                       {"content_lines", f.content_lines},
                       {"multi", f.multi},
                       {"list_layout", f.list_layout},
                       {"all_priced", f.all_priced},
                       {"non_product_cue", f.non_product_cue},
+                      {"category_evidence", f.category_evidence},
                       {"sizes", f.sizes},
+                      {"sizes_shared", f.sizes_shared},
+                      {"size_spans", f.size_spans},
+                      {"sizes_shared_named", f.sizes_shared_named},
+                      {"sizes_mixed", f.sizes_mixed},
                       {"colors", f.colors},
                       {"explicit_colors", f.explicit_colors}};
     for (const auto& kv : ints) {
@@ -163,6 +201,8 @@ std::string FeaturesJson(const ConfidenceFeatures& f) {
     }
     w.Key("category_score");
     w.Int(static_cast<long long>(f.category_score * 1000 + 0.5));
+    w.Key("category_margin");
+    w.Int(static_cast<long long>(f.category_margin * 1000 + 0.5));
     w.EndObject();
   }
   return out;

@@ -15,6 +15,18 @@
 
 namespace vendly::internal {
 
+// What the category rests on, strongest first: the head noun of the name (or its last two words as
+// a lexicon phrase), a brand in the name, another word of the name, a word elsewhere in the item's
+// lines, only hashtags, nothing at all (the default category).
+enum CategoryEvidence : int {
+  kHeadNoun = 0,
+  kBrand = 1,
+  kNameWord = 2,
+  kCaptionWord = 3,
+  kHashtagOnly = 4,
+  kNone = 5,
+};
+
 // What the extractor knows about one product's reading.
 struct ConfidenceFeatures {
   // Price: strength of the chosen selling price (prices.h Money::strength), -1 when none.
@@ -40,6 +52,9 @@ struct ConfidenceFeatures {
   bool name_split = false;       // its line is one chunk of a caption line listing several items
   int name_line = 0;             // the line it was read from (0 is the caption's first)
   bool name_on_price_line = false;  // read from the line that carries the price
+  int name_unknown = 0;             // words no lexicon knows (no category word, brand or colour)
+  bool name_number_first = false;   // the name starts with a number or a measurement
+  int name_line_extra = 0;          // words of its line outside the name
   int name_others = 0;    // other lines of a one-item post with item words (item score >= 2)
   int content_lines = 0;  // lines that are not empty, hashtags, contacts or fees
   // Structure of the post.
@@ -48,8 +63,14 @@ struct ConfidenceFeatures {
   bool all_priced = false;       // every item line carries its own price
   bool non_product_cue = false;  // the post also reads like a greeting, giveaway, ...
   // Category and variants.
-  double category_score = 0;  // CategoryScorer::Best's margin-and-strength score
+  double category_score = 0;   // CategoryScorer::Best's margin-and-strength score
+  double category_margin = 0;  // (best - runner-up) / best of the category scores, 0 when none
+  int category_evidence = kNone;
   int sizes = 0;
+  bool sizes_shared = false;  // some sizes come from a line shared by the items of a list post
+  int size_spans = 0;         // caption pieces the sizes were read from (fewer than sizes: a range)
+  bool sizes_shared_named = false;  // ... and that shared line names an item: sizes of one item?
+  bool sizes_mixed = false;         // letter sizes and number sizes together: two items' sizes?
   int colors = 0;
   bool explicit_colors = false;
 };
@@ -57,6 +78,12 @@ struct ConfidenceFeatures {
 // True when the price reading is fragile by construction: two competing prices, a risky pattern, a
 // tiny or 1-2 digit amount where prices run in thousands.
 bool FragilePrice(const ConfidenceFeatures& f);
+// True when the category rests on distant evidence only: no word of the name, only a word
+// elsewhere in the item's lines, a hashtag or nothing (the default category).
+bool FragileCategory(const ConfidenceFeatures& f);
+// True when the sizes may be another item's: read from a list post's shared line that names an
+// item ("M-XL for the shirts, 30-36 for the trousers"), or letter and number sizes mixed.
+bool FragileSizes(const ConfidenceFeatures& f);
 // True when the name is a guess by construction: taken from a fallback line, or from one chunk of a
 // caption line that lists several items (the dev set has none to measure such readings by).
 bool FragileName(const ConfidenceFeatures& f);

@@ -10,22 +10,22 @@
 namespace vendly::internal::confidence_table {
 
 // structure: dev products per class [305, 147, 200, 8, 3, 0, 2, 4]
-constexpr double kStructure[8] = {0.99996, 0.99992, 0.99504, 0.99901,
-                                  0.9983,  0.99702, 0.99801, 0.99851};
-// name: dev products per class [65, 215, 74, 6, 157, 117, 28, 6]
-constexpr double kName[8] = {0.99775, 0.99473, 0.94673, 0.78448, 0.99282, 0.92434, 0.8389, 0.68448};
+constexpr double kStructure[8] = {0.99914, 0.99823, 0.99059, 0.97237,
+                                  0.942,   0.83197, 0.92571, 0.95244};
+// name: dev products per class [63, 214, 75, 8, 112, 127, 53, 16]
+constexpr double kName[8] = {0.99592, 0.9912, 0.9255, 0.6774, 0.99768, 0.94621, 0.79189, 0.68644};
 // price: dev products per class [26, 13, 269, 60, 287, 13]
-constexpr double kPrice[6] = {0.9998, 0.99965, 0.99998, 0.99991, 0.99998, 0.99965};
+constexpr double kPrice[6] = {0.99043, 0.98187, 0.99903, 0.99572, 0.99909, 0.98187};
 // currency: dev products per class [269, 399]
-constexpr double kCurrency[2] = {0.99998, 0.99999};
+constexpr double kCurrency[2] = {0.99903, 0.99934};
 // compare_at_price: dev products per class [622, 46]
-constexpr double kCompareAt[2] = {0.99999, 0.99988};
-// category: dev products per class [0, 0, 20, 21, 627]
-constexpr double kCategory[5] = {0.99851, 0.99851, 0.99975, 0.99976, 0.99999};
-// sizes: dev products per class [541, 127]
-constexpr double kSizes[2] = {0.99997, 0.9846};
+constexpr double kCompareAt[2] = {0.99958, 0.99446};
+// category: dev products per class [525, 53, 67, 11, 12, 0, 0]
+constexpr double kCategory[7] = {0.9995, 0.99517, 0.99615, 0.97898, 0.98053, 0.83197, 0.83197};
+// sizes: dev products per class [541, 47, 42, 38]
+constexpr double kSizes[4] = {0.99951, 0.99457, 0.99395, 0.91867};
 // colors: dev products per class [512, 114, 42]
-constexpr double kColors[3] = {0.99998, 0.9999, 0.978};
+constexpr double kColors[3] = {0.99949, 0.99772, 0.95667};
 
 }  // namespace vendly::internal::confidence_table
 

@@ -267,11 +267,19 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
   // What the lines shared by a list's items say, read once for all of them.
   internal::Variants shared_variants;
   internal::CategoryScorer shared_scorer;
+  bool shared_sizes_named = false;  // a shared line with sizes also names an item (confidence.h)
   if (!single) {
     for (uint32_t li : seg.shared_lines) {
       const LineInfo& info = seg.lines[li];
+      const std::size_t sizes_before = shared_variants.sizes.size();
       internal::ReadVariants(t, info.content_first, info.last, false, &shared_variants);
       ScoreWords(t, info.content_first, info.last, 0.5, &shared_scorer);
+      if (shared_variants.sizes.size() > sizes_before && !shared_sizes_named) {
+        internal::CategoryScorer line_scorer;
+        ScoreWords(t, info.content_first, info.last, 1.0, &line_scorer);
+        for (int c = 0; c < 9; ++c)
+          shared_sizes_named = shared_sizes_named || line_scorer.Score(c) >= 2;
+      }
     }
   }
   x.products.reserve(std::min(seg.items.size(), kMaxProducts));
@@ -336,6 +344,8 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
       scorer.AddWord(name.words[k], next, head ? 4.0 : 2.0, name.spans[k], &used_next);
       if (used_next) ++k;
     }
+    double name_scores[9];
+    for (int c = 0; c < 9; ++c) name_scores[c] = scorer.Score(c);
     std::vector<uint32_t> own_lines = s.lines;
     if (std::find(own_lines.begin(), own_lines.end(), static_cast<uint32_t>(s.name_line)) ==
         own_lines.end()) {
@@ -345,6 +355,8 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
       ScoreWords(t, seg.lines[li].content_first, seg.lines[li].last, 1.0, &scorer);
     }
     if (!single) scorer.Merge(shared_scorer);
+    double word_scores[9];
+    for (int c = 0; c < 9; ++c) word_scores[c] = scorer.Score(c);
     for (const std::string& tag : hashtags) scorer.AddHashtag(tag, single ? 1.0 : 0.5);
     double category_conf = 0;
     int category = scorer.Best(&category_conf);
@@ -370,6 +382,7 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
       }
       v.explicit_colors = v.explicit_colors || shared_variants.explicit_colors;
     }
+    const int size_spans = static_cast<int>(v.size_spans.size());
     p.sizes = std::move(v.sizes);
     p.colors = std::move(v.colors);
     p.evidence.sizes = MergeSpans(t, v.size_spans);
@@ -430,6 +443,24 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
           (li > 0 && joined(li - 1, li)) || (li + 1 < t.lines.size() && joined(li, li + 1));
     }
     cf.name_on_price_line = !seg.lines[s.name_line].prices.empty();
+    for (const std::string& w : name.words) {
+      bool digit = false;
+      for (char c : w) digit = digit || (c >= '0' && c <= '9');
+      int weight = 0;
+      if (!digit && internal::LookupCategoryWord(w, &weight) < 0 && !internal::IsBrandWord(w) &&
+          !internal::IsColorWord(w)) {
+        ++cf.name_unknown;
+      }
+    }
+    cf.name_number_first = !name.words.empty() && !name.words[0].empty() &&
+                           name.words[0][0] >= '0' && name.words[0][0] <= '9';
+    if (name.chunk_last > name.chunk_first) {
+      const LineInfo& info = seg.lines[s.name_line];
+      for (uint32_t i = info.content_first; i < info.last; ++i) {
+        if (t.tokens[i].kind != TokenKind::kWord) continue;
+        if (i < name.chunk_first || i >= name.chunk_last) ++cf.name_line_extra;
+      }
+    }
     for (uint32_t li = 0; li < seg.lines.size(); ++li) {
       const LineInfo& info = seg.lines[li];
       if (info.empty || info.hashtags_only || info.contact || info.fee) continue;
@@ -446,7 +477,56 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
     cf.all_priced = all_items_priced;
     cf.non_product_cue = !cues.non_product.empty();
     cf.category_score = category_conf;
+    {
+      double top = 0, second = 0;
+      for (int c = 0; c < 9; ++c) {
+        const double sc = scorer.Score(c);
+        if (sc > top) {
+          second = top;
+          top = sc;
+        } else if (sc > second) {
+          second = sc;
+        }
+      }
+      cf.category_margin = top > 0 ? (top - second) / top : 0;
+      // The kind of evidence the category rests on: the name's head noun (or its last two words as
+      // a phrase), a brand in the name, another word of the name, a word elsewhere in the item's
+      // lines, only hashtags.
+      int head_category = -1, weight = 0;
+      const std::size_t nw = name.words.size();
+      if (nw >= 2) {
+        head_category =
+            internal::LookupCategoryPhrase(name.words[nw - 2], name.words[nw - 1], &weight);
+      }
+      if (head_category < 0 && nw >= 1) {
+        head_category = internal::LookupCategoryWord(name.words[nw - 1], &weight);
+      }
+      bool brand = false;
+      for (const std::string& w : name.words) {
+        brand = brand ||
+                (internal::IsBrandWord(w) && internal::LookupCategoryWord(w, &weight) == category);
+      }
+      using E = internal::CategoryEvidence;
+      cf.category_evidence = top <= 0                    ? E::kNone
+                             : head_category == category ? E::kHeadNoun
+                             : brand                     ? E::kBrand
+                             : name_scores[category] > 0 ? E::kNameWord
+                             : word_scores[category] > 0 ? E::kCaptionWord
+                                                         : E::kHashtagOnly;
+    }
     cf.sizes = static_cast<int>(p.sizes.size());
+    cf.sizes_shared = !single && !shared_variants.sizes.empty();
+    cf.size_spans = size_spans;
+    cf.sizes_shared_named = cf.sizes_shared && shared_sizes_named;
+    {
+      bool numeric = false, letter = false;
+      for (const std::string& z : p.sizes) {
+        const bool digit = !z.empty() && z[0] >= '0' && z[0] <= '9';
+        numeric = numeric || digit;
+        letter = letter || !digit;
+      }
+      cf.sizes_mixed = numeric && letter;
+    }
     cf.colors = static_cast<int>(p.colors.size());
     cf.explicit_colors = v.explicit_colors;
     p.confidence = Clamp01(internal::ScoreConfidence(cf, &p.field_confidence));

@@ -29,6 +29,7 @@ With --write HEADER it writes the table fitted on the whole dev set as C++.
 import argparse
 import hashlib
 import json
+import math
 import os
 import subprocess
 import sys
@@ -46,11 +47,18 @@ TABLES = [
     ("kPrice", "price", 6),
     ("kCurrency", "currency", 2),
     ("kCompareAt", "compare_at_price", 2),
-    ("kCategory", "category", 5),
-    ("kSizes", "sizes", 2),
+    ("kCategory", "category", 7),
+    ("kSizes", "sizes", 4),
     ("kColors", "colors", 3),
 ]
-PRIOR_WEIGHT = 4.0
+# Each class's probability is estimated pessimistically: the posterior of its share right is a Beta
+# with a prior of PRIOR_WEIGHT pseudo-products at a mean of min(the field's overall share,
+# PRIOR_MEAN_CEILING), and the table holds that posterior's LOWER_QUANTILE; so a class seen on a
+# handful of dev posts (where the rules were shaped) stays well below its observed share, and one
+# seen on hundreds keeps close to it.
+PRIOR_WEIGHT = 2.0
+PRIOR_MEAN_CEILING = 0.9
+LOWER_QUANTILE = 0.2
 FRAGILE_CAP = 0.85  # confidence.cc kFragileCap
 AUTO_APPROVE = 0.9
 K = 5
@@ -85,6 +93,7 @@ def records(expected_rows, predicted_rows):
             f = pp["features"]
             rec = {"id": r["id"], "fold": fold, "classes": f["classes"],
                    "fragile_price": f["fragile_price"], "fragile_name": f["fragile_name"],
+                   "fragile_category": f["fragile_category"], "fragile_sizes": f["fragile_sizes"],
                    "printed": pp.get("confidence"), "matched": j in pairs, "fields": None}
             if j in pairs:
                 rec["fields"] = score_extraction.field_results(e_list[pairs[j]], pp)
@@ -103,6 +112,61 @@ def label(rec, key):
     return rec["fields"][key]
 
 
+def _betacf(a, b, x):
+    """The continued fraction of the regularised incomplete beta function (Lentz's method)."""
+    tiny = 1e-300
+    qab, qap, qam = a + b, a + 1.0, a - 1.0
+    c, d = 1.0, 1.0 - qab * x / qap
+    d = 1.0 / (d if abs(d) > tiny else tiny)
+    h = d
+    for m in range(1, 300):
+        m2 = 2 * m
+        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        h *= d * c
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+        d = 1.0 + aa * d
+        d = 1.0 / (d if abs(d) > tiny else tiny)
+        c = 1.0 + aa / c
+        c = c if abs(c) > tiny else tiny
+        de = d * c
+        h *= de
+        if abs(de - 1.0) < 1e-12:
+            break
+    return h
+
+
+def beta_cdf(x, a, b):
+    """The regularised incomplete beta function I_x(a, b)."""
+    if x <= 0:
+        return 0.0
+    if x >= 1:
+        return 1.0
+    ln = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    if x < (a + 1.0) / (a + b + 2.0):
+        return math.exp(ln) * _betacf(a, b, x) / a
+    return 1.0 - math.exp(ln) * _betacf(b, a, 1.0 - x) / b
+
+
+def beta_quantile(q, a, b):
+    lo, hi = 0.0, 1.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if beta_cdf(mid, a, b) < q:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def pessimistic(ok, count, pooled):
+    m = min(pooled, PRIOR_MEAN_CEILING)
+    return beta_quantile(LOWER_QUANTILE, ok + PRIOR_WEIGHT * m, count - ok + PRIOR_WEIGHT * (1 - m))
+
+
 def fit(recs):
     table = {}
     for name, key, n in TABLES:
@@ -116,8 +180,7 @@ def fit(recs):
             ok[c] += bool(y)
         pooled = (sum(ok) + 1.0) / (sum(count) + 2.0)
         # Five decimals: the header stays readable, and the core and this script read the same values.
-        table[name] = [round((ok[c] + PRIOR_WEIGHT * pooled) / (count[c] + PRIOR_WEIGHT), 5)
-                       for c in range(n)]
+        table[name] = [round(pessimistic(ok[c], count[c], pooled), 5) for c in range(n)]
         table[name + "_counts"] = count
     return table
 
@@ -128,7 +191,7 @@ def predict(rec, table):
     p = v["structure"]
     for key in ("name", "price", "currency", "compare_at_price", "category", "sizes", "colors"):
         p *= v[key]
-    if rec["fragile_price"] or rec["fragile_name"]:
+    if rec["fragile_price"] or rec["fragile_name"] or rec["fragile_category"] or rec["fragile_sizes"]:
         p = min(p, FRAGILE_CAP)
     return min(1.0, max(0.0, p))
 
@@ -140,6 +203,10 @@ def predict_fields(rec, table):
         v["price"] = min(v["price"], FRAGILE_CAP)
     if rec["fragile_name"]:
         v["name"] = min(v["name"], FRAGILE_CAP)
+    if rec["fragile_category"]:
+        v["category"] = min(v["category"], FRAGILE_CAP)
+    if rec["fragile_sizes"]:
+        v["sizes"] = min(v["sizes"], FRAGILE_CAP)
     return v
 
 
