@@ -3,6 +3,7 @@
 #include "routes/sync.h"
 
 #include <vendly/api.h>
+#include <vendly/conflict.h>
 #include <vendly/draft.h>
 
 #include <string>
@@ -51,21 +52,21 @@ void ListConflicts(App& app, RequestContext& ctx) {
   SendJson(ctx.res, 200, {{"conflicts", list}, {"total", list.size()}});
 }
 
+// The seller's choice for a conflict: parsed here, decided by the core (vendly/conflict.h), the
+// product and the conflict written in one transaction.
 void ResolveConflict(App& app, RequestContext& ctx) {
   const std::string conflict_id = ctx.req.matches[1];
   const std::string& store_id = ctx.session->store_id;
   auto body = ParseJsonObject(ctx.req);
   if (!body.ok()) return SendError(ctx.res, body.status());
-  auto choice = RequireString(*body, "choice", 1, 20);
+  auto name = RequireString(*body, "choice", 1, 20);
+  if (!name.ok()) return SendError(ctx.res, name.status());
+  const auto value = body->find("value");
+  auto choice = vendly::ReadSellerChoice(*name, value == body->end() ? nullptr : &*value);
   if (!choice.ok()) return SendError(ctx.res, choice.status());
-  if (*choice != "instagram" && *choice != "vendly" && *choice != "value")
-    return SendError(
-        ctx.res, Status::InvalidRequest("choice must be \"instagram\", \"vendly\" or \"value\""));
-  if (*choice == "value" && !body->contains("value"))
-    return SendError(ctx.res, Status::InvalidRequest("value is required when choice is \"value\""));
 
   Json answer;
-  Json field_errors;
+  std::vector<vendly::FieldError> field_errors;
   Status st = app.db.Transaction([&](Conn& conn) -> Status {
     auto c = conn.Exec(
         "SELECT id, product_id, field, instagram_value, status FROM sync_conflict"
@@ -73,47 +74,26 @@ void ResolveConflict(App& app, RequestContext& ctx) {
         {conflict_id, store_id});
     if (!c.ok()) return c.status();
     if (c->empty()) return Status::NotFound("conflict not found");
-    if (c->Text(0, "status") != "open")
-      return Status::Conflict("conflict_resolved", "this conflict was already resolved");
+    const vendly::Conflict conflict{c->Text(0, "field"),
+                                    JsonColumn(*c, 0, "instagram_value", nullptr),
+                                    c->Text(0, "status") == "open"};
     const std::string product_id = c->Text(0, "product_id");
-    const std::string field = c->Text(0, "field");
     auto product = conn.Exec(std::string("SELECT ") + kOursColumns +
                                  " FROM product p WHERE p.id = $1 AND p.store_id = $2 FOR UPDATE",
                              {product_id, store_id});
     if (!product.ok()) return product.status();
     if (product->empty()) return Status::NotFound("product not found");
-    const Json ours = ProductAsDraft(*product, 0);
-    Json chosen;
-    std::string resolution;
-    if (*choice == "instagram") {
-      chosen = JsonColumn(*c, 0, "instagram_value", nullptr);
-      resolution = "instagram";
-    } else if (*choice == "vendly") {
-      chosen = ours.contains(field) ? ours[field] : Json();
-      resolution = "seller";
-    } else {
-      chosen = (*body)["value"];
-      resolution = "custom";
-    }
-    // The core's draft rules judge the result: the edit applied to the product as it is.
-    const std::string edit_key(vendly::EditKeyOfField(field));
-    if (edit_key.empty()) return Status::Internal("conflict on an unknown field");
-    auto read = vendly::DraftFromJson(ours);
-    auto edited = vendly::ApplyEdits(read.draft, Json{{edit_key, chosen}});
-    std::vector<vendly::FieldError> errors = edited.errors;
-    for (auto& e : vendly::ValidateDraft(edited.draft)) errors.push_back(e);
-    if (!errors.empty()) {
-      field_errors = vendly::ToApiJson(Json(vendly::ErrorsToJson(errors)));
-      return Status::ValidationFailed("the value does not pass the product rules");
-    }
-    const Json result = Json(vendly::DraftToJson(edited.draft));
-    Status written = WriteProductDraft(conn, store_id, product_id, result);
+    const vendly::ConflictDecision decision = vendly::ResolveConflict(
+        conflict, vendly::DraftFromJson(ProductAsDraft(*product, 0)).draft, *choice);
+    field_errors = decision.errors;
+    if (!decision.status.ok()) return decision.status;
+    Status written =
+        WriteProductDraft(conn, store_id, product_id, Json(vendly::DraftToJson(decision.product)));
     if (!written.ok()) return written;
-    const Json resolved = result.contains(field) ? result[field] : Json();
     auto upd = conn.Exec(
         "UPDATE sync_conflict SET status = 'resolved', resolution = $3, resolved_value = $4::jsonb,"
         " resolved_at = now() WHERE id = $1 AND store_id = $2",
-        {conflict_id, store_id, resolution, resolved.dump()});
+        {conflict_id, store_id, decision.resolution, decision.resolved_value.dump()});
     if (!upd.ok()) return upd.status();
     auto row = conn.Exec(std::string(kConflictSelect) + " WHERE c.id = $1", {conflict_id});
     if (!row.ok()) return row.status();
@@ -126,13 +106,13 @@ void ResolveConflict(App& app, RequestContext& ctx) {
   if (!st.ok()) {
     if (st.code() == "validation_failed") {
       Json error = ErrorBody(st);
-      error["errors"] = field_errors;
+      error["errors"] = vendly::ToApiJson(Json(vendly::ErrorsToJson(field_errors)));
       return SendJson(ctx.res, HttpStatusFor(st), error);
     }
     return SendError(ctx.res, st);
   }
   LogInfo("sync_conflict_resolved",
-          {{"storeId", store_id}, {"conflictId", conflict_id}, {"choice", *choice}});
+          {{"storeId", store_id}, {"conflictId", conflict_id}, {"choice", *name}});
   SendJson(ctx.res, 200, answer);
 }
 
