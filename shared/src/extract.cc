@@ -214,6 +214,117 @@ bool ThousandsCurrency(std::string_view code) {
 
 double Clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
 
+// A noun and its plural compare equal: "shirts"/"shirt", "dresses"/"dress", "hoodies"/"hoody".
+std::string_view Singular(std::string_view w) {
+  auto ends = [&](std::string_view s) {
+    return w.size() > s.size() + 2 && w.substr(w.size() - s.size()) == s;
+  };
+  if (ends("sses") || ends("shes") || ends("ches") || ends("xes")) return w.substr(0, w.size() - 2);
+  if (ends("s") && !ends("ss")) return w.substr(0, w.size() - 1);
+  return w;
+}
+
+// Sizes that belong to one item of several, on a line shared by a list's items: "Sizes M-XL for the
+// shirts, 30-34 for the trousers", "Sizes: shirts M-XL, trousers 30-34". The line is cut into
+// clauses at ',', ';', '/', '|', '&', "and" and "na"; a clause names an item when one of its words
+// (plural or not) is a word of that item's name line and of no other item's; a clause naming none
+// belongs to the one before it (or, at the start, the next). When clauses name two items or more,
+// each clause's sizes go to its item alone, read as if the clause followed a size cue. Returns
+// false (and leaves `per_item` alone) when the line is not such a line.
+bool ReadSizesPerItem(const Text& t, const Segmentation& seg, uint32_t li,
+                      std::vector<internal::Variants>* per_item) {
+  const LineInfo& info = seg.lines[li];
+  if (!internal::HasSizeCue(t, info.content_first, info.last)) return false;
+  const std::size_t n_items = seg.items.size();
+  // The item a word names, or -1 (none) / -2 (several).
+  auto item_of = [&](std::string_view w) {
+    int found = -1;
+    for (std::size_t k = 0; k < n_items; ++k) {
+      const int nl = seg.items[k].name_line;
+      if (nl < 0) continue;
+      const internal::Line& line = t.lines[static_cast<uint32_t>(nl)];
+      for (uint32_t j = line.first; j < line.last; ++j) {
+        const Token& tok = t.tokens[j];
+        if (tok.kind != TokenKind::kWord || tok.has_digit || tok.end - tok.begin < 3) continue;
+        if (Singular(t.Lower(tok)) != w) continue;
+        if (found >= 0 && found != static_cast<int>(k)) return -2;
+        found = static_cast<int>(k);
+        break;
+      }
+    }
+    return found;
+  };
+  struct Clause {
+    uint32_t first, last;
+    int item;
+  };
+  std::vector<Clause> clauses;
+  uint32_t start = info.content_first;
+  for (uint32_t i = info.content_first; i <= info.last; ++i) {
+    const char p = i < info.last ? t.Punct(t.tokens[i]) : '\0';
+    const bool joiner = i < info.last && (t.Is(t.tokens[i], "and") || t.Is(t.tokens[i], "na"));
+    if (i < info.last && p != ',' && p != ';' && p != '/' && p != '|' && p != '&' && !joiner) {
+      continue;
+    }
+    Clause c{start, i, -1};
+    for (uint32_t j = start; j < i && c.item != -2; ++j) {
+      const Token& tok = t.tokens[j];
+      if (tok.kind != TokenKind::kWord || tok.has_digit || tok.end - tok.begin < 3) continue;
+      const int k = item_of(Singular(t.Lower(tok)));
+      if (k == -1) continue;
+      c.item = (c.item == -1 || c.item == k) ? k : -2;
+    }
+    if (c.item == -2) return false;
+    clauses.push_back(c);
+    start = i + 1;
+  }
+  int named = 0;
+  std::vector<char> seen(n_items, 0);
+  for (const Clause& c : clauses) {
+    if (c.item >= 0 && !seen[static_cast<std::size_t>(c.item)]) {
+      seen[static_cast<std::size_t>(c.item)] = 1;
+      ++named;
+    }
+  }
+  if (named < 2) return false;
+  int owner = -1;
+  for (const Clause& c : clauses) {
+    if (c.item >= 0) {
+      owner = c.item;
+      break;
+    }
+  }
+  per_item->resize(n_items);
+  for (const Clause& c : clauses) {
+    if (c.item >= 0) owner = c.item;
+    if (c.first >= c.last) continue;
+    // The clause's sizes after a cue, its other words left out: "trousers 30-34" reads as
+    // "sizes 30-34".
+    std::string text = "sizes";
+    for (uint32_t j = c.first; j < c.last; ++j) {
+      const Token& tok = t.tokens[j];
+      uint32_t end = j;
+      if (tok.kind == TokenKind::kWord && !tok.has_digit &&
+          !internal::IsLetterSizeAt(t, j, c.last, &end)) {
+        continue;
+      }
+      if (tok.space_before || j == c.first) text += ' ';
+      text.append(t.Raw(tok));
+    }
+    Text clause;
+    internal::Tokenise(text, &clause);
+    internal::Variants v;
+    internal::ReadVariants(clause, 0, static_cast<uint32_t>(clause.tokens.size()), false, &v);
+    internal::Variants& out = (*per_item)[static_cast<std::size_t>(owner)];
+    for (std::string& z : v.sizes) {
+      if (std::find(out.sizes.begin(), out.sizes.end(), z) == out.sizes.end()) {
+        out.sizes.push_back(std::move(z));
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 namespace internal {
@@ -268,13 +379,34 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
   internal::Variants shared_variants;
   internal::CategoryScorer shared_scorer;
   bool shared_sizes_named = false;  // a shared line with sizes also names an item (confidence.h)
+  std::vector<internal::Variants> item_sizes;  // per item: sizes a shared line gave it alone
   if (!single) {
     for (uint32_t li : seg.shared_lines) {
       const LineInfo& info = seg.lines[li];
       const std::size_t sizes_before = shared_variants.sizes.size();
-      internal::ReadVariants(t, info.content_first, info.last, false, &shared_variants);
+      internal::Variants line_variants;
+      internal::ReadVariants(t, info.content_first, info.last, false, &line_variants);
+      bool per_item = false;
+      if (!line_variants.sizes.empty() && ReadSizesPerItem(t, seg, li, &item_sizes)) {
+        line_variants.sizes.clear();
+        per_item = true;
+      }
+      for (std::string& c : line_variants.colors) {
+        if (std::find(shared_variants.colors.begin(), shared_variants.colors.end(), c) ==
+            shared_variants.colors.end()) {
+          shared_variants.colors.push_back(std::move(c));
+        }
+      }
+      for (std::string& z : line_variants.sizes) {
+        if (std::find(shared_variants.sizes.begin(), shared_variants.sizes.end(), z) ==
+            shared_variants.sizes.end()) {
+          shared_variants.sizes.push_back(std::move(z));
+        }
+      }
+      shared_variants.explicit_colors =
+          shared_variants.explicit_colors || line_variants.explicit_colors;
       ScoreWords(t, info.content_first, info.last, 0.5, &shared_scorer);
-      if (shared_variants.sizes.size() > sizes_before && !shared_sizes_named) {
+      if ((shared_variants.sizes.size() > sizes_before || per_item) && !shared_sizes_named) {
         internal::CategoryScorer line_scorer;
         ScoreWords(t, info.content_first, info.last, 1.0, &line_scorer);
         for (int c = 0; c < 9; ++c)
@@ -379,6 +511,12 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
       }
       for (const std::string& z : shared_variants.sizes) {
         if (std::find(v.sizes.begin(), v.sizes.end(), z) == v.sizes.end()) v.sizes.push_back(z);
+      }
+      const std::size_t item = static_cast<std::size_t>(&s - seg.items.data());
+      if (item < item_sizes.size()) {
+        for (const std::string& z : item_sizes[item].sizes) {
+          if (std::find(v.sizes.begin(), v.sizes.end(), z) == v.sizes.end()) v.sizes.push_back(z);
+        }
       }
       v.explicit_colors = v.explicit_colors || shared_variants.explicit_colors;
     }

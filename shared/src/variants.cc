@@ -343,6 +343,21 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
             continue;
           }
         }
+        // A size system's prefix before a numeric size is a cue of its own when a list or a range
+        // follows: "UK 8, UK 10, UK 12", "EU 40 - 43".
+        if ((w == "uk" || w == "eu" || w == "us" || w == "euro") &&
+            IsNumericSizeAt(t, k + 1, line_end)) {
+          Variants tmp;
+          int count = 0;
+          uint32_t e =
+              ReadSizeList(t, k, line_end, /*numeric_ok=*/true, /*spaced_ok=*/false, &tmp, &count);
+          if (count >= 2) {
+            for (std::string& s : tmp.sizes) AddUnique(&out->sizes, std::move(s));
+            for (Span s : tmp.size_spans) PushSpan(&out->size_spans, s);
+            k = e - 1;
+            continue;
+          }
+        }
         // A colour.
         const ColorWord* const* color = CaptionColors().Find(word);
         bool plain = color != nullptr && (*color)->use == ColorUse::kAnywhere;

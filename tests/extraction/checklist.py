@@ -542,15 +542,25 @@ def gen_issue_mft(s):
              ("blouses", "Chiffon blouses", [["blouse"]], 1300, "S-L", ["S", "M", "L"],
               "skirts", "Pencil skirts", [["skirt"]], 1600, "M-XXL", ["M", "L", "XL", "XXL"]),
              ("hoodies", "Hoodies", [["hoodie"]], 2200, "M-XXL", ["M", "L", "XL", "XXL"],
-              "joggers", "Joggers", [["jogger"]], 1500, "S-L", ["S", "M", "L"])]
+              "joggers", "Joggers", [["jogger"]], 1500, "S-L", ["S", "M", "L"]),
+             ("jeans", "Mom jeans", [["jeans"]], 1800, "26-30", ["26", "27", "28", "29", "30"],
+              "tops", "Crop tops", [["top"]], 900, "S-L", ["S", "M", "L"]),
+             ("boots", "Chelsea boots", [["boot"]], 4800, "40-45", ["40", "41", "42", "43", "44", "45"],
+              "jackets", "Denim jackets", [["jacket"]], 3200, "M-XXL", ["M", "L", "XL", "XXL"]),
+             ("heels", "Block heels", [["heel"]], 2700, "37-41", ["37", "38", "39", "40", "41"],
+              "dresses", "Bodycon dresses", [["dress"]], 2000, "S-XL", ["S", "M", "L", "XL"])]
     for a_w, a_t, a_kw, a_p, a_rng, a_sz, b_w, b_t, b_kw, b_p, b_rng, b_sz in pairs:
         for cur in ("KES", "UGX", "TZS"):
             pa, pb = convert(a_p, cur), convert(b_p, cur)
-            for form in range(4):
+            a_list, b_list = ", ".join(a_sz), ", ".join(b_sz)
+            for form in range(7):
                 sz = [f"Sizes {a_rng} for the {a_w}, {b_rng} for the {b_w}",
                       f"Sizes: {a_w} {a_rng}, {b_w} {b_rng}",
                       f"Saizi {a_rng} kwa {a_w}, {b_rng} kwa {b_w}",
-                      f"{a_w.capitalize()} sizes {a_rng} / {b_w} sizes {b_rng}"][form]
+                      f"{a_w.capitalize()} sizes {a_rng} / {b_w} sizes {b_rng}",
+                      f"Sizes available: {a_w} {a_list}; {b_w} {b_list}",
+                      f"Sizes {a_rng} ({a_w}) and {b_rng} ({b_w})",
+                      f"Saizi za {a_w} {a_rng} na {b_w} {b_rng}"][form]
                 cap = "\n".join([s.pick(["New stock 🔥", "Mzigo mpya 👇🏾"]), f"{a_t} {money(pa, cur)}",
                                  f"{b_t} {money(pb, cur)}", sz, s.pick(CTA["en"])])
                 s.add("mft_7_sizes_per_item", "MFT", post(cap, cur, "CAROUSEL_ALBUM", 2),

@@ -326,5 +326,31 @@ TEST(Extract, RegressionNumberThenSlashAtTheEnd) {
   EXPECT_EQ(y.products[0].price, 1500);
 }
 
+// A line shared by a list's items can give each item its own sizes; a line that names no item
+// gives its sizes to all of them.
+TEST(Extract, SizesPerItemOnASharedLine) {
+  Extraction x = ExtractCaption(
+      "Fresh stock\nLinen shirts Ksh 1,900\nChinos Ksh 2,400\n"
+      "Sizes L-XXL for the shirts; 32-34 for the chinos\nDM to order");
+  ASSERT_EQ(x.products.size(), 2u);
+  EXPECT_EQ(x.products[0].sizes, (std::vector<std::string>{"L", "XL", "XXL"}));
+  EXPECT_EQ(x.products[1].sizes, (std::vector<std::string>{"32", "33", "34"}));
+  Extraction y =
+      ExtractCaption("Fresh stock\nLinen shirts Ksh 1,900\nChinos Ksh 2,400\nSizes M, L, XL");
+  ASSERT_EQ(y.products.size(), 2u);
+  EXPECT_EQ(y.products[0].sizes, (std::vector<std::string>{"M", "L", "XL"}));
+  EXPECT_EQ(y.products[1].sizes, (std::vector<std::string>{"M", "L", "XL"}));
+}
+
+// A number glued to its item by an en dash is a menu row's price; one glued by a hyphen is a
+// model ("T-800").
+TEST(Extract, EnDashMenuRowsArePriced) {
+  Extraction x = ExtractCaption("Leo jikoni\nMatoke–250\nPilau–300\nKachumbari–50");
+  ASSERT_EQ(x.products.size(), 3u);
+  EXPECT_EQ(x.products[0].price, 250);
+  EXPECT_EQ(x.products[1].price, 300);
+  EXPECT_EQ(x.products[2].price, 50);
+}
+
 }  // namespace
 }  // namespace vendly
