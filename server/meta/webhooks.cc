@@ -11,6 +11,8 @@
 #include "app/log.h"
 #include "crypto/crypto.h"
 #include "routes/catalog.h"
+#include "store/connection_store.h"
+#include "store/webhook_store.h"
 
 namespace vendly::server {
 namespace {
@@ -99,106 +101,29 @@ WebhookChange Malformed(const EntryContext& entry, const Json& delivered, const 
   return change;
 }
 
-// Replaces NUL characters in strings (PostgreSQL's jsonb cannot hold \u0000) with U+FFFD. Depth
-// is bounded by kMaxWebhookNesting, checked before parsing.
-void ScrubNul(Json& value) {
-  if (value.is_string()) {
-    std::string& s = value.get_ref<std::string&>();
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-      if (c == '\0')
-        out += "\xEF\xBF\xBD";
-      else
-        out += c;
-    }
-    s = std::move(out);
-  } else if (value.is_object()) {
-    Json scrubbed = Json::object();
-    for (auto& [key, item] : value.items()) {
-      Json copy = item;
-      ScrubNul(copy);
-      Json name = key;
-      ScrubNul(name);
-      scrubbed[name.get<std::string>()] = std::move(copy);
-    }
-    value = std::move(scrubbed);
-  } else if (value.is_array()) {
-    for (auto& item : value) ScrubNul(item);
-  }
-}
-
 // ---- Deliveries ---------------------------------------------------------------------------
-
-// One statement stores a whole delivery. Changes are inserted in dedupe-key order so two
-// deliveries that share changes take their index locks in the same order (no deadlock); a
-// change already stored (a redelivery) is skipped by ON CONFLICT, also within one body. The
-// account's connection is resolved in the same statement; only handled fields of an active
-// connection are 'pending', everything else is 'ignored' with its reason.
-constexpr char kInsertChanges[] = R"SQL(
-WITH incoming AS (
-  SELECT x.* FROM jsonb_to_recordset($1::jsonb) AS x(
-    ord int, dedupe_key text, event_type text, field text, ig_user_id text, ig_media_id text,
-    raw_payload jsonb, handled boolean, reason text)
-), resolved AS (
-  SELECT i.*, c.id AS connection_id, c.status AS connection_status,
-         COALESCE(i.handled AND c.status = 'active', false) AS actionable
-  FROM incoming i LEFT JOIN instagram_connection c ON c.ig_business_account_id = i.ig_user_id
-), inserted AS (
-  INSERT INTO instagram_webhook_event (webhook_id, dedupe_key, event_type, field, ig_user_id,
-    ig_media_id, raw_payload, processing_status, processing_error, processed_at, connection_id)
-  SELECT $2, dedupe_key, event_type, field, ig_user_id, ig_media_id, raw_payload,
-         CASE WHEN actionable THEN 'pending' ELSE 'ignored' END,
-         CASE WHEN NOT handled THEN reason
-              WHEN connection_id IS NULL THEN 'no connection for this Instagram account'
-              WHEN NOT actionable THEN 'the connection is ' || connection_status END,
-         CASE WHEN actionable THEN NULL ELSE now() END,
-         connection_id
-  FROM resolved ORDER BY dedupe_key, ord
-  ON CONFLICT (dedupe_key) DO NOTHING
-  RETURNING id, processing_status, connection_id
-)
-SELECT n.id, n.processing_status, c.store_id
-FROM inserted n LEFT JOIN instagram_connection c ON c.id = n.connection_id
-)SQL";
 
 struct StoredDelivery {
   int stored = 0;  // new rows (the rest were already stored)
   int queued = 0;  // webhook jobs enqueued
 };
 
+// Stores the delivery's changes and enqueues a "webhook" job for each new pending one, in one
+// transaction.
 Result<StoredDelivery> StoreChanges(App& app, const std::string& delivery_id,
                                     const std::vector<WebhookChange>& changes) {
   StoredDelivery out;
   if (changes.empty()) return out;
-  Json records = Json::array();
-  for (std::size_t i = 0; i < changes.size(); ++i) {
-    const WebhookChange& c = changes[i];
-    records.push_back({{"ord", i},
-                       {"dedupe_key", c.dedupe_key},
-                       {"event_type", c.event_type},
-                       {"field", c.field},
-                       {"ig_user_id", c.ig_user_id},
-                       {"ig_media_id", c.ig_media_id ? Json(*c.ig_media_id) : Json(nullptr)},
-                       {"raw_payload", c.raw},
-                       {"handled", c.handled},
-                       {"reason", c.ignore_reason}});
-  }
-  std::string param = records.dump();
-  if (param.find("\\u0000") != std::string::npos) {
-    ScrubNul(records);
-    param = records.dump();
-  }
   Status status = app.db.Transaction([&](Conn& conn) -> Status {
-    auto rows = conn.Exec(kInsertChanges, {param, delivery_id});
-    if (!rows.ok()) return rows.status();
-    out = StoredDelivery{rows->size(), 0};
-    for (int r = 0; r < rows->size(); ++r) {
-      if (rows->Text(r, "processing_status") != "pending") continue;
+    auto inserted = InsertWebhookEvents(conn, delivery_id, changes);
+    if (!inserted.ok()) return inserted.status();
+    out = StoredDelivery{static_cast<int>(inserted->size()), 0};
+    for (const InsertedWebhookEvent& event : *inserted) {
+      if (event.status != "pending") continue;
       JobSpec spec;
       spec.kind = "webhook";
-      spec.store_id = rows->Get(r, "store_id");
-      spec.payload = {{"webhookEventId", rows->Text(r, "id")}};
+      spec.store_id = event.store_id;
+      spec.payload = {{"webhookEventId", event.id}};
       spec.max_attempts = kWebhookJobAttempts;
       auto job = EnqueueJob(conn, spec);
       if (!job.ok()) return job.status();
@@ -266,9 +191,6 @@ void ReceiveDelivery(App& app, RequestContext& ctx) {
 constexpr const char* kEventStatuses[] = {"pending", "processing", "completed", "failed",
                                           "ignored"};
 
-// A whole-number query parameter in [1, max]; `fallback` when absent.
-constexpr char kUtc[] = "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'";
-
 void ListEvents(App& app, RequestContext& ctx) {
   const std::string& store_id = ctx.session->store_id;
   Param status;
@@ -284,52 +206,34 @@ void ListEvents(App& app, RequestContext& ctx) {
   auto page = ReadPageRequest(ctx.req);
   if (!page.ok()) return SendError(ctx.res, page.status());
 
-  // Events reach a store through its connection: an event of an unknown account belongs to no one.
-  auto counted = app.db.Exec(
-      "SELECT e.processing_status, count(*) AS n FROM instagram_webhook_event e"
-      " JOIN instagram_connection c ON c.id = e.connection_id WHERE c.store_id = $1"
-      " GROUP BY e.processing_status",
-      {store_id});
+  auto counted = CountStoreWebhookEvents(app.db, store_id);
   if (!counted.ok()) return SendError(ctx.res, counted.status());
   Json counts = Json::object();
   for (const char* s : kEventStatuses) counts[s] = 0;
   long long total = 0;
-  for (int r = 0; r < counted->size(); ++r) {
-    const std::string s = counted->Text(r, "processing_status");
-    counts[s] = counted->Int(r, "n");
-    if (!status || *status == s) total += counted->Int(r, "n");
+  for (const auto& [s, n] : *counted) {
+    counts[s] = n;
+    if (!status || *status == s) total += n;
   }
-
-  auto rows = app.db.Exec(
-      std::string("SELECT e.id, e.event_type, e.field, e.ig_user_id, e.ig_media_id, e.raw_payload,"
-                  " e.processing_status, e.processing_error, e.retry_count,"
-                  " to_char(e.received_at AT TIME ZONE 'UTC', ") +
-          kUtc + ") AS received_at, to_char(e.processed_at AT TIME ZONE 'UTC', " + kUtc +
-          ") AS processed_at FROM instagram_webhook_event e"
-          " JOIN instagram_connection c ON c.id = e.connection_id"
-          " WHERE c.store_id = $1 AND ($2::text IS NULL OR e.processing_status = $2)"
-          " ORDER BY e.received_at DESC, e.id DESC LIMIT $3::int OFFSET $4::bigint",
-      {store_id, status, std::to_string(page->limit),
-       std::to_string((page->page - 1) * static_cast<long long>(page->limit))});
+  auto rows = ListStoreWebhookEvents(app.db, store_id, status, page->limit,
+                                     (page->page - 1) * static_cast<long long>(page->limit));
   if (!rows.ok()) return SendError(ctx.res, rows.status());
+  auto optional_text = [](const std::optional<std::string>& v) {
+    return v ? Json(*v) : Json(nullptr);
+  };
   Json events = Json::array();
-  for (int r = 0; r < rows->size(); ++r) {
-    auto optional_text = [&](const char* column) {
-      auto v = rows->Get(r, column);
-      return v ? Json(*v) : Json(nullptr);
-    };
-    events.push_back({{"id", rows->Text(r, "id")},
-                      {"eventType", rows->Text(r, "event_type")},
-                      {"field", rows->Text(r, "field")},
-                      {"igUserId", rows->Text(r, "ig_user_id")},
-                      {"igMediaId", optional_text("ig_media_id")},
-                      {"status", rows->Text(r, "processing_status")},
-                      {"error", optional_text("processing_error")},
-                      {"retryCount", rows->Int(r, "retry_count")},
-                      {"receivedAt", rows->Text(r, "received_at")},
-                      {"processedAt", optional_text("processed_at")},
-                      {"payload", Json::parse(rows->Text(r, "raw_payload"), nullptr, false)}});
-  }
+  for (const WebhookEventRow& e : *rows)
+    events.push_back({{"id", e.id},
+                      {"eventType", e.event_type},
+                      {"field", e.field},
+                      {"igUserId", e.ig_user_id},
+                      {"igMediaId", optional_text(e.ig_media_id)},
+                      {"status", e.status},
+                      {"error", optional_text(e.error)},
+                      {"retryCount", e.retry_count},
+                      {"receivedAt", e.received_at},
+                      {"processedAt", optional_text(e.processed_at)},
+                      {"payload", e.payload}});
   SendJson(ctx.res, 200,
            {{"events", events},
             {"pagination", PaginationJson(total, page->page, page->limit)},
@@ -352,10 +256,7 @@ JobOutcome FailAttempt(Db& db, const Job& job, const std::string& event_id, cons
                                  {"attempt", job.attempts},
                                  {"maxAttempts", job.max_attempts},
                                  {"error", error.message()}});
-  auto recorded = db.Exec(
-      "UPDATE instagram_webhook_event SET processing_status = 'pending', processing_error = $2,"
-      " retry_count = $3::int WHERE id = $1 AND processing_status IN ('pending', 'processing')",
-      {event_id, shown, std::to_string(job.attempts)});
+  Status recorded = RecordWebhookAttemptFailure(db, event_id, shown, job.attempts);
   if (!recorded.ok())
     LogError("webhook_job_failed",
              {{"webhookEventId", event_id}, {"error", "could not record the failure"}});
@@ -367,13 +268,47 @@ JobOutcome FailAttempt(Db& db, const Job& job, const std::string& event_id, cons
 Status WebhookJobDied(Conn& conn, const Job& job, const std::string& error) {
   const std::string event_id =
       job.payload.is_object() ? job.payload.value("webhookEventId", "") : "";
-  auto marked = conn.Exec(
-      "UPDATE instagram_webhook_event SET processing_status = 'failed', processed_at = now(),"
-      " retry_count = $2::int, processing_error = COALESCE(processing_error, $3)"
-      " WHERE id = $1 AND processing_status IN ('pending', 'processing')",
-      {event_id, std::to_string(job.attempts),
-       error.rfind("lease expired", 0) == 0 ? "processing stopped (the worker stopped)" : error});
-  return marked.ok() ? Status::Ok() : marked.status();
+  return MarkWebhookEventFailed(
+      conn, event_id, job.attempts,
+      error.rfind("lease expired", 0) == 0 ? "processing stopped (the worker stopped)" : error);
+}
+
+// Why the event is not acted on ("" when it asks for a poll of its connection, whose store is
+// then *store_id), read inside the job's transaction.
+Result<std::string> IgnoreReason(Conn& conn, const ClaimedWebhookEvent& event,
+                                 std::string* store_id) {
+  if (!event.connection_id) return std::string("the connection was removed");
+  auto owner = FindConnectionOwner(conn, *event.connection_id);
+  if (!owner.ok()) return owner.status();
+  if (!*owner) return std::string("the connection was removed");
+  if ((*owner)->status != "active") return "the connection is " + (*owner)->status;
+  if (!IsHandledField(event.field)) return "field \"" + event.field + "\" is not handled";
+  *store_id = (*owner)->store_id;
+  return std::string();
+}
+
+// The event ignored with its reason, or a poll of its connection enqueued and the event completed.
+Status ApplyWebhookEvent(Conn& conn, const std::string& event_id, const ClaimedWebhookEvent& event,
+                         Json* result) {
+  std::string store_id;
+  auto reason = IgnoreReason(conn, event, &store_id);
+  if (!reason.ok()) return reason.status();
+  if (!reason->empty()) {
+    (*result)["ignored"] = *reason;
+    return MarkWebhookEventIgnored(conn, event_id, *reason);
+  }
+  JobSpec poll;
+  poll.kind = "poll";
+  poll.store_id = store_id;
+  poll.dedupe_key = "poll:" + *event.connection_id;
+  poll.payload = {{"connectionId", *event.connection_id},
+                  {"storeId", store_id},
+                  {"trigger", "webhook"},
+                  {"webhookEventId", event_id}};
+  auto queued = EnqueueJob(conn, poll);
+  if (!queued.ok()) return queued.status();
+  (*result)["pollJobId"] = *queued;
+  return MarkWebhookEventCompleted(conn, event_id);
 }
 
 }  // namespace
@@ -486,70 +421,15 @@ JobOutcome RunWebhookJob(JobContext& ctx) {
   // leaves it 'processing' until the job runs again, which takes it from that state too. It is
   // only a sign of progress, so its commit does not wait for the disk: lost in a crash, it costs
   // nothing, as the job runs again anyway.
-  Rows claimed;
-  Status marked = db.Transaction([&](Conn& conn) -> Status {
-    auto relaxed = conn.Exec("SET LOCAL synchronous_commit TO off");
-    if (!relaxed.ok()) return relaxed.status();
-    auto updated = conn.Exec(
-        "UPDATE instagram_webhook_event SET processing_status = 'processing' WHERE id = $1 AND"
-        " processing_status IN ('pending', 'processing', 'failed') RETURNING field, connection_id",
-        {event_id});
-    if (!updated.ok()) return updated.status();
-    claimed = *updated;
-    return Status::Ok();
-  });
-  if (!marked.ok()) return FailAttempt(db, job, event_id, marked);
+  auto claimed = ClaimWebhookEvent(db, event_id);
+  if (!claimed.ok()) return FailAttempt(db, job, event_id, claimed.status());
   Json result = {{"webhookEventId", event_id}};
-  if (claimed.empty()) {
+  if (!*claimed) {
     result["skipped"] = "the event is gone or already processed";
     return JobOutcome::Succeeded(result);
   }
-  const std::string field = claimed.Text(0, "field");
-  const std::optional<std::string> connection_id = claimed.Get(0, "connection_id");
-
-  Status done = db.Transaction([&](Conn& conn) -> Status {
-    std::string ignore_reason;
-    std::string store_id;
-    if (!connection_id) {
-      ignore_reason = "the connection was removed";
-    } else {
-      auto connection = conn.Exec("SELECT store_id, status FROM instagram_connection WHERE id = $1",
-                                  {*connection_id});
-      if (!connection.ok()) return connection.status();
-      if (connection->empty())
-        ignore_reason = "the connection was removed";
-      else if (connection->Text(0, "status") != "active")
-        ignore_reason = "the connection is " + connection->Text(0, "status");
-      else
-        store_id = connection->Text(0, "store_id");
-    }
-    if (ignore_reason.empty() && !IsHandledField(field))
-      ignore_reason = "field \"" + field + "\" is not handled";
-    if (!ignore_reason.empty()) {
-      result["ignored"] = ignore_reason;
-      auto ignored = conn.Exec(
-          "UPDATE instagram_webhook_event SET processing_status = 'ignored',"
-          " processing_error = $2, processed_at = now() WHERE id = $1",
-          {event_id, ignore_reason});
-      return ignored.ok() ? Status::Ok() : ignored.status();
-    }
-    JobSpec poll;
-    poll.kind = "poll";
-    poll.store_id = store_id;
-    poll.dedupe_key = "poll:" + *connection_id;
-    poll.payload = {{"connectionId", *connection_id},
-                    {"storeId", store_id},
-                    {"trigger", "webhook"},
-                    {"webhookEventId", event_id}};
-    auto queued = EnqueueJob(conn, poll);
-    if (!queued.ok()) return queued.status();
-    result["pollJobId"] = *queued;
-    auto completed = conn.Exec(
-        "UPDATE instagram_webhook_event SET processing_status = 'completed',"
-        " processing_error = NULL, processed_at = now() WHERE id = $1",
-        {event_id});
-    return completed.ok() ? Status::Ok() : completed.status();
-  });
+  Status done = db.Transaction(
+      [&](Conn& conn) { return ApplyWebhookEvent(conn, event_id, **claimed, &result); });
   if (!done.ok()) return FailAttempt(db, job, event_id, done);
   return JobOutcome::Succeeded(result);
 }

@@ -16,6 +16,7 @@
 
 #include "app/status.h"
 #include "jobs/queue.h"
+#include "store/webhook_store.h"  // WebhookChange
 
 namespace vendly::server {
 
@@ -33,25 +34,6 @@ enum class SignatureCheck {
 // or lower case.
 SignatureCheck CheckHubSignature(std::string_view app_secret, std::string_view raw_body,
                                  std::string_view header);
-
-// One change of a delivery, as it is stored.
-struct WebhookChange {
-  // Lowercase hex SHA-256 of the canonical JSON array [entry id, entry time, field, value], each
-  // as delivered (the value re-serialised with sorted keys, so the same change in a differently
-  // formatted or differently batched delivery has the same key). For a messaging item the field is
-  // "messaging" and the value the item.
-  std::string dedupe_key;
-  std::string event_type;  // the field of a change; "messaging" for entry[].messaging[]
-  std::string field;       // comments, mentions, ...; for messaging the item's kind (messages, ...)
-  std::string ig_user_id;  // the entry id: the Instagram account the change is about
-  std::optional<std::string> ig_media_id;  // value.media.id or value.media_id when present
-  // {"object","id","time","field","value"}, or {"object","id","time","messaging"} for messaging.
-  nlohmann::json raw;
-  // True for fields this server acts on (comments, mentions, media) of object "instagram". False
-  // changes are stored as 'ignored' with `ignore_reason`.
-  bool handled = false;
-  std::string ignore_reason;
-};
 
 // The changes of a delivery body that parsed as a JSON object, in delivery order. 400
 // invalid_request when it is not {"object": string, "entry": array}; that shape can never become

@@ -117,6 +117,14 @@ Status RecordConnectionFailure(Db& db, const std::string& id, const std::string&
       {id, store_id, error_code, error_message, mark_error ? "true" : "false"}));
 }
 
+Result<std::optional<ConnectionOwner>> FindConnectionOwner(Conn& conn, const std::string& id) {
+  auto rows = conn.Exec("SELECT store_id, status FROM instagram_connection WHERE id = $1", {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<ConnectionOwner>();
+  return std::optional<ConnectionOwner>(
+      ConnectionOwner{rows->Text(0, "store_id"), rows->Text(0, "status")});
+}
+
 Status InsertOAuthState(Db& db, const OAuthState& s, int minutes) {
   return Done(db.Exec(
       "INSERT INTO oauth_state (state_hash, seller_id, store_id, redirect_uri, expires_at, page_id)"

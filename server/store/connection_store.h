@@ -97,6 +97,14 @@ Status RecordConnectionFailure(Db& db, const std::string& id, const std::string&
                                const std::string& error_code, const std::string& error_message,
                                bool mark_error);
 
+// Whose a connection is, and whether it is active.
+struct ConnectionOwner {
+  std::string store_id;
+  std::string status;
+};
+// The connection `id`, inside the caller's transaction; nullopt when it was removed.
+Result<std::optional<ConnectionOwner>> FindConnectionOwner(Conn& conn, const std::string& id);
+
 // The OAuth `state` of a login in progress, kept only as its hash.
 struct OAuthState {
   std::string state_hash;
