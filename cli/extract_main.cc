@@ -44,8 +44,8 @@ int main(int argc, char** argv) {
     out = price_mode      ? vendly::ParsePriceJsonLine(line, line_number)
           : features_mode ? vendly::ExtractFeaturesJsonLine(line, line_number)
                           : vendly::ExtractJsonLine(line, line_number);
-    out.push_back('\n');
     std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+    std::cout.put('\n');  // not appended: the line comes sized to its JSON
   }
   std::cout.flush();
   return std::cout ? 0 : 1;

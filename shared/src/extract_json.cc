@@ -59,19 +59,7 @@ void WriteProduct(JsonWriter& w, const Product& p) {
   w.EndObject();
 }
 
-}  // namespace
-
-const char* const kCategories[9] = {
-    "Fashion & Apparel",      "Electronics & Gadgets", "Home & Living",
-    "Beauty & Personal Care", "Food & Beverages",      "Sports & Fitness",
-    "Books & Media",          "Toys & Games",          "Other"};
-
-std::string ToJsonLine(const Extraction& x) {
-  // Sized to fit nearly every line at once: a product's fixed part is under 700 bytes.
-  std::size_t expected = 64 + x.id.size() + x.reason.size();
-  for (const Product& p : x.products) expected += 700 + p.name.size() + p.description.size();
-  std::string out;
-  JsonWriter w(&out, expected);
+void WriteExtraction(JsonWriter& w, const Extraction& x) {
   w.BeginObject();
   w.Key("id"), w.String(x.id);
   w.Key("is_product"), w.Bool(x.is_product);
@@ -81,7 +69,29 @@ std::string ToJsonLine(const Extraction& x) {
   for (const Product& p : x.products) WriteProduct(w, p);
   w.EndArray();
   w.EndObject();
-  w.Finish();
+}
+
+// Past this size the buffer of ToJsonLine is freed after the line: one huge caption is not kept.
+constexpr std::size_t kKeptBuffer = 1 << 16;
+
+}  // namespace
+
+const char* const kCategories[9] = {
+    "Fashion & Apparel",      "Electronics & Gadgets", "Home & Living",
+    "Beauty & Personal Care", "Food & Beverages",      "Sports & Fitness",
+    "Books & Media",          "Toys & Games",          "Other"};
+
+std::string ToJsonLine(const Extraction& x) {
+  // Written into this thread's buffer, kept from line to line, then copied out at its size: a
+  // string grown to fit would be zero-filled before every byte is written.
+  thread_local std::string buffer;
+  std::string out;
+  {
+    JsonWriter w(&buffer, JsonWriter::Scratch{});
+    WriteExtraction(w, x);
+    out.assign(buffer.data(), w.size());
+  }
+  if (buffer.size() > kKeptBuffer) std::string().swap(buffer);
   return out;
 }
 

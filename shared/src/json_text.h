@@ -7,6 +7,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace vendly::internal {
 
@@ -19,6 +22,19 @@ inline bool IsPlainJsonByte(unsigned char c) {
 inline const char* SkipPlainJsonBytes(const char* p, const char* end) {
   constexpr uint64_t kOnes = 0x0101010101010101ull;
   constexpr uint64_t kHigh = 0x8080808080808080ull;
+#if defined(__SSE2__)
+  // Sixteen at a time where the host has SSE2 (every x86-64): as signed bytes, those < 0x20 and
+  // those >= 0x80 are exactly the ones below 0x20.
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    const int mask = _mm_movemask_epi8(special);
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
   while (end - p >= 8) {
     uint64_t v;
     std::memcpy(&v, p, sizeof v);

@@ -20,6 +20,13 @@ JsonWriter::JsonWriter(std::string* out, std::size_t expected_size)
   out_->resize(out_->capacity());  // the whole allocation is usable
 }
 
+JsonWriter::JsonWriter(std::string* buffer, Scratch) : out_(buffer), size_(0), scratch_(true) {
+  if (out_->size() < 256) {
+    out_->resize(256);
+    out_->resize(out_->capacity());
+  }
+}
+
 void JsonWriter::Grow(std::size_t n) {
   out_->resize(std::max(out_->size() * 2, size_ + n + 64));
   out_->resize(out_->capacity());

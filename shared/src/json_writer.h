@@ -18,12 +18,22 @@ class JsonWriter {
   // Appends to *out, which must outlive the writer. While the writer works, *out holds spare bytes
   // past the JSON: read it only after Finish() (or the writer's end).
   explicit JsonWriter(std::string* out, std::size_t expected_size = 256);
+  // Writes from the start of *buffer, whose bytes are all room, and never trims it: a buffer kept
+  // from one line to the next is then neither reallocated nor zero-filled again. The JSON is the
+  // first size() bytes of *buffer.
+  struct Scratch {};
+  JsonWriter(std::string* buffer, Scratch);
   ~JsonWriter() { Finish(); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  // Trims *out to the JSON written so far. The writer may go on writing afterwards.
-  void Finish() { out_->resize(size_); }
+  // Trims *out to the JSON written so far (not a Scratch buffer). The writer may go on writing
+  // afterwards.
+  void Finish() {
+    if (!scratch_) out_->resize(size_);
+  }
+  // The bytes of JSON written so far.
+  std::size_t size() const { return size_; }
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
@@ -111,6 +121,7 @@ class JsonWriter {
   uint64_t has_value_ = 0;
   int depth_ = 0;
   bool after_key_ = false;
+  bool scratch_ = false;
 };
 
 // Appends `s` as a quoted JSON string (see JsonWriter::String).

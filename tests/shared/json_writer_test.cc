@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "json_text.h"
+
 namespace vendly::internal {
 namespace {
 
@@ -90,4 +92,52 @@ TEST(JsonWriter, SpansAreTwoIntegerArrays) {
 }
 
 }  // namespace
+TEST(JsonWriter, ScratchBufferIsReusedFromItsStartAndNeverTrimmed) {
+  std::string buffer;
+  const std::string long_text(1000, 'x');
+  {
+    JsonWriter w(&buffer, JsonWriter::Scratch{});
+    w.BeginArray(), w.String(long_text), w.EndArray();
+    ASSERT_EQ(w.size(), long_text.size() + 4);
+    EXPECT_EQ(buffer.substr(0, w.size()), "[\"" + long_text + "\"]");
+  }
+  const std::size_t grown = buffer.size();
+  EXPECT_GE(grown, long_text.size() + 4);
+  {
+    JsonWriter w(&buffer, JsonWriter::Scratch{});
+    w.BeginObject(), w.Key("a"), w.Int(1), w.EndObject();
+    w.Finish();
+    ASSERT_EQ(w.size(), 7u);
+    EXPECT_EQ(buffer.substr(0, w.size()), R"({"a":1})");
+  }
+  EXPECT_EQ(buffer.size(), grown);  // kept for the next line
+}
+
+// The first byte a JSON string cannot hold as is, at every position of runs long enough for every
+// block size of SkipPlainJsonBytes (16, 8 and single bytes).
+TEST(JsonText, SkipPlainJsonBytesStopsAtTheFirstSpecialByte) {
+  const char specials[] = {'"', '\\', '\x00', '\x1f', '\x7f', '\x80', '\xff', '\xc3'};
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string plain(n, 'a');
+    for (std::size_t i = 0; i < n; ++i) plain[i] = static_cast<char>(' ' + (i * 7) % 95);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (plain[i] == '"' || plain[i] == '\\') plain[i] = 'q';
+    }
+    ASSERT_EQ(SkipPlainJsonBytes(plain.data(), plain.data() + n), plain.data() + n) << n;
+    for (std::size_t k = 0; k < n; ++k) {
+      for (char c : specials) {
+        std::string s = plain;
+        s[k] = c;
+        if (c == '\x7f') {
+          // DEL is printable ASCII for JSON: it stays plain.
+          EXPECT_EQ(SkipPlainJsonBytes(s.data(), s.data() + n), s.data() + n) << n << " " << k;
+          continue;
+        }
+        EXPECT_EQ(SkipPlainJsonBytes(s.data(), s.data() + n), s.data() + k)
+            << n << " " << k << " " << static_cast<int>(static_cast<unsigned char>(c));
+      }
+    }
+  }
+}
+
 }  // namespace vendly::internal
