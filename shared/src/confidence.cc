@@ -81,7 +81,8 @@ bool FragileName(const ConfidenceFeatures& f) { return f.name_fallback || f.name
 bool FragileCategory(const ConfidenceFeatures& f) { return f.category_evidence >= kCaptionWord; }
 
 bool FragileSizes(const ConfidenceFeatures& f) {
-  return f.sizes > 0 && (f.sizes_shared_named || f.sizes_mixed);
+  if (f.fashion && f.unread_number_lines > 0) return true;
+  return f.sizes > 0 && (f.sizes_shared_named || f.sizes_mixed || f.size_numbers_unread > 0);
 }
 
 double ScoreConfidence(const ConfidenceFeatures& f, FieldScores* fields) {
@@ -193,6 +194,9 @@ std::string FeaturesJson(const ConfidenceFeatures& f) {
                       {"size_spans", f.size_spans},
                       {"sizes_shared_named", f.sizes_shared_named},
                       {"sizes_mixed", f.sizes_mixed},
+                      {"size_numbers_unread", f.size_numbers_unread},
+                      {"unread_number_lines", f.unread_number_lines},
+                      {"fashion", f.fashion},
                       {"colors", f.colors},
                       {"explicit_colors", f.explicit_colors}};
     for (const auto& kv : ints) {

@@ -71,6 +71,10 @@ struct ConfidenceFeatures {
   int size_spans = 0;         // caption pieces the sizes were read from (fewer than sizes: a range)
   bool sizes_shared_named = false;  // ... and that shared line names an item: sizes of one item?
   bool sizes_mixed = false;         // letter sizes and number sizes together: two items' sizes?
+  int size_numbers_unread = 0;      // numbers on the lines sizes were read from, not read as sizes
+  int unread_number_lines =
+      0;                 // item lines mostly of numbers (measures aside) nothing was read from
+  bool fashion = false;  // the category is Fashion & Apparel, whose items have sizes
   int colors = 0;
   bool explicit_colors = false;
 };
@@ -82,7 +86,9 @@ bool FragilePrice(const ConfidenceFeatures& f);
 // elsewhere in the item's lines, a hashtag or nothing (the default category).
 bool FragileCategory(const ConfidenceFeatures& f);
 // True when the sizes may be another item's: read from a list post's shared line that names an
-// item ("M-XL for the shirts, 30-36 for the trousers"), or letter and number sizes mixed.
+// item ("M-XL for the shirts, 30-36 for the trousers"), letter and number sizes mixed, numbers left
+// unread on a line sizes were read from ("small, medium and 41, 42"); or, for a fashion item, a
+// line mostly of numbers nothing was read from ("UK 8, UK 10, UK 12": sizes missed).
 bool FragileSizes(const ConfidenceFeatures& f);
 // True when the name is a guess by construction: taken from a fallback line, or from one chunk of a
 // caption line that lists several items (the dev set has none to measure such readings by).

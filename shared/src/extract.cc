@@ -13,6 +13,7 @@
 #include "naming.h"
 #include "prices.h"
 #include "segment.h"
+#include "spec_units.h"
 #include "text.h"
 #include "variants.h"
 
@@ -500,10 +501,41 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
     internal::Variants v;
     std::vector<uint32_t> variant_lines = single ? s.lines : own_lines;
     std::sort(variant_lines.begin(), variant_lines.end());
+    int size_lines_numbers_unread = 0;  // numbers left unread on the lines sizes came from
+    int unread_number_lines = 0;
     for (uint32_t li : variant_lines) {
       const LineInfo& info = seg.lines[li];
       if (IsNoiseLine(info)) continue;
+      const std::size_t spans_before = v.size_spans.size();
       internal::ReadVariants(t, info.content_first, info.last, loose, &v);
+      if (!info.prices.empty() || !info.olds.empty()) continue;
+      if (v.size_spans.size() == spans_before && !info.size_cue) {
+        // A line mostly of numbers (measures aside) that nothing was read from: sizes the reader
+        // does not know ("UK 8, UK 10"), or a count or a grade; read, not guessed.
+        int numbers = 0, words = 0;
+        for (uint32_t i = info.content_first; i < info.last; ++i) {
+          const Token& tok = t.tokens[i];
+          words += tok.kind == TokenKind::kWord;
+          if (tok.kind != TokenKind::kNumber) continue;
+          // A number before a unit is a measure ("2 litres", "1500 W"), read for what it is.
+          const bool measure =
+              i + 1 < info.last && t.tokens[i + 1].kind == TokenKind::kWord &&
+              internal::IsSpecUnit(HashedWord(t.Lower(t.tokens[i + 1]), t.tokens[i + 1].hash));
+          numbers += !measure;
+        }
+        unread_number_lines +=
+            numbers >= 2 && numbers >= words && static_cast<int>(li) != s.name_line;
+        continue;
+      }
+      for (uint32_t i = info.content_first; i < info.last; ++i) {
+        if (t.tokens[i].kind != TokenKind::kNumber) continue;
+        bool read = false;
+        for (std::size_t k = spans_before; k < v.size_spans.size() && !read; ++k) {
+          read =
+              v.size_spans[k].begin <= t.tokens[i].begin && t.tokens[i].end <= v.size_spans[k].end;
+        }
+        size_lines_numbers_unread += !read;
+      }
     }
     if (!single) {
       for (const std::string& c : shared_variants.colors) {
@@ -656,6 +688,9 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
     cf.sizes_shared = !single && !shared_variants.sizes.empty();
     cf.size_spans = size_spans;
     cf.sizes_shared_named = cf.sizes_shared && shared_sizes_named;
+    cf.size_numbers_unread = size_lines_numbers_unread;
+    cf.unread_number_lines = unread_number_lines;
+    cf.fashion = category == internal::kFashion;
     {
       bool numeric = false, letter = false;
       for (const std::string& z : p.sizes) {

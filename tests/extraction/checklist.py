@@ -894,6 +894,55 @@ def gen_fragile(s):
                       FRAGILE, [])
 
 
+# Readings whose category or sizes are fragile by construction (confidence.h FragileCategory,
+# FragileSizes): whatever is drafted stays below auto-approve.
+# Coined item names no lexicon knows (a new brand's product line), and hashtags or a description
+# line that name a category.
+COINED = ["Kivuli Pro 3", "Tamu Deluxe", "Nuru X7", "Zawadi Prime", "Baraka Two", "Upendo Classic",
+          "Mwezi Air", "Jua Lite"]
+CATEGORY_TAGS = ["#thriftkenya", "#skincareke", "#homedecorke", "#techdealske", "#gymlife", "#bakeryke",
+                 "#toyshopke", "#streetwearke"]
+CATEGORY_LINES = ["Perfect for your kitchen 🍳", "Soft on your skin, glow all day ✨", "Best for the gym 💪🏾",
+                  "Comfy for the kids' playroom 🧸", "Fits every laptop bag 💻", "Pairs with any outfit 👗"]
+
+
+def gen_fragile_fields(s):
+    for cur in CURRENCIES:
+        n = convert(2500, cur)
+        for coined in COINED:
+            lang = s.pick(LANGS)
+            # the category from a hashtag only
+            cap = "\n".join([s.pick(TITLE_FX[lang]).format(t=coined),
+                             s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang]),
+                             s.pick(CATEGORY_TAGS)])
+            s.add("conf_fragile_category_hashtag", "MFT", post(cap, cur), FRAGILE, [])
+            # the category from a word of another line only
+            cap = "\n".join([s.pick(TITLE_FX[lang]).format(t=coined), s.pick(CATEGORY_LINES),
+                             s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang])])
+            s.add("conf_fragile_category_elsewhere", "MFT", post(cap, cur), FRAGILE, [])
+    # letter sizes and number sizes for one item: two items' sizes, or two systems, either way a guess
+    fashion = [it for it in ITEMS if it[2] == FASHION]
+    for item in fashion:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            lang = s.pick(LANGS)
+            sz = s.pick(["Sizes S, M, L and 38, 40, 42", "Saizi M-XL, 40-44", "Sizes: M L XL / 30 32 34",
+                         "Available in small, medium and 41, 42"])
+            cap = "\n".join([s.pick(TITLE_FX[lang]).format(t=item[0]), sz,
+                             s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang])])
+            s.add("conf_fragile_sizes_mixed", "MFT", post(cap, cur), FRAGILE, [])
+    # a list post whose shared sizes line names one of its items: the sizes may be that item's only
+    pairs = [(fashion[i], fashion[j]) for i in range(len(fashion)) for j in range(len(fashion)) if i < j]
+    for k, (a, b) in enumerate(pairs[:24]):
+        cur = CURRENCIES[k % len(CURRENCIES)]
+        a_t, b_t = a[0], b[0]
+        a_w = a[1][0][-1] + "s"
+        sz = s.pick([f"Sizes M-XL for the {a_w}", f"Saizi 38-44 kwa {a_w}", f"{a_w.capitalize()} come in S, M, L"])
+        cap = "\n".join([s.pick(["New stock 🔥", "Mzigo mpya 👇🏾"]), f"{a_t} {money(convert(a[3], cur), cur)}",
+                         f"{b_t} {money(convert(b[3], cur), cur)}", sz, s.pick(CTA["en"])])
+        s.add("conf_fragile_sizes_one_item", "MFT", post(cap, cur, "CAROUSEL_ALBUM", 2), FRAGILE, [])
+
+
 def generate():
     s = Suite()
     gen_issue_mft(s)
@@ -901,6 +950,7 @@ def generate():
     gen_inv(s)
     gen_dir(s)
     gen_fragile(s)
+    gen_fragile_fields(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases
