@@ -233,6 +233,20 @@ const WordSet& BundleWords() {
   return k;
 }
 
+// Words that name an option of one item: its size or its pack ("Pakiti ndogo", "Big bottle",
+// "Nusu kilo", "Family size").
+const WordSet& OptionWords() {
+  static constexpr std::string_view kWords[] = {
+      "small",  "big",     "large",  "medium", "mini",   "regular", "jumbo",   "family",
+      "half",   "full",    "single", "double", "ndogo",  "kubwa",   "kati",    "nusu",
+      "mdogo",  "mkubwa",  "pack",   "packet", "pakiti", "bottle",  "chupa",   "kilo",
+      "litre",  "liter",   "lita",   "box",    "piece",  "pieces",  "tray",    "crate",
+      "debe",   "gunia",   "sachet", "jar",    "tin",    "mkebe",   "portion", "plate",
+      "sahani", "kikombe", "cup",    "glass",  "bucket", "ndoo",    "roll",    "dozen"};
+  static const WordSet k(kWords);
+  return k;
+}
+
 // Words a model number follows ("iPhone 12", "Air Max 90", "Spark 20").
 const WordSet& ModelWords() {
   static constexpr std::string_view kWords[] = {
@@ -423,6 +437,7 @@ class MoneyFinder {
               [](const Money& a, const Money& b) { return a.begin < b.begin; });
     MarkFeeTables();
     MarkYearTables();
+    ReadYearShapedRows();
     ResolvePairs();
     return std::move(out_);
   }
@@ -597,6 +612,64 @@ class MoneyFinder {
       } else {
         ++m;
       }
+    }
+  }
+
+  // Option rows: "Pakiti kubwa Ksh 3,500 / Pakiti ndogo 2000", "Big pack 3,500 / Small pack
+  // 2000", "Nusu kilo 2,500 / Kilo moja Ksh 4,000". A bare number read as a year (1990-2039) or
+  // as a quantity after a unit word, too large for one (ten times the smallest bare price), that
+  // ends a row of a few words, one of them naming an option (OptionWords), is that row's price
+  // when the row next to it ends in a price after a few words and the two rows share one of those
+  // words. The reading is risky: a year or a count looks the same.
+  void ReadYearShapedRows() {
+    // The word tokens before out_[k] on its line when it ends the line (emojis aside) after one
+    // to four words and nothing else; empty otherwise.
+    auto row_words = [&](std::size_t k, std::vector<uint32_t>* words) {
+      words->clear();
+      const Money& m = out_[k];
+      const Line& l = t_.lines[m.line];
+      for (uint32_t i = m.last_token; i < l.last; ++i) {
+        if (t_.tokens[i].kind != TokenKind::kEmoji) return false;
+      }
+      for (uint32_t i = l.first; i < m.first_token; ++i) {
+        const Token& tok = t_.tokens[i];
+        if (tok.kind == TokenKind::kWord && !tok.has_digit) {
+          words->push_back(i);
+        } else if (tok.kind == TokenKind::kWord || tok.kind == TokenKind::kNumber) {
+          if (!m.explicit_currency || i + 1 != m.first_token) return false;
+        }
+      }
+      return !words->empty() && words->size() <= 4;
+    };
+    std::vector<uint32_t> mine, theirs;
+    for (std::size_t k = 0; k < out_.size(); ++k) {
+      Money& m = out_[k];
+      const bool quantity = m.reason == NotPriceReason::kQuantity && !m.explicit_currency &&
+                            m.amount >= 10 * SmallestBarePrice(store_);
+      if (m.role != MoneyRole::kNotPrice || (m.reason != NotPriceReason::kYear && !quantity)) {
+        continue;
+      }
+      if (!row_words(k, &mine)) continue;
+      bool option = false;
+      for (uint32_t a : mine) option = option || OptionWords().Contains(t_.Word(t_.tokens[a]));
+      if (!option) continue;
+      bool sibling = false;
+      for (std::size_t j = 0; j < out_.size() && !sibling; ++j) {
+        const Money& o = out_[j];
+        if (j == k || o.role != MoneyRole::kPrice) continue;
+        if (o.line + 1 != m.line && m.line + 1 != o.line) continue;
+        if (!row_words(j, &theirs)) continue;
+        for (uint32_t a : mine) {
+          const std::string_view wa = t_.Lower(t_.tokens[a]);
+          if (wa.size() < 3) continue;
+          for (uint32_t b : theirs) sibling = sibling || t_.Lower(t_.tokens[b]) == wa;
+        }
+      }
+      if (!sibling) continue;
+      m.role = MoneyRole::kPrice;
+      m.reason = NotPriceReason::kNone;
+      m.strength = 2;
+      m.risky = true;
     }
   }
 

@@ -656,6 +656,32 @@ def gen_labeling_mft(s):
                          s.pick(CTA["sw"])]
                 s.add("lab_swahili_number_words", "MFT", post("\n".join(lines), cur),
                       plain_expect(item, cur, amount), ["price", "currency"])
+    # option rows whose lower price is shaped like a year ("Pakiti ndogo 2000"): still the lowest
+    # price; a year on a row that names no option stays a year.
+    opt_items = [("Chai masala", [["chai", "masala"]], FOOD), ("Pure honey", [["honey"]], FOOD),
+                 ("Shea butter", [["shea", "butter"]], BEAUTY), ("Peanut butter", [["peanut", "butter"]], FOOD),
+                 ("Body lotion", [["lotion"]], BEAUTY), ("Kahawa ya Kilimanjaro", [["kahawa"], ["coffee"]], FOOD)]
+    opt_rows = [("Pakiti kubwa", "Pakiti ndogo"), ("Big pack", "Small pack"), ("Large bottle", "Small bottle"),
+                ("Chupa kubwa", "Chupa ndogo"), ("Family size pack", "Regular pack"), ("Kilo moja", "Nusu kilo")]
+    for t, name_any, cat in opt_items:
+        for big, small in opt_rows:
+            for cur in ("KES", "UGX", "TZS"):
+                lo = 2000 if cur != "UGX" else s.pick([2000, 2010, 1990])
+                hi = s.pick([3500, 3200, 4000, 2800])
+                rows = [f"{big} {money(hi, cur)}", f"{small} {lo}"]
+                if s.rng.random() < 0.5:
+                    rows.reverse()
+                cap = "\n".join([t] + rows + [s.pick(CTA["en"] + CTA["sw"])])
+                s.add("lab_lowest_price_year_shaped", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product(name_any, lo, cur, category=cat)]},
+                      ["price", "currency"])
+            yr = s.pick(["Since 2015", "Established 2019", "Est. 2018", "Tangu 2016"])
+            cur = s.pick(["KES", "UGX", "TZS"])
+            hi = s.pick([3500, 3200, 4000, 2800])
+            cap = "\n".join([t, yr, f"{big} {money(hi, cur)}", s.pick(CTA["en"])])
+            s.add("lab_lowest_price_year_shaped", "MFT", post(cap, cur),
+                  {"is_product": True, "products": [product(name_any, hi, cur, category=cat)]},
+                  ["price", "currency"])
     # lowest price of several options or a range.
     for item in ITEMS:
         for cur in ("KES", "UGX", "TZS", "NGN"):

@@ -352,5 +352,22 @@ TEST(Extract, EnDashMenuRowsArePriced) {
   EXPECT_EQ(x.products[2].price, 50);
 }
 
+// An option row's own number is its price even when it looks like a year or a count ("2000",
+// "kilo 2,500"), when the row beside it names the same pack and has a price; a year on a row that
+// names no option stays a year.
+TEST(Extract, OptionRowPricesShapedLikeYears) {
+  Extraction x =
+      ExtractCaption("Mkate wa ngano\nPakiti kubwa Ksh 3,000\nPakiti ndogo 2000\nKaribu");
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].price, 2000);
+  EXPECT_LT(x.products[0].field_confidence.price, 0.9);
+  Extraction y = ExtractCaption("Sugar\nNusu kilo 2,100\nKilo moja Ksh 3,900");
+  ASSERT_EQ(y.products.size(), 1u);
+  EXPECT_EQ(y.products[0].price, 2100);
+  Extraction z = ExtractCaption("Honey\nSince 2012\nBig jar Ksh 3,900");
+  ASSERT_EQ(z.products.size(), 1u);
+  EXPECT_EQ(z.products[0].price, 3900);
+}
+
 }  // namespace
 }  // namespace vendly
