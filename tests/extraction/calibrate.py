@@ -7,11 +7,12 @@ usage: calibrate.py --cli build/bin/vendly-extract --fixtures tests/fixtures [--
 The confidence of a field is the probability that the seller accepts it unedited; the product's is
 the probability that every field is accepted (shared/src/confidence.h). The extractor reports, for
 each product, the class of its reading per field (`vendly-extract --features`); the table holds, per
-class, the share of dev-set products of that class whose field was right, shrunk towards the
-field's overall share by PRIOR_WEIGHT pseudo-products so that a rare class does not get 0 or 1 from
-a handful of posts. The product's probability is the chance it is a wanted product at all (its post
-structure's class) times its fields' probabilities; readings fragile by construction are capped in
-the core and here alike (FRAGILE_CAP).
+class, a pessimistic estimate of the share of dev-set products of that class whose field was right:
+the LOWER_QUANTILE point of its Beta posterior, with a prior of PRIOR_WEIGHT pseudo-products at the
+field's overall share (at most PRIOR_MEAN_CEILING), so that a class seen on a handful of posts (the
+posts the rules were shaped on) never gets near 1. The product's probability is the chance it is a wanted product at all (its post
+structure's class) times its fields' probabilities; readings fragile by construction (price, name,
+category, sizes) are capped in the core and here alike (FRAGILE_CAP).
 
 Without --write it prints the check: the table fitted on 4 of 5 folds of the dev set (posts split by
 a hash of their id) scores the 5th, so no post is scored by a table that saw it; the reliability

@@ -247,6 +247,12 @@ TEST(ExtractConfidence, FragileReadingsStayBelowAutoApprove) {
       {"a name from a line after the price", "KES",
        "KES 25,000 only 🔥\nInfinix Hot 40i smartphone\n1 Year Warranty",
        "Infinix Hot 40i smartphone\nKES 25,000 only 🔥\n1 Year Warranty"},
+      {"a category from a hashtag only", "KES",
+       "Kivuli Pro 3 🔥\nPrice: Ksh 2,500\nDM to order\n#skincareke",
+       "Kivuli Pro 3 face serum 🔥\nPrice: Ksh 2,500\nDM to order\n#skincareke"},
+      {"letter and number sizes for one item", "KES",
+       "Chelsea boots\nSizes M-XL, 40-44\nKsh 4,800\nDM to order",
+       "Chelsea boots\nSizes 40-44\nKsh 4,800\nDM to order"},
   };
   for (const FragileCase& c : cases) {
     Extraction sound = ExtractCaption(c.sound, c.store);
@@ -273,6 +279,23 @@ TEST(ExtractConfidence, ItemsFromACommaSplitLineStayBelowAutoApprove) {
   for (const Product& p : lines.products) EXPECT_GE(p.confidence, 0.9) << p.name;
 }
 
+// Sizes on a list post's shared line that names one of its items may be that item's only: every
+// item that took them stays below auto-approve; the same line naming no item does not.
+TEST(ExtractConfidence, SharedSizesNamingAnItemStayBelowAutoApprove) {
+  Extraction named = ExtractCaption(
+      "New stock\nShirts Ksh 1,500\nTrousers Ksh 2,000\nSizes M-XL for the shirts\nDM to order");
+  ASSERT_EQ(named.products.size(), 2u);
+  for (const Product& p : named.products) {
+    if (p.sizes.empty()) continue;
+    EXPECT_LT(p.confidence, 0.9) << p.name;
+    EXPECT_LT(p.field_confidence.sizes, 0.9) << p.name;
+  }
+  Extraction plain =
+      ExtractCaption("New stock\nShirts Ksh 1,500\nTrousers Ksh 2,000\nSizes M-XL\nDM to order");
+  ASSERT_EQ(plain.products.size(), 2u);
+  for (const Product& p : plain.products) EXPECT_GE(p.confidence, 0.9) << p.name;
+}
+
 TEST(ExtractConfidence, TheCapNamesTheFragileField) {
   const Product price = ExtractCaption("Chelsea boots\nKES 2\nDM to order").products.at(0);
   EXPECT_LT(price.field_confidence.price, 0.9);
@@ -282,6 +305,14 @@ TEST(ExtractConfidence, TheCapNamesTheFragileField) {
           .products.at(0);
   EXPECT_LT(name.field_confidence.name, 0.9);
   EXPECT_GE(name.field_confidence.price, 0.9);
+  const Product category =
+      ExtractCaption("Kivuli Pro 3 🔥\nPrice: Ksh 2,500\nDM to order\n#skincareke").products.at(0);
+  EXPECT_LT(category.field_confidence.category, 0.9);
+  EXPECT_GE(category.field_confidence.price, 0.9);
+  const Product sizes =
+      ExtractCaption("Chelsea boots\nSizes M-XL, 40-44\nKsh 4,800\nDM to order").products.at(0);
+  EXPECT_LT(sizes.field_confidence.sizes, 0.9);
+  EXPECT_GE(sizes.field_confidence.name, 0.9);
 }
 
 // The product's confidence is the chance that every field is right: never above its weakest field.
