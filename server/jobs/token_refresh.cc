@@ -5,73 +5,67 @@
 
 #include "app/app.h"
 #include "app/log.h"
-#include "crypto/crypto.h"
+#include "jobs/graph_errors.h"
 #include "jobs/queue.h"
 #include "meta/instagram_oauth.h"
+#include "store/connection_store.h"
 
 namespace vendly::server {
 namespace {
 
 constexpr int kTokenRefreshDays = 7;
 constexpr int kTokenRefreshEverySeconds = 3600;
+constexpr int kTokensPerRun = 100;
 
-// Long-lived user tokens within kTokenRefreshDays of expiry are exchanged for fresh ones
-// (fb_exchange_token); a 190 marks the connection expired (RecordConnectionError).
+enum class Refresh { kRefreshed, kExpired, kFailed };
+
+// Exchanges one connection's user token (fb_exchange_token) and stores the new one. A Graph error
+// is recorded on the connection (a rejected token expires it, RecordConnectionError) and judged by
+// the core's Graph-error rule; a failure to store the new token is the job's to retry.
+Result<Refresh> RefreshOne(App& app, const SealedConnection& due) {
+  std::optional<std::string> token;
+  if (due.sealed_token) token = app.OpenToken(*due.sealed_token, due.token_key_id);
+  if (!token) {
+    LogWarn("token_refresh_unreadable", {{"connectionId", due.id}});
+    return Refresh::kFailed;
+  }
+  auto platform = app.new_platform();
+  auto answer = platform->graph().Get("oauth/access_token",
+                                      {{"grant_type", "fb_exchange_token"},
+                                       {"client_id", app.config.meta_app_id},
+                                       {"client_secret", app.config.meta_app_secret},
+                                       {"fb_exchange_token", *token}},
+                                      "");
+  if (!answer.ok()) {
+    const StoredConnection c{due.id, due.store_id, due.ig_user_id, due.ig_username, "active", ""};
+    (void)RecordConnectionError(app, c, answer.error);
+    return DecideGraphError(app.config, answer.error).action ==
+                   vendly::GraphAction::kConnectionExpired
+               ? Refresh::kExpired
+               : Refresh::kFailed;
+  }
+  const Json& body = *answer.value;
+  if (!body.contains("access_token") || !body["access_token"].is_string()) return Refresh::kFailed;
+  std::optional<long long> expires_in;
+  if (body.contains("expires_in") && body["expires_in"].is_number())
+    expires_in = body["expires_in"].get<long long>();
+  Status saved = SaveRefreshedUserToken(app.db, due.id,
+                                        app.cipher.Seal(body["access_token"].get<std::string>()),
+                                        app.cipher.key_id(), expires_in);
+  if (!saved.ok()) return saved;
+  return Refresh::kRefreshed;
+}
+
+// Long-lived user tokens within kTokenRefreshDays of expiry are exchanged for fresh ones.
 JobOutcome RunTokenRefresh(JobContext& ctx) {
   App& app = ctx.app();
-  auto due = app.db.Exec(
-      "SELECT id, store_id, ig_business_account_id, ig_username, user_token_ciphertext,"
-      " user_token_key_id FROM instagram_connection WHERE status = 'active'"
-      " AND user_token_ciphertext IS NOT NULL AND user_token_expires_at IS NOT NULL"
-      " AND user_token_expires_at < now() + make_interval(days => $1::int) ORDER BY id LIMIT 100",
-      {std::to_string(kTokenRefreshDays)});
+  auto due = UserTokensDue(app.db, kTokenRefreshDays, kTokensPerRun);
   if (!due.ok()) return JobOutcome::Retry(due.status().message());
   int refreshed = 0, expired = 0, failed = 0;
-  for (int i = 0; i < due->size(); ++i) {
-    const std::string id = due->Text(i, "id");
-    auto sealed = DecodeByteaHex(due->Text(i, "user_token_ciphertext"));
-    std::optional<std::string> token;
-    if (sealed) token = app.OpenToken(*sealed, due->Text(i, "user_token_key_id"));
-    if (!token) {
-      ++failed;
-      LogWarn("token_refresh_unreadable", {{"connectionId", id}});
-      continue;
-    }
-    auto platform = app.new_platform();
-    auto answer = platform->graph().Get("oauth/access_token",
-                                        {{"grant_type", "fb_exchange_token"},
-                                         {"client_id", app.config.meta_app_id},
-                                         {"client_secret", app.config.meta_app_secret},
-                                         {"fb_exchange_token", *token}},
-                                        "");
-    if (!answer.ok()) {
-      StoredConnection c{id,
-                         due->Text(i, "store_id"),
-                         due->Text(i, "ig_business_account_id"),
-                         due->Text(i, "ig_username"),
-                         "active",
-                         ""};
-      (void)RecordConnectionError(app, c, answer.error);
-      (answer.error.kind == GraphErrorKind::kTokenInvalid ? expired : failed)++;
-      continue;
-    }
-    const Json& body = *answer.value;
-    if (!body.contains("access_token") || !body["access_token"].is_string()) {
-      ++failed;
-      continue;
-    }
-    Param expires_in;
-    if (body.contains("expires_in") && body["expires_in"].is_number())
-      expires_in = std::to_string(body["expires_in"].get<long long>());
-    auto saved = app.db.Exec(
-        "UPDATE instagram_connection SET user_token_ciphertext = $2::bytea, user_token_key_id = $3,"
-        " user_token_expires_at = CASE WHEN $4::bigint IS NULL THEN NULL"
-        "  ELSE now() + make_interval(secs => $4::bigint::double precision) END,"
-        " last_validated_at = now(), updated_at = now() WHERE id = $1",
-        {id, EncodeByteaHex(app.cipher.Seal(body["access_token"].get<std::string>())),
-         app.cipher.key_id(), expires_in});
-    if (!saved.ok()) return JobOutcome::Retry(saved.status().message());
-    ++refreshed;
+  for (const SealedConnection& connection : *due) {
+    auto done = RefreshOne(app, connection);
+    if (!done.ok()) return JobOutcome::Retry(done.status().message());
+    (*done == Refresh::kRefreshed ? refreshed : *done == Refresh::kExpired ? expired : failed)++;
   }
   if (refreshed + expired + failed > 0)
     LogInfo("token_refresh", {{"refreshed", refreshed}, {"expired", expired}, {"failed", failed}});

@@ -158,4 +158,34 @@ Result<StateLookup> ConsumeOAuthState(Db& db, const std::string& state_hash) {
   return lookup;
 }
 
+Result<std::vector<SealedConnection>> UserTokensDue(Db& db, int days, int limit) {
+  auto due = db.Exec(
+      "SELECT id, store_id, ig_business_account_id, ig_username, status, user_token_ciphertext,"
+      " user_token_key_id FROM instagram_connection WHERE status = 'active'"
+      " AND user_token_ciphertext IS NOT NULL AND user_token_expires_at IS NOT NULL"
+      " AND user_token_expires_at < now() + make_interval(days => $1::int) ORDER BY id"
+      " LIMIT $2::int",
+      {std::to_string(days), std::to_string(limit)});
+  if (!due.ok()) return due.status();
+  std::vector<SealedConnection> tokens;
+  for (int i = 0; i < due->size(); ++i)
+    tokens.push_back(SealedConnection{
+        due->Text(i, "id"), due->Text(i, "store_id"), due->Text(i, "ig_business_account_id"),
+        due->Text(i, "ig_username"), due->Text(i, "status"),
+        DecodeByteaHex(due->Text(i, "user_token_ciphertext")), due->Text(i, "user_token_key_id")});
+  return tokens;
+}
+
+Status SaveRefreshedUserToken(Db& db, const std::string& id, const std::string& sealed_token,
+                              const std::string& key_id, std::optional<long long> expires_in) {
+  Param seconds;
+  if (expires_in) seconds = std::to_string(*expires_in);
+  return Done(db.Exec(
+      "UPDATE instagram_connection SET user_token_ciphertext = $2::bytea, user_token_key_id = $3,"
+      " user_token_expires_at = CASE WHEN $4::bigint IS NULL THEN NULL"
+      "  ELSE now() + make_interval(secs => $4::bigint::double precision) END,"
+      " last_validated_at = now(), updated_at = now() WHERE id = $1",
+      {id, EncodeByteaHex(sealed_token), key_id, seconds}));
+}
+
 }  // namespace vendly::server

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/status.h"
 #include "store/db.h"
@@ -104,6 +105,15 @@ struct ConnectionOwner {
 };
 // The connection `id`, inside the caller's transaction; nullopt when it was removed.
 Result<std::optional<ConnectionOwner>> FindConnectionOwner(Conn& conn, const std::string& id);
+
+// The active connections whose long-lived user token expires within `days`, at most `limit`, by
+// id: the token refresh exchanges these for fresh ones. Their sealed_token and token_key_id are the
+// user token's (not the access token's).
+Result<std::vector<SealedConnection>> UserTokensDue(Db& db, int days, int limit);
+// Stores the connection's refreshed user token (sealed with `key_id`), valid `expires_in` seconds
+// (nullopt: unknown), and marks the connection validated now.
+Status SaveRefreshedUserToken(Db& db, const std::string& id, const std::string& sealed_token,
+                              const std::string& key_id, std::optional<long long> expires_in);
 
 // The OAuth `state` of a login in progress, kept only as its hash.
 struct OAuthState {
