@@ -2,6 +2,7 @@
 
 #include <time.h>
 #include <vendly/api.h>
+#include <vendly/approval.h>
 #include <vendly/draft.h>
 #include <vendly/draft_plan.h>
 #include <vendly/extract.h>
@@ -21,43 +22,21 @@ namespace {
 
 using Json = nlohmann::json;
 
-Json OptionalText(const Rows& rows, int row, const char* column) {
-  auto v = rows.Get(row, column);
-  return v ? Json(*v) : Json();
-}
-
-// The core's product as stored in extracted_data, reduced to a draft's fields plus the seller's
-// edits: {"draft":{...},"errors":[...]} from the core.
-Json CurrentDraft(const Json& extracted, const Json& edits) {
-  vendly::DraftResult read = vendly::DraftFromJson(extracted);
-  vendly::DraftResult edited =
-      vendly::ApplyEdits(read.draft, edits.is_object() ? edits : Json::object());
-  std::vector<vendly::FieldError> errors = std::move(read.errors);
-  for (auto& e : edited.errors) errors.push_back(std::move(e));
-  for (auto& e : vendly::ValidateDraft(edited.draft)) errors.push_back(std::move(e));
-  return {{"draft", Json(vendly::DraftToJson(edited.draft))},
-          {"errors", Json(vendly::ErrorsToJson(errors))}};
-}
-
-// The product fields the seller changed, as names of the core's draft (for the sync merge).
-Json EditedFields(const Json& edits) {
-  Json fields = Json::array();
-  if (!edits.is_object()) return fields;
-  for (auto it = edits.begin(); it != edits.end(); ++it) {
-    const std::string_view field = FieldOfEditKey(it.key());
-    if (!field.empty()) fields.push_back(std::string(field));
-  }
-  return fields;
-}
+Json OptionalJson(const std::optional<std::string>& v) { return v ? Json(*v) : Json(); }
 
 }  // namespace
 
-Json AmountValue(const std::optional<std::string>& text) {
-  if (!text) return nullptr;
-  double v = std::strtod(text->c_str(), nullptr);
+Json AmountValue(const std::optional<double>& amount) {
+  if (!amount) return nullptr;
+  const double v = *amount;
   if (std::isfinite(v) && std::floor(v) == v && std::fabs(v) < 1e15)
     return static_cast<long long>(v);
   return v;
+}
+
+Json AmountValue(const std::optional<std::string>& text) {
+  if (!text) return nullptr;
+  return AmountValue(std::optional<double>(std::strtod(text->c_str(), nullptr)));
 }
 
 Json JsonColumn(const Rows& rows, int row, const char* column, Json fallback) {
@@ -95,96 +74,62 @@ Result<PageRequest> ReadPageRequest(const httplib::Request& req) {
   return PageRequest{*page, *limit};
 }
 
-Result<PageRows> QueryPage(Db& db, const std::string& columns, const std::string& from_where,
-                           const std::string& order, Params params, const PageRequest& page) {
-  const std::size_t n = params.size();
-  params.push_back(std::to_string(page.limit));
-  params.push_back(std::to_string((page.page - 1) * static_cast<long long>(page.limit)));
-  auto rows = db.Exec("SELECT " + columns + ", count(*) OVER () AS total_rows FROM " + from_where +
-                          " ORDER BY " + order + " LIMIT $" + std::to_string(n + 1) +
-                          "::int OFFSET $" + std::to_string(n + 2) + "::bigint",
-                      params);
-  if (!rows.ok()) return rows.status();
-  if (!rows->empty()) return PageRows{*rows, rows->Int(0, "total_rows")};
-  // A page past the end carries no window count: count on its own.
-  params.resize(n);
-  auto count = db.Exec("SELECT count(*) AS n FROM " + from_where, params);
-  if (!count.ok()) return count.status();
-  return PageRows{*rows, count->Int(0, "n")};
+Json DraftJson(const DraftRow& d) {
+  const vendly::DraftResult current = vendly::CurrentDraft(d.extracted, d.seller_edits);
+  return {{"id", d.id},
+          {"igMediaId", d.ig_media_id},
+          {"itemIndex", d.item_index},
+          {"igMediaUrl", d.permalink},
+          {"permalink", d.permalink},
+          {"mediaType", d.media_type},
+          {"caption", d.caption},
+          {"postedAt", d.posted_at},
+          {"extractedData", ToApiJson(d.extraction)},
+          {"sellerEdits", d.seller_edits},
+          {"current", ToApiJson(Json(vendly::DraftToJson(current.draft)))},
+          {"errors", ToApiJson(Json(vendly::ErrorsToJson(current.errors)))},
+          {"confidence", d.confidence},
+          {"imageUrls", d.image_urls},
+          {"videoUrls", d.video_urls},
+          {"approvalStatus", d.approval_status},
+          {"rejectionReason", OptionalJson(d.rejection_reason)},
+          {"productId", OptionalJson(d.product_id)},
+          {"expiresAt", d.expires_at},
+          {"createdAt", d.created_at},
+          {"updatedAt", d.updated_at}};
 }
 
-Json DraftJson(const Rows& rows, int row) {
-  Json extracted = JsonColumn(rows, row, "extracted_data", Json::object());
-  Json edits = JsonColumn(rows, row, "seller_edits", nullptr);
-  Json current = CurrentDraft(extracted, edits);
-  return {{"id", rows.Text(row, "id")},
-          {"igMediaId", rows.Text(row, "ig_media_id")},
-          {"itemIndex", rows.Int(row, "item_index")},
-          {"igMediaUrl", rows.Text(row, "ig_permalink")},
-          {"permalink", rows.Text(row, "ig_permalink")},
-          {"mediaType", rows.Text(row, "ig_media_type")},
-          {"caption", rows.Text(row, "ig_caption")},
-          {"postedAt", rows.Text(row, "posted_at")},
-          {"extractedData", ToApiJson(extracted)},
-          {"sellerEdits", edits},
-          {"current", ToApiJson(current["draft"])},
-          {"errors", ToApiJson(current["errors"])},
-          {"confidence", std::strtod(rows.Text(row, "confidence").c_str(), nullptr)},
-          {"imageUrls", JsonColumn(rows, row, "image_urls", Json::array())},
-          {"videoUrls", JsonColumn(rows, row, "video_urls", Json::array())},
-          {"approvalStatus", rows.Text(row, "approval_status")},
-          {"rejectionReason", OptionalText(rows, row, "rejection_reason")},
-          {"productId", OptionalText(rows, row, "product_id")},
-          {"expiresAt", rows.Text(row, "expires_at")},
-          {"createdAt", rows.Text(row, "created_at")},
-          {"updatedAt", rows.Text(row, "updated_at")}};
-}
-
-Json ProductJson(const Rows& rows, int row) {
-  Json categories = JsonColumn(rows, row, "categories", Json::array());
-  Json item_index =
-      rows.Get(row, "source_item_index") ? Json(rows.Int(row, "source_item_index")) : Json();
-  return {{"id", rows.Text(row, "id")},
-          {"name", rows.Text(row, "name")},
-          {"slug", rows.Text(row, "slug")},
-          {"description", rows.Text(row, "description")},
-          {"price", AmountValue(rows.Get(row, "price"))},
-          {"currency", rows.Text(row, "currency")},
-          {std::string(FieldInfoOf(Field::kOldPrice).api),
-           AmountValue(rows.Get(row, "compare_at_price"))},
-          {"category", categories.empty() || !categories[0].is_string() ? Json() : categories[0]},
-          {"categories", categories},
-          {"tags", JsonColumn(rows, row, "tags", Json::array())},
-          {"sizes", JsonColumn(rows, row, "sizes", Json::array())},
-          {"colors", JsonColumn(rows, row, "colors", Json::array())},
-          {"images", JsonColumn(rows, row, "images", Json::array())},
-          {"status", rows.Text(row, "status")},
-          {"inStock", rows.Bool(row, "in_stock")},
-          {"sourceType", rows.Text(row, "source_type")},
-          {"igMediaId", OptionalText(rows, row, "source_external_id")},
-          {"itemIndex", item_index},
-          {"permalink", OptionalText(rows, row, "source_external_url")},
-          {"draftId", OptionalText(rows, row, "draft_id")},
-          {"createdAt", rows.Text(row, "created_at")},
-          {"updatedAt", rows.Text(row, "updated_at")}};
+Json ProductJson(const ProductRow& p) {
+  return {{"id", p.id},
+          {std::string(FieldInfoOf(Field::kName).api), p.name},
+          {"slug", p.slug},
+          {std::string(FieldInfoOf(Field::kDescription).api), p.description},
+          {std::string(FieldInfoOf(Field::kPrice).api), AmountValue(p.price)},
+          {std::string(FieldInfoOf(Field::kCurrency).api), p.currency},
+          {std::string(FieldInfoOf(Field::kOldPrice).api), AmountValue(p.old_price)},
+          {std::string(FieldInfoOf(Field::kCategory).api),
+           p.categories.empty() ? Json() : Json(p.categories[0])},
+          {"categories", p.categories},
+          {std::string(FieldInfoOf(Field::kTags).api), p.tags},
+          {std::string(FieldInfoOf(Field::kSizes).api), p.sizes},
+          {std::string(FieldInfoOf(Field::kColors).api), p.colors},
+          {"images", p.images},
+          {"status", p.status},
+          {"inStock", p.in_stock},
+          {"sourceType", p.source_type},
+          {"igMediaId", OptionalJson(p.ig_media_id)},
+          {"itemIndex", p.item_index ? Json(*p.item_index) : Json()},
+          {"permalink", OptionalJson(p.permalink)},
+          {"draftId", OptionalJson(p.draft_id)},
+          {"createdAt", p.created_at},
+          {"updatedAt", p.updated_at}};
 }
 
 Result<Json> LoadProduct(Conn& conn, const std::string& store_id, const std::string& product_id) {
-  auto rows = ProductRows(conn, store_id, product_id);
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status::NotFound("product not found");
-  return ProductJson(*rows, 0);
-}
-
-Result<StoreSettings> LoadStoreSettings(Conn& conn, const std::string& store_id) {
-  auto rows = conn.Exec(
-      "SELECT id, currency, auto_approve, auto_approve_threshold FROM store WHERE id = $1",
-      {store_id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status::NotFound("store not found");
-  return StoreSettings{rows->Text(0, "id"), rows->Text(0, "currency"),
-                       rows->Bool(0, "auto_approve"),
-                       std::strtod(rows->Text(0, "auto_approve_threshold").c_str(), nullptr)};
+  auto product = FindProduct(conn, store_id, product_id);
+  if (!product.ok()) return product.status();
+  if (!*product) return Status::NotFound("product not found");
+  return ProductJson(**product);
 }
 
 Status Notify(Conn& conn, const std::string& store_id, const std::string& kind,
@@ -308,39 +253,34 @@ Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
 
 namespace {
 
-// The product a valid draft becomes: its current fields (extraction plus the seller's edits), a
-// slug `slug`, the post it came from.
-NewInstagramProduct ProductOfDraft(const std::string& store_id, const DraftForApproval& row,
-                                   const Json& extracted, const Json& draft,
-                                   const Json& seller_edits, const std::string& slug) {
-  Json categories = Json::array();
-  if (draft.contains("category") && draft["category"].is_string())
-    categories.push_back(draft["category"]);
-  const Json sizes = draft.value("sizes", Json::array());
-  const Json colors = draft.value("colors", Json::array());
-  NewInstagramProduct p;
-  p.store_id = store_id;
-  p.name = draft.value("name", "");
-  p.slug = slug;
-  p.description = draft.value("description", "");
-  p.currency = draft.value("currency", "");
-  p.price = NumberParam(draft.value("price", Json()));
-  p.old_price = NumberParam(draft.value(FieldInfoOf(Field::kOldPrice).cli, Json()));
-  p.categories = categories.dump();
-  p.tags = draft.value("tags", Json::array()).dump();
-  p.sizes = sizes.dump();
-  p.colors = colors.dump();
-  p.images = row.image_urls;
-  p.videos = row.video_urls;
-  p.ig_media_id = row.ig_media_id;
-  p.item_index = row.item_index;
-  p.permalink = row.permalink;
-  p.caption = row.caption;
-  p.extraction = extracted.dump();
-  p.seller_edited_fields = EditedFields(seller_edits).dump();
-  p.has_variants = sizes.size() + colors.size() > 1;
-  p.in_stock = !extracted.value("sold_out", false);
-  return p;
+vendly::DraftToApprove ToApprove(const DraftRow& d) {
+  vendly::DraftToApprove draft;
+  draft.status = vendly::ParseApprovalStatus(d.approval_status);
+  draft.has_product = d.product_id.has_value();
+  draft.extracted = d.extracted;
+  const auto sold_out = d.extraction.find("sold_out");
+  draft.sold_out =
+      sold_out != d.extraction.end() && sold_out->is_boolean() && sold_out->get<bool>();
+  draft.seller_edits = d.seller_edits;
+  return draft;
+}
+
+// Writes an approval: the product (its slug taken under the store's slug lock, so approvals in
+// one store take their slugs one at a time) and the draft linked to it. The product's id.
+Result<std::string> ApplyApproval(Conn& conn, const std::string& store_id, const DraftRow& d,
+                                  const vendly::ApprovalDecision& decision) {
+  const vendly::ApprovedProduct& fields = decision.product;
+  auto taken = LockSlugsLike(conn, store_id, fields.slug_base);
+  if (!taken.ok()) return taken.status();
+  auto product_id = InsertInstagramProduct(
+      conn, {store_id, fields, vendly::UniqueSlug(fields.name, *taken), d.ig_media_id, d.item_index,
+             d.permalink, d.caption, d.image_urls, d.video_urls, d.extraction});
+  if (!product_id.ok()) return product_id.status();
+  Status approved = MarkDraftApproved(
+      conn, store_id, d.id, *product_id,
+      decision.seller_edits.empty() ? Param() : Param(decision.seller_edits.dump()));
+  if (!approved.ok()) return approved;
+  return *product_id;
 }
 
 }  // namespace
@@ -352,46 +292,31 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
     out.status = std::move(s);
     return out;
   };
-  auto row = LockDraftForApproval(conn, store_id, draft_id);
+  auto row = LockDraft(conn, store_id, draft_id);
   if (!row.ok()) return fail(row.status());
   if (!*row) return fail(Status::NotFound("draft not found"));
-  const DraftForApproval& d = **row;
-  auto status = vendly::ParseApprovalStatus(d.approval_status);
-  if (status == vendly::ApprovalStatus::kApproved && d.product_id) {
-    auto product = LoadProduct(conn, store_id, *d.product_id);
-    if (!product.ok()) return fail(product.status());
-    out.product = *product;
-    out.already_approved = true;
-    return out;
+  const DraftRow& d = **row;
+  const vendly::ApprovalDecision decision = vendly::DecideApproval(ToApprove(d), edits);
+  std::string product_id;
+  switch (decision.outcome) {
+    case vendly::ApprovalOutcome::kAlreadyApproved:
+      out.already_approved = true;
+      product_id = *d.product_id;
+      break;
+    case vendly::ApprovalOutcome::kNotApprovable:
+      return fail(Status::Conflict("draft_not_pending", "this draft is " + d.approval_status +
+                                                            " and can no longer be approved"));
+    case vendly::ApprovalOutcome::kInvalid:
+      out.errors = ToApiJson(Json(vendly::ErrorsToJson(decision.errors)));
+      return fail(Status::ValidationFailed("the draft needs changes before it can be approved"));
+    case vendly::ApprovalOutcome::kApprove: {
+      auto made = ApplyApproval(conn, store_id, d, decision);
+      if (!made.ok()) return fail(made.status());
+      product_id = *made;
+      break;
+    }
   }
-  if (!status || !vendly::SellerMayApprove(*status))
-    return fail(Status::Conflict("draft_not_pending", "this draft is " + d.approval_status +
-                                                          " and can no longer be approved"));
-
-  Json seller_edits = Json::parse(d.seller_edits.value_or("{}"), nullptr, false);
-  if (!seller_edits.is_object()) seller_edits = Json::object();
-  if (edits.is_object())
-    for (auto it = edits.begin(); it != edits.end(); ++it) seller_edits[it.key()] = it.value();
-  Json extracted = Json::parse(d.extracted_data, nullptr, false);
-  if (extracted.is_discarded()) extracted = Json::object();
-  Json current = CurrentDraft(extracted, seller_edits);
-  if (!current["errors"].empty()) {
-    out.errors = ToApiJson(current["errors"]);
-    return fail(Status::ValidationFailed("the draft needs changes before it can be approved"));
-  }
-  const Json& draft = current["draft"];
-  const std::string name = draft.value("name", "");
-  // Slugs are unique per store: approvals in one store take their slug one at a time.
-  auto taken = LockSlugsLike(conn, store_id, vendly::Slugify(name));
-  if (!taken.ok()) return fail(taken.status());
-  auto product_id =
-      InsertInstagramProduct(conn, ProductOfDraft(store_id, d, extracted, draft, seller_edits,
-                                                  vendly::UniqueSlug(name, *taken)));
-  if (!product_id.ok()) return fail(product_id.status());
-  Status approved = MarkDraftApproved(conn, store_id, draft_id, *product_id,
-                                      seller_edits.empty() ? Param() : Param(seller_edits.dump()));
-  if (!approved.ok()) return fail(approved);
-  auto product = LoadProduct(conn, store_id, *product_id);
+  auto product = LoadProduct(conn, store_id, product_id);
   if (!product.ok()) return fail(product.status());
   out.product = *product;
   return out;

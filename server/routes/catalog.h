@@ -19,21 +19,17 @@
 #include "store/db.h"
 #include "store/draft_store.h"
 #include "store/notification_store.h"
+#include "store/paging.h"
 #include "store/product_store.h"
+#include "store/seller_store.h"
 
 namespace vendly::server {
 
 struct App;
 class JobRunner;
 
-// The store settings the catalog needs.
-struct StoreSettings {
-  std::string id;
-  std::string currency;
-  bool auto_approve = false;
-  double auto_approve_threshold = kDefaultAutoApproveThreshold;
-};
-Result<StoreSettings> LoadStoreSettings(Conn& conn, const std::string& store_id);
+// The store settings the catalog needs (store/seller_store.h LoadStoreSettings).
+using StoreSettings = StoreRow;
 
 // The core's input for a post: its caption, type and number of images, in the store's currency.
 vendly::Post PostOf(const MediaItem& post, const std::string& store_currency);
@@ -80,12 +76,16 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
 nlohmann::json JsonColumn(const Rows& rows, int row, const char* column, nlohmann::json fallback);
 // A numeric column as a JSON number: whole amounts as integers (2500, not 2500.0); null for NULL.
 nlohmann::json AmountValue(const std::optional<std::string>& text);
+nlohmann::json AmountValue(const std::optional<double>& amount);
 // A JSON number as a numeric statement parameter; NULL for anything else.
 Param NumberParam(const nlohmann::json& v);
 
-// Column lists and JSON shapes of server/API.md.
-nlohmann::json DraftJson(const Rows& rows, int row);
-nlohmann::json ProductJson(const Rows& rows, int row);
+// The API shapes of a draft and a product (server/API.md): camelCase keys, the product fields
+// spelled as the registry's FieldInfo::api; a draft's current fields and problems are the core's
+// (vendly::CurrentDraft).
+nlohmann::json DraftJson(const DraftRow& draft);
+nlohmann::json ProductJson(const ProductRow& product);
+// The store's product as ProductJson; not_found when there is none.
 Result<nlohmann::json> LoadProduct(Conn& conn, const std::string& store_id,
                                    const std::string& product_id);
 
@@ -99,20 +99,8 @@ Result<int> IntQueryParam(const httplib::Request& req, const char* name, int fal
 // {"total","page","limit","pages"} of a paged list.
 nlohmann::json PaginationJson(long long total, int page, int limit);
 
-// One page of a list endpoint: ?page (from 1) and ?limit (1 to 100, default 20).
-struct PageRequest {
-  int page = 1;
-  int limit = 20;
-};
+// ?page (from 1) and ?limit (1 to 100, default 20) of a list endpoint; 400 naming a bad one.
 Result<PageRequest> ReadPageRequest(const httplib::Request& req);
-// The rows of one page of `SELECT <columns> FROM <from_where> ORDER BY <order>` (`params` are the
-// $n of from_where), and the number of rows over all pages.
-struct PageRows {
-  Rows rows;
-  long long total = 0;
-};
-Result<PageRows> QueryPage(Db& db, const std::string& columns, const std::string& from_where,
-                           const std::string& order, Params params, const PageRequest& page);
 
 // Route and job registration of the catalog modules.
 void RegisterScanRoutes(class Router& router, App& app);

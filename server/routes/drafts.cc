@@ -2,6 +2,7 @@
 // the catalog they become (GET /api/products); and the scheduled expiry of drafts after 7 days.
 // Every statement is scoped by the session's store: another store's id is as unknown as a made-up
 // one. The rules (edits, validation, slugs) are the core's, through catalog.cc.
+#include <vendly/approval.h>
 #include <vendly/draft.h>
 #include <vendly/registry.h>
 
@@ -16,20 +17,14 @@ namespace vendly::server {
 namespace {
 
 constexpr int kMaxBatch = 200;
-// "High confidence" and "expiring" as the registry says (vendly/registry.h).
-const std::string kHighConfidenceSql = std::to_string(kHighConfidence);
-const std::string kExpiringSoonSql =
-    "now() + interval '" + std::to_string(kDraftExpiringSoonHours) + " hours'";
 
 std::string DraftId(const httplib::Request& req) { return req.matches[1]; }
 
 Result<Json> LoadDraft(Conn& conn, const std::string& store_id, const std::string& draft_id) {
-  auto rows = conn.Exec(std::string("SELECT ") + kDraftColumns +
-                            " FROM product_draft d WHERE d.id = $1 AND d.store_id = $2",
-                        {draft_id, store_id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return Status::NotFound("draft not found");
-  return DraftJson(*rows, 0);
+  auto draft = FindDraft(conn, store_id, draft_id);
+  if (!draft.ok()) return draft.status();
+  if (!*draft) return Status::NotFound("draft not found");
+  return DraftJson(**draft);
 }
 
 void SendApprovalError(httplib::Response& res, const Approval& a) {
@@ -40,81 +35,63 @@ void SendApprovalError(httplib::Response& res, const Approval& a) {
   SendError(res, a.status);
 }
 
-void ListDrafts(App& app, RequestContext& ctx) {
-  const auto& req = ctx.req;
-  auto page = ReadPageRequest(req);
-  if (!page.ok()) return SendError(ctx.res, page.status());
-
-  Params params = {ctx.session->store_id};
-  std::string where = "d.store_id = $1";
+// The list's filter and order from the query (?status, ?confidence, ?expiring, ?scanId, ?sort).
+Result<DraftFilter> ReadDraftFilter(const httplib::Request& req) {
+  DraftFilter filter;
   const std::string status = req.has_param("status") ? req.get_param_value("status") : "pending";
   if (status != "all") {
-    if (status != "pending" && status != "approved" && status != "rejected" && status != "expired")
-      return SendError(ctx.res, Status::InvalidRequest(
-                                    "status must be pending, approved, rejected, expired or all"));
-    params.push_back(status);
-    where += " AND d.approval_status = $" + std::to_string(params.size());
+    filter.status = vendly::ParseApprovalStatus(status);
+    if (!filter.status)
+      return Status::InvalidRequest("status must be pending, approved, rejected, expired or all");
   }
   if (req.has_param("confidence")) {
     const std::string c = req.get_param_value("confidence");
-    if (c == "high")
-      where += " AND d.confidence >= " + kHighConfidenceSql;
-    else if (c == "low")
-      where += " AND d.confidence < " + kHighConfidenceSql;
-    else
-      return SendError(ctx.res, Status::InvalidRequest("confidence must be high or low"));
+    if (c != "high" && c != "low") return Status::InvalidRequest("confidence must be high or low");
+    filter.high_confidence = c == "high";
   }
   if (req.has_param("expiring")) {
     const std::string e = req.get_param_value("expiring");
     if (e != "true" && e != "false")
-      return SendError(ctx.res, Status::InvalidRequest("expiring must be true or false"));
-    if (e == "true")
-      where += " AND d.approval_status = 'pending' AND d.expires_at < " + kExpiringSoonSql;
+      return Status::InvalidRequest("expiring must be true or false");
+    filter.expiring = e == "true";
   }
-  if (req.has_param("scanId")) {
-    params.push_back(req.get_param_value("scanId"));
-    where += " AND d.sync_history_id = $" + std::to_string(params.size());
-  }
-  std::string order;
+  if (req.has_param("scanId")) filter.scan_id = req.get_param_value("scanId");
   const std::string sort = req.has_param("sort") ? req.get_param_value("sort") : "newest";
   if (sort == "newest")
-    order = "d.ig_timestamp DESC, d.item_index";
+    filter.sort = DraftSort::kNewest;
   else if (sort == "oldest")
-    order = "d.ig_timestamp, d.item_index";
+    filter.sort = DraftSort::kOldest;
   else if (sort == "confidence")
-    order = "d.confidence DESC, d.ig_timestamp DESC, d.item_index";
+    filter.sort = DraftSort::kConfidence;
   else if (sort == "confidence_asc")
-    order = "d.confidence, d.ig_timestamp DESC, d.item_index";
+    filter.sort = DraftSort::kConfidenceAsc;
   else if (sort == "expires")
-    order = "d.expires_at, d.ig_timestamp DESC, d.item_index";
+    filter.sort = DraftSort::kExpires;
   else
-    return SendError(ctx.res,
-                     Status::InvalidRequest(
-                         "sort must be newest, oldest, confidence, confidence_asc or expires"));
+    return Status::InvalidRequest(
+        "sort must be newest, oldest, confidence, confidence_asc or expires");
+  return filter;
+}
 
-  auto found =
-      QueryPage(app.db, kDraftColumns, "product_draft d WHERE " + where, order, params, *page);
+void ListDrafts(App& app, RequestContext& ctx) {
+  auto page = ReadPageRequest(ctx.req);
+  if (!page.ok()) return SendError(ctx.res, page.status());
+  auto filter = ReadDraftFilter(ctx.req);
+  if (!filter.ok()) return SendError(ctx.res, filter.status());
+  auto found = ListDraftPage(app.db, ctx.session->store_id, *filter, *page);
   if (!found.ok()) return SendError(ctx.res, found.status());
   Json drafts = Json::array();
-  for (int i = 0; i < found->rows.size(); ++i) drafts.push_back(DraftJson(found->rows, i));
-  auto counts =
-      app.db.Exec(std::string("SELECT count(*) AS all_n, count(*) FILTER (WHERE confidence >= ") +
-                      kHighConfidenceSql + ") AS high_n, count(*) FILTER (WHERE confidence < " +
-                      kHighConfidenceSql + ") AS low_n, count(*) FILTER (WHERE expires_at < " +
-                      kExpiringSoonSql +
-                      ") AS "
-                      "expiring_n"
-                      " FROM product_draft WHERE store_id = $1 AND approval_status = 'pending'",
-                  {ctx.session->store_id});
+  for (const DraftRow& d : found->drafts) drafts.push_back(DraftJson(d));
+  auto counts = PendingDraftCounts(app.db, ctx.session->store_id);
   if (!counts.ok()) return SendError(ctx.res, counts.status());
   SendJson(ctx.res, 200,
            {{"drafts", drafts},
             {"pagination", PaginationJson(found->total, page->page, page->limit)},
             {"counts",
-             {{"all", counts->Int(0, "all_n")},
-              {"high", counts->Int(0, "high_n")},
-              {"low", counts->Int(0, "low_n")},
-              {"expiring", counts->Int(0, "expiring_n")}}}});
+             {{"all", counts->all},
+              {"high", counts->high},
+              {"low", counts->low},
+              {"expiring", counts->expiring}}}});
 }
 
 void GetDraft(App& app, RequestContext& ctx) {
@@ -126,55 +103,46 @@ void GetDraft(App& app, RequestContext& ctx) {
   SendJson(ctx.res, 200, {{"draft", *draft}});
 }
 
-// The edits of a PATCH or an approve body, checked by the core (unknown fields, wrong types)
-// against the draft's extraction. Validation problems of the result (an empty name) are not errors
-// here: the draft is saved and shows them.
-Result<Json> ReadEdits(const Json& body, const Json& extracted) {
-  DraftResult base = DraftFromJson(extracted);
-  DraftResult applied = ApplyEdits(base.draft, body);
-  if (!applied.errors.empty()) return Status::ValidationFailed(ErrorsToJson(applied.errors).dump());
-  return body;
+// The problems of the edits of a PATCH or an approve body (unknown fields, wrong types), checked by
+// the core against the draft's extraction; none when it accepts them. Validation problems of the
+// result (an empty name) are not among them: the draft is saved and shows them.
+std::vector<vendly::FieldError> EditProblems(const Json& body, const DraftRow& draft) {
+  return vendly::ApplyEdits(draft.extracted.draft, body).errors;
 }
 
-void SendEditErrors(httplib::Response& res, const Status& st) {
-  if (st.code() != "validation_failed") return SendError(res, st);
+void SendEditErrors(httplib::Response& res, const std::vector<vendly::FieldError>& errors) {
   SendJson(res, 422,
            {{"error", {{"code", "validation_failed"}, {"message", "some edits are not valid"}}},
-            {"errors", ToApiJson(Json::parse(st.message(), nullptr, false))}});
+            {"errors", ToApiJson(Json(vendly::ErrorsToJson(errors)))}});
 }
 
 void PatchDraft(App& app, RequestContext& ctx) {
   auto body = ParseJsonObject(ctx.req);
   if (!body.ok()) return SendError(ctx.res, body.status());
+  const std::string& store_id = ctx.session->store_id;
   Json result;
+  std::vector<vendly::FieldError> problems;
   Status st = app.db.Transaction([&](Conn& conn) -> Status {
-    auto rows = conn.Exec(
-        "SELECT approval_status, extracted_data, seller_edits FROM product_draft"
-        " WHERE id = $1 AND store_id = $2 FOR UPDATE",
-        {DraftId(ctx.req), ctx.session->store_id});
-    if (!rows.ok()) return rows.status();
-    if (rows->empty()) return Status::NotFound("draft not found");
-    if (rows->Text(0, "approval_status") != "pending")
-      return Status::Conflict(
-          "draft_not_pending",
-          "this draft is " + rows->Text(0, "approval_status") + " and can no longer be edited");
-    Json extracted = Json::parse(rows->Text(0, "extracted_data"), nullptr, false);
-    auto edits = ReadEdits(*body, extracted);
-    if (!edits.ok()) return edits.status();
-    Json merged = Json::parse(rows->Get(0, "seller_edits").value_or("{}"), nullptr, false);
-    if (!merged.is_object()) merged = Json::object();
-    for (auto it = body->begin(); it != body->end(); ++it) merged[it.key()] = it.value();
-    auto upd = conn.Exec(
-        "UPDATE product_draft SET seller_edits = $3::jsonb, updated_at = now() WHERE id = $1 AND"
-        " store_id = $2",
-        {DraftId(ctx.req), ctx.session->store_id, merged.dump()});
-    if (!upd.ok()) return upd.status();
-    auto draft = LoadDraft(conn, ctx.session->store_id, DraftId(ctx.req));
+    auto draft = LockDraft(conn, store_id, DraftId(ctx.req));
     if (!draft.ok()) return draft.status();
-    result = *draft;
+    if (!*draft) return Status::NotFound("draft not found");
+    const DraftRow& d = **draft;
+    const auto status = vendly::ParseApprovalStatus(d.approval_status);
+    if (!status || !vendly::SellerMayEdit(*status))
+      return Status::Conflict("draft_not_pending", "this draft is " + d.approval_status +
+                                                       " and can no longer be edited");
+    problems = EditProblems(*body, d);
+    if (!problems.empty()) return Status::ValidationFailed("some edits are not valid");
+    Status saved =
+        SaveSellerEdits(conn, store_id, d.id, vendly::MergeSellerEdits(d.seller_edits, *body));
+    if (!saved.ok()) return saved;
+    auto loaded = LoadDraft(conn, store_id, d.id);
+    if (!loaded.ok()) return loaded.status();
+    result = *loaded;
     return Status::Ok();
   });
-  if (!st.ok()) return SendEditErrors(ctx.res, st);
+  if (!problems.empty()) return SendEditErrors(ctx.res, problems);
+  if (!st.ok()) return SendError(ctx.res, st);
   SendJson(ctx.res, 200, {{"success", true}, {"draft", result}});
 }
 
@@ -202,13 +170,11 @@ void Approve(App& app, RequestContext& ctx) {
     if (!body.ok()) return SendError(ctx.res, body.status());
     if (!body->empty()) {
       // The same checks as PATCH, against the draft's extraction.
-      auto row =
-          app.db.Exec("SELECT extracted_data FROM product_draft WHERE id = $1 AND store_id = $2",
-                      {DraftId(ctx.req), ctx.session->store_id});
-      if (!row.ok()) return SendError(ctx.res, row.status());
-      if (row->empty()) return SendError(ctx.res, Status::NotFound("draft not found"));
-      auto checked = ReadEdits(*body, Json::parse(row->Text(0, "extracted_data"), nullptr, false));
-      if (!checked.ok()) return SendEditErrors(ctx.res, checked.status());
+      auto draft = FindDraft(app.db, ctx.session->store_id, DraftId(ctx.req));
+      if (!draft.ok()) return SendError(ctx.res, draft.status());
+      if (!*draft) return SendError(ctx.res, Status::NotFound("draft not found"));
+      auto problems = EditProblems(*body, **draft);
+      if (!problems.empty()) return SendEditErrors(ctx.res, problems);
       edits = *body;
     }
   }
@@ -282,28 +248,24 @@ void ListProducts(App& app, RequestContext& ctx) {
   const auto& req = ctx.req;
   auto page = ReadPageRequest(req);
   if (!page.ok()) return SendError(ctx.res, page.status());
-  Params params = {ctx.session->store_id};
-  std::string where = "p.store_id = $1";
+  ProductFilter filter;
   const std::string status = req.has_param("status") ? req.get_param_value("status") : "active";
   if (status != "all") {
     if (status != "active" && status != "archived" && status != "draft")
       return SendError(ctx.res,
                        Status::InvalidRequest("status must be active, archived, draft or all"));
-    params.push_back(status);
-    where += " AND p.status = $" + std::to_string(params.size());
+    filter.status = status;
   }
   if (req.has_param("q") && !req.get_param_value("q").empty()) {
     const std::string q = req.get_param_value("q");
     if (q.size() > 200)
       return SendError(ctx.res, Status::InvalidRequest("q is at most 200 characters"));
-    params.push_back(q);
-    where += " AND strpos(lower(p.name), lower($" + std::to_string(params.size()) + ")) > 0";
+    filter.name_contains = q;
   }
-  auto found = QueryPage(app.db, kProductColumns, "product p WHERE " + where,
-                         "p.created_at DESC, p.id", params, *page);
+  auto found = ListProductPage(app.db, ctx.session->store_id, filter, *page);
   if (!found.ok()) return SendError(ctx.res, found.status());
   Json products = Json::array();
-  for (int i = 0; i < found->rows.size(); ++i) products.push_back(ProductJson(found->rows, i));
+  for (const ProductRow& p : found->products) products.push_back(ProductJson(p));
   SendJson(ctx.res, 200,
            {{"products", products},
             {"pagination", PaginationJson(found->total, page->page, page->limit)}});

@@ -161,8 +161,7 @@ void GetScan(App& app, RequestContext& ctx) {
   auto drafts = ScanDrafts(*conn, scan_id, ctx.session->store_id, drafts_limit);
   if (!drafts.ok()) return SendError(ctx.res, drafts.status());
   Json body = ScanJson(**scan);
-  for (int i = 0; i < drafts->rows.size(); ++i)
-    body["drafts"].push_back(DraftJson(drafts->rows, i));
+  for (const DraftRow& d : drafts->drafts) body["drafts"].push_back(DraftJson(d));
   body["draftsTotal"] = drafts->total;
   SendJson(ctx.res, 200, body);
 }

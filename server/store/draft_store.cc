@@ -2,8 +2,13 @@
 
 #include <vendly/registry.h>
 
+#include <cstdlib>
+
 namespace vendly::server {
 
+namespace {
+
+// The columns of a DraftRow over product_draft d.
 const char kDraftColumns[] =
     "d.id, d.ig_media_id, d.item_index, d.ig_permalink, d.ig_media_type, d.ig_caption,"
     " iso_utc(d.ig_timestamp) AS posted_at, d.extracted_data, d.seller_edits, d.confidence,"
@@ -11,7 +16,136 @@ const char kDraftColumns[] =
     " iso_utc(d.expires_at) AS expires_at, iso_utc(d.created_at) AS created_at,"
     " iso_utc(d.updated_at) AS updated_at";
 
-Result<DraftRows> ScanDrafts(Conn& conn, const std::string& scan_id, const std::string& store_id,
+// "High confidence" and "expiring" as the registry says (vendly/registry.h).
+const std::string kHighConfidenceSql = std::to_string(vendly::kHighConfidence);
+const std::string kExpiringSoonSql =
+    "now() + interval '" + std::to_string(vendly::kDraftExpiringSoonHours) + " hours'";
+
+nlohmann::json JsonOf(const std::optional<std::string>& text, nlohmann::json fallback) {
+  if (!text) return fallback;
+  nlohmann::json parsed = nlohmann::json::parse(*text, nullptr, false);
+  return parsed.is_discarded() ? fallback : parsed;
+}
+
+std::vector<std::string> StringsOf(const std::optional<std::string>& text) {
+  std::vector<std::string> out;
+  const nlohmann::json list = JsonOf(text, nlohmann::json::array());
+  if (list.is_array())
+    for (const auto& v : list)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+DraftRow DraftRowOf(const Rows& rows, int i) {
+  DraftRow d;
+  d.id = rows.Text(i, "id");
+  d.ig_media_id = rows.Text(i, "ig_media_id");
+  d.item_index = static_cast<int>(rows.Int(i, "item_index"));
+  d.permalink = rows.Text(i, "ig_permalink");
+  d.media_type = rows.Text(i, "ig_media_type");
+  d.caption = rows.Text(i, "ig_caption");
+  d.posted_at = rows.Text(i, "posted_at");
+  d.extraction = JsonOf(rows.Get(i, "extracted_data"), nlohmann::json::object());
+  d.extracted = vendly::DraftFromJson(d.extraction);
+  d.seller_edits = JsonOf(rows.Get(i, "seller_edits"), nullptr);
+  d.confidence = std::strtod(rows.Text(i, "confidence").c_str(), nullptr);
+  d.image_urls = StringsOf(rows.Get(i, "image_urls"));
+  d.video_urls = StringsOf(rows.Get(i, "video_urls"));
+  d.approval_status = rows.Text(i, "approval_status");
+  d.rejection_reason = rows.Get(i, "rejection_reason");
+  d.product_id = rows.Get(i, "product_id");
+  d.expires_at = rows.Text(i, "expires_at");
+  d.created_at = rows.Text(i, "created_at");
+  d.updated_at = rows.Text(i, "updated_at");
+  return d;
+}
+
+std::vector<DraftRow> DraftRowsOf(const Rows& rows) {
+  std::vector<DraftRow> out;
+  for (int i = 0; i < rows.size(); ++i) out.push_back(DraftRowOf(rows, i));
+  return out;
+}
+
+template <typename Executor>
+Result<std::optional<DraftRow>> SelectDraft(Executor& ex, const std::string& store_id,
+                                            const std::string& draft_id, const char* suffix) {
+  auto rows = ex.Exec(std::string("SELECT ") + kDraftColumns +
+                          " FROM product_draft d WHERE d.id = $1 AND d.store_id = $2" + suffix,
+                      {draft_id, store_id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<DraftRow>();
+  return std::optional<DraftRow>(DraftRowOf(*rows, 0));
+}
+
+const char* OrderOf(DraftSort sort) {
+  switch (sort) {
+    case DraftSort::kNewest:
+      return "d.ig_timestamp DESC, d.item_index";
+    case DraftSort::kOldest:
+      return "d.ig_timestamp, d.item_index";
+    case DraftSort::kConfidence:
+      return "d.confidence DESC, d.ig_timestamp DESC, d.item_index";
+    case DraftSort::kConfidenceAsc:
+      return "d.confidence, d.ig_timestamp DESC, d.item_index";
+    case DraftSort::kExpires:
+      return "d.expires_at, d.ig_timestamp DESC, d.item_index";
+  }
+  return "d.ig_timestamp DESC, d.item_index";
+}
+
+}  // namespace
+
+Result<std::optional<DraftRow>> FindDraft(Conn& conn, const std::string& store_id,
+                                          const std::string& draft_id) {
+  return SelectDraft(conn, store_id, draft_id, "");
+}
+
+Result<std::optional<DraftRow>> FindDraft(Db& db, const std::string& store_id,
+                                          const std::string& draft_id) {
+  return SelectDraft(db, store_id, draft_id, "");
+}
+
+Result<std::optional<DraftRow>> LockDraft(Conn& conn, const std::string& store_id,
+                                          const std::string& draft_id) {
+  return SelectDraft(conn, store_id, draft_id, " FOR UPDATE");
+}
+
+Result<DraftPage> ListDraftPage(Db& db, const std::string& store_id, const DraftFilter& filter,
+                                const PageRequest& page) {
+  Params params = {store_id};
+  std::string where = "d.store_id = $1";
+  if (filter.status) {
+    params.push_back(vendly::ApprovalStatusName(*filter.status));
+    where += " AND d.approval_status = $" + std::to_string(params.size());
+  }
+  if (filter.high_confidence)
+    where += (*filter.high_confidence ? " AND d.confidence >= " : " AND d.confidence < ") +
+             kHighConfidenceSql;
+  if (filter.expiring)
+    where += " AND d.approval_status = 'pending' AND d.expires_at < " + kExpiringSoonSql;
+  if (filter.scan_id) {
+    params.push_back(*filter.scan_id);
+    where += " AND d.sync_history_id = $" + std::to_string(params.size());
+  }
+  auto found = QueryPage(db, kDraftColumns, "product_draft d WHERE " + where, OrderOf(filter.sort),
+                         params, page);
+  if (!found.ok()) return found.status();
+  return DraftPage{DraftRowsOf(found->rows), found->total};
+}
+
+Result<DraftCounts> PendingDraftCounts(Db& db, const std::string& store_id) {
+  auto counts = db.Exec(
+      "SELECT count(*) AS all_n, count(*) FILTER (WHERE confidence >= " + kHighConfidenceSql +
+          ") AS high_n, count(*) FILTER (WHERE confidence < " + kHighConfidenceSql +
+          ") AS low_n, count(*) FILTER (WHERE expires_at < " + kExpiringSoonSql +
+          ") AS expiring_n FROM product_draft WHERE store_id = $1 AND approval_status = 'pending'",
+      {store_id});
+  if (!counts.ok()) return counts.status();
+  return DraftCounts{counts->Int(0, "all_n"), counts->Int(0, "high_n"), counts->Int(0, "low_n"),
+                     counts->Int(0, "expiring_n")};
+}
+
+Result<DraftPage> ScanDrafts(Conn& conn, const std::string& scan_id, const std::string& store_id,
                              int limit) {
   auto drafts = conn.Exec(std::string("SELECT ") + kDraftColumns +
                               ", count(*) OVER () AS total FROM product_draft d"
@@ -19,10 +153,19 @@ Result<DraftRows> ScanDrafts(Conn& conn, const std::string& scan_id, const std::
                               " ORDER BY d.ig_timestamp DESC, d.item_index LIMIT $3::int",
                           {scan_id, store_id, std::to_string(limit)});
   if (!drafts.ok()) return drafts.status();
-  if (!drafts->empty()) return DraftRows{*drafts, drafts->Int(0, "total")};
+  if (!drafts->empty()) return DraftPage{DraftRowsOf(*drafts), drafts->Int(0, "total")};
   auto count =
       conn.Exec("SELECT count(*) AS n FROM product_draft WHERE sync_history_id = $1", {scan_id});
-  return DraftRows{*drafts, count.ok() ? count->Int(0, "n") : 0};
+  return DraftPage{{}, count.ok() ? count->Int(0, "n") : 0};
+}
+
+Status SaveSellerEdits(Conn& conn, const std::string& store_id, const std::string& draft_id,
+                       const nlohmann::json& seller_edits) {
+  auto upd = conn.Exec(
+      "UPDATE product_draft SET seller_edits = $3::jsonb, updated_at = now() WHERE id = $1 AND"
+      " store_id = $2",
+      {draft_id, store_id, seller_edits.dump()});
+  return upd.ok() ? Status::Ok() : upd.status();
 }
 
 namespace {
@@ -96,23 +239,6 @@ Status RetireDrafts(Conn& conn, const std::string& store_id, const std::string& 
       {store_id, ig_media_id, ArrayLiteral(item_indices),
        ArrayLiteral(vendly::StatusesWhere(vendly::RescanRetires))});
   return stale.ok() ? Status::Ok() : stale.status();
-}
-
-Result<std::optional<DraftForApproval>> LockDraftForApproval(Conn& conn,
-                                                             const std::string& store_id,
-                                                             const std::string& draft_id) {
-  auto rows = conn.Exec(
-      "SELECT approval_status, product_id, extracted_data, seller_edits, ig_media_id,"
-      " item_index, ig_permalink, ig_caption, image_urls, video_urls FROM product_draft"
-      " WHERE id = $1 AND store_id = $2 FOR UPDATE",
-      {draft_id, store_id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<DraftForApproval>();
-  return std::optional<DraftForApproval>(DraftForApproval{
-      rows->Text(0, "approval_status"), rows->Get(0, "product_id"), rows->Text(0, "extracted_data"),
-      rows->Get(0, "seller_edits"), rows->Text(0, "ig_media_id"), rows->Text(0, "item_index"),
-      rows->Text(0, "ig_permalink"), rows->Text(0, "ig_caption"), rows->Text(0, "image_urls"),
-      rows->Text(0, "video_urls")});
 }
 
 Status MarkDraftApproved(Conn& conn, const std::string& store_id, const std::string& draft_id,

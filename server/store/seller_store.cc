@@ -95,6 +95,14 @@ Result<std::optional<StoreRow>> LoadStore(Db& db, const std::string& store_id,
   return std::optional<StoreRow>(StoreOf(*rows, 0));
 }
 
+Result<StoreRow> LoadStoreSettings(Conn& conn, const std::string& store_id) {
+  auto rows = conn.Exec(std::string("SELECT ") + kStoreColumns + " FROM store st WHERE st.id = $1",
+                        {store_id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Status::NotFound("store not found");
+  return StoreOf(*rows, 0);
+}
+
 Result<std::optional<StoreRow>> UpdateStore(Db& db, const std::string& store_id,
                                             const std::string& seller_id, const StorePatch& patch) {
   Param auto_approve;

@@ -48,6 +48,10 @@ Result<std::optional<AccountRow>> LoadAccount(Db& db, const std::string& seller_
 Result<std::optional<StoreRow>> LoadStore(Db& db, const std::string& store_id,
                                           const std::string& seller_id);
 
+// The store's settings as the catalog reads them (currency, auto-approve), whoever asks (jobs run
+// without a seller); not_found when there is no such store.
+Result<StoreRow> LoadStoreSettings(Conn& conn, const std::string& store_id);
+
 // A store settings change: unset fields keep their value.
 struct StorePatch {
   std::optional<std::string> name;
