@@ -78,7 +78,9 @@ bool FragilePrice(const ConfidenceFeatures& f) {
 
 bool FragileName(const ConfidenceFeatures& f) { return f.name_fallback || f.name_split; }
 
-bool FragileCategory(const ConfidenceFeatures& f) { return f.category_evidence >= kCaptionWord; }
+bool FragileCategory(const ConfidenceFeatures& f) {
+  return f.category_evidence >= kCaptionWord || f.category_name_weight <= 1;
+}
 
 bool FragileSizes(const ConfidenceFeatures& f) {
   if (f.fashion && f.unread_number_lines > 0) return true;
@@ -189,6 +191,7 @@ std::string FeaturesJson(const ConfidenceFeatures& f) {
                       {"all_priced", f.all_priced},
                       {"non_product_cue", f.non_product_cue},
                       {"category_evidence", f.category_evidence},
+                      {"category_name_weight", f.category_name_weight},
                       {"sizes", f.sizes},
                       {"sizes_shared", f.sizes_shared},
                       {"size_spans", f.size_spans},

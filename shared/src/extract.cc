@@ -672,9 +672,16 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
         head_category = internal::LookupCategoryWord(name.words[nw - 1], &weight);
       }
       bool brand = false;
-      for (const std::string& w : name.words) {
-        brand = brand ||
-                (internal::IsBrandWord(w) && internal::LookupCategoryWord(w, &weight) == category);
+      for (std::size_t k = 0; k < nw; ++k) {
+        const std::string& w = name.words[k];
+        if (internal::LookupCategoryWord(w, &weight) == category) {
+          brand = brand || internal::IsBrandWord(w);
+          cf.category_name_weight = std::max(cf.category_name_weight, weight);
+        }
+        if (k + 1 < nw &&
+            internal::LookupCategoryPhrase(w, name.words[k + 1], &weight) == category) {
+          cf.category_name_weight = std::max(cf.category_name_weight, weight);
+        }
       }
       using E = internal::CategoryEvidence;
       cf.category_evidence = top <= 0                    ? E::kNone
