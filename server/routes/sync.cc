@@ -63,7 +63,7 @@ Result<Json> ApplyChoice(Conn& conn, const std::string& store_id, const std::str
   if (!product.ok()) return product.status();
   if (!*product) return Status::NotFound("product not found");
   const vendly::ConflictDecision decision =
-      vendly::ResolveConflict({c.field, c.instagram_value, c.status == "open"}, **product, choice);
+      vendly::ResolveConflict({c.field, c.instagram_value, c.open()}, **product, choice);
   errors = decision.errors;
   if (!decision.status.ok()) return decision.status;
   Status written =

@@ -32,6 +32,7 @@ struct ConflictRow {
   nlohmann::json resolved_value;
   std::string created_at;                  // ISO 8601 UTC
   std::optional<std::string> resolved_at;  // ISO 8601 UTC
+  bool open() const { return status == "open"; }
 };
 
 // The store's open conflicts, newest first, at most `limit`.
