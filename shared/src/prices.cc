@@ -461,13 +461,8 @@ class MoneyFinder {
       std::string_view raw = t_.Raw(tok);
       int digits = DigitCount(raw);
       bool zero = raw.size() >= 3 && raw[0] == '0' && raw[1] >= '0' && raw[1] <= '9';
-      // "45 000": a group of zeros after a short head continues that number.
-      std::string_view gap;
-      if (zero && i > line_first_ && t_.tokens[i - 1].kind == TokenKind::kNumber &&
-          OnlyDigits(t_.Raw(t_.tokens[i - 1])) && t_.Raw(t_.tokens[i - 1]).size() <= 3 &&
-          t_.Raw(t_.tokens[i - 1])[0] != '0' && NextGroup(i - 1, &gap) == i) {
-        zero = false;
-      }
+      // "45 000", "1 050 000": a group that starts with 0 continues the number of a short head.
+      if (zero && ContinuesGroupRun(i)) zero = false;
       bool plus = i > line_first_ && t_.Punct(t_.tokens[i - 1]) == '+' && !tok.space_before &&
                   digits >= 3 &&
                   !(i - 1 > line_first_ && !t_.tokens[i - 1].space_before &&
@@ -502,6 +497,32 @@ class MoneyFinder {
       out_.push_back(std::move(m));
       i = j - 1;
     }
+  }
+
+  // Whether number token `i` is a digit group after the first of an amount grouped by spaces or
+  // apostrophes ("45 000", "1 050 000", "UGX 1 099 000"): walking back over groups of exactly three
+  // digits, any digits (0 included), with one separator throughout, reaches a head of 1-3 digits
+  // that does not start with 0. (A phone number's head starts with 0, "0712 345 678", and was read
+  // with its groups before.)
+  bool ContinuesGroupRun(int i) const {
+    std::string_view sep;
+    int k = i;
+    for (int steps = 0; steps < 8; ++steps) {
+      int h = k - 1;
+      if (h > line_first_ && !t_.tokens[k].space_before && t_.Raw(t_.tokens[h]) == "\xE2\x80\x99") {
+        --h;  // 1’500
+      }
+      std::string_view gap;
+      if (h < line_first_ || t_.tokens[h].kind != TokenKind::kNumber || NextGroup(h, &gap) != k ||
+          (!sep.empty() && gap != sep)) {
+        break;
+      }
+      sep = gap;
+      k = h;
+    }
+    if (k == i) return false;
+    const std::string_view head = t_.Raw(t_.tokens[k]);
+    return OnlyDigits(head) && !head.empty() && head.size() <= 3 && head[0] != '0';
   }
 
   // Sizes: numbers listed after "Size"/"Sizes"/"Waist"/"UK" ("Sizes 8, 10, 12", "Size 39 - 45",
@@ -880,7 +901,7 @@ class MoneyFinder {
   // groups join only when a currency mark stands on either side; or, with a price cue before
   // (Price:, bei, now, was, @, a list dash) or nothing but item words before and the line's end
   // after, when the reading cannot be two numbers: one group after a head of one or two digits, or
-  // a last group that starts with 0 (no price is written "000"). Sets `*risky` for the cue-less
+  // a group that starts with 0 (no price is written "000" or "050"). Sets `*risky` for the cue-less
   // reading.
   int GroupRun(int i, bool* risky) const {
     const std::string_view head = t_.Raw(t_.tokens[i]);
@@ -904,8 +925,10 @@ class MoneyFinder {
     }
     const int p = Prev(t_, i, line_first_);
     if (MarkEndsAt(p) || MarkStartsAt(last + 1)) return last;
-    const bool zero_last = t_.Raw(t_.tokens[last])[0] == '0';
-    if (!((groups == 1 && head.size() <= 2) || zero_last)) return i;
+    // A group that starts with 0 is no number of its own ("3 000 500", "1 050 000").
+    bool zero_group = false;
+    for (int k = i + 1; k <= last; ++k) zero_group = zero_group || t_.Raw(t_.tokens[k])[0] == '0';
+    if (!((groups == 1 && head.size() <= 2) || zero_group)) return i;
     const int a = Next(t_, last, line_last_);
     // "2 500 ml", "1 500 pcs": a unit after the groups.
     if (IsWord(t_, a) && IsUnitWord(t_.Word(t_.tokens[a]))) return i;

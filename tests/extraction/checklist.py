@@ -969,6 +969,51 @@ def gen_fragile_fields(s):
         s.add("conf_fragile_sizes_one_item", "MFT", post(cap, cur, "CAROUSEL_ALBUM", 2), FRAGILE, [])
 
 
+# ---------------------------------------------------------------------------------------------
+# INV, the number grammar (issue 10 item 3): one grammar of digit groups for every currency and every
+# separator; a group after the first is exactly three digits, any digits, 0 included ("1 050 000").
+# These groups draw from their own seeded generator so that adding them leaves every other case as
+# it was.
+# ---------------------------------------------------------------------------------------------
+ZERO_GROUP_ITEMS = [
+    ("Toyota Vitz", [["vitz"]], {"KES": 1050000, "UGX": 25050000, "TZS": 18050000, "NGN": 9050000,
+                                 "RWF": 8050000}),
+    ("Samsung smart TV", [["tv"], ["samsung"]], {"UGX": 2099000, "TZS": 1605000, "NGN": 1050000,
+                                                  "RWF": 1009000, "KES": 105050}),
+    ("HP EliteBook 840 G5", [["elitebook"]], {"UGX": 1050000, "TZS": 1099000, "NGN": 1005000,
+                                              "RWF": 1020000, "KES": 42050}),
+    ("Sofa set", [["sofa"]], {"UGX": 1050000, "TZS": 1000000, "NGN": 2005000, "RWF": 1000000,
+                              "KES": 1000500}),
+    ("Double door fridge", [["fridge"]], {"UGX": 1099000, "TZS": 1050000, "NGN": 1000000,
+                                          "RWF": 1008000, "KES": 1090000}),
+    ("Boxer motorcycle", [["boxer"], ["motorcycle"]], {"UGX": 6090000, "TZS": 3005000, "NGN": 1000500,
+                                                       "RWF": 1060000, "KES": 1000000}),
+    ("Toyota Land Cruiser", [["land", "cruiser"]], {"UGX": 350000000, "TZS": 250050000,
+                                                    "NGN": 1050000000, "KES": 9050000,
+                                                    "RWF": 1000050000}),
+    ("Gas cooker", [["cooker"]], {"UGX": 1090000, "TZS": 1005000, "NGN": 1000050, "RWF": 1050000,
+                                  "KES": 1005000}),
+]
+DIGIT_SEPARATORS = {"comma": ",", "dot": ".", "space": " ", "nbsp": NBSP, "narrow_nbsp": "\u202f",
+                    "thin_space": "\u2009", "apostrophe": "\u2019", "ascii_apostrophe": "'"}
+
+
+def gen_number_grammar(s):
+    rng = random.Random(SEED + 10)
+    for t, name_any, amounts in ZERO_GROUP_ITEMS:
+        for cur, n in amounts.items():
+            lang = rng.choice(LANGS)
+            for sname, sep in DIGIT_SEPARATORS.items():
+                if sname == "dot" and cur == "NGN":
+                    continue
+                mark = rng.choice(MARKS[cur] + [(None, "pre", "")])
+                lines = [rng.choice(TITLE_FX[lang]).format(t=t),
+                         rng.choice(PRICE_LINES[lang]).format(p=with_mark(group(n, sep), mark)),
+                         rng.choice(CTA[lang])]
+                s.add("inv_grouping_zero_groups", "INV", post("\n".join(lines), cur),
+                      {"is_product": True, "products": [product(name_any, n, cur)]}, ["price", "currency"])
+
+
 def generate():
     s = Suite()
     gen_issue_mft(s)
@@ -977,6 +1022,7 @@ def generate():
     gen_dir(s)
     gen_fragile(s)
     gen_fragile_fields(s)
+    gen_number_grammar(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases

@@ -210,6 +210,33 @@ TEST(Prices, ThousandsGroupedBySpacesWithACueOrAlone) {
   EXPECT_TRUE(MentionOf(bare, 2500)->risky);
 }
 
+// One grammar of digit groups for every currency and separator: a group after the first is exactly
+// three digits, any digits, 0 included ("1 050 000" is no "1,050" and a phone number "000").
+TEST(Prices, GroupsThatStartWithZeroAreGroupsToo) {
+  const char* seps[] = {" ", "\u00A0", "\u202F", "\u2009", "\u2019", "'", ",", "."};
+  for (const char* sep : seps) {
+    const std::string s(sep);
+    SCOPED_TRACE("separator '" + s + "'");
+    EXPECT_EQ(Find("Sneakers UGX 1" + s + "099" + s + "000", "UGX").prices, V{1099000});
+    EXPECT_EQ(Find("Sneakers UGX 1" + s + "050" + s + "000", "UGX").prices, V{1050000});
+    EXPECT_EQ(Find("Sofa 1" + s + "000" + s + "000 UGX", "UGX").prices, V{1000000});
+    EXPECT_EQ(Find("Car UGX 25" + s + "050" + s + "000" + s + "000", "UGX").prices,
+              V{25050000000.0});
+    EXPECT_EQ(Find("Dress 2" + s + "050 Frw", "RWF").prices, V{2050});
+    EXPECT_EQ(Find("Price: 3" + s + "000" + s + "500", "TZS").prices, V{3000500});
+  }
+  // With no mark and no cue the groups join when one of them starts with 0, marked risky.
+  Found bare = Find("Leather sandals 3 000 500", "UGX");
+  EXPECT_EQ(bare.prices, V{3000500});
+  EXPECT_TRUE(MentionOf(bare, 3000500)->risky);
+  // A phone number's groups starting with 0 stay the phone number's.
+  Found phone = Find("Sofa UGX 1 050 000\nCall 0772 045 678", "UGX");
+  EXPECT_EQ(phone.prices, V{1050000});
+  ASSERT_EQ(phone.all.size(), 2u);
+  EXPECT_EQ(phone.all[1].reason, NotPriceReason::kPhone);
+  EXPECT_EQ(phone.all[1].last_token - phone.all[1].first_token, 3u);
+}
+
 TEST(Prices, SpacesThatSeparateNumbersDoNotGroupThem) {
   // Sizes, phone numbers, counts: never one amount.
   Found sizes = Find("Ladies shoes Sizes 38 40 42 Price 2,500");
