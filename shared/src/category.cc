@@ -17,7 +17,7 @@ struct CategoryWord {
 
 // Item words, brands and phrases. Weight 3: the word alone names the category ("hoodie", "iPhone");
 // 2: strong but shared ("set", "gloves"); 1: a hint ("kids", "leather").
-const WordMap<CategoryWord>& Lexicon() {
+[[gnu::always_inline]] inline const WordMap<CategoryWord>& Lexicon() {
   static constexpr std::pair<std::string_view, CategoryWord> kEntries[] = {
       // Fashion & Apparel.
       {"dress", {kFashion, 3}},
@@ -1832,7 +1832,7 @@ const HashtagStemIndex& HashtagStems() {
 }
 
 // The first words of the lexicon's two-word phrases, derived from the lexicon once.
-const WordSet& PhraseStarters() {
+[[gnu::always_inline]] inline const WordSet& PhraseStarters() {
   static const WordSet k = [] {
     std::vector<std::string_view> firsts;
     Lexicon().ForEachKey([&](std::string_view key) {

@@ -130,7 +130,7 @@ struct Translation {
   bool head;  // an item noun (the phrase's head), not a qualifier
 };
 
-const WordMap<Translation>& Swahili() {
+[[gnu::always_inline]] inline const WordMap<Translation>& Swahili() {
   static constexpr std::pair<std::string_view, Translation> kEntries[] = {
       {"magauni", {"dress", true}},     {"gauni", {"dress", true}},
       {"viatu", {"shoes", true}},       {"raba", {"sneakers", true}},

@@ -93,7 +93,7 @@ const WordSet& AccountWords() {
 }
 
 // Words before a number that make it a size.
-const WordSet& SizeWords() {
+[[gnu::always_inline]] inline const WordSet& SizeWords() {
   static constexpr std::string_view kWords[] = {"size", "sizes",   "sizez", "sz",  "waist",
                                                 "uk",   "eu",      "euro",  "us",  "saizi",
                                                 "saiz", "numbers", "no.",   "fits"};
@@ -272,7 +272,7 @@ const WordSet& MonthWords() {
 }
 
 // Swahili (and a few English) number words for ReadSwahiliNumber.
-const WordMap<int>& SmallNumberWords() {
+[[gnu::always_inline]] inline const WordMap<int>& SmallNumberWords() {
   static constexpr std::pair<std::string_view, int> kEntries[] = {
       {"moja", 1},      {"mbili", 2},       {"tatu", 3},      {"nne", 4},      {"tano", 5},
       {"sita", 6},      {"saba", 7},        {"nane", 8},      {"tisa", 9},     {"kumi", 10},

@@ -10,7 +10,7 @@
 namespace vendly::internal {
 namespace {
 
-const WordSet& SizeCueWords() {
+[[gnu::always_inline]] inline const WordSet& SizeCueWords() {
   static constexpr std::string_view kWords[] = {"size", "sizes", "sizez", "saizi",
                                                 "saiz", "waist", "sz",    "sizing"};
   static const WordSet k(kWords);
@@ -18,7 +18,7 @@ const WordSet& SizeCueWords() {
 }
 
 // The letter sizes a caption word may be (vocabulary.h).
-const WordSet& LetterSizes() {
+[[gnu::always_inline]] inline const WordSet& LetterSizes() {
   static const WordSet k = [] {
     std::vector<std::string_view> words(std::begin(kCaptionSizeCodes), std::end(kCaptionSizeCodes));
     for (const SizeWord& s : kSizeWords) {
@@ -30,7 +30,7 @@ const WordSet& LetterSizes() {
 }
 
 // The colour words a caption word may be, with their catalog spelling (vocabulary.h).
-const WordMap<const ColorWord*>& CaptionColors() {
+[[gnu::always_inline]] inline const WordMap<const ColorWord*>& CaptionColors() {
   static const WordMap<const ColorWord*> k = [] {
     std::vector<std::pair<std::string_view, const ColorWord*>> entries;
     for (const ColorWord& c : kColorWords) {
