@@ -946,6 +946,14 @@ def gen_fragile_fields(s):
             cap = "\n".join([s.pick(TITLE_FX[lang]).format(t=coined), s.pick(CATEGORY_LINES),
                              s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang])])
             s.add("conf_fragile_category_elsewhere", "MFT", post(cap, cur), FRAGILE, [])
+    # the category from a hint word of the name only (lexicon weight 1)
+    for cur in CURRENCIES:
+        n = convert(2500, cur)
+        for hint in ["Kids", "Leather", "Ladies", "Cotton"]:
+            lang = s.pick(LANGS)
+            cap = "\n".join([s.pick(TITLE_FX[lang]).format(t=f"{hint} {s.pick(COINED)}"),
+                             s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang])])
+            s.add("conf_fragile_category_hint", "MFT", post(cap, cur), FRAGILE, [])
     # letter sizes and number sizes for one item: two items' sizes, or two systems, either way a guess
     fashion = [it for it in ITEMS if it[2] == FASHION]
     for item in fashion:
@@ -957,6 +965,16 @@ def gen_fragile_fields(s):
             cap = "\n".join([s.pick(TITLE_FX[lang]).format(t=item[0]), sz,
                              s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang])])
             s.add("conf_fragile_sizes_mixed", "MFT", post(cap, cur), FRAGILE, [])
+    # a fashion item with a line mostly of numbers that nothing reads (a batch, a reference, a grade):
+    # sizes may be hidden in it
+    for item in fashion:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            lang = s.pick(LANGS)
+            cap = "\n".join([s.pick(TITLE_FX[lang]).format(t=item[0]),
+                             s.pick(["Ref 22 / 31", "Batch 7, 9, 11", "Condition 9/10", "Lot 4 - 17"]),
+                             s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang])])
+            s.add("conf_fragile_sizes_unread_line", "MFT", post(cap, cur), FRAGILE, [])
     # a list post whose shared sizes line names one of its items: the sizes may be that item's only
     pairs = [(fashion[i], fashion[j]) for i in range(len(fashion)) for j in range(len(fashion)) if i < j]
     for k, (a, b) in enumerate(pairs[:24]):
