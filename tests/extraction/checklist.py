@@ -81,6 +81,120 @@ ITEMS = [
     ("Teddy bear", [["teddy"]], TOYS, 2100),
 ]
 
+# Item nouns per category of LABELING.md, as sellers in Kenya, Uganda, Tanzania and Rwanda write them
+# (English, Swahili, Sheng; singular and plural): the category of a post naming one of them.
+CATEGORY_NOUNS = {
+    FASHION: ['dress', 'dresses', 'maxi dress', 'bodycon dress', 'gown', 'skirts', 'mini skirt', 'blouses',
+        'shirts', 't-shirts', 'tshirts', 'polo shirts', 'hoodies', 'sweaters', 'sweatshirt', 'jackets',
+        'puffer jacket', 'bomber jacket', 'trench coat', 'blazers', 'suits', 'trousers', 'pants', 'mom jeans',
+        'cargo pants', 'chinos', 'leggings', 'joggers', 'jumpsuit', 'dungarees', 'overalls', 'kimono',
+        'kaftans', 'agbada', 'kitenge', 'kanga', 'kangas', 'kikoi', 'gomesi', 'kanzu', 'abayas', 'hijabs',
+        'scarves', 'hats', 'bucket hat', 'caps', 'beanies', 'sneakers', 'heels', 'stilettos', 'sandals',
+        'slides', 'boots', 'loafers', 'slippers', 'flip flops', 'crocs', 'wedges', 'brogues', 'handbags',
+        'tote bag', 'backpacks', 'clutch', 'purse', 'wallet', 'belts', 'necklaces', 'earrings', 'bracelets',
+        'anklets', 'rings', 'pendant', 'sunglasses', 'socks', 'boxers', 'underwear', 'bras', 'lingerie',
+        'panties', 'vests', 'camisole', 'crop top', 'tank top', 'bodysuit', 'pyjamas', 'pajamas', 'nightdress',
+        'nightie', 'sleepwear', 'robe', 'dera', 'diras', 'viatu', 'raba', 'suruali', 'sketi', 'shati',
+        'mashati', 'gauni', 'magauni', 'kofia', 'mkoba', 'mikoba', 'pochi', 'mkanda', 'soksi', 'sweta',
+        'jaketi', 'koti', 'mtumba bales', 'dashiki', 'bow tie', 'cufflinks', 'brooch', 'school uniform',
+        'chelsea boots', 'ankle boots', 'sweatpants', 'cardigan', 'cardigans', 'trench coats', 'tunic',
+        'palazzo pants', 'culottes', 'maxi skirt', 'kitenge dress', 'ankara dress', 'two piece set',
+        'co-ord set', 'jumpsuits', 'jean jacket', 'denim jacket', 'leather jacket', 'fedora', 'beret',
+        'turban', 'headwrap', 'durag', 'duku'],
+    ELEC: ['phone', 'phones', 'smartphone', 'iphone 13', 'samsung galaxy a14', 'tecno camon 20',
+        'infinix hot 30', 'itel a70', 'laptop', 'laptops', 'macbook air', 'tablets', 'ipad', 'earbuds',
+        'earphones', 'headphones', 'headset', 'airpods', 'speaker', 'bluetooth speaker', 'soundbar',
+        'subwoofer', 'woofer', 'tv', 'television', 'smart tv', 'decoder', 'router', 'modem', 'mifi',
+        'power bank', 'powerbank', 'charger', 'chargers', 'charging cable', 'usb cable', 'adapter',
+        'flash disk', 'flash drive', 'memory card', 'hard disk', 'ssd', 'keyboard', 'mouse', 'monitor',
+        'printer', 'scanner', 'projector', 'camera', 'webcam', 'dashcam', 'cctv camera', 'smartwatch',
+        'smart watch', 'playstation 5', 'xbox', 'game console', 'controller', 'gamepad', 'microphone',
+        'ring light', 'tripod', 'selfie stick', 'inverter', 'solar panel', 'stabilizer', 'extension cable',
+        'radio', 'chaja', 'spika', 'calculator', 'phone case', 'phone cover', 'screen protector', 'hdmi cable',
+        'gaming mouse', 'graphics card', 'desktop computer', 'cpu', 'ram', 'pendrive', 'sim card',
+        'walkie talkie', 'home theatre', 'amplifier', 'ps4 games', 'vr headset', 'kindle', 'e-reader'],
+    HOME: ['sofa', 'sofas', 'couch', 'sofa set', 'coffee table', 'dining table', 'chairs', 'stool', 'mattress',
+        'mattresses', 'duvet', 'duvets', 'bedsheets', 'bed sheets', 'pillows', 'pillowcases', 'blankets',
+        'curtains', 'sheers', 'carpet', 'carpets', 'rugs', 'doormat', 'towels', 'bath towel', 'mirror',
+        'wall clock', 'vases', 'candles', 'lamp', 'lamps', 'bulbs', 'wall art', 'picture frames', 'shelves',
+        'wardrobe', 'cabinet', 'sufuria', 'sufurias', 'pots', 'pans', 'frying pan', 'cooking pots', 'knives',
+        'knife set', 'cutlery', 'spoons', 'plates', 'cups', 'mugs', 'wine glasses', 'jug', 'flask', 'thermos',
+        'kettle', 'electric kettle', 'blender', 'juicer', 'oven', 'gas cooker', 'jiko', 'iron box',
+        'water dispenser', 'standing fan', 'air fryer', 'toaster', 'sandwich maker', 'rice cooker',
+        'pressure cooker', 'dinner set', 'trays', 'baskets', 'laundry basket', 'hangers', 'storage box',
+        'containers', 'lunch box', 'cushions', 'throw pillows', 'tablecloth', 'placemats', 'godoro', 'mito',
+        'meza', 'viti', 'kabati', 'sahani', 'vikombe', 'taulo', 'mapazia', 'pazia', 'mashuka', 'blanketi',
+        'kochi', 'makochi', 'mkeka', 'mosquito net', 'shower curtain', 'dustbin', 'broom', 'mop', 'ndoo',
+        'bucket', 'chopping board', 'serving bowls', 'cooking spoons', 'spice rack', 'dish rack', 'shoe rack',
+        'bookshelf', 'tv stand', 'bedside table', 'ottoman', 'recliner', 'bean bag', 'air freshener',
+        'diffuser', 'scented candles', 'pot holders', 'oven gloves', 'bath mat', 'toilet brush',
+        'ironing board'],
+    BEAUTY: ['lotion', 'body lotion', 'face cream', 'body butter', 'shea butter', 'cocoa butter', 'serum',
+        'face serum', 'toner', 'cleanser', 'face wash', 'sunscreen', 'moisturizer', 'moisturiser', 'perfume',
+        'perfumes', 'cologne', 'body mist', 'body spray', 'deodorant', 'roll on', 'lipstick', 'lip gloss',
+        'lipgloss', 'lip balm', 'mascara', 'eyeliner', 'eyeshadow palette', 'foundation', 'concealer',
+        'face powder', 'blush', 'highlighter', 'primer', 'setting spray', 'makeup brushes', 'beauty blender',
+        'nail polish', 'press on nails', 'lashes', 'eyelashes', 'wigs', 'weave', 'hair extensions', 'braids',
+        'bundles', 'frontal wig', 'closure wig', 'lace wig', 'shampoo', 'conditioner', 'hair oil', 'hair food',
+        'leave in conditioner', 'relaxer', 'hair gel', 'edge control', 'beard oil', 'soap', 'black soap',
+        'body scrub', 'face mask', 'sheet mask', 'toothpaste', 'toothbrush', 'razor', 'shaving cream',
+        'aftershave', 'hand sanitizer', 'hand cream', 'henna', 'hair dryer', 'hair straightener',
+        'hair clipper', 'shaver', 'trimmer', 'sabuni', 'manukato', 'marashi', 'losheni', 'wigi', 'mawigi',
+        'body oil', 'castor oil', 'rosemary oil', 'coconut oil', 'hair growth oil', 'perfume oil', 'oud',
+        'attar', 'body wash', 'shower gel', 'bath bombs', 'feminine wash', 'sanitary pads', 'nail glue',
+        'acrylic nails', 'lip liner', 'brow pencil', 'contour kit', 'makeup kit', 'skincare set',
+        'vitamin c serum', 'niacinamide serum', 'retinol cream', 'dark spot corrector', 'stretch mark cream'],
+    FOOD: ['cake', 'cakes', 'birthday cake', 'cupcakes', 'cookies', 'biscuits', 'bread', 'doughnuts', 'donuts',
+        'mandazi', 'maandazi', 'samosas', 'chapati', 'chapatis', 'pizza', 'burger', 'burgers', 'chips',
+        'fries', 'chicken', 'kuku', 'chicken wings', 'sausages', 'smokies', 'eggs', 'mayai', 'milk', 'yoghurt',
+        'yogurt', 'mala', 'juice', 'smoothies', 'coffee', 'tea', 'chai', 'honey', 'asali', 'jam',
+        'peanut butter', 'rice', 'mchele', 'sugar', 'sukari', 'flour', 'maize flour', 'wheat flour', 'beans',
+        'maharagwe', 'ndengu', 'lentils', 'green grams', 'cooking oil', 'salt', 'spices', 'pilau masala',
+        'tomatoes', 'onions', 'potatoes', 'viazi', 'avocados', 'mangoes', 'bananas', 'ndizi', 'oranges',
+        'watermelon', 'pineapples', 'fruits', 'vegetables', 'sukuma wiki', 'kales', 'cabbage', 'spinach',
+        'beef', 'goat meat', 'nyama', 'mutton', 'pork', 'fish', 'samaki', 'tilapia', 'omena', 'dagaa',
+        'prawns', 'meat pies', 'snacks', 'popcorn', 'crisps', 'peanuts', 'groundnuts', 'cashew nuts',
+        'macadamia nuts', 'dates', 'chocolate', 'chocolates', 'sweets', 'candy', 'lollipops', 'ice cream',
+        'drinking water', 'soda', 'wine', 'whisky', 'beer', 'gin', 'vodka', 'energy drink', 'ghee', 'butter',
+        'cheese', 'nyama choma', 'mishkaki', 'mutura', 'ugali', 'githeri', 'matoke', 'rolex', 'katogo',
+        'pilau', 'biryani', 'shawarma', 'kebabs', 'sandwiches', 'soup', 'noodles', 'spaghetti', 'pasta',
+        'cereal', 'oats', 'granola', 'porridge', 'uji', 'chin chin', 'puff puff', 'zobo', 'kunu', 'suya',
+        'jollof rice', 'fried rice', 'egusi', 'garri', 'plantain chips', 'brochettes', 'isombe', 'sambaza',
+        'mandazi mix', 'baking flour', 'vanilla essence', 'food colour', 'cake toppers', 'fruit salad',
+        'meal prep', 'lunch boxes meals', 'catering', 'bbq'],
+    SPORTS: ['dumbbells', 'dumbbell', 'kettlebell', 'kettlebells', 'barbell', 'weight plates', 'yoga mat',
+        'gym mat', 'resistance bands', 'skipping rope', 'jump rope', 'treadmill', 'exercise bike',
+        'spinning bike', 'bicycle', 'mountain bike', 'soccer ball', 'basketball', 'volleyball', 'netball',
+        'rugby ball', 'tennis racket', 'badminton racket', 'shuttlecocks', 'golf clubs', 'boxing gloves',
+        'punching bag', 'gym gloves', 'gym bag', 'football boots', 'studs', 'shin guards', 'goalkeeper gloves',
+        'swimming goggles', 'roller skates', 'skateboard', 'cycling helmet', 'whey protein', 'protein powder',
+        'creatine', 'pre workout', 'ab roller', 'exercise ball', 'dartboard', 'table tennis table',
+        'ping pong paddles', 'boxing bag', 'weight bench', 'gym equipment', 'fitness equipment', 'leg weights',
+        'ankle weights', 'hula hoop', 'foam roller', 'yoga blocks', 'trampoline', 'cricket bat',
+        'hockey stick'],
+    BOOKS: ['book', 'books', 'novel', 'novels', 'storybook', 'story books', 'textbook', 'textbooks', 'kitabu',
+        'vitabu', 'bible', 'quran', 'hymn book', 'dictionary', 'atlas', 'notebooks', 'exercise books',
+        'journal', 'planner', 'diary', 'magazine', 'magazines', 'comics', 'cd', 'vinyl records', 'album',
+        'audiobook', 'ebook', 'revision books', 'past papers', 'colouring book', 'coloring book',
+        "children's books", 'cookbook', 'biography', 'autobiography', 'self help books', 'poetry book',
+        'manga'],
+    TOYS: ['toys', 'teddy bear', 'teddy', 'dolls', 'barbie doll', 'lego', 'building blocks', 'puzzle',
+        'puzzles', 'jigsaw puzzle', 'board game', 'board games', 'monopoly', 'scrabble', 'uno cards',
+        'playing cards', 'toy car', 'toy cars', 'remote control car', 'rc car', 'action figures',
+        'stuffed animals', 'plush toys', 'kite', 'ball pit', 'play tent', 'slime', 'fidget spinner',
+        "rubik's cube", 'yo-yo', 'water gun', 'toy gun', 'ride on car', 'rattle', 'stacking rings',
+        'play dough', 'tricycle', 'doll house', 'dollhouse', 'train set', 'educational toys', 'baby toys',
+        'musical toys', 'toy kitchen set', 'pop it', 'squishy', 'marbles', 'walkie talkie toy',
+        'dinosaur toys', 'toy blocks'],
+    OTHER: ['car tyres', 'tyres', 'rims', 'side mirror', 'headlights', 'car seat covers', 'car mats',
+        'spare parts', 'motorbike', 'dog food', 'cat food', 'dog collar', 'bird cage', 'fish tank', 'flowers',
+        'bouquet', 'roses', 'seedlings', 'fertilizer', 'cement', 'paint', 'wheelbarrow', 'jembe', 'panga',
+        'hammer', 'drill', 'toolbox', 'padlock', 'stationery', 'pens', 'pencils', 'gift hamper', 'hampers',
+        'gift box', 'gift card', 'voucher', 'tickets', 'umbrella', 'chicks', 'broilers', 'layers', 'heifer',
+        'water tank', 'mabati', 'iron sheets', 'timber', 'bolts', 'welding machine', 'car wash',
+        'car perfume', 'engine oil', 'car battery', 'sacks'],
+}
+
 CURRENCIES = ["KES", "UGX", "TZS", "RWF", "NGN", "USD"]
 # Every spelling of each currency a seller types; (mark, position, joiner).
 MARKS = {
@@ -873,6 +987,24 @@ def gen_labeling_mft(s):
             lines = plain_lines(s, (t, kws, cat, kes), cur, s.pick(LANGS), money(n, cur))
             s.add("lab_category", "MFT", post("\n".join(lines), cur),
                   {"is_product": True, "products": [product(kws, n, cur, category=cat)]}, ["category"])
+    # categories over the noun lexicon: the name's noun decides; a hashtag of another category is
+    # weak evidence and does not.
+    other_tags = {FASHION: "#foodiesofnairobi", ELEC: "#fashionkenya", HOME: "#skincareug", BEAUTY: "#techkenya",
+                  FOOD: "#fashionista", SPORTS: "#homedecor", BOOKS: "#beautytz", TOYS: "#gymlife", OTHER: "#bookstagram"}
+    for cat, nouns in CATEGORY_NOUNS.items():
+        for noun in nouns:
+            for k in range(2):
+                cur = s.pick(["KES", "UGX", "TZS", "RWF"])
+                lang = s.pick(LANGS)
+                n = convert(s.pick([450, 900, 1500, 2500, 4800]), cur)
+                t = noun[0].upper() + noun[1:]
+                price = s.pick(PRICE_LINES[lang]).format(p=money(n, cur))
+                lines = [s.pick(TITLE_FX[lang]).format(t=t) if k else t, price, s.pick(CTA[lang])]
+                if s.rng.random() < 0.4:
+                    lines.append(other_tags[cat])
+                s.add("lab_category_nouns", "MFT", post("\n".join(lines), cur),
+                      {"is_product": True, "products": [product([[noun.split()[-1].lower()]], n, cur, category=cat)]},
+                      ["category"])
     # names: the catalog title carries no emoji and no price.
     for item in ITEMS:
         for cur in ("KES", "UGX", "NGN"):
