@@ -8,15 +8,9 @@
 namespace vendly::internal {
 namespace {
 
-// Decodes one UTF-8 code point at `i`. Returns its length in bytes and the code point; an invalid
-// or truncated sequence gives length 1 and code point 0xFFFFFFFF so the caller treats the byte as
-// unknown.
-uint32_t Decode(std::string_view s, std::size_t i, uint32_t* cp) {
+// Decodes the multi-byte UTF-8 code point at `i` (its first byte is >= 0x80); see Decode.
+[[gnu::noinline]] uint32_t DecodeMultibyte(std::string_view s, std::size_t i, uint32_t* cp) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
   uint32_t len = 0, value = 0, min = 0;
   if ((c & 0xE0) == 0xC0) {
     len = 2, value = c & 0x1F, min = 0x80;
@@ -46,6 +40,18 @@ uint32_t Decode(std::string_view s, std::size_t i, uint32_t* cp) {
   }
   *cp = value;
   return len;
+}
+
+// Decodes one UTF-8 code point at `i`. Returns its length in bytes and the code point; an invalid
+// or truncated sequence gives length 1 and code point 0xFFFFFFFF so the caller treats the byte as
+// unknown. ASCII, most of every caption, is answered inline.
+[[gnu::always_inline]] inline uint32_t Decode(std::string_view s, std::size_t i, uint32_t* cp) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  return DecodeMultibyte(s, i, cp);
 }
 
 bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -268,6 +274,8 @@ void Tokenise(std::string_view caption, Text* out) {
           ++j;
           continue;
         }
+        // Any other ASCII byte but an apostrophe ends the word (IsWordCodePoint says no to it).
+        if (cj < 0x80 && cj != '\'') break;
         uint32_t alen;
         if (IsApostrophe(s, j, &alen) && j + alen < n &&
             IsAsciiAlpha(static_cast<unsigned char>(s[j + alen]))) {
