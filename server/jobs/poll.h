@@ -5,8 +5,10 @@
 // products are archived). Each connection has one chain of scheduled polls whose interval follows
 // the account's activity and its remaining rate budget; a webhook or the seller's "refresh" adds a
 // poll that runs at once. Two polls of one connection never run together. Also here: the recurring
-// job that keeps every active connection polled. The routes of sync conflicts and manual refresh
-// are routes/sync.cc; the token refresh is jobs/token_refresh.cc.
+// job that keeps every active connection polled. The rules (what is listed, new, edited or deleted,
+// the next interval) are the core's poll plan (vendly/poll_plan.h); the statements are
+// store/sync_store.h. The routes of sync conflicts and manual refresh are routes/sync.cc; the token
+// refresh is jobs/token_refresh.cc.
 #ifndef VENDLY_SERVER_SYNC_H_
 #define VENDLY_SERVER_SYNC_H_
 
@@ -37,17 +39,6 @@ Result<std::string> SchedulePoll(Conn& conn, const std::string& connection_id,
 
 // The "poll" and "poll_scheduler" kinds; ensures the recurring one exists.
 void RegisterSyncJobs(JobRunner& runner, App& app);
-
-namespace internal {
-// The seconds until a connection's next scheduled poll. An active account (this poll found new
-// posts or edits) is polled again after `min_seconds`; a quiet one doubles its previous interval up
-// to `max_seconds`. The rate budget overrides both: at 50% of it used the interval doubles, at 75%
-// it is `max_seconds`, at 90% polling pauses (kBudgetPauseSeconds, at least max_seconds), so the
-// account never reaches Meta's limit through polling. `usage_percent` -1: unknown (not limiting).
-inline constexpr int kBudgetPauseSeconds = 900;
-int NextPollSeconds(int previous_seconds, bool active, int usage_percent, int min_seconds,
-                    int max_seconds);
-}  // namespace internal
 
 }  // namespace vendly::server
 
