@@ -1118,6 +1118,22 @@ bool IsSpecUnit(HashedWord lower_word) {
       "lbs", "oz", "ton", "tons", "tonnes", "ml", "cl", "l", "ltr", "ltrs", "litre", "litres",
       "liter", "liters", "lita", "cc", "iu", "kcal"};
   static const WordSet k(kWords);
+  return k.Contains(lower_word) || IsQuantityUnit(lower_word);
+}
+
+// The units sellers sell by (spec_units.h): English and Swahili weights and volumes, local
+// measures and packs.
+bool IsQuantityUnit(HashedWord lower_word) {
+  static constexpr std::string_view kWords[] = {
+      // Weight.
+      "gram", "grams", "gramu", "gm", "gms", "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms",
+      "kilogramu",
+      // Volume.
+      "ml", "mls", "mililita", "millilitre", "millilitres", "litre", "litres", "liter", "liters",
+      "ltr", "ltrs", "lita",
+      // Local measures and packs: a tin (about 20 litres), a sack, a packet, a tray.
+      "debe", "madebe", "gunia", "magunia", "pakiti", "mapakiti", "trei"};
+  static const WordSet k(kWords);
   return k.Contains(lower_word);
 }
 

@@ -636,7 +636,7 @@ void Collect(const Text& t, uint32_t first, uint32_t last, PieceList* pieces) {
 }  // namespace
 
 bool IsNameFiller(HashedWord w) { return Filler().Contains(w); }
-bool IsUnitNoun(HashedWord w) { return UnitNouns().Contains(w); }
+bool IsUnitNoun(HashedWord w) { return UnitNouns().Contains(w) || IsQuantityUnit(w); }
 
 std::string_view TranslateSwahili(std::string_view w) {
   const Translation* tr = Swahili().Find(w);

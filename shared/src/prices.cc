@@ -951,11 +951,15 @@ class MoneyFinder {
     // count, size, model, account, fee or month word ("pack of 3 500", "iPhone 13 128", "Form 4
     // 100"), another number ("Size 42 3 500"), or a mark that binds it ("8+", "x", "#", "/").
     if (IsNumber(t_, p)) return i;
-    if (IsWord(t_, p) && (t_.tokens[p].has_digit || ModelWords().Contains(pw) ||
-                          QuantityWordsBefore().Contains(pw) || SizeWords().Contains(pw) ||
-                          AccountWords().Contains(pw) || IsUnitWord(pw) ||
-                          FeeWords().Contains(pw) || MonthWords().Contains(pw) ||
-                          BundleWords().Contains(pw) || pw.text == "for" || pw.text == "x")) {
+    // A unit that is a number's before it ("Sukari 5 kg 25 000") binds nothing after it.
+    const bool unit_of_number_before =
+        IsWord(t_, p) && IsUnitWord(pw) && IsNumber(t_, Prev(t_, p, line_first_));
+    if (IsWord(t_, p) && !unit_of_number_before &&
+        (t_.tokens[p].has_digit || ModelWords().Contains(pw) ||
+         QuantityWordsBefore().Contains(pw) || SizeWords().Contains(pw) ||
+         AccountWords().Contains(pw) || IsUnitWord(pw) || FeeWords().Contains(pw) ||
+         MonthWords().Contains(pw) || BundleWords().Contains(pw) || pw.text == "for" ||
+         pw.text == "x")) {
       return i;
     }
     if (pp == '+' || pp == '/' || pp == '#' || pp == '.' || pp == ',' || pp == '*' || pp == '\'' ||
@@ -1280,7 +1284,12 @@ class MoneyFinder {
       // "instead of 3,500" is an old price, not a quantity.
       const bool instead_of = w == "of" && IsWord(t_, Prev(t_, before, line_first_)) &&
                               t_.Lower(t_.tokens[Prev(t_, before, line_first_)]) == "instead";
-      if (!m.explicit_currency && !instead_of && QuantityWordsBefore().Contains(word)) {
+      // "Kilo 5 - 1 200", "Gramu 250": a unit before a number makes it a quantity, unless the unit
+      // is a number's before it ("Flask 1.8 litres 35k", "Asali 1 kilo 350").
+      const bool unit_of_number_before =
+          IsQuantityUnit(word) && IsNumber(t_, Prev(t_, before, line_first_));
+      if (!m.explicit_currency && !instead_of && !unit_of_number_before &&
+          (QuantityWordsBefore().Contains(word) || IsQuantityUnit(word))) {
         return reject(NotPriceReason::kQuantity);
       }
       if (MonthWords().Contains(word) && !m.explicit_currency) return reject(NotPriceReason::kUnit);
@@ -1328,8 +1337,10 @@ class MoneyFinder {
     // Years: 1990-2039 written bare.
     if (!m.explicit_currency && !combining_strike && OnlyDigits(raw) && raw.size() == 4 &&
         m.amount >= 1990 && m.amount <= 2039) {
+      // After a row's dash, colon, '=' or '@' it is the row's price ("Ml 250 = 2000").
       bool dash_before = before >= 0 && ((IsDash(t_, t_.tokens[before]) && !glued_dash) ||
-                                         PunctAt(t_, before) == ':');
+                                         PunctAt(t_, before) == ':' || PunctAt(t_, before) == '=' ||
+                                         PunctAt(t_, before) == '@');
       // "2008 model", "2019 edition": a year whatever stands before it.
       const bool year_word_after = IsWord(t_, nx) && (t_.Lower(t_.tokens[nx]) == "model" ||
                                                       t_.Lower(t_.tokens[nx]) == "edition" ||

@@ -1164,6 +1164,60 @@ def gen_number_grammar(s):
                       {"is_product": True, "products": [product(name_any, n, cur)]}, ["price", "currency"])
 
 
+# MFT: the quantity is never the price. Rows of one item's options give a unit and its number
+# before the price, in Swahili or English, the unit first or the number first ("Gramu 250 - 9 000",
+# "Kilo 1 - 30,000", "2 kg - 380", "500ml: 650"); one product at the lowest price (LABELING.md:
+# sizes and options of the same item are variants of one product, the price the lowest).
+STAPLES = [("Mchele wa Pishori", [["pishori"], ["mchele"], ["rice"]], "w"),
+           ("Sukari", [["sukari"], ["sugar"]], "w"), ("Asali safi", [["asali"], ["honey"]], "w"),
+           ("Unga wa mahindi", [["unga"], ["flour"], ["maize"]], "w"),
+           ("Maharage", [["maharage"], ["beans"]], "w"), ("Pishori rice", [["pishori", "rice"]], "w"),
+           ("Pure honey", [["honey"]], "w"), ("Mafuta ya alizeti", [["alizeti"], ["mafuta"], ["oil"]], "v"),
+           ("Maziwa fresh", [["maziwa"], ["milk"]], "v"), ("Cooking oil", [["cooking", "oil"]], "v"),
+           ("Juisi ya embe", [["juisi"], ["mango", "juice"], ["juice"]], "v"),
+           ("Mafuta ya nazi", [["nazi"], ["coconut"], ["mafuta"], ["oil"]], "v")]
+# (unit as written before its number, as written after it or glued, quantity, share of the base price)
+WEIGHT_ROWS = [[("Gramu", "gramu", "g", 250, 0.3), ("Kilo", "kilo", "kg", 1, 1.0), ("Kilo", "kg", "kg", 5, 4.6)],
+               [("Gram", "grams", "g", 500, 0.55), ("Kg", "kg", "kg", 2, 1.9)],
+               [("Debe", "debe", None, 1, 9.0), ("Gunia", "gunia", None, 1, 40.0)]]
+VOLUME_ROWS = [[("Mililita", "mililita", "ml", 500, 0.55), ("Lita", "lita", "L", 1, 1.0), ("Lita", "litres", "L", 5, 4.7)],
+               [("Ml", "ml", "ml", 250, 0.3), ("Litre", "litre", "L", 1, 1.0), ("Litres", "litres", "L", 3, 2.8)],
+               [("Pakiti", "pakiti", None, 1, 1.0), ("Pakiti", "pakiti", None, 2, 1.9)]]
+
+
+def gen_quantity_rows(s):
+    rng = random.Random(SEED + 20)
+    base_kes = {"w": 300, "v": 350}
+    for title, name_any, kind in STAPLES:
+        for cur in ("KES", "TZS", "UGX", "RWF"):
+            for rows in (WEIGHT_ROWS if kind == "w" else VOLUME_ROWS):
+                for layout in ("unit_first", "number_first", "glued", "one_row", "item_line"):
+                    use = rows
+                    if layout == "glued" and any(r[2] is None for r in use):
+                        continue
+                    if layout in ("one_row", "item_line"):
+                        use = [rng.choice(rows)]
+                    sep = rng.choice([" - ", " – ", ": ", " = ", " @ "])
+                    lines, prices = [], []
+                    for before_w, after_w, glued_w, q, share in use:
+                        n = convert(int(round(base_kes[kind] * share / 10) * 10), cur)
+                        prices.append(n)
+                        amount = money(n, cur, rng.choice(MARKS[cur] + [(None, "pre", "")]),
+                                       rng.choice(["comma", "space", "none"]))
+                        qty = {"unit_first": f"{before_w} {q}", "number_first": f"{q} {after_w}",
+                               "glued": f"{q}{glued_w}", "one_row": f"{before_w} {q}",
+                               "item_line": f"{title} {q} {after_w}"}[layout]
+                        # "Asali safi 1 kilo 900": the unit is the number's before it, the price follows
+                        lines.append(qty + (" " if layout == "item_line" else sep) + amount)
+                    head = rng.choice(["{t} 🌾", "{t} ziko sasa", "Tunauza {t}", "{t} fresh kutoka shambani",
+                                       "{t}"]).format(t=title)
+                    cap = "\n".join(([] if layout == "item_line" else [head]) + lines +
+                                    [rng.choice(CTA["sw"] + CTA["en"])])
+                    s.add("mft_quantity_units_before_price", "MFT", post(cap, cur),
+                          {"is_product": True, "products": [product(name_any, min(prices), cur)]},
+                          ["price", "currency"])
+
+
 def generate():
     s = Suite()
     gen_issue_mft(s)
@@ -1173,6 +1227,7 @@ def generate():
     gen_fragile(s)
     gen_fragile_fields(s)
     gen_number_grammar(s)
+    gen_quantity_rows(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases

@@ -327,6 +327,28 @@ TEST(Prices, SpecificationUnitsAreNeverPrices) {
   EXPECT_EQ(Find("Power bank 20000mAh Ksh 2,500").prices, V{2500});
 }
 
+// The units sellers sell by (spec_units.h IsQuantityUnit), Swahili and English, before or after
+// their number: the number is a quantity, the price is the row's other amount.
+TEST(Prices, QuantityUnitsBeforeOrAfterTheirNumberAreNotPrices) {
+  EXPECT_EQ(Find("Gramu 250 - 9 000\nKilo 1 - 30,000", "TZS").prices, (V{9000, 30000}));
+  EXPECT_EQ(Find("Mililita 500 - 600", "TZS").prices, V{600});
+  EXPECT_EQ(Find("Kilo 5 - 1 200", "TZS").prices, V{1200});
+  EXPECT_EQ(Find("Debe 1 - 12,000\nGunia 1 - 90,000", "TZS").prices, (V{12000, 90000}));
+  EXPECT_EQ(Find("250 gramu - 900\n2 debe: 23,000", "TZS").prices, (V{900, 23000}));
+  EXPECT_EQ(Find("Pakiti 1 - 250").prices, V{250});
+  EXPECT_EQ(ReasonOf(Find("Mililita 500 - 600", "TZS"), 500), NotPriceReason::kQuantity);
+  EXPECT_EQ(ReasonOf(Find("Juisi 500 mililita 3,500", "TZS"), 500), NotPriceReason::kUnit);
+  // A unit that belongs to the number before it binds nothing after it.
+  EXPECT_EQ(Find("Flask 1.8 litres 35k", "UGX").prices, V{35000});
+  EXPECT_EQ(Find("Asali safi 1 kilo 350").prices, V{350});
+  EXPECT_EQ(Find("Sukari 5 kg 25 000", "TZS").prices, V{25000});
+  EXPECT_EQ(Find("Mafuta ya nazi 1 pakiti 6 500", "TZS").prices, V{6500});
+  // A year-shaped amount after a row's '=' or '@' is the row's price.
+  EXPECT_EQ(Find("Ml 250 = 2000\nLitre 1 = 6 500 TSh", "TZS").prices, (V{2000, 6500}));
+  // Single letters stay sizes: "L 2,500" is priced.
+  EXPECT_EQ(Find("Hoodie size L 2,500").prices, V{2500});
+}
+
 TEST(Prices, TinyAmountsWithAMarkAreFlagged) {
   Found f = Find("Chelsea boots KES 2");
   ASSERT_EQ(f.prices, V{2});
