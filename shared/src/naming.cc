@@ -493,7 +493,30 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           ++i;
           continue;
         }
-        if (i + 1 < last && t.Punct(t.tokens[i + 1]) == '%') return;
+        // "2 litre cooking oil", "Pishori rice 5 kg", "500 ml body lotion": a capacity written
+        // apart from its number is dropped like a glued one ("100ml"); a count before its measure
+        // word stays ("55 inch", "3 seater").
+        if (i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord &&
+            t.tokens[i + 1].space_before) {
+          static constexpr std::string_view kSpacedUnitsWords[] = {
+              "ml",     "l",    "g",     "kg",     "kgs",    "ltr",    "ltrs",  "litre",
+              "litres", "lita", "liter", "liters", "gm",     "gms",    "gb",    "tb",
+              "mb",     "mah",  "cm",    "mm",     "pcs",    "pc",     "kw",    "hz",
+              "grams",  "kilo", "kilos", "ft",     "metres", "meters", "metre", "meter"};
+          static const WordSet kSpacedUnits(kSpacedUnitsWords);
+          const HashedWord unit = t.Word(t.tokens[i + 1]);
+          if (!CountedWords().Contains(unit) && kSpacedUnits.Contains(unit)) {
+            ++i;
+            continue;
+          }
+        }
+        // "100% cotton bedsheets": a share before the name's first word is a claim, skipped; one
+        // after it ends the name ("Shea butter 100% natural").
+        if (i + 1 < last && t.Punct(t.tokens[i + 1]) == '%') {
+          if (content > 0) return;
+          ++i;
+          continue;
+        }
         // "8/256", "4/64", "8+128": RAM and storage, a spec, end the name.
         if (i + 1 < last && t.Punct(t.tokens[i + 1]) == '/' && !t.tokens[i + 1].space_before)
           return;
@@ -528,6 +551,38 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
         continue;
       }
       case TokenKind::kWord: {
+        // "Size 40-45 Nike Air Force 1", "Sizes M-XL hoodies": sizes before the name's first word
+        // are variants, skipped with their cue.
+        // After the name's words a size cue ends it: "Oversized hoodies sizes M-XL".
+        // ("Plus size dresses", "Queen size bed" keep theirs: no size follows.)
+        if (content > 0 && HasSizeCue(t, i, i + 1) && i + 1 < last) {
+          uint32_t end = 0;
+          const Token& nt = t.tokens[i + 1];
+          if (nt.kind == TokenKind::kNumber || t.Punct(nt) == ':' ||
+              IsLetterSizeAt(t, i + 1, last, &end)) {
+            return;
+          }
+        }
+        if (content == 0 && HasSizeCue(t, i, i + 1)) {
+          uint32_t j = i + 1;
+          uint32_t end = 0;
+          // A number glued to a word ("6x6", "10kg") is read by the number case below.
+          auto glued = [&](uint32_t k) {
+            return k + 1 < last && t.tokens[k + 1].kind == TokenKind::kWord &&
+                   !t.tokens[k + 1].space_before;
+          };
+          while (j < last &&
+                 ((t.tokens[j].kind == TokenKind::kNumber && !glued(j)) || IsDash(t, t.tokens[j]) ||
+                  t.Punct(t.tokens[j]) == ',' || t.Punct(t.tokens[j]) == ':' ||
+                  t.Punct(t.tokens[j]) == '/' || t.Is(t.tokens[j], "to") ||
+                  t.Is(t.tokens[j], "hadi") || IsLetterSizeAt(t, j, last, &end))) {
+            ++j;
+          }
+          if (j > i + 1) {
+            i = j - 1;
+            continue;
+          }
+        }
         std::string_view w = t.Lower(tok);
         const HashedWord word = t.Word(tok);
         std::string_view next_word = i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord

@@ -1005,6 +1005,33 @@ def gen_labeling_mft(s):
                 s.add("lab_category_nouns", "MFT", post("\n".join(lines), cur),
                       {"is_product": True, "products": [product([[noun.split()[-1].lower()]], n, cur, category=cat)]},
                       ["category"])
+    # names wherever the item's words sit on the line: a measurement, a share or sizes before them, a
+    # banner, sizes or a capacity after them; none of these words is part of the name.
+    capacities = [("500 ml", ["ml"]), ("2 litres", ["litres", "litre"]), ("1 kg", ["kg"]), ("250 g", ["g"]),
+                  ("5 litre", ["litre"]), ("1 ltr", ["ltr"])]
+    banners = [("🔥NEW ARRIVAL🔥", ["arrival"]), ("New arrivals!!", ["arrivals", "arrival"]), ("Just in:", ["just"]),
+               ("Restocked ✨", ["restocked"]), ("Available now!!", ["available"]), ("Limited offer:", ["offer"])]
+    size_forms = [("Size 40-45 {t}", ["size"]), ("Sizes M-XL {t}", ["sizes", "m", "xl"]),
+                  ("{t} sizes S-XXL", ["sizes", "xxl"]), ("{t} size 38-42", ["size"]),
+                  ("Size 8, 10, 12 {t}", ["size"])]
+    for t, name_any, cat, kes in ITEMS:
+        forms = []
+        for b, bw in banners:
+            forms.append((f"{b} {t}", bw))
+        forms.append((f"100% original {t}", ["100"]))
+        if cat == FASHION:
+            forms += [(f.format(t=t), w) for f, w in size_forms]
+        if cat in (FOOD, BEAUTY, HOME):
+            for q, qw in capacities:
+                forms += [(f"{q} {t}", qw + [q.split()[0]]), (f"{t} {q}", qw + [q.split()[0]])]
+        for cur in ("KES", "UGX", "TZS"):
+            n = convert(kes, cur)
+            for line, without in s.rng.sample(forms, min(4, len(forms))):
+                lang = s.pick(LANGS)
+                cap = "\n".join([line, s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang])])
+                s.add("lab_name_layouts", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product(name_any, n, cur, name_without=without)]},
+                      ["name", "name_without", "price"])
     # names: the catalog title carries no emoji and no price.
     for item in ITEMS:
         for cur in ("KES", "UGX", "NGN"):
@@ -1252,6 +1279,10 @@ def field_value(e, p, field):
         price_digits = str(int(e["price"])) if e.get("price") else None
         bad = bool(EMOJI.search(nm)) or (price_digits is not None and price_digits in re.sub(r"[,. ]", "", nm))
         return not bad, "no emoji, no price", nm
+    if field == "name_without":
+        nm = p.get("name") or ""
+        left = [w for w in e["name_without"] if w in tokens(nm)]
+        return not left, "none of " + "/".join(e["name_without"]), nm
     if field in ("price", "compare_at_price"):
         return num_eq(e.get(field), p.get(field)), e.get(field), p.get(field)
     if field == "currency":

@@ -403,5 +403,23 @@ TEST(Extract, OptionRowPricesShapedLikeYears) {
   EXPECT_EQ(z.products[0].price, 3900);
 }
 
+// A name is its item's words wherever they sit on the line: a share, a capacity or sizes before
+// them and a capacity or sizes after them are no part of it; "plus size" and "queen size" are.
+TEST(Extract, NamesLeaveOutSharesCapacitiesAndSizes) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"100% cotton duvet covers\nKsh 2,900", "Cotton Duvet Covers"},
+      {"3 litre olive oil\nKsh 1,900", "Olive Oil"},
+      {"Basmati rice 10 kg\nKsh 2,600", "Basmati Rice"},
+      {"Size 38-43 Converse sneakers\nKsh 2,700", "Converse Sneakers"},
+      {"Linen shirts sizes M-XXL\nKsh 1,900", "Linen Shirt"},
+      {"Plus size jeans\nKsh 1,700", "Plus Size Jeans"},
+  };
+  for (const auto& [caption, name] : cases) {
+    Extraction x = ExtractCaption(caption);
+    ASSERT_EQ(x.products.size(), 1u) << caption;
+    EXPECT_EQ(x.products[0].name, name) << caption;
+  }
+}
+
 }  // namespace
 }  // namespace vendly
