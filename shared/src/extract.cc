@@ -326,6 +326,38 @@ bool ReadSizesPerItem(const Text& t, const Segmentation& seg, uint32_t li,
   return true;
 }
 
+// This thread's Text for ExtractWithFeatures, left with no view of the caption afterwards. A
+// nested use (none today) gets a Text of its own.
+class ScratchText {
+ public:
+  ScratchText() : text_(InUse() ? own_ : Cache()) { InUse() = true; }
+  ~ScratchText() {
+    if (&text_ == &own_) return;
+    text_.raw = std::string_view();
+    if (text_.tokens.capacity() > kKeptTokens) text_ = Text();
+    InUse() = false;
+  }
+  ScratchText(const ScratchText&) = delete;
+  ScratchText& operator=(const ScratchText&) = delete;
+
+  Text& text() { return text_; }
+
+ private:
+  static Text& Cache() {
+    thread_local Text cache;
+    return cache;
+  }
+  static bool& InUse() {
+    thread_local bool in_use = false;
+    return in_use;
+  }
+  // Past this many tokens (a caption of about 12 KB) the buffers are freed after the post.
+  static constexpr std::size_t kKeptTokens = 4096;
+
+  Text own_;
+  Text& text_;
+};
+
 }  // namespace
 
 namespace internal {
@@ -335,7 +367,10 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
   x.id = post.id;
   const std::string store = post.store_currency.empty() ? std::string("KES") : post.store_currency;
 
-  Text t;
+  // The caption's tokens, in this thread's Text kept from post to post: its buffers are reused
+  // instead of allocated for every caption (ScratchText gives up ones a huge caption grew).
+  ScratchText scratch;
+  Text& t = scratch.text();
   internal::Tokenise(post.caption, &t);
   internal::SplitItemLines(&t);
   std::vector<Money> money = internal::FindMoney(t, store);
