@@ -505,11 +505,16 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
     // then the post's other lines and hashtags.
     internal::CategoryScorer scorer;
     for (std::size_t k = 0; k < name.words.size(); ++k) {
+      // "Toy phone", "Kids toy laptop": a toy of that kind, whatever its head names ("Toy Story
+      // DVD" is a film).
+      const bool toy =
+          k + 2 == name.words.size() && (name.words[k] == "toy" || name.words[k] == "toys");
       bool head = k + 1 == name.words.size();
       std::string_view next =
           k + 1 < name.words.size() ? std::string_view(name.words[k + 1]) : std::string_view();
       bool used_next = false;
-      scorer.AddWord(name.words[k], next, head ? 4.0 : 2.0, name.spans[k], &used_next);
+      scorer.AddWord(name.words[k], next, toy ? 8.0 : (head ? 4.0 : 2.0), name.spans[k],
+                     &used_next);
       if (used_next) ++k;
     }
     double name_scores[9];

@@ -46,6 +46,26 @@ const WordSet& CueWords() {
   return k;
 }
 
+// Words that open a line describing the item rather than naming it: "Fits a 15 inch laptop",
+// "Perfect for coffee lovers", "Comes with a charger", "Inafaa kila siku".
+const WordSet& DescriptionStarters() {
+  static constexpr std::string_view kWords[] = {"fits",  "perfect",  "ideal",  "suitable",
+                                                "comes", "designed", "keeps",  "holds",
+                                                "works", "inafaa",   "inakaa", "inatoshea"};
+  static const WordSet k(kWords);
+  return k;
+}
+
+// True when the first word of line `li` opens a description (DescriptionStarters).
+bool OpensDescription(const Text& t, const Line& line) {
+  for (uint32_t i = line.first; i < line.last; ++i) {
+    const Token& tok = t.tokens[i];
+    if (tok.kind == TokenKind::kWord) return DescriptionStarters().Contains(t.Word(tok));
+    if (tok.kind != TokenKind::kEmoji && tok.kind != TokenKind::kPunct) return false;
+  }
+  return false;
+}
+
 bool IsBulletPunct(std::string_view r) {
   return r == "-" || r == "*" || r == ">" || r == "\xE2\x80\xA2" || r == "\xC2\xB7" ||
          r == "\xE2\x80\x93" || r == "\xE2\x80\x94" || r == "\xE2\x97\x8F" || r == "\xE2\x96\xAA";
@@ -432,7 +452,8 @@ Segmentation SegmentPost(const Text& t, const std::vector<Money>& money) {
       if (info.empty || info.hashtags_only || info.contact || info.fee) continue;
       const Name& name = TitleScores(t, &seg, li);
       if (name.word_count == 0) continue;
-      int score = name.Score() + (info.size_cue || info.color_cue ? -3 : 0);
+      int score = name.Score() + (info.size_cue || info.color_cue ? -3 : 0) +
+                  (OpensDescription(t, t.lines[li]) ? -3 : 0);
       if (score > best_score) {
         best = static_cast<int>(li);
         best_score = score;

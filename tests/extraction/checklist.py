@@ -1005,6 +1005,41 @@ def gen_labeling_mft(s):
                 s.add("lab_category_nouns", "MFT", post("\n".join(lines), cur),
                       {"is_product": True, "products": [product([[noun.split()[-1].lower()]], n, cur, category=cat)]},
                       ["category"])
+    # the name's head noun decides over its qualifier's category ("Pizza cutter" is a kitchen tool,
+    # "Laptop bag" a bag, "Toy phone" a toy), over a word on another line and over a hashtag.
+    compounds = [("Shoe rack", ["rack"], HOME), ("TV stand", ["stand"], HOME), ("Wine glasses", ["glass"], HOME),
+                 ("Cake stand", ["stand"], HOME), ("Coffee table", ["table"], HOME), ("Tea set", ["tea", "set"], HOME),
+                 ("Coffee mugs", ["mug"], HOME), ("Rice cooker", ["cooker"], HOME), ("Juice dispenser", ["dispenser"], HOME),
+                 ("Pizza cutter", ["cutter"], HOME), ("Egg beater", ["beater"], HOME), ("Milk frother", ["frother"], HOME),
+                 ("Bottle opener", ["opener"], HOME), ("Soap dispenser", ["dispenser"], HOME),
+                 ("Book shelf", ["shelf"], HOME), ("Shoe cabinet", ["cabinet"], HOME), ("Lemon squeezer", ["squeezer"], HOME),
+                 ("Potato masher", ["masher"], HOME), ("Tea strainer", ["strainer"], HOME), ("Bread slicer", ["slicer"], HOME),
+                 ("Laptop bag", ["bag"], FASHION), ("Makeup bag", ["bag"], FASHION), ("Phone pouch", ["pouch"], FASHION),
+                 ("Baby shoes", ["shoe"], FASHION), ("Watch strap", ["strap"], FASHION), ("School bag", ["bag"], FASHION),
+                 ("Phone case", ["case"], ELEC), ("Laptop stand", ["stand"], ELEC), ("Tablet stand", ["stand"], ELEC),
+                 ("Mouse pad", ["pad"], ELEC), ("Car phone holder", ["holder"], ELEC),
+                 ("Hair dryer", ["dryer"], BEAUTY), ("Wig stand", ["stand"], BEAUTY), ("Perfume bottle", ["bottle"], BEAUTY),
+                 ("Chocolate cake", ["cake"], FOOD), ("Honey jar", ["honey"], FOOD),
+                 ("Protein shaker", ["shaker"], SPORTS), ("Chess set", ["chess"], TOYS), ("Baby doll", ["doll"], TOYS),
+                 ("Toy phone", ["toy", "phone"], TOYS), ("Toy laptop", ["toy", "laptop"], TOYS),
+                 ("Kids toy guitar", ["toy", "guitar"], TOYS), ("Toy Story DVD", ["dvd"], BOOKS), ("Dog leash", ["leash"], OTHER)]
+    elsewhere = {HOME: "Perfect for coffee lovers ☕", FASHION: "Fits a 15 inch laptop 💻", ELEC: "Great gift for her 🎁",
+                 BEAUTY: "Salon quality 💇🏾", FOOD: "Baked fresh daily", SPORTS: "For gym lovers 💪🏾",
+                 TOYS: "Fun for the whole family", BOOKS: "Kids favourite 🧸", OTHER: "For your furry friend 🐶"}
+    shared_rng, s.rng = s.rng, random.Random(SEED + 7)  # its own draws: the other groups' cases stay
+    for t, kws, cat in compounds:
+        for cur in ("KES", "UGX", "TZS", "RWF"):
+            n = convert(s.pick([900, 1500, 2500]), cur)
+            for k in range(3):
+                lang = s.pick(LANGS)
+                lines = [s.pick(TITLE_FX[lang]).format(t=t) if k == 1 else t,
+                         s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang])]
+                if k == 2:
+                    lines.insert(1, elsewhere[cat])
+                    lines.append(other_tags[cat])
+                s.add("lab_category_head_noun", "MFT", post("\n".join(lines), cur),
+                      {"is_product": True, "products": [product([kws], n, cur, category=cat)]}, ["category"])
+    s.rng = shared_rng
     # names wherever the item's words sit on the line: a measurement, a share or sizes before them, a
     # banner, sizes or a capacity after them; none of these words is part of the name.
     capacities = [("500 ml", ["ml"]), ("2 litres", ["litres", "litre"]), ("1 kg", ["kg"]), ("250 g", ["g"]),

@@ -421,5 +421,24 @@ TEST(Extract, NamesLeaveOutSharesCapacitiesAndSizes) {
   }
 }
 
+// The category follows the name's head noun: a kitchen tool for food is a home item, a toy of a
+// phone is a toy, and a line describing the item ("Fits a 15 inch laptop") names nothing.
+TEST(Extract, CategoryFollowsTheHeadNoun) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Pizza cutter\nKsh 450", "Home & Living"},
+      {"Juice dispenser 5 litres\nKsh 2,400", "Home & Living"},
+      {"Toy phone for kids\nKsh 650", "Toys & Games"},
+      {"Toy Story DVD\nKsh 400", "Books & Media"},
+      {"Canvas tote\nFits a 15 inch laptop\nKsh 1,600", "Fashion & Apparel"},
+  };
+  for (const auto& [caption, category] : cases) {
+    Extraction x = ExtractCaption(caption);
+    ASSERT_EQ(x.products.size(), 1u) << caption;
+    EXPECT_EQ(x.products[0].category, category) << caption;
+  }
+  EXPECT_EQ(ExtractCaption("Canvas tote\nFits a 15 inch laptop\nKsh 1,600").products.at(0).name,
+            "Canvas Tote");
+}
+
 }  // namespace
 }  // namespace vendly
