@@ -2,15 +2,12 @@
 // catalog, newest first.
 #include "app/app.h"
 #include "routes/catalog.h"
+#include "store/history_store.h"
 
 namespace vendly::server {
 namespace {
 
-Json JsonOr(const std::optional<std::string>& text, Json fallback) {
-  if (!text) return fallback;
-  Json v = Json::parse(*text, nullptr, false);
-  return v.is_discarded() ? fallback : v;
-}
+Json OptionalJson(const std::optional<long long>& v) { return v ? Json(*v) : Json(); }
 
 void ListNotifications(App& app, RequestContext& ctx) {
   auto limit = IntQueryParam(ctx.req, "limit", 20, 100);
@@ -50,40 +47,26 @@ void MarkAllRead(App& app, RequestContext& ctx) {
 void SyncHistory(App& app, RequestContext& ctx) {
   auto page = ReadPageRequest(ctx.req);
   if (!page.ok()) return SendError(ctx.res, page.status());
-  auto found = QueryPage(
-      app.db,
-      "id, sync_type, trigger_source, status, total_media, total_processed, drafts_created,"
-      " products_imported, products_updated, products_skipped, products_failed, api_calls_used,"
-      " errors, iso_utc(started_at) AS started_at, iso_utc(completed_at) AS completed_at,"
-      " duration_ms",
-      "instagram_sync_history WHERE store_id = $1", "created_at DESC, id", {ctx.session->store_id},
-      *page);
+  auto found = ListSyncHistory(app.db, ctx.session->store_id, *page);
   if (!found.ok()) return SendError(ctx.res, found.status());
-  const Rows* rows = &found->rows;
   Json history = Json::array();
-  for (int i = 0; i < rows->size(); ++i) {
-    auto nullable_int = [&](const char* column) {
-      return rows->Get(i, column) ? Json(rows->Int(i, column)) : Json();
-    };
-    history.push_back(
-        {{"id", rows->Text(i, "id")},
-         {"syncType", rows->Text(i, "sync_type")},
-         {"triggerSource", rows->Text(i, "trigger_source")},
-         {"status", rows->Text(i, "status")},
-         {"totalMedia", rows->Int(i, "total_media")},
-         {"totalProcessed", rows->Int(i, "total_processed")},
-         {"draftsCreated", rows->Int(i, "drafts_created")},
-         {"productsImported", rows->Int(i, "products_imported")},
-         {"productsUpdated", rows->Int(i, "products_updated")},
-         {"productsSkipped", rows->Int(i, "products_skipped")},
-         {"productsFailed", rows->Int(i, "products_failed")},
-         {"apiCallsUsed", nullable_int("api_calls_used")},
-         {"errors", JsonOr(rows->Get(i, "errors"), Json::array())},
-         {"startedAt", rows->Text(i, "started_at")},
-         {"completedAt",
-          rows->Get(i, "completed_at") ? Json(rows->Text(i, "completed_at")) : Json()},
-         {"durationMs", nullable_int("duration_ms")}});
-  }
+  for (const SyncHistoryRow& h : found->rows)
+    history.push_back({{"id", h.id},
+                       {"syncType", h.sync_type},
+                       {"triggerSource", h.trigger_source},
+                       {"status", h.status},
+                       {"totalMedia", h.total_media},
+                       {"totalProcessed", h.total_processed},
+                       {"draftsCreated", h.drafts_created},
+                       {"productsImported", h.products_imported},
+                       {"productsUpdated", h.products_updated},
+                       {"productsSkipped", h.products_skipped},
+                       {"productsFailed", h.products_failed},
+                       {"apiCallsUsed", OptionalJson(h.api_calls_used)},
+                       {"errors", h.errors},
+                       {"startedAt", h.started_at},
+                       {"completedAt", h.completed_at ? Json(*h.completed_at) : Json()},
+                       {"durationMs", OptionalJson(h.duration_ms)}});
   SendJson(ctx.res, 200,
            {{"history", history},
             {"pagination", PaginationJson(found->total, page->page, page->limit)}});
