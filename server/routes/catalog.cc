@@ -9,7 +9,6 @@
 #include <vendly/registry.h>
 
 #include <cctype>
-#include <cmath>
 #include <cstdio>
 
 #include "app/log.h"
@@ -25,31 +24,6 @@ using Json = nlohmann::json;
 Json OptionalJson(const std::optional<std::string>& v) { return v ? Json(*v) : Json(); }
 
 }  // namespace
-
-Json AmountValue(const std::optional<double>& amount) {
-  if (!amount) return nullptr;
-  const double v = *amount;
-  if (std::isfinite(v) && std::floor(v) == v && std::fabs(v) < 1e15)
-    return static_cast<long long>(v);
-  return v;
-}
-
-Json AmountValue(const std::optional<std::string>& text) {
-  if (!text) return nullptr;
-  return AmountValue(std::optional<double>(std::strtod(text->c_str(), nullptr)));
-}
-
-Json JsonColumn(const Rows& rows, int row, const char* column, Json fallback) {
-  auto text = rows.Get(row, column);
-  if (!text) return fallback;
-  Json parsed = Json::parse(*text, nullptr, false);
-  return parsed.is_discarded() ? fallback : parsed;
-}
-
-Param NumberParam(const Json& v) {
-  if (!v.is_number()) return std::nullopt;
-  return v.dump();
-}
 
 Result<int> IntQueryParam(const httplib::Request& req, const char* name, int fallback, int max) {
   if (!req.has_param(name)) return fallback;
@@ -130,12 +104,6 @@ Result<Json> LoadProduct(Conn& conn, const std::string& store_id, const std::str
   if (!product.ok()) return product.status();
   if (!*product) return Status::NotFound("product not found");
   return ProductJson(**product);
-}
-
-Status Notify(Conn& conn, const std::string& store_id, const std::string& kind,
-              const std::string& title, const std::string& body, const Json& data) {
-  return AddNotification(conn, store_id,
-                         {kind, title, body, data.is_object() ? data : Json::object()});
 }
 
 std::optional<long long> ParseTimestamp(const std::string& text) {

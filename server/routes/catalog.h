@@ -1,7 +1,7 @@
 // The catalog side of the server: turning an Instagram post into drafts (scan and sync both call
-// UpsertPostDrafts), approving a draft into a product, the API shapes of drafts and products
-// (server/API.md), and in-app notifications. The rules themselves (extraction, edits, validation,
-// slugs) are the core's; this file only moves their results in and out of PostgreSQL.
+// UpsertPostDrafts), approving a draft into a product, and the API shapes of drafts and products
+// (server/API.md). The rules themselves (extraction, draft plan, edits, validation, approval,
+// slugs) are the core's and the statements the store's; this file moves results between them.
 #ifndef VENDLY_SERVER_CATALOG_H_
 #define VENDLY_SERVER_CATALOG_H_
 
@@ -16,6 +16,7 @@
 
 #include "app/status.h"
 #include "meta/graph.h"
+#include "store/columns.h"
 #include "store/db.h"
 #include "store/draft_store.h"
 #include "store/notification_store.h"
@@ -72,14 +73,6 @@ struct Approval {
 Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string& draft_id,
                       const nlohmann::json& edits);
 
-// A json/jsonb column parsed; `fallback` when NULL or unreadable.
-nlohmann::json JsonColumn(const Rows& rows, int row, const char* column, nlohmann::json fallback);
-// A numeric column as a JSON number: whole amounts as integers (2500, not 2500.0); null for NULL.
-nlohmann::json AmountValue(const std::optional<std::string>& text);
-nlohmann::json AmountValue(const std::optional<double>& amount);
-// A JSON number as a numeric statement parameter; NULL for anything else.
-Param NumberParam(const nlohmann::json& v);
-
 // The API shapes of a draft and a product (server/API.md): camelCase keys, the product fields
 // spelled as the registry's FieldInfo::api; a draft's current fields and problems are the core's
 // (vendly::CurrentDraft).
@@ -88,11 +81,6 @@ nlohmann::json ProductJson(const ProductRow& product);
 // The store's product as ProductJson; not_found when there is none.
 Result<nlohmann::json> LoadProduct(Conn& conn, const std::string& store_id,
                                    const std::string& product_id);
-
-// Adds an in-app notification (plan 6.4) inside the caller's transaction.
-Status Notify(Conn& conn, const std::string& store_id, const std::string& kind,
-              const std::string& title, const std::string& body,
-              const nlohmann::json& data = nlohmann::json::object());
 
 // A whole-number query parameter in [1, max]; `fallback` when absent; 400 naming it otherwise.
 Result<int> IntQueryParam(const httplib::Request& req, const char* name, int fallback, int max);

@@ -2,7 +2,7 @@
 
 #include <vendly/registry.h>
 
-#include "routes/catalog.h"
+#include "store/columns.h"
 
 namespace vendly::server {
 
