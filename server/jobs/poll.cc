@@ -39,29 +39,11 @@ using std::chrono::seconds;
 constexpr int kLockBusyDeferMs = 2000;
 constexpr int kChainsPerSchedulerRun = 500;
 
-// The core's three-way merge of a product's drafts (JSON as stored), or nullopt when one of them
-// is not a draft (a wrong-typed field) or theirs' sold_out is not a boolean.
-std::optional<vendly::SyncResult> MergeDrafts(const Json& base, const Json& theirs,
-                                              const Json& ours) {
-  const vendly::DraftResult b = vendly::DraftFromJson(base);
-  const vendly::DraftResult t = vendly::DraftFromJson(theirs);
-  const vendly::DraftResult o = vendly::DraftFromJson(ours);
-  if (!b.errors.empty() || !t.errors.empty() || !o.errors.empty()) return std::nullopt;
-  bool sold_out = false;
-  const auto it = theirs.find("sold_out");
-  if (it != theirs.end() && !it->is_null()) {
-    if (!it->is_boolean()) return std::nullopt;
-    sold_out = it->get<bool>();
-  }
-  return vendly::SyncMerge(b.draft, t.draft, o.draft, sold_out);
-}
-
-// The core's extraction of a post: its products as Draft JSON (empty when it is no product).
-Json ExtractedProducts(const MediaItem& post, const std::string& currency) {
-  const Json extraction = Json(vendly::ToJson(vendly::Extract(PostOf(post, currency))));
-  return extraction.contains("products") && extraction["products"].is_array()
-             ? extraction["products"]
-             : Json::array();
+// The products of a post's extraction as Draft JSON, as products and drafts store them.
+Json ProductsJson(const vendly::Extraction& extraction) {
+  const Json json = Json(vendly::ToJson(extraction));
+  return json.contains("products") && json["products"].is_array() ? json["products"]
+                                                                  : Json::array();
 }
 
 std::string CaptionHash(const MediaItem& post) { return Sha256Hex(post.caption.value_or("")); }
@@ -214,30 +196,37 @@ Status HandleNewPost(Conn& conn, const StoreSettings& store, PollRun& run, const
   return MarkSeen(conn, run.store_id, post);
 }
 
-// An approved product of an edited post through the core's three-way merge: what the seller never
-// changed follows Instagram, what both changed becomes an open conflict; "SOLD OUT" marks it out
-// of stock.
+// An approved product of an edited post follows the caption (vendly::FollowEdit): what the seller
+// never changed follows Instagram, what both changed becomes an open conflict; "SOLD OUT" marks it
+// out of stock. Stored drafts that do not read as the core's fail this product only.
 Status MergeProduct(Conn& conn, const PollRun& run, const MediaItem& post,
-                    const FollowedProduct& product, const Json& theirs, vendly::PollTally& tally) {
-  const Json base = product.base.is_object() && !product.base.empty() ? product.base : theirs;
-  const std::optional<vendly::SyncResult> merge = MergeDrafts(base, theirs, product.ours);
-  if (!merge) {
+                    const FollowedProduct& product, const vendly::Product& theirs,
+                    const Json& theirs_json, vendly::PollTally& tally) {
+  std::optional<vendly::Draft> base;
+  bool readable = true;
+  if (product.base.is_object() && !product.base.empty()) {
+    vendly::DraftResult b = vendly::DraftFromJson(product.base);
+    readable = b.errors.empty();
+    base = std::move(b.draft);
+  }
+  const vendly::DraftResult ours = vendly::DraftFromJson(product.ours);
+  if (!readable || !ours.errors.empty()) {
     LogWarn("sync_merge_failed", {{"storeId", run.store_id}, {"productId", product.product_id}});
     ++tally.failed;
     return Status::Ok();
   }
-  const bool in_stock = !merge->sold_out;
-  if (!merge->updated.empty()) {
+  const vendly::ProductFollow f = vendly::FollowEdit(base, theirs, ours.draft, product.in_stock);
+  if (f.write_fields) {
     Status written = WriteProductDraft(conn, run.store_id, product.product_id,
-                                       Json(vendly::DraftToJson(merge->merged)));
+                                       Json(vendly::DraftToJson(f.merge.merged)));
     if (!written.ok()) return written;
   }
-  Status kept = SaveProductSource(conn, run.store_id, product.product_id, theirs,
-                                  post.caption.value_or(""), in_stock);
+  Status kept = SaveProductSource(conn, run.store_id, product.product_id, theirs_json,
+                                  post.caption.value_or(""), f.in_stock);
   if (!kept.ok()) return kept;
-  if (!merge->updated.empty() || in_stock != product.in_stock) ++tally.updated;
+  if (f.updated) ++tally.updated;
   std::vector<std::string> fields;  // API spelling
-  for (const vendly::SyncConflict& c : merge->conflicts) {
+  for (const vendly::SyncConflict& c : f.merge.conflicts) {
     Status st = UpsertSyncConflict(conn, {run.store_id, product.product_id, post.id, c.field,
                                           c.base, c.theirs, c.ours, *run.sync_id});
     if (!st.ok()) return st;
@@ -268,13 +257,16 @@ Status HandleEditedPost(Conn& conn, const StoreSettings& store, PollRun& run, co
   Status notified = NotifyNewDrafts(conn, run.store_id, created);
   if (!notified.ok()) return notified;
 
-  const Json theirs = ExtractedProducts(post, store.currency);
+  const vendly::Extraction extraction = vendly::Extract(PostOf(post, store.currency));
+  const Json theirs = ProductsJson(extraction);
   auto products = LockFollowedProducts(conn, run.store_id, post.id);
   if (!products.ok()) return products.status();
   for (const FollowedProduct& product : *products) {
     const auto index = static_cast<std::size_t>(product.item_index);
-    if (index >= theirs.size()) continue;  // the caption no longer offers it: leave it be
-    Status merged = MergeProduct(conn, run, post, product, theirs[index], tally);
+    if (index >= extraction.products.size() || index >= theirs.size())
+      continue;  // the caption no longer offers it: leave it be
+    Status merged =
+        MergeProduct(conn, run, post, product, extraction.products[index], theirs[index], tally);
     if (!merged.ok()) return merged;
   }
   Status drafts = FollowApprovedDrafts(conn, run.store_id, post.id, post.caption.value_or(""),

@@ -149,6 +149,17 @@ ProbeVerdict JudgeProbe(bool found, bool token_rejected, int error_code) {
   return error_code == 100 ? ProbeVerdict::kDeleted : ProbeVerdict::kStillThere;
 }
 
+ProductFollow FollowEdit(const std::optional<Draft>& base, const Product& theirs, const Draft& ours,
+                         bool ours_in_stock) {
+  const Draft theirs_draft = DraftFromProduct(theirs);
+  ProductFollow f;
+  f.merge = SyncMerge(base ? *base : theirs_draft, theirs_draft, ours, theirs.sold_out);
+  f.write_fields = !f.merge.updated.empty();
+  f.in_stock = !f.merge.sold_out;
+  f.updated = f.write_fields || f.in_stock != ours_in_stock;
+  return f;
+}
+
 int NextPollSeconds(int previous_seconds, bool active, int usage_percent, int min_seconds,
                     int max_seconds) {
   const int next =

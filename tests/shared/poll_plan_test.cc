@@ -2,7 +2,9 @@
 // webhook integration tests assert: a new post becomes a draft within a few polls, in posting
 // order, and a known post is never drafted twice; an edited caption is noticed; a deleted post is
 // confirmed before its product is archived; polling backs off when quiet and stays inside the
-// account's rate budget; a webhook's or manual poll waits out a throttle instead of failing.
+// account's rate budget; a webhook's or manual poll waits out a throttle instead of failing; an
+// approved product follows an edited caption where the seller did not change it, "SOLD OUT" marks
+// it out of stock.
 #include "vendly/poll_plan.h"
 
 #include <gtest/gtest.h>
@@ -208,6 +210,69 @@ TEST(JudgeProbe, OnlyGraphSayingThePostIsGoneArchivesIt) {
   EXPECT_EQ(JudgeProbe(false, false, 2), ProbeVerdict::kStillThere) << "an outage is no answer";
   EXPECT_EQ(JudgeProbe(false, false, 4), ProbeVerdict::kStillThere);
   EXPECT_EQ(JudgeProbe(false, true, 190), ProbeVerdict::kStopWalk);
+}
+
+Product Phone(const std::string& name, double price, bool sold_out = false) {
+  Product p;
+  p.name = name;
+  p.description = name + ", brand new sealed.";
+  p.price = price;
+  p.currency = "UGX";
+  p.sold_out = sold_out;
+  return p;
+}
+
+TEST(FollowEdit, WhatTheSellerNeverChangedFollowsTheCaption) {
+  const Product before = Phone("Samsung Galaxy A15", 650000);
+  const Draft ours = DraftFromProduct(before);
+  const ProductFollow f =
+      FollowEdit(DraftFromProduct(before), Phone("Samsung Galaxy A15", 600000), ours, true);
+  ASSERT_TRUE(f.merge.merged.price);
+  EXPECT_DOUBLE_EQ(*f.merge.merged.price, 600000);
+  EXPECT_TRUE(f.write_fields);
+  EXPECT_TRUE(f.in_stock);
+  EXPECT_TRUE(f.updated);
+  EXPECT_TRUE(f.merge.conflicts.empty());
+}
+
+TEST(FollowEdit, BothChangingAFieldIsAConflictAndTheSellersValueStays) {
+  const Product before = Phone("Samsung Galaxy A15", 650000);
+  Draft ours = DraftFromProduct(before);
+  ours.price = 640000;
+  const ProductFollow f =
+      FollowEdit(DraftFromProduct(before), Phone("Samsung Galaxy A15", 600000), ours, true);
+  ASSERT_EQ(f.merge.conflicts.size(), 1u);
+  EXPECT_EQ(f.merge.conflicts[0].field, "price");
+  ASSERT_TRUE(f.merge.merged.price);
+  EXPECT_DOUBLE_EQ(*f.merge.merged.price, 640000);
+  EXPECT_FALSE(f.write_fields);
+  EXPECT_FALSE(f.updated);
+}
+
+TEST(FollowEdit, SoldOutMarksTheProductOutOfStockOnce) {
+  const Product before = Phone("Samsung Galaxy A15", 650000);
+  const Product sold = Phone("Samsung Galaxy A15", 650000, true);
+  const Draft ours = DraftFromProduct(before);
+  ProductFollow f = FollowEdit(DraftFromProduct(before), sold, ours, true);
+  EXPECT_FALSE(f.write_fields);
+  EXPECT_FALSE(f.in_stock);
+  EXPECT_TRUE(f.updated) << "the stock changed";
+  f = FollowEdit(DraftFromProduct(before), sold, ours, false);
+  EXPECT_FALSE(f.updated) << "already out of stock: nothing changed";
+  f = FollowEdit(DraftFromProduct(before), before, ours, false);
+  EXPECT_TRUE(f.in_stock) << "the caption no longer says sold out";
+  EXPECT_TRUE(f.updated);
+}
+
+TEST(FollowEdit, WithoutABaseTheSellersProductIsKept) {
+  Draft ours = DraftFromProduct(Phone("Samsung Galaxy A15", 650000));
+  ours.name = "Galaxy A15 (sealed)";
+  const ProductFollow f =
+      FollowEdit(std::nullopt, Phone("Samsung Galaxy A15 128GB", 650000), ours, true);
+  EXPECT_EQ(f.merge.merged.name, "Galaxy A15 (sealed)");
+  EXPECT_TRUE(f.merge.conflicts.empty());
+  EXPECT_FALSE(f.write_fields);
+  EXPECT_FALSE(f.updated);
 }
 
 // NextPollSeconds, moved from the server (tests/server/sync_unit_test.cc) with its tests.

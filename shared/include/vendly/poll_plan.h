@@ -15,6 +15,10 @@
 #include <string_view>
 #include <vector>
 
+#include "vendly/draft.h"
+#include "vendly/extract.h"
+#include "vendly/sync.h"
+
 namespace vendly {
 
 // A poll's quick path lists the newest posts, a page of kPollPageSize at a time, until it reaches a
@@ -146,6 +150,20 @@ enum class ProbeVerdict {
   kStopWalk,    // the token was rejected: no more checks this walk
 };
 ProbeVerdict JudgeProbe(bool found, bool token_rejected, int error_code);
+
+// An approved product of an edited post follows the new caption through the three-way merge
+// (SyncMerge) of the extraction it was made from (`base`; nullopt when none was kept: the new
+// extraction stands in, so the product keeps what the seller has), the new extraction of its item
+// (`theirs`) and the product as the seller has it (`ours`). "SOLD OUT" in the caption marks it out
+// of stock.
+struct ProductFollow {
+  SyncResult merge;
+  bool write_fields = false;  // the merged fields differ from the product's
+  bool in_stock = true;
+  bool updated = false;  // fields or stock changed: counts as an updated product
+};
+ProductFollow FollowEdit(const std::optional<Draft>& base, const Product& theirs, const Draft& ours,
+                         bool ours_in_stock);
 
 // The seconds until a connection's next scheduled poll. An active account (this poll found new
 // posts or edits, or archived something) is polled again after `min_seconds`; a quiet one doubles
