@@ -652,6 +652,22 @@ struct NumberText {
   std::string_view View() const { return std::string_view(chars.data(), size); }
 };
 
+// Whether the letters after the k at `k` ("kFrw" in "1.5kFrw") are a currency mark written after an
+// amount while the k and those letters together are none ("ksh" is a mark). The tokeniser asks
+// the same of captions (text.cc).
+bool MarkGluedAfterK(std::string_view s, std::size_t k) {
+  std::array<char, 9> lower{};
+  std::size_t e = k;
+  while (e < s.size() && IsAsciiAlpha(s[e]) && e - k < lower.size()) {
+    lower[e - k] = AsciiLower(s[e]);
+    ++e;
+  }
+  if (e - k < 2 || e - k >= lower.size() || (e < s.size() && IsAsciiAlpha(s[e]))) return false;
+  const std::string_view word(lower.data(), e - k);
+  return (CaptionMarkPlaces(word.substr(1)) & kMarkAfter) != 0 &&
+         (CaptionMarkPlaces(word) & kMarkAfter) == 0;
+}
+
 // Reads the number that starts at `begin` (a digit, or '.'/',' marks right before one, as in
 // "$.75"). Groups joined: "1 500" (a space before exactly three digits, in the integer part only),
 // "1'500", the decimals after a mark and one space ("119. 95"), and a euro sign between euros and
@@ -718,10 +734,12 @@ NumberText ScanNumber(std::string_view s, std::size_t begin, const DecimalRule& 
     }
     break;
   }
-  // "2.5k", "1.2M": a multiplier glued to the digits and to no further letter.
+  // "2.5k", "1.2M": a multiplier glued to the digits and to no further letter, but for a currency
+  // mark after it that the k does not start ("1.5kFrw", "2kbob"; "2500ksh" is shillings).
   if (j < s.size() && n.size > 0 && IsDigit(n.chars[n.size - 1]) &&
       (s[j] == 'k' || s[j] == 'K' || s[j] == 'm' || s[j] == 'M') &&
-      !(j + 1 < s.size() && IsAsciiAlpha(s[j + 1]))) {
+      (!(j + 1 < s.size() && IsAsciiAlpha(s[j + 1])) ||
+       ((s[j] == 'k' || s[j] == 'K') && MarkGluedAfterK(s, j)))) {
     n.multiplier = s[j] == 'k' || s[j] == 'K' ? 3 : 6;
     ++j;
   }
@@ -1184,7 +1202,10 @@ ParsedPrice ParsePriceString(std::string_view price_raw,
     const NumberText n = ScanNumber(s, i, rule);
     i = n.end > i ? n.end : i + 1;
     const std::optional<double> value = NumberValue(n, rule);
-    const MarkMatch after = MarkAfter(s, n.end);
+    // "1.5kFrw": the mark glued after a multiplier stands alone all the same.
+    const bool glued_after_k = n.multiplier == 3 && LetterAt(s, n.end);
+    const MarkMatch after =
+        glued_after_k ? MarkStartingAt(s.substr(n.end), 0) : MarkAfter(s, n.end);
     const MarkMatch mark = PickMark(s, n.begin, after);
     const bool decimal_mark = Contains(n.View(), 'D');  // "35€99"
     if (value && !IsNoPrice(s, n, *value, mark.length > 0)) {

@@ -1280,6 +1280,54 @@ def gen_quantity_rows(s):
                           ["price", "currency"])
 
 
+# INV: the k shorthand with a currency mark glued after it ("1.5kFrw", "2kbob", "3.5kTsh", "2k/=");
+# and MFT: sizes of one item priced that way on their own lines, one product at the lowest price.
+K_GLUED_MARKS = {"KES": ["bob", "Ksh", "KES", "/=", "/-"], "UGX": ["UGX", "Ugx", "/="],
+                 "TZS": ["Tsh", "TSh", "TZS", "/="], "RWF": ["Frw", "Rwf", "RWF", "frw"]}
+SIZED_ITEMS = [("Cooking oil", [["oil"]], [("5 litres", 5.0), ("1 litre", 1.0), ("500ml", 0.55)], 380),
+               ("Pure honey", [["honey"]], [("1kg", 1.0), ("500g", 0.55), ("250g", 0.3)], 1200),
+               ("Mango juice", [["juice"]], [("1 litre", 1.0), ("500ml", 0.55)], 250),
+               ("Body lotion", [["lotion"]], [("800ml", 1.0), ("400ml", 0.55)], 900),
+               ("Perfume oil", [["perfume"]], [("100ml", 1.0), ("50ml", 0.55), ("30ml", 0.35)], 2400),
+               ("Peanut butter", [["peanut", "butter"]], [("800g", 1.0), ("400g", 0.55)], 700)]
+
+
+def gen_k_glued(s):
+    rng = random.Random(SEED + 30)
+    for item in ITEMS:
+        for cur, marks in K_GLUED_MARKS.items():
+            n = convert(item[3], cur)
+            kf = k_form(n)
+            if not kf:
+                continue
+            for m in rng.sample(marks, 2):
+                text = (kf if rng.random() < 0.7 else kf.upper()) + m
+                if rng.random() < 0.3 and not m.startswith("/"):
+                    text = "@" + text
+                lang = rng.choice(LANGS)
+                lines = [rng.choice(TITLE_FX[lang]).format(t=item[0]),
+                         rng.choice(PRICE_LINES[lang]).format(p=text), rng.choice(CTA[lang])]
+                s.add("inv_grouping_k_glued_mark", "INV", post("\n".join(lines), cur), plain_expect(item, cur, n),
+                      ["price", "currency"])
+    for t, name_any, sizes, kes in SIZED_ITEMS:
+        for cur, marks in K_GLUED_MARKS.items():
+            for _ in range(3):
+                m = rng.choice([x for x in marks if not x.startswith("/")])
+                rows, prices = [], []
+                for label, share in sizes:
+                    n = convert(int(round(kes * share / 100) * 100), cur)
+                    prices.append(n)
+                    kf = k_form(n)
+                    amount = (kf + m) if kf and rng.random() < 0.6 else f"{n}{m}"
+                    rows.append(f"{label}{rng.choice([': ', ' - ', ' @ ', ' '])}{amount}")
+                if rng.random() < 0.5:
+                    rows.reverse()
+                cap = "\n".join([rng.choice(["{t} 🔥", "{t} available in sizes", "{t} ✨"]).format(t=t)] + rows +
+                                [rng.choice(CTA["en"])])
+                s.add("mft_sizes_k_glued_mark", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product(name_any, min(prices), cur)]}, ["price", "currency"])
+
+
 def generate():
     s = Suite()
     gen_issue_mft(s)
@@ -1290,6 +1338,7 @@ def generate():
     gen_fragile_fields(s)
     gen_number_grammar(s)
     gen_quantity_rows(s)
+    gen_k_glued(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases

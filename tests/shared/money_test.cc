@@ -253,6 +253,17 @@ TEST(Money, PriceWithMarkBeforeOrAfter) {
   EXPECT_EQ(Amount("1500 bob"), 1500.0);
 }
 
+TEST(Money, PriceKShorthandWithAGluedMarkAfter) {
+  EXPECT_EQ(Amount("1.5kFrw"), 1500.0);
+  EXPECT_EQ(Amount("2kbob"), 2000.0);
+  EXPECT_EQ(Amount("3.5KTsh"), 3500.0);
+  EXPECT_EQ(ParsePriceString("1.5kFrw").currency, "RWF");
+  EXPECT_EQ(ParsePriceString("3.5kTsh").currency, "TZS");
+  // "ksh" is a mark of its own: "2500ksh" is shillings as written.
+  EXPECT_EQ(Amount("2500ksh"), 2500.0);
+  EXPECT_FALSE(ParsePriceString("2kg").amount.has_value());
+}
+
 TEST(Money, PriceMarkWithAbbreviationDot) {
   EXPECT_EQ(ParsePriceString("Ksh. 1,500").currency, "KES");
   EXPECT_EQ(ParsePriceString("Ksh. 1,500").amount, 1500.0);

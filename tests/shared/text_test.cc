@@ -35,6 +35,16 @@ TEST(Text, KeepsUnitsGluedToNumbersAsSeparateWords) {
   EXPECT_FALSE(t.tokens[1].space_before);
 }
 
+// The k shorthand keeps its k before a currency mark glued after it, not before a unit or a word,
+// nor when the k starts the mark itself ("ksh").
+TEST(Text, KeepsTheKShorthandBeforeAGluedCurrencyMark) {
+  Text t;
+  Tokenise("1.5kFrw 2kbob 3.5KTsh 25kUGX 2500ksh 1.5kshs 2kg 3ktshirt", &t);
+  std::vector<std::string> want = {"1.5k", "Frw", "2k",  "bob",  "3.5K", "Tsh", "25k", "UGX",
+                                   "2500", "ksh", "1.5", "kshs", "2",    "kg",  "3",   "ktshirt"};
+  EXPECT_EQ(Raw(t), want);
+}
+
 TEST(Text, EmojiSequencesAreOneToken) {
   Text t;
   // ZWJ family, skin tone, flag, heart with variation selector.
