@@ -12,6 +12,29 @@ namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
 
+// The text of every score k / 1000 (k in 0..1000) as Score writes it: "0.0", "0.94", "0.905", "1.0"
+// (three decimals at most, trailing zeros dropped down to one). text[7] holds the length.
+struct ScoreTexts {
+  char text[1001][8];
+};
+constexpr ScoreTexts MakeScoreTexts() {
+  ScoreTexts t{};
+  for (int k = 0; k <= 1000; ++k) {
+    const int frac = k % 1000;
+    char* d = t.text[k];
+    d[0] = static_cast<char>('0' + k / 1000);
+    d[1] = '.';
+    d[2] = static_cast<char>('0' + frac / 100);
+    d[3] = static_cast<char>('0' + frac / 10 % 10);
+    d[4] = static_cast<char>('0' + frac % 10);
+    int n = 5;
+    while (n > 3 && d[n - 1] == '0') --n;
+    d[7] = static_cast<char>(n);
+  }
+  return t;
+}
+constexpr ScoreTexts kScoreTexts = MakeScoreTexts();
+
 }  // namespace
 
 JsonWriter::JsonWriter(std::string* out, std::size_t expected_size)
@@ -140,12 +163,10 @@ void JsonWriter::Score(double score) {
   const double x = std::fmin(1.0, std::fmax(0.0, score)) * 1000.0;
   long long k = static_cast<long long>(x);
   if (x - static_cast<double>(k) >= 0.5) ++k;
-  const long long frac = k % 1000;
-  char digits[5] = {static_cast<char>('0' + k / 1000), '.', static_cast<char>('0' + frac / 100),
-                    static_cast<char>('0' + frac / 10 % 10), static_cast<char>('0' + frac % 10)};
-  std::size_t n = 5;
-  while (n > 3 && digits[n - 1] == '0') --n;  // "0.940" -> "0.94", "1.000" -> "1.0"
-  Put(std::string_view(digits, n));
+  // Eight bytes copied at once (the room is there), of which the text's length count.
+  const char* text = kScoreTexts.text[k];
+  std::memcpy(Room(8), text, 8);
+  size_ += static_cast<std::size_t>(text[7]);
 }
 
 }  // namespace vendly::internal

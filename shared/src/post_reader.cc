@@ -101,6 +101,9 @@ class Reader {
 
  private:
   void SkipWhitespace() {
+    // Most gaps are one space or none ("key": value, ...): those take two tests.
+    if (p_ < end_ && *p_ == ' ') ++p_;
+    if (p_<end_&& static_cast<unsigned char>(*p_)> ' ') return;
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
   }
   // A string from its opening quote. Decodes into `*out` when it is not null.
