@@ -553,6 +553,23 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
       case TokenKind::kWord: {
         // "Size 40-45 Nike Air Force 1", "Sizes M-XL hoodies": sizes before the name's first word
         // are variants, skipped with their cue.
+        // After the name's words a list of letter sizes ends it: "T-shirts M,L,XL,XXL"...
+        if (content > 0) {
+          uint32_t end = 0;
+          if (IsLetterSizeAt(t, i, last, &end) && end + 1 < last &&
+              (t.Punct(t.tokens[end]) == ',' || t.Punct(t.tokens[end]) == '/') &&
+              IsLetterSizeAt(t, end + 1, last, &end)) {
+            return;
+          }
+          // ... or three written apart: "Hoodies S M L".
+          uint32_t run = i;
+          int sizes = 0;
+          while (run < last && IsLetterSizeAt(t, run, last, &end)) {
+            run = end;
+            ++sizes;
+          }
+          if (sizes >= 3) return;
+        }
         // After the name's words a size cue ends it: "Oversized hoodies sizes M-XL".
         // ("Plus size dresses", "Queen size bed" keep theirs: no size follows.)
         if (content > 0 && HasSizeCue(t, i, i + 1) && i + 1 < last) {

@@ -218,8 +218,13 @@ uint32_t ReadSizeList(const Text& t, uint32_t i, uint32_t last, bool numeric_ok,
     bool ranged = false;
     if (e < last && IsRangeSeparator(t, t.tokens[e])) {
       uint32_t e2 = ReadElement(t, e + 1, last, numeric_ok, &b);
-      bool a_num = a[0] >= '0' && a[0] <= '9';
-      bool b_num = e2 > e + 1 && b[0] >= '0' && b[0] <= '9';
+      // Numbers pair with numbers, letter sizes with letter sizes ("M - 3XL" is letters).
+      auto numeric = [](const std::string& x) {
+        return !x.empty() &&
+               std::all_of(x.begin(), x.end(), [](char c) { return c >= '0' && c <= '9'; });
+      };
+      bool a_num = numeric(a);
+      bool b_num = e2 > e + 1 && numeric(b);
       if (e2 > e + 1 && a_num == b_num) {
         AddSizes(a + "-" + b, Span{span_begin, t.tokens[e2 - 1].end}, out);
         *count += 2;
@@ -419,6 +424,18 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
         int count = 0;
         uint32_t e =
             ReadSizeList(t, k, line_end, /*numeric_ok=*/false, /*spaced_ok=*/false, &tmp, &count);
+        // "Available in S M L XL": three letter sizes or more apart by spaces alone are a list.
+        if (count < 2) {
+          Variants spaced;
+          int spaced_count = 0;
+          uint32_t spaced_end = ReadSizeList(t, k, line_end, /*numeric_ok=*/false,
+                                             /*spaced_ok=*/true, &spaced, &spaced_count);
+          if (spaced_count >= 3) {
+            tmp = std::move(spaced);
+            count = spaced_count;
+            e = spaced_end;
+          }
+        }
         bool in_parens = k > line_start && t.Punct(t.tokens[k - 1]) == '(';
         bool at_line_start = k == line_start ||
                              (k == line_start + 1 && t.tokens[line_start].kind != TokenKind::kWord);

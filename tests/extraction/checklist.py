@@ -1040,6 +1040,30 @@ def gen_labeling_mft(s):
                 s.add("lab_category_head_noun", "MFT", post("\n".join(lines), cur),
                       {"is_product": True, "products": [product([kws], n, cur, category=cat)]}, ["category"])
     s.rng = shared_rng
+    # size lists in the layouts sellers type: letters apart by spaces, a comma list glued to the name,
+    # a range ending in 3XL; the sizes are read and stay out of the name.
+    shared_rng, s.rng = s.rng, random.Random(SEED + 11)
+    size_layouts = [("{t}\nAvailable in S M L XL", ["S", "M", "L", "XL"], ["xl"]),
+                    ("{t} M,L,XL,XXL", ["M", "L", "XL", "XXL"], ["xl", "xxl"]),
+                    ("{t} (sizes M - 3XL)", ["M", "L", "XL", "XXL", "3XL"], ["sizes", "3xl"]),
+                    ("{t} S M L", ["S", "M", "L"], ["m", "l"]),
+                    ("{t}\nSaizi M L XL XXL", ["M", "L", "XL", "XXL"], ["xxl"]),
+                    ("{t}\nSizes: 38 39 40 41", ["38", "39", "40", "41"], ["38"]),
+                    ("{t} sizes S/M/L", ["S", "M", "L"], ["sizes"]),
+                    ("{t}\nTunazo saizi S, M, L na XL", ["S", "M", "L", "XL"], ["saizi"])]
+    for t, name_any, cat, kes in ITEMS:
+        if cat != FASHION:
+            continue
+        for layout, sizes, without in size_layouts:
+            for cur in ("KES", "UGX"):
+                n = convert(kes, cur)
+                lang = s.pick(LANGS)
+                cap = "\n".join([layout.format(t=t), s.pick(PRICE_LINES[lang]).format(p=money(n, cur)),
+                                  s.pick(CTA[lang])])
+                s.add("lab_sizes_layouts", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product(name_any, n, cur, sizes=sizes, name_without=without)]},
+                      ["name", "name_without", "price", "sizes"])
+    s.rng = shared_rng
     # names wherever the item's words sit on the line: a measurement, a share or sizes before them, a
     # banner, sizes or a capacity after them; none of these words is part of the name.
     capacities = [("500 ml", ["ml"]), ("2 litres", ["litres", "litre"]), ("1 kg", ["kg"]), ("250 g", ["g"]),

@@ -33,6 +33,16 @@ TEST(Variants, SizeCueListsAndRanges) {
   EXPECT_EQ(Read("Size 28-30: 1,650").sizes, (S{"28", "29", "30"}));
 }
 
+TEST(Variants, LetterSizesApartBySpacesAndMixedRanges) {
+  EXPECT_EQ(Read("Available in S M L XL").sizes, (S{"S", "M", "L", "XL"}));
+  EXPECT_EQ(Read("(sizes M - 3XL)").sizes, (S{"M", "L", "XL", "XXL", "3XL"}));
+  EXPECT_EQ(Read("UK 8, UK 10, UK 12").sizes, (S{"8", "10", "12"}));
+  EXPECT_EQ(Read("EU 40 - 43").sizes, (S{"40", "41", "42", "43"}));
+  // Two letters apart are no list; a country before one number is no size.
+  EXPECT_TRUE(Read("Plan M L ride").sizes.empty());
+  EXPECT_TRUE(Read("Shipped from UK 5 days").sizes.empty());
+}
+
 TEST(Variants, LetterSizesWithoutACue) {
   EXPECT_EQ(Read("Gym gloves (M, L, XL) - 800").sizes, (S{"M", "L", "XL"}));
   EXPECT_EQ(Read("S/M - 1,200").sizes, (S{"S", "M"}));
