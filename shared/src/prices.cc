@@ -575,11 +575,19 @@ class MoneyFinder {
       // A header is the line right before a line of amounts, holding none itself.
       const uint32_t first_row = out_[m].line;
       const uint32_t li = first_row - 1;
-      // Rows read "<place> - <amount>": look at the header only when a dash or colon leads the
-      // first row's amount (most lines of amounts are no table).
-      const int lead = static_cast<int>(out_[m].first_token) - 1;
-      const bool row_shaped = lead >= static_cast<int>(t_.lines[first_row].first) &&
-                              (IsDash(t_, t_.tokens[lead]) || t_.Punct(t_.tokens[lead]) == ':');
+      // Rows read "<place> - <amount>" or "<place> <amount>": look at the header only when a dash
+      // or colon leads the first row's amount or the amount ends its row (most lines of amounts
+      // are no table).
+      // (The row's price, not a number of its place: "Zone A (within 5km) - 200".)
+      std::size_t price = m;
+      while (price + 1 < out_.size() && out_[price + 1].line == first_row &&
+             out_[price].role != MoneyRole::kPrice) {
+        ++price;
+      }
+      const int lead = static_cast<int>(out_[price].first_token) - 1;
+      const bool row_shaped = (lead >= static_cast<int>(t_.lines[first_row].first) &&
+                               (IsDash(t_, t_.tokens[lead]) || t_.Punct(t_.tokens[lead]) == ':')) ||
+                              EndsItsLine(out_[price]);
       if (first_row == 0 || !row_shaped || (m > 0 && out_[m - 1].line == li) || !IsFeeHeader(li)) {
         while (m < out_.size() && out_[m].line == first_row) ++m;
         continue;
@@ -593,7 +601,7 @@ class MoneyFinder {
           prices += out_[k].role == MoneyRole::kPrice;
           ++k;
         }
-        if (prices != 1 || !IsFeeRow(r)) break;
+        if (prices != 1 || !IsFeeRow(r, rows_end, k)) break;
         rows_end = k;
         ++rows;
       }
@@ -715,9 +723,15 @@ class MoneyFinder {
         "fees",  "fee", "charges", "charge",  "rates", "rate", "costs", "cost",     "prices",
         "price", "bei", "gharama", "tariffs", "areas", "area", "zones", "locations"};
     static const WordSet tables(kTableWords);
-    // A header is short: a fee word, a table word, up to three others, an emoji or a colon.
+    // The fee words that head a table on their own ("Usafirishaji 🛵", "Delivery:").
+    static constexpr std::string_view kCarriageWords[] = {
+        "delivery", "shipping", "usafirishaji", "usafiri", "kusafirisha", "transport",
+        "courier",  "postage",  "posta",        "nauli",   "kutuma"};
+    static const WordSet carriage(kCarriageWords);
+    // A header is short: a fee word, a table word, up to three others, an emoji or a colon; or
+    // a carriage word with one other word at most.
     if (t_.lines[li].last - t_.lines[li].first > 10) return false;
-    bool fee = false, table = false;
+    bool fee = false, table = false, carries = false;
     int other = 0;
     for (uint32_t k = t_.lines[li].first; k < t_.lines[li].last; ++k) {
       const Token& tok = t_.tokens[k];
@@ -729,20 +743,40 @@ class MoneyFinder {
       const bool is_table = tables.Contains(w);
       fee = fee || is_fee;
       table = table || is_table;
+      carries = carries || carriage.Contains(w);
       other += !is_fee && !is_table;
     }
-    return fee && table && other <= 3;
+    return (fee && table && other <= 3) || (carries && other <= 1);
   }
 
-  // A row of a fee table: a few words that name no product, a dash or colon, the amount.
-  bool IsFeeRow(uint32_t li) const {
+  // Whether nothing but emojis follows money `m` on its line.
+  bool EndsItsLine(const Money& m) const {
+    for (uint32_t i = m.last_token; i < t_.lines[m.line].last; ++i) {
+      if (t_.tokens[i].kind != TokenKind::kEmoji) return false;
+    }
+    return true;
+  }
+
+  // A row of a fee table: a few words that name no product ("CBD", "Zone A (within 5km)", "Nje ya
+  // mji"), a dash or colon, the amount; or no separator when the amount ends the row. The row's
+  // money is out_[first, end); numbers other than its price (and the words glued to them) are
+  // part of the place.
+  bool IsFeeRow(uint32_t li, std::size_t first, std::size_t end) const {
+    uint32_t price_first = t_.lines[li].last;
+    const Money* price = nullptr;
+    for (std::size_t k = first; k < end; ++k) {
+      if (out_[k].role == MoneyRole::kPrice) {
+        price = &out_[k];
+        price_first = out_[k].first_token;
+      }
+    }
+    if (price == nullptr) return false;
     int words = 0;
     bool separator = false;
-    for (uint32_t k = t_.lines[li].first; k < t_.lines[li].last; ++k) {
+    for (uint32_t k = t_.lines[li].first; k < price_first; ++k) {
       const Token& tok = t_.tokens[k];
-      if (tok.kind == TokenKind::kNumber || tok.kind == TokenKind::kCurrency) break;
       if (tok.kind == TokenKind::kWord) {
-        if (IsCurrencyPrefix(t_.Word(tok))) break;
+        if (k > 0 && !tok.space_before && t_.tokens[k - 1].kind == TokenKind::kNumber) continue;
         int weight = 0;
         if (separator || LookupCategoryWord(t_.Word(tok), &weight) >= 0) return false;
         ++words;
@@ -750,7 +784,7 @@ class MoneyFinder {
         separator = true;
       }
     }
-    return words >= 1 && words <= 4 && separator;
+    return words >= 1 && words <= 4 && (separator || EndsItsLine(*price));
   }
 
   // Whether token `p` is a price cue word ("Price", "bei", "now", "@") or a colon after one.

@@ -1352,6 +1352,61 @@ def gen_k_glued(s):
                       {"is_product": True, "products": [product(name_any, min(prices), cur)]}, ["price", "currency"])
 
 
+# MFT, issue 10 class 9 in more layouts: tables of numbers and notices that sell nothing. Fee rows
+# with no separator or with numbers in the place ("Zone A (within 5km) - 200"), headers of one
+# carriage word ("Usafirishaji 🛵"), payment details, price-list notices naming no item, hours.
+AREAS = {"KES": ["CBD", "Westlands", "Kilimani", "Rongai", "Ruaka"], "UGX": ["Ntinda", "Kira", "Entebbe", "Mukono"],
+         "TZS": ["Kariakoo", "Mikocheni", "Mbezi", "Kigamboni"], "RWF": ["Kimironko", "Remera", "Nyamirambo"],
+         "NGN": ["Ikeja", "Lekki", "Yaba", "Ajah"], "USD": ["CBD", "Westlands", "Karen"]}
+FEE_STEP = {"KES": 100, "UGX": 3000, "TZS": 2000, "RWF": 1000, "NGN": 1500, "USD": 2}
+
+
+def gen_number_tables(s):
+    rng = random.Random(SEED + 40)
+    heads = ["Delivery fees 🚚", "Usafirishaji 🛵", "Delivery:", "Bei za delivery", "Shipping 📦",
+             "Gharama za usafiri", "Delivery charges per area", "Courier 🚚"]
+    for cur in CURRENCIES:
+        areas = AREAS[cur]
+        for head in heads:
+            for layout in ("bare", "dash", "zone", "colon_mark"):
+                rows = []
+                for i, a in enumerate(areas):
+                    fee = FEE_STEP[cur] * (i + 1)
+                    rows.append({"bare": f"{a} {money(fee, cur, (None, 'pre', ''))}",
+                                 "dash": f"{a} - {money(fee, cur)}",
+                                 "zone": f"Zone {'ABCDE'[i]} (within {5 * (i + 1)}km) - {group(fee, ',')}",
+                                 "colon_mark": f"{a}: {money(fee, cur)}"}[layout])
+                tail = rng.choice(["", "\nDM for enquiries", "\n" + PHONE[cur], "\nPay on delivery 🙏🏾"])
+                s.add("mft_9_number_tables_more", "MFT", post("\n".join([head] + rows) + tail, cur),
+                      {"is_product": False, "products": []}, [])
+    notices = [
+        "Payment details 💳\nM-Pesa Paybill 522522\nAccount 1234567\nTill 5512873",
+        "How to pay\nLipa na M-Pesa\nBuy goods till 881234\nName: Amina Boutique",
+        "Payment options\nMoMo pay code 402211\nAirtel money {ph}\nBank: Stanbic 9030012345678",
+        "Bank details\nEquity Bank\nAcc no 0123456789\nBranch: Kimathi Street",
+        "Pay via Lipa namba 5566778 (Vodacom) or 6677889 (Tigo). Send screenshot after payment 🙏🏾",
+        "New price list coming Monday 📋 stay tuned",
+        "Our price list is now available 👇🏾 DM for the full list",
+        "Price list updated for January ✨ Call {ph}",
+        "Wholesale price list available for retailers. Minimum order 50 pieces. Call {ph}",
+        "Opening hours\nMon-Fri 8am - 6pm\nSat 9am - 4pm\nSunday closed",
+        "Working hours ⏰\nMonday to Saturday 8:00 - 19:00\nSunday 10:00 - 16:00",
+        "Holiday hours 🎄\n24th Dec: 9am - 2pm\n25th - 26th Dec: closed\n31st Dec: 9am - 1pm",
+    ]
+    for text in notices:
+        for cur in CURRENCIES:
+            s.add("mft_9_number_tables_more", "MFT", post(text.format(ph=PHONE[cur]), cur),
+                  {"is_product": False, "products": []}, [])
+    # The same headers over rows that name items are products, one per row.
+    for cur in ("KES", "UGX", "TZS", "NGN"):
+        for head in ("Delivery available 🚚", "Free delivery 🚚", "Usafirishaji bure"):
+            picked = rng.sample([it for it in ITEMS if it[2] != OTHER], 3)
+            rows = [f"{it[0]} {money(convert(it[3], cur), cur)}" for it in picked]
+            s.add("mft_9_number_tables_more", "MFT", post("\n".join([head] + rows), cur, "CAROUSEL_ALBUM", 3),
+                  {"is_product": True, "products": [product(it[1], convert(it[3], cur), cur) for it in picked]},
+                  ["name", "price"])
+
+
 def generate():
     s = Suite()
     gen_issue_mft(s)
@@ -1363,6 +1418,7 @@ def generate():
     gen_number_grammar(s)
     gen_quantity_rows(s)
     gen_k_glued(s)
+    gen_number_tables(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases

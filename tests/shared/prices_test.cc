@@ -528,5 +528,23 @@ TEST(Prices, FeeTablesAndYearTablesPriceNothing) {
   EXPECT_EQ(Find("2022 - 2,500").prices, V{2500});
 }
 
+// Fee rows need no separator when the amount ends the row, may hold numbers of their own, and a
+// carriage word alone heads a table.
+TEST(Prices, FeeTablesInMoreLayouts) {
+  Found bare = Find("Usafirishaji \U0001F6F5\nKariakoo 2,000\nMbezi 4,000\nKigamboni 5,000", "TZS");
+  EXPECT_TRUE(bare.prices.empty());
+  EXPECT_EQ(ReasonOf(bare, 4000), NotPriceReason::kFee);
+  EXPECT_TRUE(Find("Bei za delivery\nMjini 2,000\nNje ya mji 5,000", "TZS").prices.empty());
+  EXPECT_TRUE(Find("Delivery zones and fees\nZone A (within 5km) - 200\nZone B (5-10km) - 350")
+                  .prices.empty());
+  EXPECT_TRUE(Find("Delivery:\nCBD 100\nRongai 400").prices.empty());
+  // Rows naming items stay priced under the same headers.
+  EXPECT_EQ(Find("Delivery available\nHoodies 1,500\nJeans 2,000").prices, (V{1500, 2000}));
+  EXPECT_EQ(Find("Usafirishaji bure\nSufuria 3,000\nSahani 500").prices, (V{3000, 500}));
+  // A carriage word with more words is no header.
+  EXPECT_EQ(Find("Delivery in Kigali today\nBrochette 1,500\nAkabenz 3,000", "RWF").prices,
+            (V{1500, 3000}));
+}
+
 }  // namespace
 }  // namespace vendly::internal
