@@ -439,10 +439,37 @@ class MoneyFinder {
     MarkYearTables();
     ReadYearShapedRows();
     ResolvePairs();
+    MarkQuantitiesBesidePrices();
     return std::move(out_);
   }
 
- private:
+  // A bare price on a line where a quantity stands too, when which number is the price rests on
+  // the unit lexicon alone: the unit written before its number ("Gramu 250 - 9 000", "Kilo 5 -
+  // 1 200"), or a price joined from digit groups after a quantity ("Sukari 5 kg 25 000"). The
+  // reading is risky. (A unit glued after its number, "Vanilla cake (1kg) - 2,000", is not.)
+  void MarkQuantitiesBesidePrices() {
+    for (std::size_t q = 0; q < out_.size(); ++q) {
+      const Money& m = out_[q];
+      if (m.role != MoneyRole::kNotPrice ||
+          (m.reason != NotPriceReason::kQuantity && m.reason != NotPriceReason::kUnit)) {
+        continue;
+      }
+      const int before = static_cast<int>(m.first_token) - 1;
+      const int after = static_cast<int>(m.last_token);
+      const Line& l = t_.lines[m.line];
+      const bool unit_first = before >= static_cast<int>(l.first) && IsWord(t_, before) &&
+                              IsQuantityUnit(t_.Word(t_.tokens[before]));
+      const bool unit_after = after < static_cast<int>(l.last) && IsWord(t_, after) &&
+                              IsQuantityUnit(t_.Word(t_.tokens[after]));
+      if (!unit_first && !unit_after) continue;
+      for (Money& p : out_) {
+        if (p.line != m.line || p.role != MoneyRole::kPrice || p.explicit_currency) continue;
+        const bool grouped_after = p.first_token > m.last_token && p.last_token > p.first_token + 1;
+        if (unit_first || grouped_after) p.risky = true;
+      }
+    }
+  }
+
   // "Air Force 1 Kshs 3,350": a mark between a number too small to be a price (a model number) and
   // an amount is that amount's prefix, not the small number's suffix. ("2,500 ksh" keeps its
   // suffix.)
@@ -957,8 +984,15 @@ class MoneyFinder {
         !IsCurrencySuffix(t_.Word(t_.tokens[last + 1]))) {
       return i;
     }
+    // Groups joined by a thin or narrow space or a typographic apostrophe are rare in captions (a
+    // pasted amount, or two numbers): read, but risky.
+    const bool unusual = sep != " " && sep != "\xC2\xA0";
+    auto joined = [&] {
+      if (unusual) *risky = true;
+      return last;
+    };
     const int p = Prev(t_, i, line_first_);
-    if (MarkEndsAt(p) || MarkStartsAt(last + 1)) return last;
+    if (MarkEndsAt(p) || MarkStartsAt(last + 1)) return joined();
     // A group that starts with 0 is no number of its own ("3 000 500", "1 050 000").
     bool zero_group = false;
     for (int k = i + 1; k <= last; ++k) zero_group = zero_group || t_.Raw(t_.tokens[k])[0] == '0';
@@ -980,7 +1014,7 @@ class MoneyFinder {
         pp == ':' || pp == '=' || pp == '@' ||
         (p >= 0 && IsDash(t_, t_.tokens[p]) && t_.tokens[i].space_before);
     const bool cue_after = IsWord(t_, a) && PriceCuesAfter().Contains(t_.Word(t_.tokens[a]));
-    if (cue_before || cue_after) return last;
+    if (cue_before || cue_after) return joined();
     // No cue: the groups join unless what stands before the head makes it a number of its own: a
     // count, size, model, account, fee or month word ("pack of 3 500", "iPhone 13 128", "Form 4
     // 100"), another number ("Size 42 3 500"), or a mark that binds it ("8+", "x", "#", "/").

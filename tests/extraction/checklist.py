@@ -1407,6 +1407,38 @@ def gen_number_tables(s):
                   ["name", "price"])
 
 
+# MFT, issue 10 item 2: price readings fragile by construction stay below auto-approve: a bare price
+# beside a quantity whose unit is written first ("Kilo 5 - 1 200": only the unit lexicon tells the
+# two numbers apart), or beside a quantity with its groups joined by spaces ("Sukari 5 kg 25 000");
+# digit groups joined by a thin or narrow space or a typographic apostrophe.
+def gen_fragile_numbers(s):
+    rng = random.Random(SEED + 50)
+    for title, name_any, kind in STAPLES:
+        for cur in ("KES", "TZS", "UGX", "RWF"):
+            rows = rng.choice(WEIGHT_ROWS if kind == "w" else VOLUME_ROWS)
+            before_w, after_w, _, q, share = rng.choice(rows)
+            n = convert(int(round(300 * share / 10) * 10), cur)
+            sep = rng.choice([" - ", " – ", ": ", " = "])
+            cap = "\n".join([title, f"{before_w} {q}{sep}{group(n, rng.choice([',', ' ']))}",
+                             rng.choice(CTA["sw"])])
+            s.add("conf_fragile_quantity_beside_price", "MFT", post(cap, cur), FRAGILE, [])
+            n = convert(int(round(2500 * share / 100) * 100), cur)
+            if n >= 1000:
+                cap = "\n".join([f"{title} {q} {after_w} {group(n, ' ')}", rng.choice(CTA["en"])])
+                s.add("conf_fragile_quantity_beside_price", "MFT", post(cap, cur), FRAGILE, [])
+    for item in ITEMS:
+        for cur in CURRENCIES:
+            n = convert(item[3], cur)
+            if n < 1000:
+                continue
+            sep = rng.choice(["\u2009", "\u202f", "\u2019"])
+            lang = rng.choice(LANGS)
+            cap = "\n".join([rng.choice(TITLE_FX[lang]).format(t=item[0]),
+                             rng.choice(PRICE_LINES[lang]).format(p=with_mark(group(n, sep), rng.choice(MARKS[cur]))),
+                             rng.choice(CTA[lang])])
+            s.add("conf_fragile_unusual_grouping", "MFT", post(cap, cur), FRAGILE, [])
+
+
 def generate():
     s = Suite()
     gen_issue_mft(s)
@@ -1419,6 +1451,7 @@ def generate():
     gen_quantity_rows(s)
     gen_k_glued(s)
     gen_number_tables(s)
+    gen_fragile_numbers(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases

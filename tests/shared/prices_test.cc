@@ -349,6 +349,21 @@ TEST(Prices, QuantityUnitsBeforeOrAfterTheirNumberAreNotPrices) {
   EXPECT_EQ(Find("Hoodie size L 2,500").prices, V{2500});
 }
 
+// A bare price that only the unit lexicon tells from a quantity on its line is risky; so are digit
+// groups joined by a thin or narrow space or a typographic apostrophe.
+TEST(Prices, QuantitiesBesidePricesAndUnusualGroupsAreRisky) {
+  EXPECT_TRUE(MentionOf(Find("Kilo 5 - 1 200", "TZS"), 1200)->risky);
+  EXPECT_TRUE(MentionOf(Find("Gramu 250 - 9,000", "TZS"), 9000)->risky);
+  EXPECT_TRUE(MentionOf(Find("Sukari 5 kg 25 000", "TZS"), 25000)->risky);
+  // A unit glued after its number, or a written mark, leaves the price as sure as it was.
+  EXPECT_FALSE(MentionOf(Find("Vanilla cake (1kg) - 2,000"), 2000)->risky);
+  EXPECT_FALSE(MentionOf(Find("Kilo 5 - Ksh 1,200"), 1200)->risky);
+  EXPECT_TRUE(MentionOf(Find("Sneakers UGX 1\u2009050\u2009000", "UGX"), 1050000)->risky);
+  EXPECT_TRUE(MentionOf(Find("Earrings Ksh 1\u2019500"), 1500)->risky);
+  EXPECT_FALSE(MentionOf(Find("Sneakers UGX 1 050 000", "UGX"), 1050000)->risky);
+  EXPECT_FALSE(MentionOf(Find("Sneakers UGX 1\u00A0050\u00A0000", "UGX"), 1050000)->risky);
+}
+
 TEST(Prices, TinyAmountsWithAMarkAreFlagged) {
   Found f = Find("Chelsea boots KES 2");
   ASSERT_EQ(f.prices, V{2});
