@@ -14,9 +14,20 @@
 namespace vendly::internal {
 
 // True for the bytes a JSON string holds as they are: printable ASCII except '"' and '\\'.
-inline bool IsPlainJsonByte(unsigned char c) {
+constexpr bool IsPlainJsonByteTest(unsigned char c) {
   return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
+// The same answer for every byte, looked up (the short strings of a result are tested bytewise).
+struct PlainJsonBytes {
+  bool plain[256];
+};
+constexpr PlainJsonBytes MakePlainJsonBytes() {
+  PlainJsonBytes t{};
+  for (int c = 0; c < 256; ++c) t.plain[c] = IsPlainJsonByteTest(static_cast<unsigned char>(c));
+  return t;
+}
+inline constexpr PlainJsonBytes kPlainJsonBytes = MakePlainJsonBytes();
+inline bool IsPlainJsonByte(unsigned char c) { return kPlainJsonBytes.plain[c]; }
 
 // The first byte of [p, end) that is not plain (see IsPlainJsonByte), or `end`.
 inline const char* SkipPlainJsonBytes(const char* p, const char* end) {
