@@ -653,9 +653,10 @@ struct NumberText {
 };
 
 // Whether the letters after the k at `k` ("kFrw" in "1.5kFrw") are a currency mark written after an
-// amount while the k and those letters together are none ("ksh" is a mark). The tokeniser asks
-// the same of captions (text.cc).
-bool MarkGluedAfterK(std::string_view s, std::size_t k) {
+// amount while the k and those letters together are none ("ksh" is a mark), or are one too but the
+// amount has a single decimal, which no shilling price has ("2.5ksh"). The tokeniser asks the same
+// of captions (text.cc).
+bool MarkGluedAfterK(std::string_view s, std::size_t k, bool one_decimal) {
   std::array<char, 9> lower{};
   std::size_t e = k;
   while (e < s.size() && IsAsciiAlpha(s[e]) && e - k < lower.size()) {
@@ -665,7 +666,7 @@ bool MarkGluedAfterK(std::string_view s, std::size_t k) {
   if (e - k < 2 || e - k >= lower.size() || (e < s.size() && IsAsciiAlpha(s[e]))) return false;
   const std::string_view word(lower.data(), e - k);
   return (CaptionMarkPlaces(word.substr(1)) & kMarkAfter) != 0 &&
-         (CaptionMarkPlaces(word) & kMarkAfter) == 0;
+         (one_decimal || (CaptionMarkPlaces(word) & kMarkAfter) == 0);
 }
 
 // Reads the number that starts at `begin` (a digit, or '.'/',' marks right before one, as in
@@ -739,7 +740,8 @@ NumberText ScanNumber(std::string_view s, std::size_t begin, const DecimalRule& 
   if (j < s.size() && n.size > 0 && IsDigit(n.chars[n.size - 1]) &&
       (s[j] == 'k' || s[j] == 'K' || s[j] == 'm' || s[j] == 'M') &&
       (!(j + 1 < s.size() && IsAsciiAlpha(s[j + 1])) ||
-       ((s[j] == 'k' || s[j] == 'K') && MarkGluedAfterK(s, j)))) {
+       ((s[j] == 'k' || s[j] == 'K') &&
+        MarkGluedAfterK(s, j, n.size >= 3 && n.chars[n.size - 2] == '.')))) {
     n.multiplier = s[j] == 'k' || s[j] == 'K' ? 3 : 6;
     ++j;
   }

@@ -132,15 +132,16 @@ bool IsGluedMark(std::string_view lower_word) {
 }
 
 // Whether the letters after the multiplier at `k` ("kFrw" in "1.5kFrw") are a currency mark written
-// after an amount while the multiplier and those letters together are none ("ksh" is a mark).
-bool MarkGluedAfterMultiplier(std::string_view lower, std::size_t k) {
+// after an amount while the multiplier and those letters together are none ("ksh" is a mark), or
+// are one too but the amount has a single decimal, which no shilling price has ("2.5ksh").
+bool MarkGluedAfterMultiplier(std::string_view lower, std::size_t k, bool one_decimal) {
   std::size_t e = k + 1;
   while (e < lower.size() && IsAsciiAlpha(static_cast<unsigned char>(lower[e]))) ++e;
   if (e - k > 8 || (e < lower.size() && IsDigit(static_cast<unsigned char>(lower[e])))) {
     return false;
   }
   return (CaptionMarkPlaces(lower.substr(k + 1, e - k - 1)) & kMarkAfter) != 0 &&
-         (CaptionMarkPlaces(lower.substr(k, e - k)) & kMarkAfter) == 0;
+         (one_decimal || (CaptionMarkPlaces(lower.substr(k, e - k)) & kMarkAfter) == 0);
 }
 
 }  // namespace
@@ -230,11 +231,14 @@ void Tokenise(std::string_view caption, Text* out) {
         while (j < n && IsDigit(static_cast<unsigned char>(s[j]))) ++j;
       }
       // Multiplier: "2.5k", "12K", "1.2M", "3.5m" (a bare "3m" is metres), also before a currency
-      // mark glued after it ("1.5kFrw", "2kbob", "3.5kTsh"), unless the k starts the mark itself
-      // ("2500ksh", "1.5kshs" are shillings as written).
+      // mark glued after it ("1.5kFrw", "2kbob", "3.5kTsh", "2.5ksh"), unless the k starts the mark
+      // itself ("2500ksh" is shillings as written).
       if (j < n && (s[j] == 'k' || s[j] == 'K' || s[j] == 'M' || (s[j] == 'm' && decimal))) {
         bool letter_after = j + 1 < n && IsAsciiAlpha(static_cast<unsigned char>(s[j + 1]));
-        if (letter_after && s[j] != 'm') letter_after = !MarkGluedAfterMultiplier(out->lower, j);
+        if (letter_after && s[j] != 'm') {
+          const bool one_decimal = decimal && j >= i + 3 && s[j - 2] == '.';
+          letter_after = !MarkGluedAfterMultiplier(out->lower, j, one_decimal);
+        }
         if (!letter_after) ++j;
       }
       push(i, j, TokenKind::kNumber);

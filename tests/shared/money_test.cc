@@ -261,6 +261,10 @@ TEST(Money, PriceKShorthandWithAGluedMarkAfter) {
   EXPECT_EQ(ParsePriceString("3.5kTsh").currency, "TZS");
   // "ksh" is a mark of its own: "2500ksh" is shillings as written.
   EXPECT_EQ(Amount("2500ksh"), 2500.0);
+  EXPECT_EQ(Amount("2.50ksh"), 2.5);
+  // After a single decimal the k is the shorthand: no shilling price has one decimal.
+  EXPECT_EQ(Amount("2.5ksh"), 2500.0);
+  EXPECT_EQ(ParsePriceString("2.5ksh").currency, "KES");
   EXPECT_FALSE(ParsePriceString("2kg").amount.has_value());
 }
 

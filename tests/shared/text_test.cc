@@ -36,12 +36,14 @@ TEST(Text, KeepsUnitsGluedToNumbersAsSeparateWords) {
 }
 
 // The k shorthand keeps its k before a currency mark glued after it, not before a unit or a word,
-// nor when the k starts the mark itself ("ksh").
+// nor when the k starts the mark itself ("ksh") after a whole number; after a single decimal it is
+// the shorthand ("2.5ksh": no shilling price has one decimal).
 TEST(Text, KeepsTheKShorthandBeforeAGluedCurrencyMark) {
   Text t;
-  Tokenise("1.5kFrw 2kbob 3.5KTsh 25kUGX 2500ksh 1.5kshs 2kg 3ktshirt", &t);
-  std::vector<std::string> want = {"1.5k", "Frw", "2k",  "bob",  "3.5K", "Tsh", "25k", "UGX",
-                                   "2500", "ksh", "1.5", "kshs", "2",    "kg",  "3",   "ktshirt"};
+  Tokenise("1.5kFrw 2kbob 3.5KTsh 25kUGX 2500ksh 1.5kshs 2.50ksh 2kg 3ktshirt", &t);
+  std::vector<std::string> want = {"1.5k", "Frw", "2k",   "bob", "3.5K", "Tsh",
+                                   "25k",  "UGX", "2500", "ksh", "1.5k", "shs",
+                                   "2.50", "ksh", "2",    "kg",  "3",    "ktshirt"};
   EXPECT_EQ(Raw(t), want);
 }
 
