@@ -61,7 +61,7 @@ Json DraftJson(const DraftRow& d) {
           {"extractedData", ToApiJson(d.extraction)},
           {"sellerEdits", d.seller_edits},
           {"current", ToApiJson(Json(vendly::DraftToJson(current.draft)))},
-          {"errors", ToApiJson(Json(vendly::ErrorsToJson(current.errors)))},
+          {"errors", ErrorsJson(current.errors)},
           {"confidence", d.confidence},
           {"imageUrls", d.image_urls},
           {"videoUrls", d.video_urls},
@@ -97,6 +97,10 @@ Json ProductJson(const ProductRow& p) {
           {"draftId", OptionalJson(p.draft_id)},
           {"createdAt", p.created_at},
           {"updatedAt", p.updated_at}};
+}
+
+Json ErrorsJson(const std::vector<vendly::FieldError>& errors) {
+  return ToApiJson(Json(vendly::ErrorsToJson(errors)));
 }
 
 Result<Json> LoadProduct(Conn& conn, const std::string& store_id, const std::string& product_id) {
@@ -275,7 +279,7 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
       return fail(Status::Conflict("draft_not_pending", "this draft is " + d.approval_status +
                                                             " and can no longer be approved"));
     case vendly::ApprovalOutcome::kInvalid:
-      out.errors = ToApiJson(Json(vendly::ErrorsToJson(decision.errors)));
+      out.errors = decision.errors;
       return fail(Status::ValidationFailed("the draft needs changes before it can be approved"));
     case vendly::ApprovalOutcome::kApprove: {
       auto made = ApplyApproval(conn, store_id, d, decision);
@@ -284,9 +288,10 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
       break;
     }
   }
-  auto product = LoadProduct(conn, store_id, product_id);
+  auto product = FindProduct(conn, store_id, product_id);
   if (!product.ok()) return fail(product.status());
-  out.product = *product;
+  if (!*product) return fail(Status::NotFound("product not found"));
+  out.product = std::move(**product);
   return out;
 }
 

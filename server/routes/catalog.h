@@ -6,6 +6,7 @@
 #define VENDLY_SERVER_CATALOG_H_
 
 #include <httplib.h>
+#include <vendly/draft.h>
 #include <vendly/extract.h>
 #include <vendly/registry.h>
 
@@ -61,9 +62,9 @@ Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
 
 // The result of approving one draft.
 struct Approval {
-  Status status;  // ok, not_found, draft_not_pending, validation_failed
-  nlohmann::json errors = nlohmann::json::array();  // validation_failed: the core's field errors
-  nlohmann::json product;                           // the product (ok)
+  Status status;                           // ok, not_found, draft_not_pending, validation_failed
+  std::vector<vendly::FieldError> errors;  // validation_failed: the core's field errors
+  ProductRow product;                      // the product (ok)
   bool already_approved = false;
 };
 // Approves a draft inside the caller's transaction: applies `edits` (may be null) through the
@@ -78,6 +79,8 @@ Approval ApproveDraft(Conn& conn, const std::string& store_id, const std::string
 // (vendly::CurrentDraft).
 nlohmann::json DraftJson(const DraftRow& draft);
 nlohmann::json ProductJson(const ProductRow& product);
+// The field errors of the core as the API spells them.
+nlohmann::json ErrorsJson(const std::vector<vendly::FieldError>& errors);
 // The store's product as ProductJson; not_found when there is none.
 Result<nlohmann::json> LoadProduct(Conn& conn, const std::string& store_id,
                                    const std::string& product_id);

@@ -31,7 +31,7 @@ void SendApprovalError(httplib::Response& res, const Approval& a) {
   if (a.status.code() == "validation_failed")
     return SendJson(res, 422,
                     {{"error", {{"code", a.status.code()}, {"message", a.status.message()}}},
-                     {"errors", a.errors}});
+                     {"errors", ErrorsJson(a.errors)}});
   SendError(res, a.status);
 }
 
@@ -113,7 +113,7 @@ std::vector<vendly::FieldError> EditProblems(const Json& body, const DraftRow& d
 void SendEditErrors(httplib::Response& res, const std::vector<vendly::FieldError>& errors) {
   SendJson(res, 422,
            {{"error", {{"code", "validation_failed"}, {"message", "some edits are not valid"}}},
-            {"errors", ToApiJson(Json(vendly::ErrorsToJson(errors)))}});
+            {"errors", ErrorsJson(errors)}});
 }
 
 void PatchDraft(App& app, RequestContext& ctx) {
@@ -158,7 +158,7 @@ Approval ApproveOne(App& app, const std::string& store_id, const std::string& dr
   if (approval.status.ok())
     LogInfo("draft_approved", {{"storeId", store_id},
                                {"draftId", draft_id},
-                               {"productId", approval.product.value("id", "")},
+                               {"productId", approval.product.id},
                                {"alreadyApproved", approval.already_approved}});
   return approval;
 }
@@ -180,7 +180,7 @@ void Approve(App& app, RequestContext& ctx) {
   }
   Approval a = ApproveOne(app, ctx.session->store_id, DraftId(ctx.req), edits);
   if (!a.status.ok()) return SendApprovalError(ctx.res, a);
-  Json body = {{"success", true}, {"product", a.product}};
+  Json body = {{"success", true}, {"product", ProductJson(a.product)}};
   if (a.already_approved) body["alreadyApproved"] = true;
   SendJson(ctx.res, 200, body);
 }
@@ -226,14 +226,14 @@ void BatchApprove(App& app, RequestContext& ctx) {
     Approval a = ApproveOne(app, ctx.session->store_id, id, nullptr);
     if (a.status.ok()) {
       ++approved;
-      products.push_back(a.product);
-      items.push_back({{"draftId", id}, {"status", "approved"}, {"productId", a.product["id"]}});
+      products.push_back(ProductJson(a.product));
+      items.push_back({{"draftId", id}, {"status", "approved"}, {"productId", a.product.id}});
     } else {
       ++failed;
       Json error = {
           {"code", a.status.code()},
           {"message", a.status.is_server_error() ? "internal error" : a.status.message()}};
-      if (a.status.code() == "validation_failed") error["errors"] = a.errors;
+      if (a.status.code() == "validation_failed") error["errors"] = ErrorsJson(a.errors);
       items.push_back({{"draftId", id}, {"status", "failed"}, {"error", error}});
     }
   }
