@@ -1,13 +1,19 @@
 // Seller accounts: signup, login, logout, /api/me, and the store settings. Passwords are PBKDF2
-// hashes; session tokens are random, shown once, stored as SHA-256.
+// hashes; session tokens are random, shown once, stored as SHA-256. Sign-up and login are
+// throttled per account and per client address (the core's rule, vendly/throttle.h; the counters
+// in store/throttle_store): a throttled attempt is answered 429 before any PBKDF2 work.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 #include "app/log.h"
 #include "crypto/crypto.h"
 #include "store/seller_store.h"
+#include "store/throttle_store.h"
 #include "vendly/money.h"
 #include "vendly/registry.h"
+#include "vendly/throttle.h"
 
 namespace vendly::server {
 namespace {
@@ -54,26 +60,109 @@ Result<std::string> ValidCurrency(const Json& body) {
   return currency;
 }
 
-void Signup(App& app, RequestContext& ctx) {
-  auto body = ParseJsonObject(ctx.req);
-  if (!body.ok()) return SendError(ctx.res, body.status());
-  auto email = RequireString(*body, "email", kMinEmailLength, kMaxEmailLength);
-  if (!email.ok()) return SendError(ctx.res, email.status());
-  if (!LooksLikeEmail(*email))
-    return SendError(ctx.res, Status::InvalidRequest("email is not a valid address"));
-  auto password = RequireString(*body, "password", kMinPasswordLength, kMaxPasswordLength);
-  if (!password.ok()) return SendError(ctx.res, password.status());
-  auto store_name = RequireString(*body, "storeName", 1, kMaxStoreNameLength);
-  if (!store_name.ok()) return SendError(ctx.res, store_name.status());
-  auto currency = ValidCurrency(*body);
-  if (!currency.ok()) return SendError(ctx.res, currency.status());
+// One throttle counter and the rule that moves it.
+struct Counter {
+  ThrottleKey key;
+  vendly::ThrottleRule rule;
+};
 
-  const std::string hash = HashPassword(*password);
+// Counts an attempt at every counter, or at none when one of them is blocked. Returns the longest
+// wait left (0: the attempt goes ahead).
+Result<int> TakeAttempt(App& app, const std::vector<Counter>& counters) {
+  std::vector<ThrottleKey> keys;
+  for (const auto& c : counters) keys.push_back(c.key);
+  int retry_after = 0;
+  Status st = app.db.Transaction([&](Conn& conn) -> Status {
+    retry_after = 0;
+    auto states = LockThrottleCounters(conn, keys);
+    if (!states.ok()) return states.status();
+    std::vector<vendly::ThrottleDecision> decisions;
+    for (std::size_t i = 0; i < counters.size(); ++i) {
+      decisions.push_back(vendly::DecideAttempt(counters[i].rule, (*states)[i]));
+      if (!decisions.back().allowed)
+        retry_after = std::max(retry_after, decisions.back().retry_after_seconds);
+    }
+    if (retry_after > 0) return Status::Ok();
+    for (std::size_t i = 0; i < counters.size(); ++i) {
+      Status saved = SaveThrottleCounter(conn, keys[i], decisions[i].attempts,
+                                         decisions[i].block_seconds, /*keep_block=*/false);
+      if (!saved.ok()) return saved;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return retry_after;
+}
+
+// After a success: each counter gets its attempt back. A failure here is logged, not answered:
+// the seller is in.
+void GiveBack(App& app, const std::vector<Counter>& counters) {
+  std::vector<ThrottleKey> keys;
+  for (const auto& c : counters) keys.push_back(c.key);
+  Status st = app.db.Transaction([&](Conn& conn) -> Status {
+    auto states = LockThrottleCounters(conn, keys);
+    if (!states.ok()) return states.status();
+    for (std::size_t i = 0; i < counters.size(); ++i) {
+      auto d = vendly::Forgive(counters[i].rule, (*states)[i]);
+      Status saved = SaveThrottleCounter(conn, keys[i], d.attempts, d.block_seconds,
+                                         /*keep_block=*/d.block_seconds > 0);
+      if (!saved.ok()) return saved;
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) LogError("throttle_give_back_failed", {{"error", st.message()}});
+}
+
+void SendThrottled(RequestContext& ctx, int retry_after) {
+  LogWarn("auth_throttled", {{"path", ctx.req.path}, {"retryAfterSeconds", retry_after}});
+  ctx.res.set_header("Retry-After", std::to_string(retry_after));
+  SendJson(ctx.res, 429,
+           {{"error",
+             {{"code", "too_many_attempts"},
+              {"message", "too many attempts; try again in " + std::to_string(retry_after) +
+                              (retry_after == 1 ? " second" : " seconds")}}},
+            {"retryAfterSeconds", retry_after}});
+}
+
+struct SignupInput {
+  std::string email;
+  std::string password;
+  std::string store_name;
+  std::string currency;
+};
+
+Result<SignupInput> ReadSignup(const httplib::Request& req) {
+  auto body = ParseJsonObject(req);
+  if (!body.ok()) return body.status();
+  auto email = RequireString(*body, "email", kMinEmailLength, kMaxEmailLength);
+  if (!email.ok()) return email.status();
+  if (!LooksLikeEmail(*email)) return Status::InvalidRequest("email is not a valid address");
+  auto password = RequireString(*body, "password", kMinPasswordLength, kMaxPasswordLength);
+  if (!password.ok()) return password.status();
+  auto store_name = RequireString(*body, "storeName", 1, kMaxStoreNameLength);
+  if (!store_name.ok()) return store_name.status();
+  auto currency = ValidCurrency(*body);
+  if (!currency.ok()) return currency.status();
+  return SignupInput{*email, *password, *store_name, *currency};
+}
+
+void Signup(App& app, RequestContext& ctx) {
+  auto input = ReadSignup(ctx.req);
+  if (!input.ok()) return SendError(ctx.res, input.status());
+  const std::string& address = ctx.req.remote_addr;
+  const std::vector<Counter> counters = {
+      {{ThrottleScope::kSignupAccount, input->email}, vendly::kSignupAccountRule},
+      {{ThrottleScope::kSignupAddress, address}, vendly::kSignupAddressRule}};
+  auto wait = TakeAttempt(app, counters);
+  if (!wait.ok()) return SendError(ctx.res, wait.status());
+  if (*wait > 0) return SendThrottled(ctx, *wait);
+
+  const std::string hash = HashPassword(input->password);
   SellerRow seller;
   std::string token;
   Status st = app.db.Transaction([&](Conn& conn) -> Status {
-    auto created =
-        CreateSeller(conn, *email, hash, *store_name, *currency, kDefaultAutoApproveThreshold);
+    auto created = CreateSeller(conn, input->email, hash, input->store_name, input->currency,
+                                kDefaultAutoApproveThreshold);
     if (!created.ok()) {
       if (created.status().code() == "unique_violation")
         return Status::Conflict("email_taken", "an account with this email already exists");
@@ -86,12 +175,31 @@ void Signup(App& app, RequestContext& ctx) {
     return Status::Ok();
   });
   if (!st.ok()) return SendError(ctx.res, st);
+  GiveBack(app, counters);
+  if (Status kept = RememberLoginAddress(app.db, seller.id, address); !kept.ok())
+    LogError("login_address_not_kept", {{"error", kept.message()}});
   LogInfo("signup", {{"sellerId", seller.id}, {"storeId", seller.store.id}});
   ctx.res.set_header("Set-Cookie", SessionCookie(app, token, kSessionDays * 86400));
   SendJson(ctx.res, 201,
            {{"token", token},
             {"seller", {{"id", seller.id}, {"email", seller.email}}},
             {"store", StoreJson(seller.store)}});
+}
+
+// The counters a login attempt meets (vendly::CountersForLogin): the address's always, the
+// account's unless the seller signed in from this address lately. Unknown emails are counted the
+// same way as known ones.
+Result<std::vector<Counter>> LoginCounters(App& app, const std::string& email,
+                                           const std::string& address) {
+  auto usual = IsUsualLoginAddress(app.db, email, address, vendly::kUsualAddressDays);
+  if (!usual.ok()) return usual.status();
+  const vendly::LoginCounters which = vendly::CountersForLogin(*usual);
+  std::vector<Counter> counters;
+  if (which.account)
+    counters.push_back({{ThrottleScope::kLoginAccount, email}, vendly::kLoginAccountRule});
+  if (which.address)
+    counters.push_back({{ThrottleScope::kLoginAddress, address}, vendly::kLoginAddressRule});
+  return counters;
 }
 
 void Login(App& app, RequestContext& ctx) {
@@ -101,6 +209,11 @@ void Login(App& app, RequestContext& ctx) {
   if (!email.ok()) return SendError(ctx.res, email.status());
   auto password = RequireString(*body, "password", 1, kMaxPasswordLength);
   if (!password.ok()) return SendError(ctx.res, password.status());
+  auto counters = LoginCounters(app, *email, ctx.req.remote_addr);
+  if (!counters.ok()) return SendError(ctx.res, counters.status());
+  auto wait = TakeAttempt(app, *counters);
+  if (!wait.ok()) return SendError(ctx.res, wait.status());
+  if (*wait > 0) return SendThrottled(ctx, *wait);
 
   auto found_seller = FindSellerByEmail(app.db, *email);
   if (!found_seller.ok()) return SendError(ctx.res, found_seller.status());
@@ -123,6 +236,9 @@ void Login(App& app, RequestContext& ctx) {
     return Status::Ok();
   });
   if (!st.ok()) return SendError(ctx.res, st);
+  GiveBack(app, *counters);
+  if (Status kept = RememberLoginAddress(app.db, seller->id, ctx.req.remote_addr); !kept.ok())
+    LogError("login_address_not_kept", {{"error", kept.message()}});
   LogInfo("login", {{"sellerId", seller->id}, {"storeId", seller->store.id}});
   ctx.res.set_header("Set-Cookie", SessionCookie(app, token, kSessionDays * 86400));
   SendJson(ctx.res, 200,
