@@ -1,5 +1,6 @@
 #include "store/conflict_store.h"
 
+#include "store/columns.h"
 #include "store/sync_product.h"
 
 namespace vendly::server {
@@ -13,14 +14,6 @@ constexpr const char kConflictSelect[] =
     " iso_utc(c.created_at) AS created_at, iso_utc(c.resolved_at) AS resolved_at"
     " FROM sync_conflict c JOIN product p ON p.id = c.product_id";
 
-// A jsonb column; null when NULL or unreadable.
-Json JsonValue(const Rows& rows, int row, const char* column) {
-  const std::optional<std::string> text = rows.Get(row, column);
-  if (!text) return nullptr;
-  Json parsed = Json::parse(*text, nullptr, false);
-  return parsed.is_discarded() ? Json() : parsed;
-}
-
 ConflictRow ConflictOf(const Rows& rows, int i) {
   ConflictRow c;
   c.id = rows.Text(i, "id");
@@ -28,12 +21,12 @@ ConflictRow ConflictOf(const Rows& rows, int i) {
   c.product_name = rows.Text(i, "product_name");
   c.ig_media_id = rows.Text(i, "ig_media_id");
   c.field = rows.Text(i, "field");
-  c.base_value = JsonValue(rows, i, "base_value");
-  c.instagram_value = JsonValue(rows, i, "instagram_value");
-  c.seller_value = JsonValue(rows, i, "seller_value");
+  c.base_value = JsonColumn(rows, i, "base_value", nullptr);
+  c.instagram_value = JsonColumn(rows, i, "instagram_value", nullptr);
+  c.seller_value = JsonColumn(rows, i, "seller_value", nullptr);
   c.status = rows.Text(i, "status");
   c.resolution = rows.Get(i, "resolution");
-  c.resolved_value = JsonValue(rows, i, "resolved_value");
+  c.resolved_value = JsonColumn(rows, i, "resolved_value", nullptr);
   c.created_at = rows.Text(i, "created_at");
   c.resolved_at = rows.Get(i, "resolved_at");
   return c;

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "store/columns.h"
+
 namespace vendly::server {
 namespace {
 
@@ -14,23 +16,17 @@ const char kScanSelect[] =
     " extract(epoch FROM now() - COALESCE((metadata->>'processingStartedAt')::timestamptz,"
     " started_at)) AS processing_seconds FROM instagram_sync_history";
 
-Json ParsedColumn(const Rows& rows, int row, const char* column) {
-  Json v =
-      Json::parse(rows.Text(row, column).empty() ? "null" : rows.Text(row, column), nullptr, false);
-  return v.is_discarded() ? Json() : v;
-}
-
 ScanRow ScanOf(const Rows& rows, int i) {
   ScanRow scan;
   scan.id = rows.Text(i, "id");
   scan.store_id = rows.Text(i, "store_id");
   scan.status = rows.Text(i, "status");
-  scan.request = ScanRequestOf(ParsedColumn(rows, i, "request"));
+  scan.request = ScanRequestOf(JsonColumn(rows, i, "request", nullptr));
   scan.counts = {rows.Int(i, "total_media"),      rows.Int(i, "total_processed"),
                  rows.Int(i, "drafts_created"),   rows.Int(i, "products_imported"),
                  rows.Int(i, "products_skipped"), rows.Int(i, "products_failed")};
   if (rows.Get(i, "api_calls_used")) scan.api_calls_used = rows.Int(i, "api_calls_used");
-  const Json metadata = ParsedColumn(rows, i, "metadata");
+  const Json metadata = JsonColumn(rows, i, "metadata", nullptr);
   if (metadata.is_object() && metadata.contains("error")) scan.error = metadata["error"];
   scan.started_at = rows.Text(i, "started_at");
   scan.completed_at = rows.Get(i, "completed_at");

@@ -2,6 +2,7 @@
 
 #include <vendly/draft_plan.h>
 
+#include "store/columns.h"
 #include "store/sync_product.h"
 
 namespace vendly::server {
@@ -10,13 +11,6 @@ namespace {
 using Json = nlohmann::json;
 
 Status Done(const Result<Rows>& rows) { return rows.ok() ? Status::Ok() : rows.status(); }
-
-Json ParsedColumn(const Rows& rows, int row, const char* column, Json fallback) {
-  const std::optional<std::string> text = rows.Get(row, column);
-  if (!text) return fallback;
-  Json v = Json::parse(*text, nullptr, false);
-  return v.is_discarded() ? fallback : v;
-}
 
 Json IdArray(const std::vector<std::string>& ids) {
   Json out = Json::array();
@@ -251,7 +245,7 @@ Result<std::vector<FollowedProduct>> LockFollowedProducts(Conn& conn, const std:
     p.name = rows->Text(i, "name");
     p.item_index = static_cast<int>(rows->Int(i, "item_index"));
     p.ours = ProductAsDraft(*rows, i);
-    p.base = ParsedColumn(*rows, i, "source_extraction", Json::object());
+    p.base = JsonColumn(*rows, i, "source_extraction", Json::object());
     p.in_stock = rows->Bool(i, "in_stock");
     out.push_back(std::move(p));
   }
