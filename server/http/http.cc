@@ -363,7 +363,9 @@ Result<std::optional<Session>> ResolveSession(Db& db, const httplib::Request& re
   return std::optional<Session>(Session{(*found)->seller_id, (*found)->store_id, hash});
 }
 
-httplib::Server::Handler Router::Wrap(Access access, Handler handler) {
+httplib::Server::Handler Router::Wrap(const std::string& method, const std::string& pattern,
+                                      Access access, Handler handler) {
+  routes_.push_back(RouteInfo{method, pattern, access});
   return [this, access, handler](const httplib::Request& req, httplib::Response& res) {
     try {
       RequestContext ctx{req, res, std::nullopt};
@@ -390,16 +392,16 @@ httplib::Server::Handler Router::Wrap(Access access, Handler handler) {
 }
 
 void Router::Get(const std::string& p, Access a, Handler h) {
-  server_.Get(p, Wrap(a, std::move(h)));
+  server_.Get(p, Wrap("GET", p, a, std::move(h)));
 }
 void Router::Post(const std::string& p, Access a, Handler h) {
-  server_.Post(p, Wrap(a, std::move(h)));
+  server_.Post(p, Wrap("POST", p, a, std::move(h)));
 }
 void Router::Patch(const std::string& p, Access a, Handler h) {
-  server_.Patch(p, Wrap(a, std::move(h)));
+  server_.Patch(p, Wrap("PATCH", p, a, std::move(h)));
 }
 void Router::Delete(const std::string& p, Access a, Handler h) {
-  server_.Delete(p, Wrap(a, std::move(h)));
+  server_.Delete(p, Wrap("DELETE", p, a, std::move(h)));
 }
 
 }  // namespace vendly::server

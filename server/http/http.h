@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/config.h"
 #include "app/status.h"
@@ -81,6 +82,15 @@ struct RequestContext {
 
 enum class Access { kPublic, kSession };
 
+// One registered route: its method, its pattern as given to the router (a regex for routes with
+// path parameters) and who may call it. The authorization and OpenAPI tests read these, so a route
+// added without a row in their tables fails them.
+struct RouteInfo {
+  std::string method;
+  std::string pattern;
+  Access access;
+};
+
 // Registers routes on a server. Every handler runs inside try/catch; a session route answers 401
 // {"error":{"code":"unauthorized"}} before the handler when the request carries no valid session.
 class Router {
@@ -93,10 +103,15 @@ class Router {
   void Patch(const std::string& pattern, Access access, Handler handler);
   void Delete(const std::string& pattern, Access access, Handler handler);
 
+  // Every route registered so far, in registration order.
+  const std::vector<RouteInfo>& routes() const { return routes_; }
+
  private:
-  httplib::Server::Handler Wrap(Access access, Handler handler);
+  httplib::Server::Handler Wrap(const std::string& method, const std::string& pattern,
+                                Access access, Handler handler);
   httplib::Server& server_;
   Db& db_;
+  std::vector<RouteInfo> routes_;
 };
 
 }  // namespace vendly::server
