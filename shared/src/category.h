@@ -7,6 +7,7 @@
 #define VENDLY_SRC_CATEGORY_H_
 
 #include <array>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +35,12 @@ int LookupCategoryWord(HashedWord lower_word, int* weight);
 
 // True for brand names ("nike", "samsung", "cerave"): they tell the category but are no item noun.
 bool IsBrandWord(HashedWord lower_word);
+
+// True when a name's lower-case words (the head noun last) name an item sellers file under two
+// categories alike: a fridge, freezer, microwave or washing machine (Home & Living here,
+// Electronics to some), a scooter or a kids' bicycle (Sports & Fitness here, Toys & Games to some).
+// Such a category is a choice, not a reading: the confidence keeps it below auto-approve.
+bool IsContestedCategoryName(const std::vector<std::string>& words);
 
 // LookupCategoryWord for the two-word phrase "a b", without allocating.
 int LookupCategoryPhrase(HashedWord a, std::string_view b, int* weight);

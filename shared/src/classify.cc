@@ -47,6 +47,13 @@ const WordMap<Cue>& CueWords() {
       {"webale", {"announcement", false}},
       {"relates", {"meme", false}},
       {"closing", {"announcement", false}},
+      {"bedsitter", {"rent advert", true}},
+      {"bedsitters", {"rent advert", true}},
+      {"kupangisha", {"rent advert", true}},
+      {"inapangishwa", {"rent advert", true}},
+      {"zinapangishwa", {"rent advert", true}},
+      {"ikodeshwa", {"rent advert", true}},
+      {"gukodesha", {"rent advert", true}},
   };
   static const WordMap<Cue> k(kEntries);
   return k;
@@ -109,6 +116,10 @@ const WordMap<Cue>& CuePhrases() {
       {"thank god", {"announcement", false}},
       {"years in", {"announcement", false}},
       {"since we", {"announcement", false}},
+      {"are hiring", {"job advert", true}},
+      {"now hiring", {"job advert", true}},
+      {"to let", {"rent advert", true}},
+      {"for rent", {"rent advert", true}},
   };
   static const WordMap<Cue> k(kEntries);
   return k;
@@ -136,9 +147,35 @@ const WordSet& OrderWords() {
   return k;
 }
 
+// Words of a post that offers a service rather than an item: salons, repairs, tuition, cleaning,
+// photography, hire, event tickets (English and Swahili). Words shared with items ("braiding
+// hair", "installation" of a TV bought) are left out.
+const WordSet& ServiceWords() {
+  static constexpr std::string_view kWords[] = {
+      "salon",       "salons",   "appointment", "appointments", "fumigation",  "fumigate",
+      "tuition",     "tutoring", "tutor",       "tutors",       "photography", "photoshoot",
+      "photoshoots", "repair",   "repairs",     "repairing",    "manicure",    "pedicure",
+      "massage",     "services", "service",     "booking",      "bookings",    "ticket",
+      "tickets",     "catering", "fundi",       "usafi",        "kusuka",      "upambaji",
+      "plumbing",    "plumber",  "electrician", "mechanic",     "hire",        "lessons",
+      "kukodisha"};
+  static const WordSet k(kWords);
+  return k;
+}
+
+// A "to let" that is no rent ("to let us know", "to let you").
+bool LetsSomeone(const Text& t, std::size_t i) {
+  if (i + 2 >= t.tokens.size()) return false;
+  const Token& nt = t.tokens[i + 2];
+  if (nt.kind != TokenKind::kWord) return false;
+  const std::string_view w = t.Lower(nt);
+  return w == "us" || w == "you" || w == "me" || w == "them" || w == "him" || w == "her" ||
+         w == "everyone" || w == "our" || w == "your" || w == "the";
+}
+
 int Rank(std::string_view reason) {
   if (reason == "giveaway") return 6;
-  if (reason == "job advert") return 5;
+  if (reason == "job advert" || reason == "rent advert") return 5;
   if (reason == "announcement") return 4;
   if (reason == "testimonial") return 3;
   if (reason == "greeting") return 2;
@@ -228,6 +265,7 @@ PostCues ReadPostCues(const Text& t) {
     const HashedWord word = t.Word(tok);
     if (const Cue* c = CueWords().Find(word)) take(*c);
     if (OrderWords().Contains(word)) cues.order_cue = true;
+    if (ServiceWords().Contains(word)) cues.service = true;
     if (w == "sold") cues.sold_out = true;
     if (i + 1 < n && CuePhraseStarters().Contains(word)) {
       const Token& nt = t.tokens[i + 1];
@@ -237,10 +275,14 @@ PostCues ReadPostCues(const Text& t) {
         for (char c : w) buf[len++] = c;
         buf[len++] = ' ';
         for (char c : t.Lower(nt)) buf[len++] = c;
-        if (const Cue* c = CuePhrases().Find(std::string_view(buf, len))) take(*c);
+        const std::string_view phrase(buf, len);
+        if (const Cue* c = CuePhrases().Find(phrase)) {
+          if (phrase != "to let" || !LetsSomeone(t, i)) take(*c);
+        }
       }
     }
   }
+  cues.never_product = cues.non_product == "job advert" || cues.non_product == "rent advert";
   return cues;
 }
 

@@ -18,6 +18,12 @@ struct PostCues {
   bool hard = false;             // giveaway, job advert, closure, notice: even a price rarely sells
   bool order_cue = false;        // "order", "DM to order", "available", "back on the menu"
   bool sold_out = false;         // "SOLD OUT", "sold"
+  // A job advert or a house to let: not an item for sale whatever price it shows (a salary, a
+  // rent).
+  bool never_product = false;
+  // The post offers a service (a salon, a repair, tuition, hire, tickets): drafted, but LABELING.md
+  // does not settle whether a service is a product, so the draft is fragile.
+  bool service = false;
 };
 
 // Reads the non-product and order cues of a caption.

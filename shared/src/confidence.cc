@@ -79,7 +79,8 @@ bool FragilePrice(const ConfidenceFeatures& f) {
 bool FragileName(const ConfidenceFeatures& f) { return f.name_fallback || f.name_split; }
 
 bool FragileCategory(const ConfidenceFeatures& f) {
-  return f.category_evidence >= kCaptionWord || f.category_name_weight <= 1;
+  return f.category_evidence >= kCaptionWord || f.category_name_weight <= 1 ||
+         f.category_contested || f.service;
 }
 
 bool FragileSizes(const ConfidenceFeatures& f) {
@@ -192,6 +193,8 @@ std::string FeaturesJson(const ConfidenceFeatures& f) {
                       {"non_product_cue", f.non_product_cue},
                       {"category_evidence", f.category_evidence},
                       {"category_name_weight", f.category_name_weight},
+                      {"category_contested", f.category_contested},
+                      {"service", f.service},
                       {"sizes", f.sizes},
                       {"sizes_shared", f.sizes_shared},
                       {"size_spans", f.size_spans},

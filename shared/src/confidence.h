@@ -66,7 +66,10 @@ struct ConfidenceFeatures {
   double category_score = 0;   // CategoryScorer::Best's margin-and-strength score
   double category_margin = 0;  // (best - runner-up) / best of the category scores, 0 when none
   int category_evidence = kNone;
-  int category_name_weight = 0;  // the strongest lexicon weight of a name word for the category
+  int category_name_weight = 0;     // the strongest lexicon weight of a name word for the category
+  bool category_contested = false;  // an item sellers file under two categories (a fridge)
+  bool service = false;  // the post offers a service (a salon, a repair): LABELING.md does not say
+                         // whether that is a product, nor under which category
   int sizes = 0;
   bool sizes_shared = false;  // some sizes come from a line shared by the items of a list post
   int size_spans = 0;         // caption pieces the sizes were read from (fewer than sizes: a range)
@@ -85,7 +88,8 @@ struct ConfidenceFeatures {
 bool FragilePrice(const ConfidenceFeatures& f);
 // True when the category rests on distant or weak evidence only: no word of the name (only a word
 // elsewhere in the item's lines, a hashtag or nothing: the default category), or only words of the
-// name the lexicon takes as hints (weight 1: "kids", "leather").
+// name the lexicon takes as hints (weight 1: "kids", "leather"); or when it is a choice between two
+// (a contested item, IsContestedCategoryName) or the post offers a service.
 bool FragileCategory(const ConfidenceFeatures& f);
 // True when the sizes may be another item's: read from a list post's shared line that names an
 // item ("M-XL for the shirts, 30-36 for the trousers"), letter and number sizes mixed, numbers left

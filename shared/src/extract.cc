@@ -723,6 +723,8 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
           cf.category_name_weight = std::max(cf.category_name_weight, weight);
         }
       }
+      cf.category_contested = internal::IsContestedCategoryName(name.words);
+      cf.service = cues.service;
       using E = internal::CategoryEvidence;
       cf.category_evidence = top <= 0                    ? E::kNone
                              : head_category == category ? E::kHeadNoun
@@ -768,7 +770,7 @@ Extraction ExtractWithFeatures(const Post& post, std::vector<ConfidenceFeatures>
   bool is_product = false;
   if (!x.products.empty()) {
     if (any_price) {
-      is_product = !(cues.hard && strongest_price < 3);
+      is_product = !(cues.hard && (strongest_price < 3 || cues.never_product));
     } else {
       // An explicit "DM for price" outweighs soft cues ("Good morning ... chat me up for price").
       bool blocked = any_dm_for_price ? cues.hard : !cues.non_product.empty();

@@ -54,7 +54,9 @@ const WordSet& Filler() {
       "jioni",       "usiku",     "mchana",    "refurbished", "sealed",    "yameingia",
       "zipo",        "deals",     "drip",      "get",         "cozy",      "here",
       "szn",         "season",    "mse",       "fiti",        "pekee",     "doh",
-      "noma",        "zimeland",  "imeland",   "dukani",      "tumepokea"};
+      "noma",        "zimeland",  "imeland",   "dukani",      "tumepokea", "mtumba",
+      "mitumba",     "nshya",     "nziza",     "cyane",       "ennungi",   "nnungi",
+      "empya",       "birungi",   "nnyo",      "zokka",       "gusa"};
   static const WordSet k(kWords);
   return k;
 }
@@ -75,7 +77,10 @@ const WordSet& StopWords() {
 }
 
 const WordSet& SwahiliConnectors() {
-  static constexpr std::string_view kWords[] = {"ya", "za", "la", "wa", "cha", "vya", "kwa", "pa"};
+  // Swahili; then the Luganda and Kinyarwanda forms ("engatto za bakyala", "ibikombe bya icyayi").
+  static constexpr std::string_view kWords[] = {"ya",  "za",  "la",  "wa",  "cha", "vya",
+                                                "kwa", "pa",  "bya", "kya", "lya", "gwa",
+                                                "lwa", "cya", "rya", "rwa", "bwa", "twa"};
   static const WordSet k(kWords);
   return k;
 }
@@ -132,66 +137,232 @@ struct Translation {
 
 [[gnu::always_inline]] inline const WordMap<Translation>& Swahili() {
   static constexpr std::pair<std::string_view, Translation> kEntries[] = {
-      {"magauni", {"dress", true}},     {"gauni", {"dress", true}},
-      {"viatu", {"shoes", true}},       {"raba", {"sneakers", true}},
-      {"mabegi", {"bag", true}},        {"begi", {"bag", true}},
-      {"mkoba", {"handbag", true}},     {"mikoba", {"handbag", true}},
-      {"pochi", {"purse", true}},       {"mashati", {"shirt", true}},
-      {"shati", {"shirt", true}},       {"sabuni", {"soap", true}},
-      {"asali", {"honey", true}},       {"keki", {"cake", true}},
-      {"kuku", {"chicken", true}},      {"mapazia", {"curtains", true}},
-      {"pazia", {"curtain", true}},     {"mashuka", {"bedsheets", true}},
-      {"sweta", {"sweater", true}},     {"kofia", {"hat", true}},
-      {"nguo", {"clothes", true}},      {"spika", {"speaker", true}},
-      {"simu", {"phone", true}},        {"makochi", {"sofa", true}},
-      {"kochi", {"sofa", true}},        {"masufuria", {"sufuria", true}},
-      {"mpira", {"football", true}},    {"mipira", {"football", true}},
-      {"pampu", {"pump", true}},        {"chaja", {"charger", true}},
-      {"viungo", {"spices", true}},     {"mafuta", {"oil", true}},
-      {"suruali", {"trousers", true}},  {"mdalasini", {"cinnamon", true}},
-      {"karafuu", {"cloves", true}},    {"tangawizi", {"ginger", true}},
-      {"mkate", {"bread", true}},       {"kahawa", {"coffee", true}},
-      {"juisi", {"juice", true}},       {"samaki", {"fish", true}},
-      {"nyama", {"meat", true}},        {"mchele", {"rice", true}},
-      {"sahani", {"plates", true}},     {"vikombe", {"cups", true}},
-      {"miwani", {"sunglasses", true}}, {"pete", {"ring", true}},
-      {"hereni", {"earrings", true}},   {"mkufu", {"necklace", true}},
-      {"blanketi", {"blanket", true}},  {"mito", {"pillows", true}},
-      {"viti", {"chairs", true}},       {"kiti", {"chair", true}},
-      {"meza", {"table", true}},        {"kabati", {"wardrobe", true}},
-      {"godoro", {"mattress", true}},   {"taulo", {"towel", true}},
-      {"vitabu", {"books", true}},      {"kitabu", {"book", true}},
-      {"vifaa", {"accessories", true}}, {"belo", {"bale", true}},
-      {"vitenge", {"kitenge", false}},  {"nywele", {"hair", false}},
-      {"wanaume", {"men's", false}},    {"kiume", {"men's", false}},
-      {"kike", {"ladies", false}},      {"wanawake", {"ladies", false}},
-      {"watoto", {"kids", false}},      {"shule", {"school", false}},
-      {"mvulana", {"boys", false}},     {"wavulana", {"boys", false}},
-      {"asili", {"natural", false}},    {"safi", {"pure", false}},
-      {"kubwa", {"large", false}},      {"ndogo", {"small", false}},
-      {"mdogo", {"small", false}},      {"mkubwa", {"large", false}},
-      {"mzima", {"whole", false}},      {"kitanda", {"bed", false}},
-      {"kisasa", {"modern", false}},    {"unga", {"powder", false}},
-      {"mgongoni", {"back", false}},    {"safari", {"travel", false}},
-      {"laini", {"soft", false}},       {"moto", {"hot", false}},
-      {"miguu", {"foot", false}},       {"jikoni", {"kitchen", false}},
-      {"mikono", {"hand", false}},      {"ngozi", {"leather", false}},
-      {"mbao", {"wooden", false}},      {"plastiki", {"plastic", false}},
-      {"kiwango", {"quality", false}},  {"suti", {"suit", true}},
-      {"manukato", {"perfume", true}},  {"kiarabu", {"arabian", false}},
-      {"wigi", {"wig", true}},          {"mawigi", {"wigs", true}},
-      {"fupi", {"short", false}},       {"ndefu", {"long", false}},
-      {"sketi", {"skirt", true}},       {"seti", {"set", true}},
-      {"mavazi", {"clothes", true}},    {"vitenge", {"kitenge", false}},
-      {"saa", {"watch", true}},         {"mikanda", {"belts", true}},
-      {"mkanda", {"belt", true}},       {"soksi", {"socks", true}},
-      {"jaketi", {"jacket", true}},     {"koti", {"coat", true}},
-      {"tai", {"tie", true}},           {"marashi", {"perfume", true}},
-      {"losheni", {"lotion", true}},    {"krimu", {"cream", true}},
-      {"sufuria", {"sufuria", true}},   {"embe", {"mango", false}},
-      {"maembe", {"mango", false}},     {"nanasi", {"pineapple", false}},
-      {"ndimu", {"lemon", false}},      {"limau", {"lemon", false}},
-      {"tikiti", {"watermelon", false}}};
+      {"magauni", {"dress", true}},
+      {"gauni", {"dress", true}},
+      {"viatu", {"shoes", true}},
+      {"raba", {"sneakers", true}},
+      {"mabegi", {"bag", true}},
+      {"begi", {"bag", true}},
+      {"mkoba", {"handbag", true}},
+      {"mikoba", {"handbag", true}},
+      {"pochi", {"purse", true}},
+      {"mashati", {"shirt", true}},
+      {"shati", {"shirt", true}},
+      {"sabuni", {"soap", true}},
+      {"asali", {"honey", true}},
+      {"keki", {"cake", true}},
+      {"kuku", {"chicken", true}},
+      {"mapazia", {"curtains", true}},
+      {"pazia", {"curtain", true}},
+      {"mashuka", {"bedsheets", true}},
+      {"sweta", {"sweater", true}},
+      {"kofia", {"hat", true}},
+      {"nguo", {"clothes", true}},
+      {"spika", {"speaker", true}},
+      {"simu", {"phone", true}},
+      {"makochi", {"sofa", true}},
+      {"kochi", {"sofa", true}},
+      {"masufuria", {"sufuria", true}},
+      {"mpira", {"football", true}},
+      {"mipira", {"football", true}},
+      {"pampu", {"pump", true}},
+      {"chaja", {"charger", true}},
+      {"viungo", {"spices", true}},
+      {"mafuta", {"oil", true}},
+      {"suruali", {"trousers", true}},
+      {"mdalasini", {"cinnamon", true}},
+      {"karafuu", {"cloves", true}},
+      {"tangawizi", {"ginger", true}},
+      {"mkate", {"bread", true}},
+      {"kahawa", {"coffee", true}},
+      {"juisi", {"juice", true}},
+      {"samaki", {"fish", true}},
+      {"nyama", {"meat", true}},
+      {"mchele", {"rice", true}},
+      {"sahani", {"plates", true}},
+      {"vikombe", {"cups", true}},
+      {"miwani", {"sunglasses", true}},
+      {"pete", {"ring", true}},
+      {"hereni", {"earrings", true}},
+      {"mkufu", {"necklace", true}},
+      {"blanketi", {"blanket", true}},
+      {"mito", {"pillows", true}},
+      {"viti", {"chairs", true}},
+      {"kiti", {"chair", true}},
+      {"meza", {"table", true}},
+      {"kabati", {"wardrobe", true}},
+      {"godoro", {"mattress", true}},
+      {"taulo", {"towel", true}},
+      {"vitabu", {"books", true}},
+      {"kitabu", {"book", true}},
+      {"vifaa", {"accessories", true}},
+      {"belo", {"bale", true}},
+      {"vitenge", {"kitenge", false}},
+      {"nywele", {"hair", false}},
+      {"wanaume", {"men's", false}},
+      {"kiume", {"men's", false}},
+      {"kike", {"ladies", false}},
+      {"wanawake", {"ladies", false}},
+      {"watoto", {"kids", false}},
+      {"shule", {"school", false}},
+      {"mvulana", {"boys", false}},
+      {"wavulana", {"boys", false}},
+      {"asili", {"natural", false}},
+      {"safi", {"pure", false}},
+      {"kubwa", {"large", false}},
+      {"ndogo", {"small", false}},
+      {"mdogo", {"small", false}},
+      {"mkubwa", {"large", false}},
+      {"mzima", {"whole", false}},
+      {"kitanda", {"bed", false}},
+      {"kisasa", {"modern", false}},
+      {"unga", {"powder", false}},
+      {"mgongoni", {"back", false}},
+      {"safari", {"travel", false}},
+      {"laini", {"soft", false}},
+      {"moto", {"hot", false}},
+      {"miguu", {"foot", false}},
+      {"jikoni", {"kitchen", false}},
+      {"mikono", {"hand", false}},
+      {"ngozi", {"leather", false}},
+      {"mbao", {"wooden", false}},
+      {"plastiki", {"plastic", false}},
+      {"kiwango", {"quality", false}},
+      {"suti", {"suit", true}},
+      {"manukato", {"perfume", true}},
+      {"kiarabu", {"arabian", false}},
+      {"wigi", {"wig", true}},
+      {"mawigi", {"wigs", true}},
+      {"fupi", {"short", false}},
+      {"ndefu", {"long", false}},
+      {"sketi", {"skirt", true}},
+      {"seti", {"set", true}},
+      {"mavazi", {"clothes", true}},
+      {"vitenge", {"kitenge", false}},
+      {"saa", {"watch", true}},
+      {"mikanda", {"belts", true}},
+      {"mkanda", {"belt", true}},
+      {"soksi", {"socks", true}},
+      {"jaketi", {"jacket", true}},
+      {"koti", {"coat", true}},
+      {"tai", {"tie", true}},
+      {"marashi", {"perfume", true}},
+      {"losheni", {"lotion", true}},
+      {"krimu", {"cream", true}},
+      {"sufuria", {"sufuria", true}},
+      {"embe", {"mango", false}},
+      {"maembe", {"mango", false}},
+      {"nanasi", {"pineapple", false}},
+      {"ndimu", {"lemon", false}},
+      {"limau", {"lemon", false}},
+      {"tikiti", {"watermelon", false}},
+      // More Swahili and Sheng item words.
+      {"vyombo", {"utensils", true}},
+      {"kikombe", {"cup", true}},
+      {"kapeti", {"carpet", true}},
+      {"njumu", {"shoes", true}},
+      {"mswaki", {"toothbrush", true}},
+      {"maziwa", {"milk", true}},
+      {"mayai", {"eggs", true}},
+      {"maharagwe", {"beans", true}},
+      {"chumvi", {"salt", true}},
+      {"taa", {"lamp", true}},
+      {"feni", {"fan", true}},
+      {"ndoo", {"bucket", true}},
+      {"birika", {"kettle", true}},
+      {"friji", {"fridge", true}},
+      {"mtoto", {"kids", false}},
+      // Kinyarwanda (Rwanda): item nouns, then who they are for.
+      {"inkweto", {"shoes", true}},
+      {"ikanzu", {"dress", true}},
+      {"amakanzu", {"dresses", true}},
+      {"isaha", {"watch", true}},
+      {"amasaha", {"watches", true}},
+      {"igikapu", {"bag", true}},
+      {"ibikapu", {"bags", true}},
+      {"isakoshi", {"handbag", true}},
+      {"amasakoshi", {"handbags", true}},
+      {"ishati", {"shirt", true}},
+      {"amashati", {"shirts", true}},
+      {"ipantalo", {"trousers", true}},
+      {"amapantalo", {"trousers", true}},
+      {"umwenda", {"clothes", true}},
+      {"imyenda", {"clothes", true}},
+      {"ingofero", {"hat", true}},
+      {"umukufi", {"necklace", true}},
+      {"imikufi", {"necklaces", true}},
+      {"impeta", {"ring", true}},
+      {"amaherena", {"earrings", true}},
+      {"umukandara", {"belt", true}},
+      {"amasogisi", {"socks", true}},
+      {"isabune", {"soap", true}},
+      {"amavuta", {"oil", true}},
+      {"ubuki", {"honey", true}},
+      {"umuceri", {"rice", true}},
+      {"ibishyimbo", {"beans", true}},
+      {"ikawa", {"coffee", true}},
+      {"icyayi", {"tea", true}},
+      {"inkoko", {"chicken", true}},
+      {"amagi", {"eggs", true}},
+      {"umugati", {"bread", true}},
+      {"igitabo", {"book", true}},
+      {"ibitabo", {"books", true}},
+      {"intebe", {"chair", true}},
+      {"ameza", {"table", true}},
+      {"igitanda", {"bed", true}},
+      {"matela", {"mattress", true}},
+      {"telefone", {"phone", true}},
+      {"terefone", {"phone", true}},
+      {"indobo", {"bucket", true}},
+      {"isahani", {"plate", true}},
+      {"amasahani", {"plates", true}},
+      {"igikombe", {"cup", true}},
+      {"ibikombe", {"cups", true}},
+      {"abagore", {"ladies", false}},
+      {"abadamu", {"ladies", false}},
+      {"abagabo", {"men's", false}},
+      {"abana", {"kids", false}},
+      {"abakobwa", {"girls", false}},
+      {"abahungu", {"boys", false}},
+      {"gakondo", {"traditional", false}},
+      // Luganda (Uganda).
+      {"engatto", {"shoes", true}},
+      {"essaati", {"shirt", true}},
+      {"ssaati", {"shirt", true}},
+      {"empale", {"trousers", true}},
+      {"ekiteeteeyi", {"dress", true}},
+      {"ebiteeteeyi", {"dresses", true}},
+      {"ensawo", {"bag", true}},
+      {"essaawa", {"watch", true}},
+      {"enkofiira", {"hat", true}},
+      {"omukuufu", {"necklace", true}},
+      {"sabbuuni", {"soap", true}},
+      {"omubisi", {"juice", true}},
+      {"omuceere", {"rice", true}},
+      {"ebijanjaalo", {"beans", true}},
+      {"enkoko", {"chicken", true}},
+      {"omugaati", {"bread", true}},
+      {"ekitabo", {"book", true}},
+      {"entebe", {"chair", true}},
+      {"emmeeza", {"table", true}},
+      {"ekitanda", {"bed", true}},
+      {"essimu", {"phone", true}},
+      {"ebikopo", {"cups", true}},
+      {"ekikopo", {"cup", true}},
+      {"amafuta", {"oil", true}},
+      {"ssukaali", {"sugar", true}},
+      {"ekibbo", {"basket", true}},
+      {"omukeeka", {"mat", true}},
+      {"emikeeka", {"mats", true}},
+      {"bbulangiti", {"blanket", true}},
+      {"abakyala", {"ladies", false}},
+      {"bakyala", {"ladies", false}},
+      {"abasajja", {"men's", false}},
+      {"basajja", {"men's", false}},
+      {"abaana", {"kids", false}},
+      {"baana", {"kids", false}},
+      {"abawala", {"girls", false}},
+      {"abalenzi", {"boys", false}}};
   static const WordMap<Translation> k(kEntries);
   return k;
 }
@@ -418,6 +589,26 @@ bool IsStopPunct(const Text& t, const Token& tok, uint32_t i, uint32_t last) {
   return r == "\xE2\x80\xA2" || r == "\xE2\x80\x9C" || r == "\xE2\x80\x9D" || r == "\"" || r == "'";
 }
 
+// The length of a Kinyarwanda or Luganda possessive glued to its noun, apostrophe included
+// ("z'" of "z'abagore", "by'" of "by'abana", also with a typographic apostrophe), or 0.
+std::size_t PossessivePrefix(std::string_view w) {
+  static constexpr std::string_view kPrefixWords[] = {"z",  "y",  "w",  "k",  "g",  "by", "cy",
+                                                      "ky", "ly", "ry", "rw", "bw", "gw", "tw"};
+  static const WordSet kPrefixes(kPrefixWords);
+  for (std::size_t n = 1; n <= 2 && n < w.size(); ++n) {
+    std::size_t mark = 0;
+    if (w[n] == '\'') {
+      mark = 1;
+    } else if (w.compare(n, 3, "\xE2\x80\x99") == 0) {
+      mark = 3;
+    }
+    if (mark == 0) continue;
+    if (w.size() < n + mark + 3 || !kPrefixes.Contains(w.substr(0, n))) return 0;
+    return n + mark;
+  }
+  return 0;
+}
+
 // Collects the name pieces of [first, last).
 // Collects from `first`; at a stop word after words that name no item it ends and sets `*restart`
 // to where a second attempt may begin ("Glow up | with our organic shea butter").
@@ -601,7 +792,23 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           }
         }
         std::string_view w = t.Lower(tok);
-        const HashedWord word = t.Word(tok);
+        HashedWord word = t.Word(tok);
+        uint32_t word_begin = tok.begin;
+        // Kinyarwanda and Luganda glue the possessive to the noun it governs ("inkweto
+        // z'abagore", "essaati z'abasajja"): a connector, then that noun.
+        if (const std::size_t cut = PossessivePrefix(w); cut > 0) {
+          if (content > 0) {
+            Piece c;
+            c.lower = w.substr(0, cut);
+            c.hash = WordHash(c.lower);
+            c.connector = true;
+            c.span = Span{tok.begin, static_cast<uint32_t>(tok.begin + cut)};
+            pieces->push_back(c);
+          }
+          w = w.substr(cut);
+          word = HashedWord(w);
+          word_begin = static_cast<uint32_t>(tok.begin + cut);
+        }
         std::string_view next_word = i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord
                                          ? t.Lower(t.tokens[i + 1])
                                          : std::string_view();
@@ -665,10 +872,10 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           p.translated_head = tr->head;
           p.translated = true;
         } else {
-          p.text = t.Raw(tok);
+          p.text = t.raw.substr(word_begin, tok.end - word_begin);
           p.model = tok.has_digit;  // "A70", "S10", "G5"
         }
-        p.span = Span{tok.begin, tok.end};
+        p.span = Span{word_begin, tok.end};
         pieces->push_back(std::move(p));
         if (!pieces->back().connector) ++content;
         continue;

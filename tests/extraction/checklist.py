@@ -1439,6 +1439,98 @@ def gen_fragile_numbers(s):
             s.add("conf_fragile_unusual_grouping", "MFT", post(cap, cur), FRAGILE, [])
 
 
+# Names, categories and is-it-a-product in the languages sellers in Rwanda and Uganda write
+# (Kinyarwanda, Luganda) and more Swahili; appliances and kids' ride-ons; services, job adverts and
+# houses to let. Names in those languages are translated like Swahili ones (LABELING.md: a catalog
+# title a seller accepts; the English and the local head noun are both acceptable).
+LOCAL_ITEMS = [
+    ("Inkweto z'abagore", [["shoe"], ["inkweto"]], FASHION, 15000, "RWF"),
+    ("Ishati z'abagabo", [["shirt"], ["ishati"]], FASHION, 10000, "RWF"),
+    ("Ibikapu by'abana", [["bag"], ["ibikapu"]], FASHION, 8000, "RWF"),
+    ("Ikanzu nshya", [["dress"], ["ikanzu"]], FASHION, 25000, "RWF"),
+    ("Isakoshi y'abagore", [["handbag"], ["isakoshi"]], FASHION, 18000, "RWF"),
+    ("Ubuki bw'umwimerere", [["honey"], ["ubuki"]], FOOD, 6000, "RWF"),
+    ("Engatto za bakyala", [["shoe"], ["engatto"]], FASHION, 45000, "UGX"),
+    ("Essaati z'abasajja", [["shirt"], ["essaati"]], FASHION, 35000, "UGX"),
+    ("Ensawo ennungi", [["bag"], ["ensawo"]], FASHION, 40000, "UGX"),
+    ("Ebiteeteeyi by'abaana", [["dress"], ["ebiteeteeyi"]], FASHION, 30000, "UGX"),
+    ("Entebe empya", [["chair"], ["entebe"]], HOME, 80000, "UGX"),
+    ("Vyombo vya jikoni", [["utensil"], ["vyombo"]], HOME, 2500, "KES"),
+    ("Mayai ya kienyeji", [["egg"], ["mayai"]], FOOD, 450, "KES"),
+]
+PRICE_LOCAL = {"RWF": ["Igiciro: {p}", "{p} gusa", "Price: {p}"],
+               "UGX": ["Bbeeyi: {p}", "{p} zokka", "Price: {p}"],
+               "KES": ["Bei: {p}", "Bei ni {p} tu", "Price: {p}"]}
+CTA_LOCAL = {"RWF": ["Twandikire kuri WhatsApp 📩", "Tuzana aho uri 🚚", "DM to order 📩"],
+             "UGX": ["Tuwandiikire ku WhatsApp 📩", "Delivery mu Kampala yonna 🚚", "DM to order 📩"],
+             "KES": ["Agiza sasa 📩", "Tuma DM kuagiza", "DM to order 📩"]}
+# (title, name keywords, category, KES price): Home & Living for household appliances, large and
+# small; whichever way a fridge or a kids' bicycle is filed, it never auto-approves.
+APPLIANCES = [("Electric kettle 1.8L", [["kettle"]], HOME, 1800, False),
+              ("Ramtons blender 1.5L", [["blender"]], HOME, 4500, False),
+              ("Philips steam iron", [["iron"]], HOME, 3200, False),
+              ("16 inch standing fan", [["fan"]], HOME, 3500, False),
+              ("Hot and cold water dispenser", [["dispenser"]], HOME, 12000, False),
+              ("Double door fridge 138L", [["fridge"]], HOME, 32000, True),
+              ("Deep freezer 200L", [["freezer"]], HOME, 45000, True),
+              ("Microwave oven 20L", [["microwave"]], HOME, 9500, True),
+              ("Front load washing machine 7kg", [["washing", "machine"]], HOME, 38000, True),
+              ("Kids bicycle size 16", [["bicycle"]], SPORTS, 7500, True),
+              ("Kids scooter with lights", [["scooter"]], SPORTS, 3500, True)]
+SERVICES = ["Knotless braids done at our salon 💇🏾‍♀️\n{p}\nBook an appointment: {ph}",
+            "Gel nails and pedicure 💅🏾\nFrom {p}\nVisit our salon",
+            "Fumigation services for homes and offices\nFrom {p}\nCall {ph}",
+            "Phone screen repair, all models 📱\nFrom {p}\nWalk in today",
+            "Home tuition for Form 3 and 4 maths\n{p} per hour\nCall {ph}",
+            "Tents, chairs and decor for hire 🎪\nPackages from {p}",
+            "Wedding photography and photoshoots 📸\nPackages from {p}",
+            "Early bird tickets for Saturday's show 🎤\n{p}\nGet yours now"]
+NOT_SOLD = ["We are hiring! Sales lady needed 📢\nSalary {p}\nSend your CV to {ph}",
+            "Now hiring: a delivery rider with a motorbike\nPay {p} per week\nCall {ph}",
+            "House to let in {city}, 2 bedroom 🏠\nRent {p} per month\nCall {ph}",
+            "Apartment for rent 🏢\n{p} per month, water included\nCall {ph}",
+            "Bedsitter inapangishwa 🏠\nKodi {p}\nPiga {ph}"]
+
+
+def gen_local_names_and_services(s):
+    for title, name_any, cat, price, home in LOCAL_ITEMS:
+        for cur in ([home, "KES", "USD"] if home != "KES" else ["KES", "TZS"]):
+            kes = {"KES": price, "RWF": price // 9, "UGX": price // 28}[home]
+            n = price if cur == home else convert(kes, cur)
+            for layout in range(4):
+                mark = s.pick(MARKS[cur])
+                pl = s.pick(PRICE_LOCAL[home]).format(p=with_mark(group(n, ","), mark))
+                cta = s.pick(CTA_LOCAL[home])
+                lines = ([title, pl, cta] if layout == 0 else [title + " 🔥", pl] if layout == 1 else
+                         [title + " ✨", pl, PHONE[cur]] if layout == 2 else [title, pl, cta, "#shoplocal"])
+                s.add("mft_names_kinyarwanda_luganda", "MFT", post("\n".join(lines), cur),
+                      {"is_product": True, "products": [product(name_any, n, cur, category=cat)]},
+                      ["name", "price", "category"])
+    for title, name_any, cat, kes, contested in APPLIANCES:
+        for cur in CURRENCIES:
+            n = convert(kes, cur)
+            for lang in LANGS:
+                cap = "\n".join([title, s.pick(PRICE_LINES[lang]).format(p=money(n, cur)), s.pick(CTA[lang])])
+                s.add("lab_category_appliances", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product(name_any, n, cur, category=cat)]},
+                      ["name", "price", "category"])
+                if contested:
+                    s.add("conf_fragile_contested_category", "MFT", post(cap, cur), FRAGILE, [])
+    for text in SERVICES:
+        for cur in CURRENCIES:
+            for lang in LANGS:
+                n = convert(s.pick([1500, 2500, 3500, 5000]), cur)
+                cap = text.format(p=money(n, cur, s.pick(MARKS[cur])), ph=PHONE[cur])
+                s.add("conf_fragile_services", "MFT", post(cap, cur), FRAGILE, [])
+    for text in NOT_SOLD:
+        for cur in CURRENCIES:
+            for _ in range(3):
+                n = convert(s.pick([8000, 15000, 25000, 45000]), cur)
+                cap = text.format(p=money(n, cur, s.pick(MARKS[cur])), ph=PHONE[cur], city=CITY[cur])
+                s.add("lab_non_product_jobs_rent", "MFT", post(cap, cur),
+                      {"is_product": False, "products": []}, [])
+
+
 def generate():
     s = Suite()
     gen_issue_mft(s)
@@ -1452,6 +1544,7 @@ def generate():
     gen_k_glued(s)
     gen_number_tables(s)
     gen_fragile_numbers(s)
+    gen_local_names_and_services(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases

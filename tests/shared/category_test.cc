@@ -144,5 +144,23 @@ TEST(Category, AmbiguousWordsStayWeak) {
   EXPECT_EQ(Guess({"casio", "watch"}), kFashion);
 }
 
+// Household appliances, large and small, are Home & Living; those some sellers file under
+// Electronics, and kids' ride-ons (toys or sports gear), are contested.
+TEST(Category, AppliancesAreHomeAndSomeAreContested) {
+  EXPECT_EQ(Guess({"double", "door", "fridge"}), kHome);
+  EXPECT_EQ(Guess({"deep", "freezer"}), kHome);
+  EXPECT_EQ(Guess({"microwave"}), kHome);
+  EXPECT_EQ(Guess({"washing", "machine"}), kHome);
+  EXPECT_EQ(Guess({"electric", "kettle"}), kHome);
+  EXPECT_TRUE(IsContestedCategoryName({"double", "door", "fridge"}));
+  EXPECT_TRUE(IsContestedCategoryName({"lg", "washing", "machine"}));
+  EXPECT_TRUE(IsContestedCategoryName({"kids", "bicycle"}));
+  EXPECT_TRUE(IsContestedCategoryName({"kids", "scooter"}));
+  EXPECT_FALSE(IsContestedCategoryName({"mountain", "bike"}));
+  EXPECT_FALSE(IsContestedCategoryName({"electric", "kettle"}));
+  EXPECT_FALSE(IsContestedCategoryName({"sewing", "machine"}));
+  EXPECT_FALSE(IsContestedCategoryName({}));
+}
+
 }  // namespace
 }  // namespace vendly::internal

@@ -29,6 +29,23 @@ TEST(Classify, HardNonProductCues) {
   EXPECT_EQ(Cues("Duka litafungwa leo, tutafungua kesho").non_product, "announcement");
 }
 
+// Job adverts and houses to let sell no item, whatever price they show; services are read as
+// services ("to let us know" is no rent).
+TEST(Classify, JobAndRentAdvertsAndServices) {
+  EXPECT_TRUE(Cues("Sales lady needed. We are hiring, salary 15k").never_product);
+  EXPECT_EQ(Cues("House to let in Kilimani, 2 bedroom").non_product, "rent advert");
+  EXPECT_TRUE(Cues("Apartment for rent Kicukiro").never_product);
+  EXPECT_TRUE(Cues("Bedsitter inapangishwa Rongai").never_product);
+  EXPECT_TRUE(Cues("Chumba cha kupangisha Sinza").never_product);
+  EXPECT_EQ(Cues("Remember to let us know your size").non_product, "");
+  EXPECT_TRUE(Cues("Knotless braids at our salon, book an appointment").service);
+  EXPECT_TRUE(Cues("Fumigation services for homes and offices").service);
+  EXPECT_TRUE(Cues("Tents and chairs for hire").service);
+  EXPECT_TRUE(Cues("Early bird tickets now on sale").service);
+  EXPECT_FALSE(Cues("Knotless braiding hair, 3 packs").service);
+  EXPECT_FALSE(Cues("Hisense 43 inch smart TV, free installation").service);
+}
+
 TEST(Classify, SoftNonProductCues) {
   EXPECT_EQ(Cues("Good morning beautiful people ☀️").non_product, "greeting");
   EXPECT_EQ(Cues("Customer review 😍 'Best lipstick ever' – Shiku").non_product, "testimonial");

@@ -253,6 +253,15 @@ TEST(ExtractConfidence, FragileReadingsStayBelowAutoApprove) {
       {"a category resting on a hint word only", "KES",
        "Leather Kivuli 🔥\nPrice: Ksh 2,500\nDM to order",
        "Leather Kivuli bag 🔥\nPrice: Ksh 2,500\nDM to order"},
+      {"an appliance sellers file under two categories", "KES",
+       "Ramtons deep freezer 200L\nKsh 45,000\nDM to order",
+       "Ramtons gas cooker 2 burner\nKsh 45,000\nDM to order"},
+      {"a kids' bicycle: a toy or sports gear", "KES",
+       "Kids bicycle size 16\nKsh 7,500\nDM to order",
+       "Mountain bicycle size 26\nKsh 7,500\nDM to order"},
+      {"a service, which LABELING.md does not settle", "KES",
+       "Knotless braids done at our salon\nKsh 3,000\nDM to order",
+       "Knotless braiding hair\nKsh 3,000\nDM to order"},
       {"letter and number sizes for one item", "KES",
        "Chelsea boots\nSizes M-XL, 40-44\nKsh 4,800\nDM to order",
        "Chelsea boots\nSizes 40-44\nKsh 4,800\nDM to order"},
@@ -264,6 +273,20 @@ TEST(ExtractConfidence, FragileReadingsStayBelowAutoApprove) {
     Extraction fragile = ExtractCaption(c.fragile, c.store);
     ASSERT_EQ(fragile.products.size(), 1u) << c.why << ": " << c.fragile;
     EXPECT_LT(fragile.products[0].confidence, 0.9) << c.why << ": " << c.fragile;
+  }
+}
+
+// A salary or a rent is a price on no item for sale.
+TEST(Extract, JobAndRentAdvertsAreNoProductsWhateverTheirPrice) {
+  const char* captions[] = {
+      "We are hiring! Sales lady needed\nSalary Ksh 15,000\nSend your CV",
+      "House to let Kilimani 2 bedroom\nKsh 45,000 per month\nCall 0712 345 678",
+      "Apartment for rent, Kicukiro\n350,000 Frw per month",
+      "Bedsitter inapangishwa Rongai\nKodi Ksh 8,000"};
+  for (const char* c : captions) {
+    Extraction x = ExtractCaption(c);
+    EXPECT_FALSE(x.is_product) << c;
+    EXPECT_TRUE(x.products.empty()) << c;
   }
 }
 

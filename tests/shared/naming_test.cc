@@ -116,5 +116,18 @@ TEST(Naming, TrailingColoursAndSizeOfAListingTitleAreVariants) {
   EXPECT_EQ(NameOf("Body cream"), "Body Cream");
 }
 
+// Item words of Kinyarwanda and Luganda are head nouns like Swahili ones: translated, with the
+// possessive (glued "z'", "by'" or written apart "za", "bya") read as a connector.
+TEST(Naming, KinyarwandaAndLugandaItemWordsAreHeadNouns) {
+  EXPECT_EQ(NameOf("Inkweto z'abagore nshya"), "Ladies Shoes");
+  EXPECT_EQ(NameOf("Ishati z\u2019abagabo"), "Men's Shirt");
+  EXPECT_EQ(NameOf("Ibikapu by'abana 🎒"), "Kids Bag");
+  EXPECT_EQ(NameOf("Ikanzu nziza cyane"), "Dress");
+  EXPECT_EQ(NameOf("Engatto za bakyala"), "Ladies Shoes");
+  EXPECT_EQ(NameOf("Essaati z'abasajja"), "Men's Shirt");
+  EXPECT_EQ(NameOf("Ensawo ennungi"), "Bag");
+  EXPECT_EQ(NameOf("Vyombo vya jikoni"), "Kitchen Utensil");
+}
+
 }  // namespace
 }  // namespace vendly::internal
