@@ -456,8 +456,75 @@ std::optional<JobOutcome> ApplyPosts(JobContext& ctx, PollState& s) {
   return std::nullopt;
 }
 
+// GET /{media-id} of a missing post; a 100/33 asks once per walk whether the same token still reads
+// the account (GET /{ig-user-id}?fields=id), which tells a deleted post from a token that lost
+// sight of it (vendly::JudgeProbe).
+vendly::ProbeAnswer ProbeMissing(App& app, PollState& s, const std::string& media_id,
+                                 std::optional<bool>& account_visible, GraphError& error) {
+  auto probe = s.platform->graph().Get(media_id, {{"fields", "id"}}, s.stored.access_token);
+  vendly::ProbeAnswer answer;
+  answer.found = probe.ok();
+  if (answer.found) return answer;
+  error = probe.error;
+  answer.token_rejected =
+      DecideGraphError(app.config, probe.error).action == vendly::GraphAction::kConnectionExpired;
+  answer.code = probe.error.code;
+  answer.subcode = probe.error.subcode;
+  answer.account_visible = account_visible;
+  if (vendly::NeedsAccountCheck(answer)) {
+    auto account =
+        s.platform->graph().Get(s.stored.ig_user_id, {{"fields", "id"}}, s.stored.access_token);
+    account_visible = account.ok();
+    answer.account_visible = account_visible;
+  }
+  return answer;
+}
+
+// What a walk found: posts to archive (answered "deleted", or only marked: not in the catalog)
+// and the posts Instagram would not show.
+struct WalkFindings {
+  std::vector<std::string> deleted;
+  std::vector<std::string> unprobed;
+  std::vector<std::string> unsure;
+};
+
+// The walk's end as the core plans it: archive, or hold everything and tell the seller.
+std::optional<JobOutcome> EndWalk(App& app, PollState& s, const WalkFindings& found) {
+  const int deleted = static_cast<int>(found.deleted.size());
+  const int unsure = static_cast<int>(found.unsure.size());
+  const vendly::WalkEnd end = vendly::PlanWalkEnd(deleted, unsure);
+  if (end.archive) {
+    std::vector<std::string> gone = found.unprobed;
+    gone.insert(gone.end(), found.deleted.begin(), found.deleted.end());
+    for (const std::string& media_id : gone) {
+      Status st = app.db.Transaction(
+          [&](Conn& conn) { return HandleDeletedPost(conn, s.run, media_id, s.tally); });
+      if (!st.ok()) return JobOutcome::Retry("archiving: " + st.message());
+    }
+  }
+  if (end.tell) {
+    const int held = end.archive ? 0 : deleted;
+    Json data = {{"deleted", held}, {"unsure", unsure}, {"igMediaIds", found.unsure}};
+    if (!end.archive)
+      for (const std::string& id : found.deleted) data["igMediaIds"].push_back(id);
+    const vendly::Notice notice = vendly::DeletionsHeldNotice(held, unsure);
+    Status st = app.db.Transaction([&](Conn& conn) -> Status {
+      auto told = HasUnreadNotification(conn, s.run.store_id, notice.kind);
+      if (!told.ok()) return told.status();
+      return *told ? Status::Ok() : Tell(conn, s.run.store_id, notice, data);
+    });
+    if (!st.ok()) return JobOutcome::Retry("telling the seller: " + st.message());
+    LogWarn("sync_deletions_held", {{"connectionId", s.run.connection_id},
+                                    {"deleted", deleted},
+                                    {"unsure", unsure},
+                                    {"archived", end.archive}});
+  }
+  return std::nullopt;
+}
+
 // On a walk: known posts in the walked range that the listing no longer holds, confirmed with
-// GET /{media-id} where the core says so (a listing can be short), then archived.
+// GET /{media-id} where the core says so (a listing can be short), then archived unless the core
+// holds the walk (vendly::PlanWalkEnd).
 std::optional<JobOutcome> WalkDeletions(JobContext& ctx, PollState& s) {
   if (!s.listing.walk) return std::nullopt;
   App& app = ctx.app();
@@ -466,25 +533,26 @@ std::optional<JobOutcome> WalkDeletions(JobContext& ctx, PollState& s) {
                               IdsOf(s.listed));
   if (!missing.ok()) return JobOutcome::Retry(missing.status().message());
   const std::vector<vendly::MissingAction> actions = vendly::PlanMissingPosts(*missing);
+  WalkFindings found;
+  std::optional<bool> account_visible;
   for (std::size_t i = 0; i < missing->size(); ++i) {
     const std::string& media_id = (*missing)[i].id;
     if (actions[i] == vendly::MissingAction::kLeave) continue;
-    if (actions[i] == vendly::MissingAction::kConfirmFirst) {
-      auto probe = s.platform->graph().Get(media_id, {{"fields", "id"}}, s.stored.access_token);
-      const bool expired = !probe.ok() && DecideGraphError(app.config, probe.error).action ==
-                                              vendly::GraphAction::kConnectionExpired;
-      const vendly::ProbeVerdict verdict =
-          vendly::JudgeProbe(probe.ok(), expired, probe.error.code);
-      if (verdict == vendly::ProbeVerdict::kStopWalk) {
-        (void)RecordConnectionError(app, s.stored, probe.error);
-        break;
-      }
-      if (verdict == vendly::ProbeVerdict::kStillThere) continue;
+    if (actions[i] == vendly::MissingAction::kMarkDeleted) {
+      found.unprobed.push_back(media_id);
+      continue;
     }
-    Status st = app.db.Transaction(
-        [&](Conn& conn) { return HandleDeletedPost(conn, s.run, media_id, s.tally); });
-    if (!st.ok()) return JobOutcome::Retry("archiving: " + st.message());
+    GraphError error;
+    const vendly::ProbeVerdict verdict =
+        vendly::JudgeProbe(ProbeMissing(app, s, media_id, account_visible, error));
+    if (verdict == vendly::ProbeVerdict::kStopWalk) {
+      (void)RecordConnectionError(app, s.stored, error);
+      break;
+    }
+    if (verdict == vendly::ProbeVerdict::kDeleted) found.deleted.push_back(media_id);
+    if (verdict == vendly::ProbeVerdict::kUnsure) found.unsure.push_back(media_id);
   }
+  if (auto stop = EndWalk(app, s, found)) return stop;
   (void)MarkConnectionWalked(app.db, s.run.connection_id);
   return std::nullopt;
 }

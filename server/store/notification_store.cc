@@ -10,6 +10,15 @@ Status AddNotification(Conn& conn, const std::string& store_id, const Notificati
   return ins.ok() ? Status::Ok() : ins.status();
 }
 
+Result<bool> HasUnreadNotification(Conn& conn, const std::string& store_id,
+                                   const std::string& kind) {
+  auto rows = conn.Exec(
+      "SELECT 1 FROM notification WHERE store_id = $1 AND kind = $2 AND read_at IS NULL LIMIT 1",
+      {store_id, kind});
+  if (!rows.ok()) return rows.status();
+  return !rows->empty();
+}
+
 Result<std::vector<NotificationRow>> ListNotifications(Db& db, const std::string& store_id,
                                                        bool unread_only, int limit) {
   auto rows = db.Exec(

@@ -22,6 +22,10 @@ struct Notification {
 // Adds `notification` for the store, inside the caller's transaction.
 Status AddNotification(Conn& conn, const std::string& store_id, const Notification& notification);
 
+// Whether the store has an unread notification of `kind` (a repeated warning is not repeated).
+Result<bool> HasUnreadNotification(Conn& conn, const std::string& store_id,
+                                   const std::string& kind);
+
 struct NotificationRow {
   std::string id;
   Notification notification;

@@ -43,6 +43,25 @@ Notice ProductArchivedNotice(const std::string& product_name) {
           product_name + " was archived because its Instagram post was deleted."};
 }
 
+namespace {
+std::string Posts(int n) { return std::to_string(n) + (n == 1 ? " post" : " posts"); }
+}  // namespace
+
+Notice DeletionsHeldNotice(int deleted, int unsure) {
+  std::string body;
+  if (deleted > 0)
+    body = "Instagram says " + Posts(deleted) +
+           " of your catalog were deleted at once, so we archived nothing. If you deleted them, "
+           "archive their products yourself. ";
+  if (unsure > 0)
+    body += "Instagram would not show us " + Posts(unsure) +
+            " of your catalog; their products stay as they are. ";
+  body +=
+      "If you did not delete posts, check that your Instagram account is still linked to your "
+      "Facebook Page, then refresh.";
+  return {"deletions_held", "Nothing archived: please check", body};
+}
+
 Notice ConnectionExpiredNotice() {
   return {"connection_expired", "Reconnect Instagram",
           "Instagram stopped accepting our access. Reconnect to keep your catalog in sync."};

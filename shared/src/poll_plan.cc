@@ -143,10 +143,30 @@ std::vector<MissingAction> PlanMissingPosts(const std::vector<MissingPost>& miss
   return actions;
 }
 
-ProbeVerdict JudgeProbe(bool found, bool token_rejected, int error_code) {
-  if (found) return ProbeVerdict::kStillThere;
-  if (token_rejected) return ProbeVerdict::kStopWalk;
-  return error_code == 100 ? ProbeVerdict::kDeleted : ProbeVerdict::kStillThere;
+namespace {
+bool IsPermissionError(int code) { return code == 10 || (code >= 200 && code <= 299); }
+bool IsAmbiguousNotFound(int code, int subcode) { return code == 100 && subcode == 33; }
+}  // namespace
+
+bool NeedsAccountCheck(const ProbeAnswer& answer) {
+  return !answer.found && !answer.token_rejected &&
+         IsAmbiguousNotFound(answer.code, answer.subcode) && !answer.account_visible;
+}
+
+ProbeVerdict JudgeProbe(const ProbeAnswer& answer) {
+  if (answer.found) return ProbeVerdict::kStillThere;
+  if (answer.token_rejected) return ProbeVerdict::kStopWalk;
+  if (IsPermissionError(answer.code)) return ProbeVerdict::kUnsure;
+  if (IsAmbiguousNotFound(answer.code, answer.subcode))
+    return answer.account_visible.value_or(false) ? ProbeVerdict::kDeleted : ProbeVerdict::kUnsure;
+  return ProbeVerdict::kStillThere;
+}
+
+WalkEnd PlanWalkEnd(int deleted, int unsure) {
+  WalkEnd end;
+  end.archive = deleted < kWalkDeletionPause;
+  end.tell = !end.archive || unsure > 0;
+  return end;
 }
 
 ProductFollow FollowEdit(const std::optional<Draft>& base, const Product& theirs, const Draft& ours,

@@ -5,10 +5,12 @@
 // resumes it without duplicates, and polling stays inside the account's rate budget.
 #include <gtest/gtest.h>
 #include <vendly/extract.h>
+#include <vendly/poll_plan.h>
 
 #include <functional>
 #include <map>
 #include <thread>
+#include <vector>
 
 #include "test_support.h"
 
@@ -400,6 +402,70 @@ TEST_F(SyncTest, SoldOutMarksOutOfStockAndADeletedPostArchivesItsProduct) {
             "1");
   EXPECT_EQ(Product(session, sold)["product"]["status"], "active");
   EXPECT_EQ(One("SELECT count(*) FROM product"), "2") << "archived, never deleted";
+}
+
+// Meta answers a deleted post and a post it hides from this token alike (100/33): a walk archives
+// on it only while the same token still reads the account, never on a permission error, and never
+// when many posts are gone at once (vendly::JudgeProbe, PlanWalkEnd).
+TEST_F(SyncTest, ManyDeletedPostsInOneWalkArchiveNothingAndTellTheSeller) {
+  Start();
+  const std::string session = ConnectedSeller("many@duka.co");
+  const char* phones[] = {"Tecno Spark 20", "Infinix Hot 40", "Samsung A15",
+                          "Itel A70",       "Nokia C32",      "Oppo A18"};
+  std::vector<std::string> products;
+  std::vector<std::string> posts;
+  for (int i = 0; i < vendly::kWalkDeletionPause + 1; ++i) {
+    posts.push_back(Publish(std::string(phones[i]) + " 128GB brand new. Price UGX " +
+                            std::to_string(400 + 10 * i) + ",000. WhatsApp to order"));
+    products.push_back(ApprovedProduct(session, posts.back()));
+    ASSERT_FALSE(products.back().empty());
+  }
+  for (const std::string& post : posts)
+    ASSERT_TRUE(meta_->Delete(("/_sandbox/media/" + post).c_str()));
+  ASSERT_TRUE(WaitFor(
+      [&] { return One("SELECT count(*) FROM notification WHERE kind = 'deletions_held'") == "1"; },
+      15000))
+      << server_->log().substr(0, 3000);
+  std::this_thread::sleep_for(std::chrono::seconds(3));  // more walks: still held, told once
+  for (const std::string& product : products)
+    EXPECT_EQ(Product(session, product)["product"]["status"], "active");
+  EXPECT_EQ(One("SELECT count(*) FROM notification WHERE kind = 'product_archived'"), "0");
+  EXPECT_EQ(One("SELECT count(*) FROM notification WHERE kind = 'deletions_held'"), "1");
+  EXPECT_EQ(One("SELECT data->>'deleted' FROM notification WHERE kind = 'deletions_held'"),
+            std::to_string(products.size()));
+}
+
+TEST_F(SyncTest, AnAmbiguousOrForbiddenProbeNeverArchives) {
+  Start();
+  const std::string session = ConnectedSeller("ambiguous@duka.co");
+  const std::string hidden =
+      Publish("Tecno Spark 20 Pro 256GB new in box. Price UGX 700,000. WhatsApp to order");
+  const std::string forbidden =
+      Publish("Infinix Hot 40i 128GB brand new. Price UGX 450,000. DM to order");
+  const std::string hidden_product = ApprovedProduct(session, hidden);
+  const std::string forbidden_product = ApprovedProduct(session, forbidden);
+  // The token no longer reads the account (as after the Page was unlinked), and one probe answers
+  // with a permission error.
+  json faults = {{"faults",
+                  {{{"type", "graph_error"}, {"endpoint", "GET /{ig-user-id}"}},
+                   {{"type", "graph_error"}, {"code", 10}, {"path_contains", forbidden}}}}};
+  ASSERT_TRUE(meta_->Post("/_sandbox/faults", faults.dump(), "application/json"));
+  ASSERT_TRUE(meta_->Delete(("/_sandbox/media/" + hidden).c_str()));
+  ASSERT_TRUE(meta_->Delete(("/_sandbox/media/" + forbidden).c_str()));
+  ASSERT_TRUE(WaitFor(
+      [&] { return One("SELECT count(*) FROM notification WHERE kind = 'deletions_held'") == "1"; },
+      15000))
+      << server_->log().substr(0, 3000);
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  EXPECT_EQ(Product(session, hidden_product)["product"]["status"], "active");
+  EXPECT_EQ(Product(session, forbidden_product)["product"]["status"], "active");
+  EXPECT_EQ(One("SELECT count(*) FROM notification WHERE kind = 'product_archived'"), "0");
+  EXPECT_EQ(One("SELECT data->>'unsure' FROM notification WHERE kind = 'deletions_held'"), "2");
+  // Once the token reads the account again, a deleted post is archived.
+  ASSERT_TRUE(meta_->Delete("/_sandbox/faults"));
+  ASSERT_TRUE(WaitFor(
+      [&] { return Product(session, hidden_product)["product"]["status"] == "archived"; }, 15000))
+      << server_->log().substr(0, 3000);
 }
 
 TEST_F(SyncTest, AnExpiredTokenStopsPollingAndAReconnectResumesWithoutDuplicates) {

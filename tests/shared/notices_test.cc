@@ -58,5 +58,16 @@ TEST(Notices, ArchivedExpiredAndRemovedHaveTheirOwnKinds) {
   EXPECT_EQ(InstagramDataRemovedNotice().title, "Instagram disconnected");
 }
 
+TEST(Notices, DeletionsHeldSaysWhatWasHeldAndWhatToCheck) {
+  const Notice many = DeletionsHeldNotice(6, 0);
+  EXPECT_EQ(many.kind, "deletions_held");
+  EXPECT_NE(many.body.find("6 posts of your catalog were deleted at once"), std::string::npos);
+  EXPECT_EQ(many.body.find("would not show"), std::string::npos);
+  const Notice unsure = DeletionsHeldNotice(0, 1);
+  EXPECT_NE(unsure.body.find("would not show us 1 post of"), std::string::npos);
+  EXPECT_EQ(unsure.body.find("deleted at once"), std::string::npos);
+  EXPECT_NE(unsure.body.find("linked to your Facebook Page"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace vendly

@@ -204,12 +204,50 @@ TEST(PlanMissingPosts, CatalogPostsAreConfirmedFirstAtMostTenAWalk) {
   EXPECT_EQ(actions[kMaxDeletionChecks + 1], MissingAction::kLeave);
 }
 
+ProbeAnswer Error(int code, int subcode = 0, std::optional<bool> account_visible = {}) {
+  ProbeAnswer a;
+  a.code = code;
+  a.subcode = subcode;
+  a.account_visible = account_visible;
+  return a;
+}
+
 TEST(JudgeProbe, OnlyGraphSayingThePostIsGoneArchivesIt) {
-  EXPECT_EQ(JudgeProbe(true, false, 0), ProbeVerdict::kStillThere);
-  EXPECT_EQ(JudgeProbe(false, false, 100), ProbeVerdict::kDeleted);
-  EXPECT_EQ(JudgeProbe(false, false, 2), ProbeVerdict::kStillThere) << "an outage is no answer";
-  EXPECT_EQ(JudgeProbe(false, false, 4), ProbeVerdict::kStillThere);
-  EXPECT_EQ(JudgeProbe(false, true, 190), ProbeVerdict::kStopWalk);
+  ProbeAnswer found;
+  found.found = true;
+  EXPECT_EQ(JudgeProbe(found), ProbeVerdict::kStillThere);
+  EXPECT_EQ(JudgeProbe(Error(100, 33, true)), ProbeVerdict::kDeleted);
+  EXPECT_EQ(JudgeProbe(Error(2)), ProbeVerdict::kStillThere) << "an outage is no answer";
+  EXPECT_EQ(JudgeProbe(Error(4)), ProbeVerdict::kStillThere);
+  EXPECT_EQ(JudgeProbe(Error(100)), ProbeVerdict::kStillThere) << "a parameter error";
+  ProbeAnswer rejected = Error(190, 460);
+  rejected.token_rejected = true;
+  EXPECT_EQ(JudgeProbe(rejected), ProbeVerdict::kStopWalk);
+}
+
+TEST(JudgeProbe, AnAmbiguousNotFoundOrAPermissionErrorNeverArchives) {
+  EXPECT_TRUE(NeedsAccountCheck(Error(100, 33)));
+  EXPECT_FALSE(NeedsAccountCheck(Error(100, 33, false)));
+  EXPECT_FALSE(NeedsAccountCheck(Error(10)));
+  EXPECT_EQ(JudgeProbe(Error(100, 33)), ProbeVerdict::kUnsure) << "account not checked";
+  EXPECT_EQ(JudgeProbe(Error(100, 33, false)), ProbeVerdict::kUnsure)
+      << "the token no longer reads the account: it lost sight, the post may be there";
+  EXPECT_EQ(JudgeProbe(Error(10)), ProbeVerdict::kUnsure);
+  EXPECT_EQ(JudgeProbe(Error(10, 0, true)), ProbeVerdict::kUnsure);
+  EXPECT_EQ(JudgeProbe(Error(200)), ProbeVerdict::kUnsure);
+  EXPECT_EQ(JudgeProbe(Error(299, 0, true)), ProbeVerdict::kUnsure);
+}
+
+TEST(PlanWalkEnd, ManyDeletedAnswersInOneWalkArchiveNothingAndTellTheSeller) {
+  EXPECT_TRUE(PlanWalkEnd(0, 0).archive);
+  EXPECT_FALSE(PlanWalkEnd(0, 0).tell);
+  EXPECT_TRUE(PlanWalkEnd(kWalkDeletionPause - 1, 0).archive);
+  EXPECT_FALSE(PlanWalkEnd(kWalkDeletionPause - 1, 0).tell);
+  EXPECT_FALSE(PlanWalkEnd(kWalkDeletionPause, 0).archive);
+  EXPECT_TRUE(PlanWalkEnd(kWalkDeletionPause, 0).tell);
+  EXPECT_TRUE(PlanWalkEnd(1, 2).archive) << "a sure deletion is archived beside unsure ones";
+  EXPECT_TRUE(PlanWalkEnd(1, 2).tell);
+  EXPECT_LE(kWalkDeletionPause, kMaxDeletionChecks) << "a walk can reach the threshold";
 }
 
 Product Phone(const std::string& name, double price, bool sold_out = false) {

@@ -34,6 +34,13 @@ std::optional<Fault> FaultFromJson(const json& d, std::string* error) {
   } else if (fault.type == "token_error") {
     fault.code = 190;
     fault.subcode = d.value("subcode", 463);
+  } else if (fault.type == "graph_error") {
+    fault.code = d.value("code", 100);
+    fault.subcode = d.value("subcode", fault.code == 100 ? 33 : 0);
+    if (fault.code <= 0 || fault.code == 190) {
+      *error = "graph_error code must be positive and not 190 (use token_error)";
+      return std::nullopt;
+    }
   } else if (fault.type == "slow") {
     fault.delay_ms = d.value("delay_ms", int64_t{2000});
     if (fault.delay_ms < 0 || fault.delay_ms > 120000) {
@@ -53,7 +60,9 @@ std::optional<Fault> FaultFromJson(const json& d, std::string* error) {
       return std::nullopt;
     }
   } else {
-    *error = "type must be one of throttle, error, token_error, slow, truncate, short_page";
+    *error =
+        "type must be one of throttle, error, token_error, graph_error, slow, truncate, "
+        "short_page";
     return std::nullopt;
   }
   if (fault.after < 0) {
@@ -76,6 +85,24 @@ json FaultToJson(const Fault& fault) {
   if (fault.type == "truncate") out["keep"] = fault.keep;
   if (fault.type == "short_page") out["items"] = fault.items;
   return out;
+}
+
+// A 4xx Meta error that is about the object or the permission, not the token: 100/33 in Meta's
+// words for an object it will not show (the same words whether it is gone or hidden from this
+// token), 10 or 200-299 a missing permission, any other code a generic OAuthException.
+GraphReply GraphErrorFault(int code, int subcode) {
+  if (code == 100 && subcode == 33)
+    return MetaError(
+        "Unsupported get request. Object does not exist, cannot be loaded due to missing "
+        "permissions, or does not support this operation. Please read the Graph API documentation "
+        "at https://developers.facebook.com/docs/graph-api",
+        "GraphMethodException", 100, 33);
+  if (code == 10 || (code >= 200 && code <= 299))
+    return MetaError(
+        "(#" + std::to_string(code) + ") Application does not have permission for this action",
+        "OAuthException", code, subcode);
+  return MetaError("(#" + std::to_string(code) + ") Invalid request", "OAuthException", code,
+                   subcode);
 }
 
 GraphReply ThrottleError(int code) {
@@ -141,6 +168,8 @@ FaultDecision EvaluateFaultsLocked(World& world, const std::string& endpoint,
                           "OAuthException", 2, 0, true)
               : MetaError("An unknown error has occurred.", "OAuthException", fault.code, 0, true);
       decision.reply->status = fault.status;
+    } else if (fault.type == "graph_error") {
+      decision.reply = GraphErrorFault(fault.code, fault.subcode);
     } else if (fault.type == "token_error") {
       decision.reply =
           MetaError(fault.message.empty() ? "Error validating access token: Session has expired."

@@ -34,6 +34,10 @@ struct FaultDecision {
 FaultDecision EvaluateFaultsLocked(World& world, const std::string& endpoint,
                                    const std::string& path, const std::string& account);
 
+// The Meta error of a graph_error fault: 100/33 (an object Meta will not show), a permission
+// error (10, 200-299) or another OAuthException code.
+GraphReply GraphErrorFault(int code, int subcode);
+
 // The Meta error for a throttling code (4, 17, 32, 613, 80002).
 GraphReply ThrottleError(int code);
 

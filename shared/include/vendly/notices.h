@@ -36,6 +36,10 @@ Notice DraftCreatedNotice(const std::string& product_name, bool published);
 Notice SyncConflictNotice(const std::string& product_name, const std::vector<std::string>& fields);
 // "product_archived": the product's Instagram post was deleted.
 Notice ProductArchivedNotice(const std::string& product_name);
+// "deletions_held": a walk for deleted posts archived nothing it was unsure of. `deleted`: posts
+// Instagram said were gone, held because that many at once is suspicious (kWalkDeletionPause,
+// 0 when they were archived); `unsure`: posts Instagram would not show, left as they are.
+Notice DeletionsHeldNotice(int deleted, int unsure);
 // "connection_expired": Meta no longer accepts the connection's token.
 Notice ConnectionExpiredNotice();
 // "instagram_data_removed": the seller asked Facebook to remove our app's data.

@@ -143,13 +143,40 @@ enum class MissingAction {
 // One action per missing post, in order: the first kMaxDeletionChecks in the catalog are confirmed.
 std::vector<MissingAction> PlanMissingPosts(const std::vector<MissingPost>& missing);
 
-// The answer to GET /{media-id} of a missing post.
+// The answer to GET /{media-id} of a missing post. Meta answers a deleted object with code 100
+// subcode 33, "does not exist, cannot be loaded due to missing permissions, or does not support
+// this operation": the same words for a post that is gone and for a token that lost sight of it
+// (Page unlinked, account switched). So a 100/33 counts as "deleted" only when the same token
+// still reads the account itself in the same walk (GET /{ig-user-id}?fields=id); a permission
+// error (code 10, 200-299) never does.
+struct ProbeAnswer {
+  bool found = false;
+  bool token_rejected = false;  // 190 (DecideGraphError says the connection expired)
+  int code = 0;
+  int subcode = 0;
+  // The account check after a 100/33: nullopt while not asked (NeedsAccountCheck).
+  std::optional<bool> account_visible;
+};
 enum class ProbeVerdict {
   kStillThere,  // found, or an answer that is not about the post: leave it
-  kDeleted,     // Graph says it does not exist (code 100): archive
+  kDeleted,     // Graph says unambiguously that it does not exist: archive (PlanWalkEnd)
+  kUnsure,      // a 100/33 the account check did not settle, or a permission error: leave it,
+                // and tell the seller
   kStopWalk,    // the token was rejected: no more checks this walk
 };
-ProbeVerdict JudgeProbe(bool found, bool token_rejected, int error_code);
+// A 100/33 answer whose account check has not been made yet.
+bool NeedsAccountCheck(const ProbeAnswer& answer);
+ProbeVerdict JudgeProbe(const ProbeAnswer& answer);
+
+// A walk with kWalkDeletionPause "deleted" answers or more archives nothing: that many posts
+// gone at once is likelier a listing or a token gone wrong than a seller's clean-up. The seller is
+// told (DeletionsHeldNotice), as when answers were unsure.
+inline constexpr int kWalkDeletionPause = 5;
+struct WalkEnd {
+  bool archive = false;  // archive the posts answered "deleted" and mark the unprobed ones
+  bool tell = false;     // DeletionsHeldNotice(deleted, unsure)
+};
+WalkEnd PlanWalkEnd(int deleted, int unsure);
 
 // An approved product of an edited post follows the new caption through the three-way merge
 // (SyncMerge) of the extraction it was made from (`base`; nullopt when none was kept: the new
