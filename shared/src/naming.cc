@@ -761,6 +761,12 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           }
           if (sizes >= 3) return;
         }
+        // ... and so does a size system before its numbers: "Official shoes Euro 38-42", "Heels UK
+        // 5".
+        if (content > 0 && i + 1 < last && t.tokens[i + 1].kind == TokenKind::kNumber &&
+            (t.Is(tok, "euro") || t.Is(tok, "eu") || t.Is(tok, "uk"))) {
+          return;
+        }
         // After the name's words a size cue ends it: "Oversized hoodies sizes M-XL".
         // ("Plus size dresses", "Queen size bed" keep theirs: no size follows.)
         if (content > 0 && HasSizeCue(t, i, i + 1) && i + 1 < last) {

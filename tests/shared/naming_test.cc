@@ -116,6 +116,13 @@ TEST(Naming, TrailingColoursAndSizeOfAListingTitleAreVariants) {
   EXPECT_EQ(NameOf("Body cream"), "Body Cream");
 }
 
+// A size system before its numbers is a size, never part of the name.
+TEST(Naming, SizeSystemBeforeNumbersEndsTheName) {
+  EXPECT_EQ(NameOf("Official shoes Euro 38-42"), "Official Shoes");
+  EXPECT_EQ(NameOf("Block heels UK 5 to 8"), "Block Heels");
+  EXPECT_EQ(NameOf("Ladies sneakers EU 37, 38, 39"), "Ladies Sneakers");
+}
+
 // Item words of Kinyarwanda and Luganda are head nouns like Swahili ones: translated, with the
 // possessive (glued "z'", "by'" or written apart "za", "bya") read as a connector.
 TEST(Naming, KinyarwandaAndLugandaItemWordsAreHeadNouns) {
