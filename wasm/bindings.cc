@@ -25,6 +25,10 @@ std::string Slugify(const std::string& name, const std::string& taken_json) {
 std::string MergeProvider(const std::string& core_product_json, const std::string& provider_json) {
   return vendly::MergeJson(core_product_json, provider_json);
 }
+std::string SecondOpinion(const std::string& core_product_json, const std::string& caption,
+                          const std::string& model_item_json) {
+  return vendly::SecondOpinionJson(core_product_json, caption, model_item_json);
+}
 std::string SyncMerge(const std::string& base_json, const std::string& theirs_json,
                       const std::string& ours_json) {
   return vendly::SyncMergeJson(base_json, theirs_json, ours_json);
@@ -42,6 +46,7 @@ EMSCRIPTEN_BINDINGS(vendly_catalog) {
   emscripten::function("validateDraft", &ValidateDraft);
   emscripten::function("slugify", &Slugify);
   emscripten::function("mergeProvider", &MergeProvider);
+  emscripten::function("secondOpinion", &SecondOpinion);
   emscripten::function("syncMerge", &SyncMerge);
   emscripten::function("constants", &Constants);
 }

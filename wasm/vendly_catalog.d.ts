@@ -191,6 +191,39 @@ export interface MergedProductJson extends ProductJson {
   sources: Record<DraftField, FieldSource>;
 }
 
+/** A model's value and the caption text it quotes as its evidence. */
+export interface QuotedValue<T> {
+  value: T;
+  quote: string;
+}
+
+/** One item of a language model's answer (second_opinion.h ModelItem). */
+export interface ModelItemJson {
+  name?: QuotedValue<string> | null;
+  price?: QuotedValue<number> | null;
+  currency?: QuotedValue<string> | null;
+  compare_at_price?: QuotedValue<number> | null;
+  category?: string | null;
+  sizes?: QuotedValue<string[]> | null;
+  colors?: QuotedValue<string[]> | null;
+}
+
+/** The fields the engine scores, which a second opinion weighs. */
+export type ScoredField = "name" | "price" | "currency" | "compare_at_price" | "category" | "sizes" | "colors";
+
+/** Where a field's value came from after a second opinion. */
+export type OpinionSource = "engine" | "model" | "both";
+
+/** secondOpinion: the merged product, each field's source, the two readings of a disputed field. */
+export interface SecondOpinionJson extends ProductJson {
+  sources: Record<ScoredField, OpinionSource>;
+  disputes: Partial<Record<ScoredField, { engine: unknown; model: unknown; quote: string }>>;
+  /** Fields whose model value quoted text that is not in the caption (the value was dropped). */
+  dropped: ScoredField[];
+  /** A disputed price: never auto-approved. */
+  price_disputed: boolean;
+}
+
 /** The fields a sync merge can report as a conflict (lists merge element-wise and never conflict). */
 export type ConflictField = "name" | "description" | "price" | "currency" | "compare_at_price" | "category";
 
@@ -270,6 +303,11 @@ export interface VendlyCatalog {
 
   /** (ProductJson, ExtractedProductData or "null") -> MergedProductJson | ErrorResult. */
   mergeProvider(coreProductJson: string, providerJson: string): string;
+
+  /**
+   * (ProductJson, the caption as plain text, ModelItemJson or "null") -> SecondOpinionJson | ErrorResult.
+   */
+  secondOpinion(coreProductJson: string, caption: string, modelItemJson: string): string;
 
   /**
    * (base, theirs, ours): the extraction the product came from, the extraction of the edited caption

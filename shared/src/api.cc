@@ -12,6 +12,7 @@
 #include "vendly/money.h"
 #include "vendly/normalize.h"
 #include "vendly/registry.h"
+#include "vendly/second_opinion.h"
 #include "vendly/sync.h"
 
 namespace vendly {
@@ -259,6 +260,34 @@ std::string MergeJson(std::string_view core_product_json, std::string_view provi
   ProductResult core = ProductFromJson(core_arg.value);
   if (!core.errors.empty()) return Error("core: " + core.errors.front().message, 0);
   return Dump(ToJson(MergeWithProvider(core.product, ProviderAnswerFromJson(provider_arg.value))));
+}
+
+std::string SecondOpinionJson(std::string_view core_product_json, std::string_view caption,
+                              std::string_view model_item_json) {
+  ObjectArg core_arg = ParseObjectArg(core_product_json, "core");
+  if (!core_arg.error.empty()) return Error(core_arg.error, 0);
+  ObjectArg model_arg = ParseObjectArg(model_item_json, "model", /*null_allowed=*/true);
+  if (!model_arg.error.empty()) return Error(model_arg.error, 0);
+  ProductResult core = ProductFromJson(core_arg.value);
+  if (!core.errors.empty()) return Error("core: " + core.errors.front().message, 0);
+  if (model_arg.value.is_null())
+    return Dump(ToJson(MergeSecondOpinion(core.product, nullptr, caption)));
+  const ModelItem item = ModelItemFromJson(model_arg.value);
+  return Dump(ToJson(MergeSecondOpinion(core.product, &item, caption)));
+}
+
+std::string SecondOpinionJsonLine(std::string_view line, std::size_t line_number) {
+  const json in = ParseObject(line);
+  if (in.is_discarded()) return Error("invalid JSON", line_number);
+  if (!in.is_object()) return Error("expected a JSON object", line_number);
+  const auto caption = in.find("caption");
+  if (caption == in.end() || !caption->is_string()) {
+    return Error("\"caption\" must be a string", line_number);
+  }
+  const auto product = in.find("product");
+  const auto model = in.find("model");
+  return SecondOpinionJson(product == in.end() ? "null" : product->dump(),
+                           caption->get<std::string>(), model == in.end() ? "null" : model->dump());
 }
 
 std::string SyncMergeJson(std::string_view base_json, std::string_view theirs_json,

@@ -56,6 +56,19 @@ std::string UniqueSlugJson(std::string_view name, std::string_view taken_json);
 // "none",...} (merge.h).
 std::string MergeJson(std::string_view core_product_json, std::string_view provider_json);
 
+// The second opinion of second_opinion.h: the engine's product (one entry of the CLI's
+// "products"), the post's caption as plain text (not JSON) and the model's item for that product
+// (ModelItemFromJson's shape; null: no answer) -> the merged product (second_opinion.h ToJson) with
+// "sources", "disputes", "dropped" and "price_disputed". Errors as above ("core: ...", "model:
+// ...").
+std::string SecondOpinionJson(std::string_view core_product_json, std::string_view caption,
+                              std::string_view model_item_json);
+
+// The same for the CLI (vendly-extract --second-opinion): one line
+// {"product":{...},"caption":"...", "model":{...}|null} -> SecondOpinionJson's answer. Errors as
+// ExtractJsonLine's.
+std::string SecondOpinionJsonLine(std::string_view line, std::size_t line_number = 0);
+
 // The three-way merge of sync.h: base (the extraction the product came from), theirs (the
 // extraction of the edited caption, whose "sold_out" is passed through) and ours (the product as
 // the seller has it), each Draft JSON ->
