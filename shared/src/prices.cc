@@ -233,6 +233,21 @@ const WordSet& BundleWords() {
   return k;
 }
 
+// Words between a count and the amount it buys: "3 for 500", "mbili kwa 1000", "pair ni 800".
+const WordSet& ConnectorWords() {
+  static constexpr std::string_view kWords[] = {"for", "kwa", "ni", "at"};
+  static const WordSet k(kWords);
+  return k;
+}
+
+// Words that make a count a pack of several units: "any 2", "2 pairs", "jozi mbili", "dozen".
+const WordSet& PackWords() {
+  static constexpr std::string_view kWords[] = {"any",   "pair", "pairs", "jozi",
+                                                "dozen", "doz",  "dozens"};
+  static const WordSet k(kWords);
+  return k;
+}
+
 // Words that name an option of one item: its size or its pack ("Pakiti ndogo", "Big bottle",
 // "Nusu kilo", "Family size").
 const WordSet& OptionWords() {
@@ -440,6 +455,7 @@ class MoneyFinder {
     ReadYearShapedRows();
     ResolvePairs();
     MarkQuantitiesBesidePrices();
+    PriceLoneBundles();
     return std::move(out_);
   }
 
@@ -992,7 +1008,16 @@ class MoneyFinder {
       return last;
     };
     const int p = Prev(t_, i, line_first_);
-    if (MarkEndsAt(p) || MarkStartsAt(last + 1)) return joined();
+    if (MarkEndsAt(p)) return joined();
+    if (MarkStartsAt(last + 1)) {
+      // "Tecno Spark 20 112 USD": a short head after a name of two words may be the model's number
+      // ("Ladies Shoes 3 500 Frw" is one amount): read, but risky.
+      if (groups == 1 && head.size() <= 2 && IsWord(t_, p) && t_.tokens[p].upper_initial &&
+          IsWord(t_, Prev(t_, p, line_first_))) {
+        *risky = true;
+      }
+      return joined();
+    }
     // A group that starts with 0 is no number of its own ("3 000 500", "1 050 000").
     bool zero_group = false;
     for (int k = i + 1; k <= last; ++k) zero_group = zero_group || t_.Raw(t_.tokens[k])[0] == '0';
@@ -1384,16 +1409,20 @@ class MoneyFinder {
       }
     }
     if (InFeeClause(static_cast<int>(m.first_token))) return reject(NotPriceReason::kFee);
-    // Bundles: "2 for 80,000", "any 2 for 1,100", "5 pieces for 1,000", "dozen 3,000",
-    // "Wholesale:".
-    if (IsWord(t_, before) && t_.Lower(t_.tokens[before]) == "for") {
-      int b2 = Prev(t_, before, line_first_);
-      if (IsWord(t_, b2)) b2 = Prev(t_, b2, line_first_);  // "5 pieces for", "3 jars for"
-      if (IsNumber(t_, b2) && DigitCount(t_.Raw(t_.tokens[b2])) <= 2) {
-        // "1 for 900" is the unit price itself.
-        if (t_.Raw(t_.tokens[b2]) != "1") return reject(NotPriceReason::kBundle);
+    // Bundles: "2 for 80,000", "any 2 @ 900", "mbili kwa 1000", "jozi mbili 1500", "pair ni 800",
+    // "set of 3 - 2k", "dozen 3,000", "Wholesale:". "1 for 900" is the unit price itself.
+    // "any 2 @ $25": the number after "any" is the count of a bundle.
+    if (!m.explicit_currency && IsWord(t_, before) && t_.Lower(t_.tokens[before]) == "any") {
+      return reject(NotPriceReason::kQuantity);
+    }
+    switch (BundleBefore(before)) {
+      case BundleRead::kBundle:
+        return reject(NotPriceReason::kBundle);
+      case BundleRead::kOne:
         m.strength = 3;
-      }
+        break;
+      case BundleRead::kNone:
+        break;
     }
     for (int k = static_cast<int>(m.first_token) - 1;
          k >= std::max(line_first_, static_cast<int>(m.first_token) - kClauseWindow); --k) {
@@ -1518,6 +1547,83 @@ class MoneyFinder {
     m.role = old ? MoneyRole::kOldPrice : MoneyRole::kPrice;
     m.tiny = m.explicit_currency && m.amount < SmallestBarePrice(m.currency);
     out_.push_back(std::move(m));
+  }
+
+  // A caption that prices its item only by the bundle ("Men's socks / 3 pairs for 500") sells at
+  // that price: the seller accepts it as the listing's, but a bundle price is fragile (risky).
+  void PriceLoneBundles() {
+    bool bundle = false;
+    for (const Money& m : out_) {
+      // (A strength-0 "price" is a number of the item's name: "Tecno Spark 20".)
+      if (m.role != MoneyRole::kNotPrice && m.strength > 0) return;
+      bundle = bundle || m.reason == NotPriceReason::kBundle;
+    }
+    if (!bundle) return;
+    for (Money& m : out_) {
+      if (m.reason != NotPriceReason::kBundle) continue;
+      m.role = MoneyRole::kPrice;
+      m.reason = NotPriceReason::kNone;
+      m.strength = std::max(m.explicit_currency ? 3 : 2, m.strength);
+      m.risky = true;
+    }
+  }
+
+  enum class BundleRead : uint8_t { kNone, kBundle, kOne };
+
+  // How the words right before an amount (ending at token `before`) count what it buys: several
+  // units ("3 for 500", "mbili kwa 1000", "any 2 @ 900", "2 pairs for 1,500", "jozi mbili 1500",
+  // "pair ni 800", "set of 3 - 2k"), one unit ("1 for 900"), or nothing said. A number before "@"
+  // or a dash is a model or a measure as often as a count ("Spark 20 @ 14,500", "30ml @ 800"), so
+  // digits count only after "for"/"kwa" or with a pack word; a count word ("mbili", "three") or a
+  // pack word ("pair", "jozi") needs a connector or the other.
+  BundleRead BundleBefore(int before) const {
+    int k = before;
+    bool strong = false, connector = false;
+    if (IsWord(t_, k) && ConnectorWords().Contains(t_.Word(t_.tokens[k]))) {
+      const std::string_view w = t_.Lower(t_.tokens[k]);
+      strong = w == "for" || w == "kwa";
+      connector = true;
+      k = Prev(t_, k, line_first_);
+    } else if (PunctAt(t_, k) == '@') {
+      connector = true;
+      k = Prev(t_, k, line_first_);
+    } else if (PunctAt(t_, k) == '=' || PunctAt(t_, k) == ':' ||
+               (k >= 0 && IsDash(t_, t_.tokens[k]))) {
+      k = Prev(t_, k, line_first_);
+    }
+    // "5 pieces for", "3 jars for": one noun, written apart, between the count and "for".
+    if (strong && IsWord(t_, k) && t_.tokens[k].space_before &&
+        !IsBundleWord(t_.Word(t_.tokens[k])) && IsNumber(t_, Prev(t_, k, line_first_))) {
+      k = Prev(t_, k, line_first_);
+    }
+    bool digits = false, count_word = false, pack = false, one = false;
+    for (int steps = 0; steps < 4 && k >= 0; ++steps, k = Prev(t_, k, line_first_)) {
+      const Token& bt = t_.tokens[k];
+      if (bt.kind == TokenKind::kNumber) {
+        const std::string_view r = t_.Raw(bt);
+        if (!OnlyDigits(r) || r.size() > 2 || digits || count_word || one) break;
+        (r == "1" ? one : digits) = true;
+        continue;
+      }
+      if (bt.kind != TokenKind::kWord) break;
+      const HashedWord w = t_.Word(bt);
+      const int* n = SmallNumberWords().Find(w);
+      if (n && *n >= 2 && *n <= 12 && !digits && !count_word) {
+        count_word = true;
+      } else if (PackWords().Contains(w)) {
+        pack = true;
+      } else if (t_.Lower(bt) == "of" && IsWord(t_, Prev(t_, k, line_first_)) &&
+                 t_.Lower(t_.tokens[Prev(t_, k, line_first_)]) == "set") {
+        pack = true;  // "set of 3"
+        k = Prev(t_, k, line_first_);
+      } else {
+        break;
+      }
+    }
+    if (one && strong) return BundleRead::kOne;
+    if (digits && (strong || pack)) return BundleRead::kBundle;
+    if ((count_word || pack) && (connector || count_word + pack == 2)) return BundleRead::kBundle;
+    return BundleRead::kNone;
   }
 
   // Pairs across mentions: "from 6,500 to 4,999" (old, new), ranges "800 - 2,500" (both prices, the
@@ -1708,6 +1814,12 @@ bool IsMoneyWord(HashedWord w) {
     return WordSet(words);
   }();
   return k.Contains(w);
+}
+
+bool IsBundleWord(HashedWord w) {
+  if (PackWords().Contains(w) || ConnectorWords().Contains(w)) return true;
+  const int* n = SmallNumberWords().Find(w);
+  return n != nullptr && *n >= 2 && *n <= 12;
 }
 
 std::vector<Money> FindMoney(const Text& text, std::string_view store_currency) {

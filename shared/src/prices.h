@@ -66,6 +66,12 @@ std::vector<Money> FindMoney(const Text& text, std::string_view store_currency);
 // beside its amounts names no item.
 bool IsMoneyWord(HashedWord lower_word);
 
+// True for the words a bundle offer is written in beside its count and amount: counts ("mbili",
+// "three"), pack words ("any", "pair", "jozi", "dozen") and connectors ("for", "kwa", "ni"). A
+// line holding only these beside its amounts ("mbili kwa 1,000", "2 pairs for 1,500") names no
+// item: it offers the item above it in bundles.
+bool IsBundleWord(HashedWord lower_word);
+
 // Reads Swahili number words starting at token `i` of `text` ("elfu moja na mia tano" = 1500, "mia
 // mbili" = 200, "milioni 1.2"). Returns the value and sets `*end` to the token after the number;
 // nullopt when no number with a multiplier (mia/elfu/laki/milioni) starts at `i`.

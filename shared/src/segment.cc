@@ -82,7 +82,10 @@ bool HasItemWords(const Text& t, uint32_t first, uint32_t last) {
     uint32_t end = 0;
     if (IsLetterSizeAt(t, i, last, &end)) continue;
     const HashedWord w = t.Word(tok);
-    if (IsNameFiller(w) || IsUnitNoun(w) || CueWords().Contains(w) || IsMoneyWord(w)) continue;
+    if (IsNameFiller(w) || IsUnitNoun(w) || CueWords().Contains(w) || IsMoneyWord(w) ||
+        IsBundleWord(w)) {
+      continue;
+    }
     // Plain colours alone ("Black - 1,500") are variants; "Chocolate 1kg" is an item.
     if (IsColorWord(w) && !IsAmbiguousColorWord(w)) continue;
     return true;

@@ -1546,6 +1546,50 @@ def gen_local_names_and_services(s):
                 cap = text.format(p=money(n, cur, s.pick(MARKS[cur])), ph=PHONE[cur], city=CITY[cur])
                 s.add("lab_non_product_jobs_rent", "MFT", post(cap, cur),
                       {"is_product": False, "products": []}, [])
+# MFT (issue 10, class 1): a line whose own words are only a count or bundle word and a price is a
+# bundle offer of the item above it, never a product of its own named after the count word. With a
+# unit price the unit price is the price; priced by the bundle alone, the bundle price is what the
+# seller sells at (a listing of the pack) but the reading is fragile: below auto-approve.
+SW_COUNTS = {2: "mbili", 3: "tatu", 4: "nne", 5: "tano"}
+EN_COUNTS = {2: "two", 3: "three", 4: "four", 5: "five"}
+BUNDLE_FORMS = ["{c} pairs for {b}", "{c} for {b}", "any {c} @ {b}", "any {c} for {b}", "{sw} kwa {b}",
+                "jozi {sw} {b}", "pair ni {b}", "set of {c} - {b}", "dozen {b}", "{en} for {b}",
+                "{c} pieces for {b}", "Any {c} at {b}", "{Sw} kwa {b} tu"]
+
+
+def bundle_line(rng, kes, cur):
+    form = rng.choice(BUNDLE_FORMS)
+    c = 12 if form.startswith("dozen") else 2 if form.startswith("pair") else rng.choice([2, 3, 4, 5])
+    b = convert(int(round(kes * c * 0.9 / 10) * 10), cur)
+    mark = rng.choice(MARKS[cur] + [(None, "pre", "")] * 2)
+    text = money(b, cur, mark, rng.choice(["comma", "none"]) if b < 100000 else "comma")
+    return form.format(c=c, b=text, sw=SW_COUNTS.get(c, "mbili"), Sw=SW_COUNTS.get(c, "mbili").capitalize(),
+                       en=EN_COUNTS.get(c, "two")), b
+
+
+def gen_bundles(s):
+    rng = random.Random(SEED + 60)
+    for item in ITEMS:
+        title, name_any, cat, kes = item
+        for cur in CURRENCIES:
+            u = convert(kes, cur)
+            for _ in range(2):
+                lang = rng.choice(LANGS)
+                unit = money(u, cur, rng.choice(MARKS[cur] + [(None, "pre", "")]))
+                line, _ = bundle_line(rng, kes, cur)
+                head = rng.choice([[f"{title} {unit}"], [f"{title} - {unit} each"],
+                                   [rng.choice(TITLE_FX[lang]).format(t=title),
+                                    rng.choice(PRICE_LINES[lang]).format(p=unit)]])
+                cap = "\n".join(head + [line, rng.choice(CTA[lang])])
+                s.add("mft_1_bundle_lines", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product(name_any, u, cur)]},
+                      ["name", "price", "currency"])
+            lang = rng.choice(LANGS)
+            line, b = bundle_line(rng, kes, cur)
+            cap = "\n".join([rng.choice(TITLE_FX[lang]).format(t=title), line, rng.choice(CTA[lang])])
+            s.add("mft_1_bundle_only", "MFT", post(cap, cur),
+                  {"is_product": True, "products": [product(name_any, b, cur)]}, ["name", "price", "currency"])
+            s.add("conf_fragile_bundle_only", "MFT", post(cap, cur), FRAGILE, [])
 
 
 def generate():
@@ -1562,6 +1606,7 @@ def generate():
     gen_number_tables(s)
     gen_fragile_numbers(s)
     gen_local_names_and_services(s)
+    gen_bundles(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases

@@ -92,6 +92,21 @@ TEST(Extract, HeldOutDmForPrice) {
   EXPECT_EQ(x.products[0].category, "Home & Living");
 }
 
+TEST(Extract, BundleLineIsNoProductOfItsOwn) {
+  // "mbili kwa 1500" was a second product "Mbili" at confidence 0.97.
+  Extraction x = ExtractCaption("Leather handbags 800\nmbili kwa 1500\nDM to order");
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].price, 800);
+  x = ExtractCaption("Crocs 1500\njozi mbili 2800");
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].price, 1500);
+  // Priced by the bundle only: that price, below auto-approve.
+  x = ExtractCaption("Leather handbags\nmbili kwa 1500");
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].price, 1500);
+  EXPECT_LT(x.products[0].confidence, 0.9);
+}
+
 TEST(Extract, HeldOutTrapsAroundThePrice) {
   // A stop word before a place name keeps the item; a spec after the model is no part of it.
   Extraction fish = ExtractCaption(

@@ -164,7 +164,7 @@ TEST(Prices, RangesAndBundles) {
   EXPECT_EQ(Find("KES 600 each, any 2 for 1,100").prices, V{600});
   EXPECT_EQ(Find("Shs 45,000 each, 2 for 80,000", "UGX").prices, V{45000});
   EXPECT_EQ(Find("3 for 2,500 or 1 for 900").prices, V{900});
-  EXPECT_TRUE(Find("Wholesale: dozen 3,000").prices.empty());
+  EXPECT_EQ(Find("Roll-on 280 bob\nWholesale: dozen 3,000").prices, V{280});
 }
 
 // Money mention holding `amount`, or nullptr.
@@ -173,6 +173,32 @@ const Money* MentionOf(const Found& f, double amount) {
     if (m.amount == amount) return &m;
   }
   return nullptr;
+}
+
+TEST(Prices, BundleLinesAreNotUnitPrices) {
+  // A count with "for"/"kwa", a pack word or a count word, then the amount: a bundle.
+  EXPECT_EQ(Find("Leather handbags 800\nmbili kwa 1500").prices, V{800});
+  EXPECT_EQ(Find("Socks 200\n2 pairs for 1,500").prices, V{200});
+  EXPECT_EQ(Find("Boxers 300\nany 2 @ 900").prices, V{300});
+  EXPECT_EQ(Find("Earrings 300\npair ni 800").prices, V{300});
+  EXPECT_EQ(Find("Crocs 1500\njozi mbili 2800").prices, V{1500});
+  EXPECT_EQ(Find("Bowls 350\nset of 3 - 900").prices, V{350});
+  EXPECT_EQ(Find("Vests 250\nthree for 700").prices, V{250});
+  EXPECT_EQ(ReasonOf(Find("Vests 250\nthree for 700"), 700), NotPriceReason::kBundle);
+  // A model number or a measure before "@" or a dash is no count.
+  EXPECT_EQ(Find("Tecno Spark 20 @ 14,500").prices, V{14500});
+  EXPECT_EQ(Find("Tecno Spark 20 - 14,500").prices, V{14500});
+  EXPECT_EQ(Find("Perfume oil\n30ml @ 800\n50ml @ 1,300").prices, (V{800, 1300}));
+  EXPECT_EQ(Find("Bei ni 1500").prices, V{1500});
+}
+
+TEST(Prices, ABundlePriceAloneIsThePriceButRisky) {
+  const Found socks = Find("Men's socks\n3 pairs for 500");
+  ASSERT_EQ(socks.prices, V{500});
+  EXPECT_TRUE(MentionOf(socks, 500)->risky);
+  EXPECT_TRUE(MentionOf(Find("Eggs\ndozen 1200"), 1200)->risky);
+  EXPECT_TRUE(MentionOf(Find("Leather handbags\nmbili kwa 1500"), 1500)->risky);
+  EXPECT_FALSE(MentionOf(Find("Leather handbags 800\nmbili kwa 1500"), 800)->risky);
 }
 
 TEST(Prices, ThousandsGroupedBySpacesWithAMark) {
@@ -361,6 +387,9 @@ TEST(Prices, QuantitiesBesidePricesAndUnusualGroupsAreRisky) {
   EXPECT_TRUE(MentionOf(Find("Sneakers UGX 1\u2009050\u2009000", "UGX"), 1050000)->risky);
   EXPECT_TRUE(MentionOf(Find("Earrings Ksh 1\u2019500"), 1500)->risky);
   EXPECT_FALSE(MentionOf(Find("Sneakers UGX 1 050 000", "UGX"), 1050000)->risky);
+  // A short head group after a two-word name may be the model's number, the mark after it or not.
+  EXPECT_TRUE(MentionOf(Find("Tecno Spark 20 112 USD", "USD"), 20112)->risky);
+  EXPECT_FALSE(MentionOf(Find("Shoes 3 500 Frw", "RWF"), 3500)->risky);
   EXPECT_FALSE(MentionOf(Find("Sneakers UGX 1\u00A0050\u00A0000", "UGX"), 1050000)->risky);
 }
 
