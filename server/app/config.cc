@@ -111,6 +111,8 @@ Status ReadInts(const EnvGetter& getenv, Config& c) {
       {"VENDLY_PORT", 1, 65535, [&](long v) { c.port = int(v); }},
       {"VENDLY_HTTP_THREADS", 1, 1024, [&](long v) { c.http_threads = int(v); }},
       {"VENDLY_HTTP_QUEUE", 1, 100000, [&](long v) { c.task_queue_max = int(v); }},
+      {"VENDLY_HTTP_MAX_CONNECTIONS_PER_ADDRESS", 0, 1000000,
+       [&](long v) { c.max_connections_per_address = int(v); }},
       {"VENDLY_WORKER_THREADS", 0, 256, [&](long v) { c.worker_threads = int(v); }},
       {"VENDLY_MAX_BODY_BYTES", 1024, 1L << 30, [&](long v) { c.payload_max = std::size_t(v); }},
       {"VENDLY_WEBHOOK_MAX_BODY_BYTES", 1024, 1L << 30,

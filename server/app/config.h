@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/status.h"
+#include "vendly/http_framing.h"
 
 namespace vendly::server {
 
@@ -39,7 +40,10 @@ struct Config {
       "instagram_basic,pages_show_list,pages_read_engagement,business_"
       "management";          // META_OAUTH_SCOPES
   int http_threads = 32;     // VENDLY_HTTP_THREADS: request worker threads
-  int task_queue_max = 256;  // VENDLY_HTTP_QUEUE: accepted connections waiting for a worker
+  int task_queue_max = 256;  // VENDLY_HTTP_QUEUE: read requests waiting for a worker
+  // VENDLY_HTTP_MAX_CONNECTIONS_PER_ADDRESS: open connections from one client address (0: no cap);
+  // behind a reverse proxy every connection comes from the proxy: raise it or use 0 there.
+  int max_connections_per_address = vendly::kMaxConnectionsPerAddress;
   // VENDLY_WORKER_THREADS: job worker threads (jobs.h) of `vendly-server` and `vendly-server
   // worker`; 0 runs no jobs in the serving process (dedicated `vendly-server worker` processes run
   // them).

@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "app/config.h"
 #include "app/log.h"
+#include "http/front.h"
 #include "jobs/queue.h"
 #include "store/migrate.h"
 
@@ -53,7 +54,11 @@ int RunWorker(App& app, const JobRunner::Options& job_options, const sigset_t& s
 }
 
 int RunServe(App& app, const JobRunner::Options& job_options, const sigset_t& signals) {
-  httplib::Server server;
+  FrontOptions front;
+  front.threads = std::size_t(app.config.http_threads);
+  front.queue = std::size_t(app.config.task_queue_max);
+  front.max_per_address = app.config.max_connections_per_address;
+  FrontServer server(front);
   Router router(server, app.db);
   BuildServer(server, router, app);
 
@@ -65,7 +70,7 @@ int RunServe(App& app, const JobRunner::Options& job_options, const sigset_t& si
   });
   signal_thread.detach();
 
-  if (!server.bind_to_port(app.config.bind_address.c_str(), app.config.port)) {
+  if (!server.BindToPort(app.config.bind_address, app.config.port)) {
     LogError("listen", {{"error", "cannot listen on " + app.config.bind_address + ":" +
                                       std::to_string(app.config.port)}});
     return 1;

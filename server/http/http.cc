@@ -1,11 +1,6 @@
 #include "http/http.h"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
-#include <vector>
 
 #include "app/log.h"
 #include "crypto/crypto.h"
@@ -14,60 +9,6 @@
 
 namespace vendly::server {
 namespace {
-
-// cpp-httplib's ThreadPool (0.11.4) queues without bound. This one holds at most `max_queued`
-// accepted connections; when full, enqueue() blocks the accept loop, so the kernel's listen backlog
-// absorbs a burst instead of the server's memory.
-class BoundedTaskQueue : public httplib::TaskQueue {
- public:
-  BoundedTaskQueue(std::size_t threads, std::size_t max_queued) : max_queued_(max_queued) {
-    for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
-  }
-  ~BoundedTaskQueue() override { shutdown(); }
-
-  void enqueue(std::function<void()> fn) override {
-    std::unique_lock<std::mutex> lock(mutex_);
-    not_full_.wait(lock, [&] { return shutdown_ || jobs_.size() < max_queued_; });
-    jobs_.push_back(std::move(fn));
-    not_empty_.notify_one();
-  }
-
-  void shutdown() override {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (shutdown_) return;
-      shutdown_ = true;
-    }
-    not_empty_.notify_all();
-    not_full_.notify_all();
-    for (auto& t : workers_)
-      if (t.joinable()) t.join();
-  }
-
- private:
-  void Work() {
-    for (;;) {
-      std::function<void()> fn;
-      {
-        std::unique_lock<std::mutex> lock(mutex_);
-        not_empty_.wait(lock, [&] { return shutdown_ || !jobs_.empty(); });
-        if (jobs_.empty()) return;  // shutting down and drained
-        fn = std::move(jobs_.front());
-        jobs_.pop_front();
-        not_full_.notify_one();
-      }
-      fn();
-    }
-  }
-
-  std::size_t max_queued_;
-  std::deque<std::function<void()>> jobs_;
-  std::vector<std::thread> workers_;
-  std::mutex mutex_;
-  std::condition_variable not_empty_;
-  std::condition_variable not_full_;
-  bool shutdown_ = false;
-};
 
 const char* CodeForStatus(int status) {
   switch (status) {
@@ -256,12 +197,8 @@ void LogRequest(const httplib::Request& req, const httplib::Response& res) {
 }  // namespace
 
 void HardenServer(httplib::Server& server, const Config& config) {
-  const std::size_t threads = std::size_t(config.http_threads);
-  const std::size_t queued = std::size_t(config.task_queue_max);
-  server.new_task_queue = [threads, queued] { return new BoundedTaskQueue(threads, queued); };
+  // Threads, keep-alive and head limits are the connection front's (http/front.h).
   server.set_tcp_nodelay(true);
-  server.set_keep_alive_max_count(1000);
-  server.set_keep_alive_timeout(5);
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   server.set_idle_interval(0, 0);

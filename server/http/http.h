@@ -25,11 +25,12 @@ inline constexpr const char* kSessionCookie = "vendly_session";
 // Meta's webhook deliveries: the one route with its own body limit (Config::webhook_payload_max).
 inline constexpr const char* kWebhookDeliveryPath = "/api/webhooks/instagram";
 
-// Applies the hardening: tcp_nodelay, keep-alive limits, a bounded worker queue, timeouts, a
-// payload limit (webhook_payload_max on kWebhookDeliveryPath, payload_max elsewhere), chunked,
-// compressed (Content-Encoding) and oversize bodies refused before they are read, JSON for every
-// error status and for handler exceptions, and an access log line per request (path only: a query
-// may hold an OAuth code).
+// Applies the hardening: tcp_nodelay, timeouts, a payload limit (webhook_payload_max on
+// kWebhookDeliveryPath, payload_max elsewhere), chunked, compressed (Content-Encoding) and oversize
+// bodies refused before they are read, JSON for every error status and for handler exceptions, and
+// an access log line per request (path only: a query may hold an OAuth code). Request threads,
+// keep-alive limits and the request head's limits are the connection front's (http/front.h), which
+// vendly-server serves through.
 void HardenServer(httplib::Server& server, const Config& config);
 
 void SendJson(httplib::Response& res, int status, const Json& body);

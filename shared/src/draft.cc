@@ -189,6 +189,47 @@ bool ReadSlot(const FieldSlot& slot, const json& value, Draft* draft) {
   return false;
 }
 
+// The longest text an edit of `info` may hold: its registry limit, or for a text without one (the
+// category) the longest of kCategories, since a longer value can be no category.
+std::size_t EditLengthLimit(const FieldInfo& info) {
+  if (info.max_length > 0) return info.max_length;
+  std::size_t longest = 0;
+  for (const char* category : kCategories)
+    longest = std::max(longest, std::string_view(category).size());
+  return longest;
+}
+
+// A too-long edit is refused when the body is read, so no draft stores more than its fields may
+// hold: "too_long" for a text (or a list entry) past its limit, "too_many" for a list past
+// max_entries. Amounts have no length. True when `value` is within the limits.
+bool WithinEditLimits(const FieldInfo& info, const json& value, std::vector<FieldError>* errors) {
+  const std::string field(info.cli);
+  const std::size_t max_length = EditLengthLimit(info);
+  if (info.kind == Kind::kText && value.is_string() &&
+      Utf8Length(value.get_ref<const std::string&>()) > max_length) {
+    errors->push_back(
+        {field, "too_long",
+         Label(field) + " is too long: keep it to " + std::to_string(max_length) + " characters."});
+    return false;
+  }
+  if (info.kind != Kind::kList || !value.is_array()) return true;
+  if (value.size() > info.max_entries) {
+    errors->push_back({field, "too_many",
+                       Label(field) + ": at most " + std::to_string(info.max_entries) +
+                           " (there are " + std::to_string(value.size()) + ")."});
+    return false;
+  }
+  for (const json& entry : value) {
+    if (entry.is_string() && Utf8Length(entry.get_ref<const std::string&>()) > max_length) {
+      errors->push_back(
+          {field, "too_long",
+           Label(field) + ": each entry at most " + std::to_string(max_length) + " characters."});
+      return false;
+    }
+  }
+  return true;
+}
+
 void ClearSlot(const FieldSlot& slot, Draft* draft) {
   switch (slot.info.kind) {
     case Kind::kText:
@@ -379,6 +420,7 @@ DraftResult ApplyEdits(const Draft& draft, const json& edits) {
       }
       continue;
     }
+    if (!WithinEditLimits(*info, value, &result.errors)) continue;
     if (!ReadSlot(slot, value, &edited)) {
       result.errors.push_back(WrongType(field, Expected(info->kind)));
     }

@@ -314,14 +314,44 @@ TEST(Draft, HugeInputsStayFast) {
   d.description = std::string(1 << 20, ' ');
   std::vector<std::string> sizes;
   for (int i = 0; i < 100000; ++i) sizes.push_back(std::to_string(i % 500));
-  json edits = {{"sizes", sizes}, {"tags", sizes}, {"colors", sizes}};
+  std::vector<std::string> forty(sizes.begin(), sizes.begin() + kMaxListEntries);
+  json edits = {{"sizes", forty}, {"tags", forty}, {"colors", forty}};
   DraftResult r = ApplyEdits(d, edits);
   EXPECT_TRUE(r.errors.empty());
-  EXPECT_EQ(r.draft.sizes.size(), 500u);
+  EXPECT_EQ(r.draft.sizes.size(), kMaxListEntries);
+  r.draft.sizes = sizes;
+  r.draft.sizes.resize(500);
   std::vector<FieldError> errors = ValidateDraft(r.draft);
   EXPECT_EQ(Codes(errors, "name"), List{"too_long"});
   EXPECT_EQ(Codes(errors, "sizes"), List{"too_many"});
   EXPECT_EQ(Slugify(d.name).size(), kMaxSlugLength);
+}
+
+TEST(Draft, EditsPastTheirRegistryLimitsAreRefusedWhenRead) {
+  const Draft d = GoodDraft();
+  std::vector<std::string> many(kMaxListEntries + 1);
+  for (std::size_t i = 0; i < many.size(); ++i) many[i] = std::to_string(i);
+  json edits = {{"name", std::string(kMaxNameLength + 1, 'x')},
+                {"description", std::string(1 << 20, 'y')},
+                {"category", std::string(200, 'z')},
+                {"sizes", many},
+                {"tags", {std::string(kMaxTagLength + 1, 't')}},
+                {"colors", {"Red"}}};
+  DraftResult r = ApplyEdits(d, edits);
+  EXPECT_EQ(Codes(r.errors, "name"), List{"too_long"});
+  EXPECT_EQ(Codes(r.errors, "description"), List{"too_long"});
+  EXPECT_EQ(Codes(r.errors, "category"), List{"too_long"});
+  EXPECT_EQ(Codes(r.errors, "sizes"), List{"too_many"});
+  EXPECT_EQ(Codes(r.errors, "tags"), List{"too_long"});
+  EXPECT_TRUE(Codes(r.errors, "colors").empty());
+  EXPECT_EQ(r.draft.name, d.name);
+  EXPECT_EQ(r.draft.description, d.description);
+  EXPECT_EQ(r.draft.sizes, d.sizes);
+  // At the limit is accepted (code points, not bytes: each of these is two bytes).
+  std::string name;
+  for (std::size_t i = 0; i < kMaxNameLength; ++i) name += "\xc3\xa9";
+  r = ApplyEdits(d, json{{"name", name}});
+  EXPECT_TRUE(r.errors.empty());
 }
 
 // --- Slugify

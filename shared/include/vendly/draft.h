@@ -66,8 +66,11 @@ Draft NormalizeDraft(const Draft& draft);
 // the optional fields (description, the prices, the lists) and is an error ("required") for the
 // required ones (name, currency, category). An unknown key ("unknown_field"), a value of the wrong
 // type ("wrong_type"; list entries must all be strings) or a non-object `edits`
-// ("not_an_object") gives a FieldError and leaves that field as it was. Values are not validated
-// here: call ValidateDraft on the result.
+// ("not_an_object") gives a FieldError and leaves that field as it was; so does a value past its
+// registry limit, checked on the value as sent ("too_long": a text or a list entry longer than the
+// field's max_length, the category longer than any of kCategories; "too_many": a list of more than
+// max_entries), so an edit can never make a draft hold more than its fields allow. Other rules
+// are not checked here: call ValidateDraft on the result.
 DraftResult ApplyEdits(const Draft& draft, const nlohmann::json& edits);
 
 // The key of a Draft field in sellerEdits (FieldInfo::cli -> FieldInfo::api), and back; empty when
