@@ -1,8 +1,9 @@
 // Confidence: the probability that a seller accepts a field (and the product: every field) as the
 // extractor drafted it. Extract describes each product's reading by a few discrete features (how
 // the price was read, how many prices compete, how the name was found, what the category rests
-// on, ...); each field's probability is a pessimistic estimate of the share of dev-set products
-// with the same reading whose field needed no edit (confidence_table.h, fitted by
+// on, ...); each field's probability is a pessimistic estimate of the share of products with the
+// same reading whose field needed no edit, on posts the rules were not built on (the calibration
+// set; the dev set at a lower weight fills in the classes it lacks: confidence_table.h, fitted by
 // tests/extraction/calibrate.py and checked there by 5-fold cross-validation). A reading fragile by
 // construction is capped below the auto-approve threshold whatever the table says.
 #ifndef VENDLY_SRC_CONFIDENCE_H_
