@@ -30,7 +30,7 @@ vendly::GraphErrorFacts FactsOf(const GraphError& error) {
       failure = vendly::GraphFailure::kOther;
       break;
   }
-  return {failure, error.retry_after_seconds};
+  return {failure, error.retry_after_seconds, error.subcode};
 }
 
 vendly::GraphErrorDecision DecideGraphError(const Config& config, const GraphError& error,

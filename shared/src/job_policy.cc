@@ -2,7 +2,31 @@
 
 #include <algorithm>
 
+#include "vendly/notices.h"
+
 namespace vendly {
+
+bool IsThrottlingCode(int code) {
+  switch (code) {
+    case 4:
+    case 17:
+    case 32:
+    case 368:
+    case 613:
+    case 80001:
+    case 80002:
+      return true;
+    default:
+      return false;
+  }
+}
+
+int ThrottleWaitSeconds(int code, int retry_after_header_seconds, int regain_access_minutes,
+                        int default_seconds) {
+  if (retry_after_header_seconds > 0) return retry_after_header_seconds;
+  if (regain_access_minutes > 0) return regain_access_minutes * 60;
+  return code == 368 ? std::max(default_seconds, kPolicyBlockSeconds) : default_seconds;
+}
 
 GraphErrorDecision DecideGraphError(const GraphErrorFacts& facts, const GraphWaitLimits& limits) {
   GraphErrorDecision d;
@@ -21,7 +45,7 @@ GraphErrorDecision DecideGraphError(const GraphErrorFacts& facts, const GraphWai
     case GraphFailure::kTokenInvalid:
       d.action = GraphAction::kConnectionExpired;
       d.code = "connection_expired";
-      d.message = "Instagram stopped accepting our access; reconnect and try again";
+      d.message = TokenInvalidAdvice(facts.subcode);
       return d;
     case GraphFailure::kPermission:
       d.action = GraphAction::kDead;

@@ -62,9 +62,32 @@ Notice DeletionsHeldNotice(int deleted, int unsure) {
   return {"deletions_held", "Nothing archived: please check", body};
 }
 
-Notice ConnectionExpiredNotice() {
-  return {"connection_expired", "Reconnect Instagram",
-          "Instagram stopped accepting our access. Reconnect to keep your catalog in sync."};
+std::string TokenInvalidAdvice(int subcode) {
+  switch (subcode) {
+    case 458:
+      return "Our app was removed from your Facebook account. Reconnect Instagram if you want your "
+             "catalog to keep following your posts.";
+    case 459:
+      return "Facebook is holding your account for a security check. Log in to facebook.com, "
+             "complete the check, then reconnect Instagram here.";
+    case 460:
+      return "Your Facebook password was changed, which ends our access. Reconnect Instagram to "
+             "keep your catalog in sync.";
+    case 463:
+      return "Our access to Instagram expired. Reconnect Instagram to keep your catalog in sync.";
+    case 464:
+      return "Your Facebook account is not confirmed yet. Confirm it from the email or text "
+             "Facebook sent you, then reconnect Instagram here.";
+    case 492:
+      return "You no longer have a role on the Facebook Page linked to your Instagram account. Ask "
+             "the Page's admin to give you access again, then reconnect Instagram.";
+    default:
+      return "Instagram stopped accepting our access. Reconnect to keep your catalog in sync.";
+  }
+}
+
+Notice ConnectionExpiredNotice(int subcode) {
+  return {"connection_expired", "Reconnect Instagram", TokenInvalidAdvice(subcode)};
 }
 
 Notice InstagramDataRemovedNotice() {

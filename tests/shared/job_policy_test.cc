@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "vendly/notices.h"
+
 namespace vendly {
 namespace {
 
@@ -80,6 +82,40 @@ TEST(JobPolicy, EveryDecisionHasACodeAndASentence) {
   }
   EXPECT_STREQ(GraphActionName(GraphAction::kDefer), "defer");
   EXPECT_STREQ(GraphActionName(GraphAction::kConnectionExpired), "connection_expired");
+}
+
+TEST(JobPolicy, MetasSlowDownCodesAreThrottling) {
+  for (int code : {4, 17, 32, 368, 613, 80001, 80002}) EXPECT_TRUE(IsThrottlingCode(code)) << code;
+  for (int code : {0, 1, 2, 10, 100, 190, 200, 299, 80000, 80003, 369})
+    EXPECT_FALSE(IsThrottlingCode(code)) << code;
+}
+
+TEST(JobPolicy, TheThrottleWaitIsRetryAfterThenTheUsageEstimateThenTheDefault) {
+  EXPECT_EQ(ThrottleWaitSeconds(4, 90, 5, 60), 90) << "Retry-After wins";
+  EXPECT_EQ(ThrottleWaitSeconds(80001, 0, 5, 60), 300)
+      << "estimated_time_to_regain_access, minutes";
+  EXPECT_EQ(ThrottleWaitSeconds(80002, -1, -3, 60), 60) << "nothing from Meta: the default";
+  EXPECT_EQ(ThrottleWaitSeconds(32, 0, 0, 120), 120);
+}
+
+TEST(JobPolicy, APolicyBlockWaitsAtLeastAnHourUnlessMetaSaysWhen) {
+  EXPECT_EQ(ThrottleWaitSeconds(368, 0, 0, 60), kPolicyBlockSeconds);
+  EXPECT_EQ(kPolicyBlockSeconds, 3600);
+  EXPECT_EQ(ThrottleWaitSeconds(368, 0, 0, 7200), 7200) << "a longer default stays";
+  EXPECT_EQ(ThrottleWaitSeconds(368, 30, 0, 60), 30) << "Meta's own Retry-After";
+  EXPECT_EQ(ThrottleWaitSeconds(368, 0, 2, 60), 120) << "Meta's own estimate";
+  EXPECT_EQ(ThrottleWaitSeconds(4, 0, 0, 60), 60) << "a rate limit is not a policy block";
+}
+
+TEST(JobPolicy, ARejectedTokensMessageIsTheSubcodesAdvice) {
+  for (int subcode : {0, 458, 459, 460, 463, 464, 467, 492}) {
+    const GraphErrorDecision d =
+        DecideGraphError({GraphFailure::kTokenInvalid, 0, subcode}, {1, 3600});
+    EXPECT_EQ(d.action, GraphAction::kConnectionExpired) << subcode;
+    EXPECT_EQ(d.message, TokenInvalidAdvice(subcode)) << subcode;
+  }
+  EXPECT_NE(DecideGraphError({GraphFailure::kTokenInvalid, 0, 459}, {1, 3600}).message,
+            DecideGraphError({GraphFailure::kTokenInvalid, 0, 0}, {1, 3600}).message);
 }
 
 }  // namespace

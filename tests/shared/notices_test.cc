@@ -69,5 +69,45 @@ TEST(Notices, DeletionsHeldSaysWhatWasHeldAndWhatToCheck) {
   EXPECT_NE(unsure.body.find("linked to your Facebook Page"), std::string::npos);
 }
 
+// Meta's 190 subcodes each need a different step from the seller; "reconnect" alone is wrong for a
+// checkpoint (459), an unconfirmed user (464) or a lost Page role (492).
+TEST(Notices, TokenInvalidAdviceNamesTheStepForEachSubcode) {
+  EXPECT_NE(TokenInvalidAdvice(458).find("removed from your Facebook account"), std::string::npos);
+  EXPECT_NE(TokenInvalidAdvice(459).find("security check"), std::string::npos);
+  EXPECT_NE(TokenInvalidAdvice(459).find("facebook.com"), std::string::npos);
+  EXPECT_NE(TokenInvalidAdvice(460).find("password was changed"), std::string::npos);
+  EXPECT_NE(TokenInvalidAdvice(463).find("expired"), std::string::npos);
+  EXPECT_NE(TokenInvalidAdvice(464).find("not confirmed"), std::string::npos);
+  EXPECT_NE(TokenInvalidAdvice(492).find("no longer have a role on the Facebook Page"),
+            std::string::npos);
+  EXPECT_NE(TokenInvalidAdvice(492).find("admin"), std::string::npos);
+  const std::string fallback =
+      "Instagram stopped accepting our access. Reconnect to keep your catalog in sync.";
+  EXPECT_EQ(TokenInvalidAdvice(0), fallback);
+  EXPECT_EQ(TokenInvalidAdvice(467), fallback) << "invalid token: reconnect";
+  EXPECT_EQ(TokenInvalidAdvice(12345), fallback);
+  const int subcodes[] = {458, 459, 460, 463, 464, 492};
+  for (int a : subcodes) {
+    EXPECT_NE(TokenInvalidAdvice(a), fallback) << a;
+    EXPECT_NE(TokenInvalidAdvice(a).find("econnect"), std::string::npos)
+        << a << " says to reconnect";
+    for (int b : subcodes) {
+      if (a != b) {
+        EXPECT_NE(TokenInvalidAdvice(a), TokenInvalidAdvice(b)) << a << " vs " << b;
+      }
+    }
+  }
+}
+
+TEST(Notices, ConnectionExpiredCarriesTheSubcodesAdvice) {
+  for (int subcode : {0, 458, 459, 460, 463, 464, 467, 492}) {
+    const Notice n = ConnectionExpiredNotice(subcode);
+    EXPECT_EQ(n.kind, "connection_expired") << subcode;
+    EXPECT_EQ(n.title, "Reconnect Instagram") << subcode;
+    EXPECT_EQ(n.body, TokenInvalidAdvice(subcode)) << subcode;
+  }
+  EXPECT_EQ(ConnectionExpiredNotice().body, TokenInvalidAdvice(0));
+}
+
 }  // namespace
 }  // namespace vendly

@@ -35,7 +35,19 @@ enum class GraphAction {
 struct GraphErrorFacts {
   GraphFailure failure = GraphFailure::kOther;
   int retry_after_seconds = 0;  // Meta's estimate of when access comes back (0: none given)
+  int subcode = 0;              // Meta's error_subcode (190: which advice, TokenInvalidAdvice)
 };
+
+// Meta's codes that mean "slow down", retried after a wait, never as a generic failure: 4 (app),
+// 17 (user), 32 (Page), 613 (custom), 80001 (Pages), 80002 (Instagram account), and 368 (a
+// temporary block for a policy reason).
+bool IsThrottlingCode(int code);
+// The wait Meta asks for, in seconds: its Retry-After header, else the usage header's
+// estimated_time_to_regain_access (minutes), else `default_seconds` (kPolicyBlockSeconds at least
+// for a 368, whose blocks last longer than a rate limit's).
+inline constexpr int kPolicyBlockSeconds = 3600;
+int ThrottleWaitSeconds(int code, int retry_after_header_seconds, int regain_access_minutes,
+                        int default_seconds);
 
 struct GraphWaitLimits {
   int min_seconds = 1;     // the job's own floor for a wait (a poll never comes back sooner)

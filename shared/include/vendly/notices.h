@@ -40,8 +40,13 @@ Notice ProductArchivedNotice(const std::string& product_name);
 // Instagram said were gone, held because that many at once is suspicious (kWalkDeletionPause,
 // 0 when they were archived); `unsure`: posts Instagram would not show, left as they are.
 Notice DeletionsHeldNotice(int deleted, int unsure);
-// "connection_expired": Meta no longer accepts the connection's token.
-Notice ConnectionExpiredNotice();
+// What the seller does when Meta rejects the token (code 190), by its subcode: 458 app removed,
+// 459 security checkpoint, 460 password changed, 463 expired, 464 unconfirmed user, 492 no role on
+// the Page any more; any other (467 invalid, none) reads as "reconnect".
+std::string TokenInvalidAdvice(int subcode);
+// "connection_expired": Meta no longer accepts the connection's token; the body is
+// TokenInvalidAdvice(subcode).
+Notice ConnectionExpiredNotice(int subcode = 0);
 // "instagram_data_removed": the seller asked Facebook to remove our app's data.
 Notice InstagramDataRemovedNotice();
 
