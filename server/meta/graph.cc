@@ -1,6 +1,7 @@
 #include "meta/graph.h"
 
 #include <httplib.h>
+#include <vendly/job_policy.h>
 
 #include <algorithm>
 #include <random>
@@ -37,13 +38,8 @@ const char* GraphErrorKindName(GraphErrorKind kind) {
 }
 
 GraphErrorKind ClassifyGraphError(int code, int /*subcode*/, bool is_transient, int http_status) {
+  if (vendly::IsThrottlingCode(code)) return GraphErrorKind::kThrottled;
   switch (code) {
-    case 4:
-    case 17:
-    case 32:
-    case 613:
-    case 80002:
-      return GraphErrorKind::kThrottled;
     case 190:
       return GraphErrorKind::kTokenInvalid;
     case 1:

@@ -11,7 +11,7 @@ namespace {
 using vendly::test::FakeMeta;
 
 TEST(GraphErrors, ClassifiesMetaCodes) {
-  for (int code : {4, 17, 32, 613, 80002})
+  for (int code : {4, 17, 32, 368, 613, 80001, 80002})
     EXPECT_EQ(ClassifyGraphError(code, 0, false, 400), GraphErrorKind::kThrottled) << code;
   EXPECT_EQ(ClassifyGraphError(1, 0, false, 500), GraphErrorKind::kTransient);
   EXPECT_EQ(ClassifyGraphError(2, 0, false, 503), GraphErrorKind::kTransient);
