@@ -10,25 +10,26 @@
 
 namespace vendly::internal::confidence_table {
 
-// structure: products per class, calib [215, 8, 111, 2, 3, 0, 2, 0], dev [316, 147, 200, 8, 3, 0,
+// structure: products per class, calib [215, 8, 111, 2, 3, 0, 2, 0], dev [320, 147, 200, 8, 3, 0,
 // 2, 4]
-constexpr double kStructure[8] = {0.99507, 0.99738, 0.89447, 0.74224,
+constexpr double kStructure[8] = {0.99508, 0.99738, 0.89447, 0.74224,
                                   0.73041, 0.91881, 0.96953, 0.95117};
-// name: products per class, calib [41, 44, 19, 3, 97, 77, 37, 5], dev [63, 214, 75, 8, 117, 132,
-// 55, 15]
-constexpr double kName[8] = {0.97501, 0.95838, 0.84612, 0.87668, 0.97908, 0.9135, 0.73581, 0.77325};
-// price: products per class, calib [2, 2, 256, 16, 43, 4], dev [26, 13, 280, 60, 287, 13]
-constexpr double kPrice[6] = {0.98785, 0.78869, 0.99555, 0.9553, 0.98747, 0.98611};
-// currency: products per class, calib [256, 67], dev [280, 399]
+// name: products per class, calib [41, 44, 19, 3, 97, 77, 37, 5], dev [63, 214, 75, 8, 117, 135,
+// 56, 15]
+constexpr double kName[8] = {0.97501, 0.95838, 0.84612, 0.87668,
+                             0.97908, 0.91407, 0.73704, 0.77325};
+// price: products per class, calib [2, 1, 257, 16, 43, 4], dev [26, 13, 283, 60, 288, 13]
+constexpr double kPrice[6] = {0.98785, 0.97883, 0.99557, 0.9553, 0.98749, 0.98611};
+// currency: products per class, calib [257, 66], dev [283, 400]
 constexpr double kCurrency[2] = {0.99963, 0.99928};
-// compare_at_price: products per class, calib [300, 23], dev [633, 46]
+// compare_at_price: products per class, calib [300, 23], dev [637, 46]
 constexpr double kCompareAt[2] = {0.99974, 0.99663};
-// category: products per class, calib [205, 29, 60, 16, 8, 0, 5], dev [535, 54, 67, 12, 11, 0, 0]
-constexpr double kCategory[7] = {0.97879, 0.99725, 0.95105, 0.65722, 0.60765, 0.91881, 0.29405};
-// sizes: products per class, calib [264, 27, 26, 6], dev [548, 48, 47, 36]
-constexpr double kSizes[4] = {0.99884, 0.93428, 0.99691, 0.99265};
-// colors: products per class, calib [231, 13, 79], dev [521, 115, 43]
-constexpr double kColors[3] = {0.99967, 0.9972, 0.95486};
+// category: products per class, calib [205, 29, 60, 16, 8, 0, 5], dev [539, 54, 67, 12, 11, 0, 0]
+constexpr double kCategory[7] = {0.97885, 0.99725, 0.95105, 0.65722, 0.60765, 0.91881, 0.29405};
+// sizes: products per class, calib [264, 27, 26, 6], dev [550, 49, 48, 36]
+constexpr double kSizes[4] = {0.99884, 0.93468, 0.99693, 0.99265};
+// colors: products per class, calib [231, 13, 79], dev [524, 116, 43]
+constexpr double kColors[3] = {0.99967, 0.99722, 0.95486};
 
 }  // namespace vendly::internal::confidence_table
 
