@@ -55,6 +55,7 @@ void BuildServer(httplib::Server& server, Router& router, App& app) {
   RegisterNotificationRoutes(router, app);
   RegisterSyncRoutes(router, app);
   RegisterMediaRoutes(router, app);
+  RegisterMetricsRoutes(router, app);
 }
 
 }  // namespace vendly::server

@@ -40,6 +40,7 @@ void RegisterStoreRoutes(Router& router, App& app);
 void RegisterInstagramRoutes(Router& router, App& app);
 void RegisterDeletionRoutes(Router& router, App& app);
 void RegisterWebhookRoutes(Router& router, App& app);
+void RegisterMetricsRoutes(Router& router, App& app);
 
 // Hardens `server` and registers every route.
 void BuildServer(httplib::Server& server, Router& router, App& app);

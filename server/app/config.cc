@@ -99,6 +99,7 @@ void ReadStrings(const EnvGetter& getenv, Config& c) {
   str("META_LOGIN_URL", &c.login_url);
   str("META_WEBHOOK_VERIFY_TOKEN", &c.webhook_verify_token);
   str("META_OAUTH_SCOPES", &c.oauth_scopes);
+  str("VENDLY_METRICS_TOKEN", &c.metrics_token);
 }
 
 Status ReadInts(const EnvGetter& getenv, Config& c) {

@@ -36,6 +36,9 @@ struct Config {
   std::string graph_version = "v25.0";                            // META_GRAPH_VERSION
   std::string login_url = "https://www.facebook.com";             // META_LOGIN_URL
   std::string webhook_verify_token = "vendly-demo-verify-token";  // META_WEBHOOK_VERIFY_TOKEN
+  // VENDLY_METRICS_TOKEN: GET /metrics asks for `Authorization: Bearer <it>`; unset, it answers
+  // loopback clients only.
+  std::string metrics_token;
   std::string oauth_scopes =
       "instagram_basic,pages_show_list,pages_read_engagement,business_"
       "management";          // META_OAUTH_SCOPES

@@ -1,9 +1,16 @@
 #include "http/http.h"
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "app/log.h"
 #include "crypto/crypto.h"
+#include "http/metrics.h"
 #include "store/seller_store.h"
 #include "vendly/normalize.h"
 
@@ -184,7 +191,13 @@ void SendHandlerException(const httplib::Request& req, httplib::Response& res,
   SendError(res, 500, "internal", "internal error");
 }
 
+// Set by a routed handler (which records its own request with its pattern), so the logger, which
+// runs next on the same thread, counts only what no route answered.
+thread_local bool request_recorded = false;
+
 void LogRequest(const httplib::Request& req, const httplib::Response& res) {
+  if (!request_recorded) Metrics::Global().RecordRequest(req.method, "unmatched", res.status, 0);
+  request_recorded = false;
   Json fields = {{"method", req.method}, {"path", req.path}, {"status", res.status}};
   if (res.status >= 500)
     LogError("http_request", fields);
@@ -303,7 +316,20 @@ Result<std::optional<Session>> ResolveSession(Db& db, const httplib::Request& re
 httplib::Server::Handler Router::Wrap(const std::string& method, const std::string& pattern,
                                       Access access, Handler handler) {
   routes_.push_back(RouteInfo{method, pattern, access});
-  return [this, access, handler](const httplib::Request& req, httplib::Response& res) {
+  return [this, method, route = RouteLabel(pattern), access, handler](const httplib::Request& req,
+                                                                      httplib::Response& res) {
+    const auto start = std::chrono::steady_clock::now();
+    struct Record {
+      const std::string& method;
+      const std::string& route;
+      httplib::Response& res;
+      std::chrono::steady_clock::time_point start;
+      ~Record() {
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+        Metrics::Global().RecordRequest(method, route, res.status, took.count());
+        request_recorded = true;
+      }
+    } record{method, route, res, start};
     try {
       RequestContext ctx{req, res, std::nullopt};
       auto session = ResolveSession(db_, req);

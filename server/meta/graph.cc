@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/log.h"
+#include "http/metrics.h"
 
 namespace vendly::server {
 
@@ -221,12 +222,14 @@ GraphJson GraphClient::Send(const std::string& method, const std::string& path_a
     if (usage_.max_percent() >= options_.usage_stop_percent) {
       GraphError e;
       e.kind = GraphErrorKind::kThrottled;
+      Metrics::Global().RecordGraphThrottle();
       e.message = "usage at " + std::to_string(usage_.max_percent()) + "% of Meta's limit";
       e.retry_after_seconds = usage_.regain_access_minutes > 0 ? usage_.regain_access_minutes * 60
                                                                : options_.throttle_default_seconds;
       return GraphJson::Fail(e);
     }
     ++calls_made_;
+    Metrics::Global().RecordGraphCall();
     httplib::Result r = method == "POST" ? http_->Post(path_and_query.c_str(), form_body,
                                                        "application/x-www-form-urlencoded")
                                          : http_->Get(path_and_query.c_str());
@@ -252,6 +255,7 @@ GraphJson GraphClient::Send(const std::string& method, const std::string& path_a
       error = ParseGraphError(r->status, r->body);
     }
     if (error.kind == GraphErrorKind::kThrottled) {
+      Metrics::Global().RecordGraphThrottle();
       error.retry_after_seconds = usage_.regain_access_minutes > 0
                                       ? usage_.regain_access_minutes * 60
                                       : options_.throttle_default_seconds;

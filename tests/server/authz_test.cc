@@ -59,6 +59,9 @@ std::vector<Row> Table() {
   const std::string drafts = "/api/products/drafts/";
   return {
       {"GET", "/healthz", true, at("/healthz"), {}, {200}, false},
+      // Served to loopback callers when no VENDLY_METRICS_TOKEN is set (metrics_test covers the
+      // token).
+      {"GET", "/metrics", true, at("/metrics"), {}, {200}, false},
       {"GET",
        R"(/api/media/([^/]+))",
        true,
