@@ -9,10 +9,7 @@
 namespace vendly::internal {
 namespace {
 
-// Auto-approve takes a product at confidence >= 0.9 by default; a fragile reading stays clearly
-// below it (the printed score has three decimals).
-constexpr double kFragileCap = 0.85;
-static_assert(kFragileCap < kDefaultAutoApproveThreshold - 0.01, "the cap must stay below 0.9");
+constexpr double kFragileCap = kFragileConfidenceCap;  // vendly/registry.h
 
 // The reading classes the table is indexed by. calibrate.py reads them from --features and never
 // recomputes them, so the classes are defined here only.

@@ -75,7 +75,7 @@ PRIOR_MEAN_CEILING = 0.9
 # 0.3: on the calibration set's 5-fold it gives the lowest calibration error of 0.2-0.4 (0.035; 0.2
 # is 0.057, underconfident, 0.4 is 0.052) at about the same auto-approve precision.
 LOWER_QUANTILE = 0.3
-FRAGILE_CAP = 0.85  # confidence.cc kFragileCap
+FRAGILE_CAP = 0.85  # vendly/registry.h kFragileConfidenceCap
 AUTO_APPROVE = 0.9
 K = 5
 # The weight of a dev-set product against a calibration-set one: the dev set is where the rules were

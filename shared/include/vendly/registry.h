@@ -43,6 +43,13 @@ inline constexpr std::size_t kMaxStoreNameLength = 200;
 inline constexpr double kDefaultAutoApproveThreshold = 0.9;
 // "High confidence" in the draft list: what the default setting would auto-approve.
 inline constexpr double kHighConfidence = kDefaultAutoApproveThreshold;
+// A reading fragile by construction (two candidate prices, a risky pattern, a name from a fallback
+// line...) never scores above this, clearly below auto-approve (the printed score has three
+// decimals). The engine caps at it (confidence.cc) and so does the second opinion
+// (second_opinion.h).
+inline constexpr double kFragileConfidenceCap = 0.85;
+static_assert(kFragileConfidenceCap < kDefaultAutoApproveThreshold - 0.01,
+              "the cap must stay below 0.9");
 // Pending drafts expire this long after they are made (plan: "auto-delete after 7 days")...
 inline constexpr int kDraftLifetimeDays = 7;
 // ...and are listed as "expiring" in their last hours.

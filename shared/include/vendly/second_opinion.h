@@ -33,15 +33,14 @@
 
 namespace vendly {
 
-// The engine's cap for a fragile reading (shared/src/confidence.cc kFragileCap).
-inline constexpr double kFragileCeiling = 0.85;
+// The engine's cap for a fragile reading (vendly/registry.h).
+inline constexpr double kFragileCeiling = kFragileConfidenceCap;
 // Agreement never claims more certainty than this.
 inline constexpr double kAgreeCeiling = 0.995;
 // A field the two sources dispute scores at most this: far below any auto-approve line.
 inline constexpr double kDisputedCeiling = 0.5;
 // A value only the model read.
 inline constexpr double kModelOnlyConfidence = 0.6;
-static_assert(kFragileCeiling < kDefaultAutoApproveThreshold, "fragile stays below the line");
 static_assert(kModelOnlyConfidence < kDefaultAutoApproveThreshold, "model alone is not enough");
 
 // A model's value and the caption text it says the value comes from.
