@@ -12,7 +12,8 @@ namespace {
 std::string ExtractJson(const std::string& line) { return vendly::ExtractJsonLine(line); }
 std::string ParsePriceJson(const std::string& line) { return vendly::ParsePriceJsonLine(line); }
 
-// Draft rules, provider merge and sync merge (draft.h, merge.h, sync.h): JSON text in and out.
+// Draft rules, second opinion and sync merge (draft.h, second_opinion.h, sync.h): JSON text in and
+// out.
 std::string ApplyEdits(const std::string& draft_json, const std::string& edits_json) {
   return vendly::ApplyEditsJson(draft_json, edits_json);
 }
@@ -21,9 +22,6 @@ std::string ValidateDraft(const std::string& draft_json) {
 }
 std::string Slugify(const std::string& name, const std::string& taken_json) {
   return vendly::UniqueSlugJson(name, taken_json);
-}
-std::string MergeProvider(const std::string& core_product_json, const std::string& provider_json) {
-  return vendly::MergeJson(core_product_json, provider_json);
 }
 std::string SecondOpinion(const std::string& core_product_json, const std::string& caption,
                           const std::string& model_item_json) {
@@ -45,7 +43,6 @@ EMSCRIPTEN_BINDINGS(vendly_catalog) {
   emscripten::function("applyEdits", &ApplyEdits);
   emscripten::function("validateDraft", &ValidateDraft);
   emscripten::function("slugify", &Slugify);
-  emscripten::function("mergeProvider", &MergeProvider);
   emscripten::function("secondOpinion", &SecondOpinion);
   emscripten::function("syncMerge", &SyncMerge);
   emscripten::function("constants", &Constants);

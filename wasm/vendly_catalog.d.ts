@@ -166,31 +166,6 @@ export interface ParsePriceResult {
   currency: string | null;
 }
 
-/**
- * An AI provider's answer in the plan's ExtractedProductData shape. Any field may be missing, null or of
- * the wrong type: such fields are ignored. Variants whose option is size/sizes/saizi become sizes, those
- * whose option is color/colour/colors/rangi become colours; others are ignored.
- */
-export interface ExtractedProductData {
-  name?: string | null;
-  description?: string | null;
-  price?: number | null;
-  currency?: string | null;
-  category?: Category | string | null;
-  tags?: string[] | null;
-  variants?: Array<{ option: string; value: string }> | null;
-  /** In [0, 1]; 0.5 when missing. The provider's price is used only at 0.7 or above. */
-  confidence?: number | null;
-}
-
-/** Where a merged field's value came from. */
-export type FieldSource = "none" | "core" | "provider" | "both";
-
-/** mergeProvider: the merged product, and the source of each field. */
-export interface MergedProductJson extends ProductJson {
-  sources: Record<DraftField, FieldSource>;
-}
-
 /** A model's value and the caption text it quotes as its evidence. */
 export interface QuotedValue<T> {
   value: T;
@@ -300,9 +275,6 @@ export interface VendlyCatalog {
    * -> SlugResult (the first of slug, slug-2, slug-3, ... not taken) | ErrorResult.
    */
   slugify(name: string, takenJson: string): string;
-
-  /** (ProductJson, ExtractedProductData or "null") -> MergedProductJson | ErrorResult. */
-  mergeProvider(coreProductJson: string, providerJson: string): string;
 
   /**
    * (ProductJson, the caption as plain text, ModelItemJson or "null") -> SecondOpinionJson | ErrorResult.

@@ -8,7 +8,6 @@
 #include "post_reader.h"
 #include "vendly/draft.h"
 #include "vendly/extract.h"
-#include "vendly/merge.h"
 #include "vendly/money.h"
 #include "vendly/normalize.h"
 #include "vendly/registry.h"
@@ -249,17 +248,6 @@ std::string UniqueSlugJson(std::string_view name, std::string_view taken_json) {
   ordered_json out;
   out["slug"] = UniqueSlug(name, taken);
   return Dump(out);
-}
-
-std::string MergeJson(std::string_view core_product_json, std::string_view provider_json) {
-  ObjectArg core_arg = ParseObjectArg(core_product_json, "core");
-  if (!core_arg.error.empty()) return Error(core_arg.error, 0);
-  ObjectArg provider_arg = ParseObjectArg(provider_json, "provider", /*null_allowed=*/true);
-  if (!provider_arg.error.empty()) return Error(provider_arg.error, 0);
-
-  ProductResult core = ProductFromJson(core_arg.value);
-  if (!core.errors.empty()) return Error("core: " + core.errors.front().message, 0);
-  return Dump(ToJson(MergeWithProvider(core.product, ProviderAnswerFromJson(provider_arg.value))));
 }
 
 std::string SecondOpinionJson(std::string_view core_product_json, std::string_view caption,

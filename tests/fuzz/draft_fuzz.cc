@@ -1,8 +1,8 @@
-// Fuzzes the draft rules, the provider merge and the sync merge with arbitrary bytes: as JSON text
-// to the JSON face (ApplyEditsJson, ValidateDraftJson, MergeJson, SyncMergeJson, UniqueSlugJson),
-// and as field values of a Draft (invalid UTF-8, huge, emoji-only). Checks the results' invariants:
-// every JSON answer is one JSON object, slugs are well-formed, normalisation is idempotent, so a
-// normalised draft never fails the "written the catalog's way" rule.
+// Fuzzes the draft rules, the second opinion and the sync merge with arbitrary bytes: as JSON text
+// to the JSON face (ApplyEditsJson, ValidateDraftJson, SecondOpinionJson, SyncMergeJson,
+// UniqueSlugJson), and as field values of a Draft (invalid UTF-8, huge, emoji-only). Checks the
+// results' invariants: every JSON answer is one JSON object, slugs are well-formed, normalisation
+// is idempotent, so a normalised draft never fails the "written the catalog's way" rule.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -13,8 +13,8 @@
 
 #include "vendly/api.h"
 #include "vendly/draft.h"
-#include "vendly/merge.h"
 #include "vendly/normalize.h"
+#include "vendly/second_opinion.h"
 #include "vendly/sync.h"
 
 namespace {
@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckJsonObject(vendly::ValidateDraftJson(input));
   CheckJsonObject(vendly::ApplyEditsJson(p[0], p[1]));
   CheckJsonObject(vendly::SyncMergeJson(p[0], p[1], p[2]));
-  CheckJsonObject(vendly::MergeJson(p[0], p[1]));
+  CheckJsonObject(vendly::SecondOpinionJson(p[0], p[2], p[1]));
   CheckJsonObject(vendly::UniqueSlugJson(p[0], p[1]));
 
   // The JSON face with well-formed drafts whose values are the fuzzer's strings.
@@ -127,14 +127,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(vendly::DraftToJson(seller_only.merged) ==
         vendly::DraftToJson(vendly::NormalizeDraft(other)));
 
-  // Merge: confidences stay in [0, 1] whatever the provider says.
+  // Second opinion: confidences stay in [0, 1] whatever the model says, and a disputed price is
+  // never auto-approved.
   vendly::Product product;
   product.name = p[0];
   product.price = static_cast<double>(size);
   product.field_confidence.price = static_cast<double>(size % 11) / 10.0;
-  const vendly::MergeResult merged =
-      vendly::MergeWithProvider(product, vendly::ProviderAnswerFromJson(nlohmann::json::parse(
-                                             p[1], nullptr, /*allow_exceptions=*/false)));
+  const vendly::ModelItem model =
+      vendly::ModelItemFromJson(nlohmann::json::parse(p[1], nullptr, /*allow_exceptions=*/false));
+  const vendly::SecondOpinion merged = vendly::MergeSecondOpinion(product, &model, p[2]);
+  Check(!merged.price_disputed || !vendly::MayAutoApprove(merged, 0.0));
   const vendly::FieldScores& f = merged.product.field_confidence;
   for (double v : {merged.product.confidence, f.name, f.price, f.currency, f.old_price, f.category,
                    f.sizes, f.colors}) {

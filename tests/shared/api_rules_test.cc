@@ -152,52 +152,33 @@ TEST(ApiRules, UniqueSlug) {
   EXPECT_EQ(UniqueSlugJson("Red Dress", "{}"), R"({"error":"taken: expected a JSON array"})");
 }
 
-// --- MergeJson
+// --- SecondOpinionJson (the engine's product read back from JSON)
 
-TEST(ApiRules, MergeProductShape) {
-  json out = Parse(MergeJson(
+TEST(ApiRules, SecondOpinionReadsTheEngineProduct) {
+  json out = Parse(SecondOpinionJson(
       R"({"name":"Blue Denim Jacket","price":2500,"currency":"KES","category":"Fashion & Apparel",)"
-      R"("confidence":0.8,"field_confidence":{"name":0.8,"price":0.9,"currency":0.9,"category":0.7}})",
-      R"({"name":"Blue denim jacket","price":2500,"currency":"KES","category":null,"tags":["denim"],)"
-      R"("variants":[{"option":"size","value":"M"}],"confidence":0.9})"));
+      R"("confidence":0.8,"field_confidence":{"name":0.8,"price":0.9,"currency":0.9,"category":0.7},)"
+      R"("evidence":{"price":[[18,22]]}})",
+      "Blue denim jacket 2500 bob", "null"));
   EXPECT_EQ(out["name"], "Blue Denim Jacket");
-  EXPECT_EQ(out["sources"]["name"], "both");
-  EXPECT_EQ(out["sources"]["category"], "core");
-  EXPECT_EQ(out["sources"]["sizes"], "provider");
-  EXPECT_EQ(out["sizes"], json({"M"}));
-  EXPECT_EQ(out["tags"], json({"denim"}));
-  EXPECT_TRUE(out["field_confidence"].is_object());
-  EXPECT_TRUE(out["evidence"].is_object());
-  EXPECT_NEAR(out["confidence"].get<double>(), 0.7, 1e-9);
+  EXPECT_EQ(out["price"], 2500);
+  EXPECT_EQ(out["sources"]["name"], "engine");
+  EXPECT_NEAR(out["field_confidence"]["category"].get<double>(), 0.7, 1e-9);
+  EXPECT_EQ(out["evidence"]["price"], json::parse("[[18,22]]"));
+  EXPECT_NEAR(out["confidence"].get<double>(), 0.8, 1e-9);
 }
 
-TEST(ApiRules, MergeNullProviderKeepsCore) {
-  json out = Parse(MergeJson(R"({"name":"Coat","price":100})", "null"));
-  EXPECT_EQ(out["name"], "Coat");
-  EXPECT_EQ(out["sources"]["price"], "core");
-}
-
-TEST(ApiRules, MergeIgnoresWrongTypesFromProvider) {
-  json out =
-      Parse(MergeJson(R"({"name":"Coat"})",
-                      R"({"name":{},"price":"100","tags":[[]],"variants":"M","confidence":[]})"));
-  EXPECT_EQ(out["name"], "Coat");
-  EXPECT_TRUE(out["price"].is_null());
-}
-
-TEST(ApiRules, MergeErrors) {
-  EXPECT_EQ(Parse(MergeJson("x", "{}")), json({{"error", "core: invalid JSON"}}));
-  EXPECT_EQ(Parse(MergeJson("{}", "]")), json({{"error", "provider: invalid JSON"}}));
-  EXPECT_EQ(Parse(MergeJson("{}", "[1]")), json({{"error", "provider: expected a JSON object"}}));
-  EXPECT_TRUE(Parse(MergeJson(R"({"price":"x"})", "{}")).contains("error"));
-  EXPECT_EQ(Parse(MergeJson(R"({"id":"p","products":[]})", "{}"))["error"],
+TEST(ApiRules, SecondOpinionErrors) {
+  EXPECT_EQ(Parse(SecondOpinionJson("{}", "c", "]")), json({{"error", "model: invalid JSON"}}));
+  EXPECT_TRUE(Parse(SecondOpinionJson(R"({"price":"x"})", "c", "{}")).contains("error"));
+  EXPECT_EQ(Parse(SecondOpinionJson(R"({"id":"p","products":[]})", "c", "{}"))["error"],
             "core: Expected one product (an entry of \"products\"), not a whole extraction.");
 }
 
-TEST(ApiRules, MergeIsDeterministic) {
+TEST(ApiRules, SecondOpinionIsDeterministic) {
   const char* core = R"({"name":"A","price":1,"field_confidence":{"name":0.3}})";
-  const char* provider = R"({"name":"B","price":2,"confidence":0.95,"tags":["z","y"]})";
-  EXPECT_EQ(MergeJson(core, provider), MergeJson(core, provider));
+  const char* model = R"({"name":{"value":"B","quote":"B"},"price":{"value":2,"quote":"2"}})";
+  EXPECT_EQ(SecondOpinionJson(core, "A B 2", model), SecondOpinionJson(core, "A B 2", model));
 }
 
 // --- SyncMergeJson
@@ -244,8 +225,9 @@ TEST(ApiRules, OutputIsAlwaysOneJsonObject) {
                           "{\"a\":1e999}"};
   for (const char* a : inputs) {
     for (const char* b : inputs) {
-      for (const std::string& out : {ApplyEditsJson(a, b), ValidateDraftJson(a), MergeJson(a, b),
-                                     SyncMergeJson(a, b, a), UniqueSlugJson(a, b)}) {
+      for (const std::string& out :
+           {ApplyEditsJson(a, b), ValidateDraftJson(a), SecondOpinionJson(a, b, b),
+            SyncMergeJson(a, b, a), UniqueSlugJson(a, b)}) {
         json j = Parse(out);
         EXPECT_TRUE(j.is_object()) << out;
       }

@@ -49,7 +49,7 @@ test('syncMerge follows Instagram where the seller did not edit and reports conf
 });
 
 test('bad JSON gives an error object from every export', () => {
-  for (const out of [m.validateDraft('{'), m.applyEdits('{', '{}'), m.syncMerge('[', '{}', '{}'), m.mergeProvider('x', 'null')]) {
+  for (const out of [m.validateDraft('{'), m.applyEdits('{', '{}'), m.syncMerge('[', '{}', '{}'), m.secondOpinion('x', '', 'null')]) {
     assert.ok(typeof JSON.parse(out).error === 'string');
   }
 });

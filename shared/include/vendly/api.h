@@ -24,7 +24,7 @@ std::string ExtractFeaturesJsonLine(std::string_view line, std::size_t line_numb
 // "currency": ISO code|null}. Errors as above.
 std::string ParsePriceJsonLine(std::string_view line, std::size_t line_number = 0);
 
-// --- Draft rules, merge and sync (draft.h, merge.h, sync.h)
+// --- Draft rules, second opinion and sync (draft.h, second_opinion.h, sync.h)
 //
 // Draft JSON below is an object with the keys of the CLI's product output, the fields'
 // FieldInfo::cli of registry.h (others ignored). Errors are
@@ -48,13 +48,6 @@ std::string SlugifyJson(std::string_view name);
 // `name` is plain text; `taken_json` a JSON array of the store's slugs (empty text or null: none;
 // non-string entries are ignored) -> {"slug": the first of slug, slug-2, slug-3, ... not taken}.
 std::string UniqueSlugJson(std::string_view name, std::string_view taken_json);
-
-// The core's product (one entry of the CLI's "products") merged with an AI provider's answer in the
-// ExtractedProductData shape (null: no answer; fields missing, null or of the wrong type are
-// ignored)
-// -> the merged product in the CLI's product shape plus "sources":{"name":"core"|"provider"|"both"|
-// "none",...} (merge.h).
-std::string MergeJson(std::string_view core_product_json, std::string_view provider_json);
 
 // The second opinion of second_opinion.h: the engine's product (one entry of the CLI's
 // "products"), the post's caption as plain text (not JSON) and the model's item for that product

@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vendly/draft.h"
 #include "vendly/extract.h"
 #include "vendly/registry.h"
 
@@ -98,6 +99,17 @@ struct SecondOpinion {
   std::vector<FieldOpinion> fields;  // the scored fields, in registry order
   bool price_disputed = false;       // the draft must wait for the seller
 };
+
+// The engine's product from its JSON (the CLI's product object: the Draft keys plus sold_out,
+// confidence, field_confidence, evidence), as the server stores drafts and the dashboard holds
+// them. Draft keys of the wrong type are errors (DraftFromJson); the other keys are read when well
+// typed and ignored otherwise. A whole extraction result ({"products":[...]} and no "name") is the
+// error "not_a_product".
+struct ProductResult {
+  Product product;
+  std::vector<FieldError> errors;
+};
+ProductResult ProductFromJson(const nlohmann::json& json);
 
 // True when `caption` contains `quote` once both are folded (whitespace collapsed, ASCII
 // lower-cased); an empty quote is never found.
