@@ -1,6 +1,7 @@
 // meta-sandbox: a stand-in for the parts of Meta's platform the edge server uses (Facebook Login,
-// the Graph API for Pages and Instagram media, the media CDN, webhooks), seeded from JSON fixtures
-// and steered through
+// the Graph API for Pages and Instagram media, the media CDN, webhooks), and for the language
+// models of the second opinion (OpenAI- and Gemini-shaped), seeded from JSON fixtures and steered
+// through
 // /_sandbox/. Listens on loopback only.
 //
 //   meta-sandbox [--port N] [--host 127.0.0.1] [--fixtures DIR] [--public-url URL] [--app-id ID]
@@ -194,6 +195,7 @@ int main(int argc, char** argv) {
   server.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
     response.set_content("{\"ok\":true}", "application/json");
   });
+  vendly::sandbox::InstallAiRoutes(server, store);
   vendly::sandbox::InstallControlRoutes(server, store);
   vendly::sandbox::InstallDialogRoutes(server, store);
   vendly::sandbox::InstallInstagramLoginRoutes(server, store);

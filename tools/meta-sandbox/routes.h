@@ -36,6 +36,11 @@ void InstallDialogRoutes(httplib::Server& server, Store& store);
 // GET /cdn/...: the signed media files (PNG images, MP4 stand-ins, profile pictures).
 void InstallCdnRoutes(httplib::Server& server, Store& store);
 
+// The fake language models: POST /v1/chat/completions (OpenAI-shaped), POST
+// /v1beta/models/{model}:generateContent (Gemini-shaped) and their control API under
+// /_sandbox/ai/. Install before the control API, whose catch-all answers unknown /_sandbox/ paths.
+void InstallAiRoutes(httplib::Server& server, Store& store);
+
 // /_sandbox/...: the control API.
 void InstallControlRoutes(httplib::Server& server, Store& store);
 

@@ -149,6 +149,41 @@ struct CallLog {
   std::map<std::string, std::deque<int64_t>> account_times;
 };
 
+// The fake language models (ai_routes.cc): answers given by the control API keyed by caption,
+// faults on demand and a record of the calls.
+struct AiFault {
+  int id = 0;
+  std::string type;      // timeout | status | malformed_body | malformed | refusal | bad_quote |
+                         // wrong_price
+  std::string provider;  // openai | gemini; empty: either
+  int status = 500;      // status: the HTTP status (429, 500, 503, ...)
+  int retry_after = 0;   // status: a Retry-After header (seconds) when > 0
+  int64_t delay_ms = 0;  // timeout: how long the answer waits
+  int64_t count = 1;     // calls it applies to; -1: every call
+  int64_t fired = 0;
+};
+
+struct AiCall {
+  std::string provider;  // openai | gemini
+  std::string model;
+  std::string caption;  // "" when the request carried none we could read
+  std::string store_currency;
+  bool structured = false;        // asked for JSON-schema output
+  bool prompt_has_rules = false;  // the system prompt carries the labelling rules
+  std::string image_mime;         // the inline image's type ("" when none)
+  int64_t image_bytes = 0;
+  std::string fault;  // the fault applied ("" when none)
+};
+
+struct AiWorld {
+  std::map<std::string, nlohmann::json> answers;  // caption -> the model answer to give
+  std::vector<AiFault> faults;
+  int next_fault_id = 1;
+  bool wrong_prices = false;  // mode: every answer's prices are wrong (quotes kept)
+  std::vector<AiCall> calls;  // most recent last, at most 1000 kept
+  int64_t total_calls = 0;
+};
+
 struct World {
   std::string app_id;
   std::string app_secret;
@@ -177,6 +212,7 @@ struct World {
   uint64_t next_media_id = 17990000000000001ULL;
   int64_t app_budget = 4800;
   int64_t account_budget = 4800;
+  AiWorld ai;
 };
 
 // Owns the world and its lock. Load() fills it from the fixtures directory; Reset() reloads it.
