@@ -130,6 +130,14 @@ Status ReadInts(const EnvGetter& getenv, Config& c) {
       {"VENDLY_SYNC_WALK_SECONDS", 1, 86400, [&](long v) { c.sync_walk_seconds = int(v); }},
       {"VENDLY_MEDIA_MAX_BYTES", 1024, 1L << 30,
        [&](long v) { c.media_max_bytes = std::size_t(v); }},
+      {"VENDLY_AI_TIMEOUT_SECONDS", 1, 600, [&](long v) { c.ai.timeout_seconds = int(v); }},
+      {"VENDLY_AI_MAX_RETRIES", 0, 10, [&](long v) { c.ai.max_retries = int(v); }},
+      {"VENDLY_AI_CALLS_PER_MINUTE", 1, 1000000, [&](long v) { c.ai.calls_per_minute = int(v); }},
+      {"VENDLY_AI_STORE_CALLS_PER_MINUTE", 1, 1000000,
+       [&](long v) { c.ai.store_calls_per_minute = int(v); }},
+      {"VENDLY_AI_DAILY_CALLS", 0, 100000000, [&](long v) { c.ai.daily_calls = int(v); }},
+      {"VENDLY_AI_STORE_DAILY_CALLS", 0, 100000000,
+       [&](long v) { c.ai.store_daily_calls = int(v); }},
   };
   for (const auto& var : ints) {
     const char* v = getenv(var.name);
@@ -176,6 +184,55 @@ Status FinishAndValidate(Config& c) {
   return Status::Ok();
 }
 
+bool ParseUsd(const std::string& text, double* out) {
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !(v >= 0) || v > 1e6) return false;
+  *out = v;
+  return true;
+}
+
+// The AI settings (AiConfig). The keys are read here and never written anywhere else.
+Status ReadAi(const EnvGetter& getenv, AiConfig& ai) {
+  auto str = [&](const char* name, std::string* field) {
+    const char* v = getenv(name);
+    if (v != nullptr && *v != '\0') *field = v;
+  };
+  str("VENDLY_AI_MODE", &ai.mode);
+  str("VENDLY_AI_PROVIDER", &ai.provider);
+  str("OPENAI_API_KEY", &ai.openai_key);
+  str("OPENAI_MODEL", &ai.openai_model);
+  str("OPENAI_BASE_URL", &ai.openai_base_url);
+  str("GEMINI_API_KEY", &ai.gemini_key);
+  str("GEMINI_MODEL", &ai.gemini_model);
+  str("GEMINI_BASE_URL", &ai.gemini_base_url);
+  if (ai.mode != "off" && ai.mode != "unsure" && ai.mode != "all")
+    return Status::InvalidRequest("VENDLY_AI_MODE must be off, unsure or all");
+  if (!ai.provider.empty() && ai.provider != "openai" && ai.provider != "gemini")
+    return Status::InvalidRequest("VENDLY_AI_PROVIDER must be openai or gemini");
+  ai.openai_base_url = TrimSlash(ai.openai_base_url);
+  ai.gemini_base_url = TrimSlash(ai.gemini_base_url);
+  if (!IsHttpUrl(ai.openai_base_url) || !IsHttpUrl(ai.gemini_base_url))
+    return Status::InvalidRequest("OPENAI_BASE_URL and GEMINI_BASE_URL must be http(s) URLs");
+  struct UsdVar {
+    const char* name;
+    double* field;
+  };
+  for (const UsdVar& var : {UsdVar{"VENDLY_AI_INPUT_USD_PER_MTOK", &ai.input_usd_per_mtok},
+                            UsdVar{"VENDLY_AI_OUTPUT_USD_PER_MTOK", &ai.output_usd_per_mtok},
+                            UsdVar{"VENDLY_AI_DAILY_USD", &ai.daily_usd}}) {
+    const char* v = getenv(var.name);
+    if (v == nullptr || *v == '\0') continue;
+    if (!ParseUsd(v, var.field))
+      return Status::InvalidRequest(std::string(var.name) + " must be a number of US dollars");
+  }
+  std::string chosen = ai.provider;
+  if (chosen.empty()) chosen = !ai.openai_key.empty() ? "openai" : "gemini";
+  const bool keyed = !(chosen == "openai" ? ai.openai_key : ai.gemini_key).empty();
+  ai.active_provider = ai.mode != "off" && keyed ? chosen : "";
+  return Status::Ok();
+}
+
 Status ReadPreviousKeys(const char* previous, Config& c) {
   if (previous == nullptr) return Status::Ok();
   std::stringstream list(previous);
@@ -198,6 +255,7 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
   ReadStrings(getenv, c);
   Status st = ReadInts(getenv, c);
   if (st.ok()) st = FinishAndValidate(c);
+  if (st.ok()) st = ReadAi(getenv, c.ai);
   if (st.ok()) st = ResolveTokenKey(getenv("VENDLY_TOKEN_KEY"), &c);
   if (st.ok()) st = ReadPreviousKeys(getenv("VENDLY_TOKEN_KEYS_PREVIOUS"), c);
   if (!st.ok()) return st;

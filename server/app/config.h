@@ -14,6 +14,32 @@
 
 namespace vendly::server {
 
+// The second opinion (server/ai): which posts are sent to which language model, and the limits.
+struct AiConfig {
+  std::string mode = "off";  // VENDLY_AI_MODE: off | unsure (below auto-approve) | all
+  // VENDLY_AI_PROVIDER: openai | gemini; unset: the one whose key is set (openai first).
+  std::string provider;
+  std::string openai_key;                                                     // OPENAI_API_KEY
+  std::string openai_model = "gpt-4.1-nano";                                  // OPENAI_MODEL
+  std::string openai_base_url = "https://api.openai.com/v1";                  // OPENAI_BASE_URL
+  std::string gemini_key;                                                     // GEMINI_API_KEY
+  std::string gemini_model = "gemini-2.0-flash-lite";                         // GEMINI_MODEL
+  std::string gemini_base_url = "https://generativelanguage.googleapis.com";  // GEMINI_BASE_URL
+  int timeout_seconds = 20;  // VENDLY_AI_TIMEOUT_SECONDS: per request
+  int max_retries = 3;       // VENDLY_AI_MAX_RETRIES: of a 429/5xx
+  // VENDLY_AI_INPUT_USD_PER_MTOK / VENDLY_AI_OUTPUT_USD_PER_MTOK: the model's price per million
+  // tokens; negative (unset): the chosen provider's default model's list price.
+  double input_usd_per_mtok = -1;
+  double output_usd_per_mtok = -1;
+  int calls_per_minute = 120;       // VENDLY_AI_CALLS_PER_MINUTE: all stores together
+  int store_calls_per_minute = 30;  // VENDLY_AI_STORE_CALLS_PER_MINUTE
+  int daily_calls = 20000;          // VENDLY_AI_DAILY_CALLS: all stores, per UTC day
+  int store_daily_calls = 2000;     // VENDLY_AI_STORE_DAILY_CALLS
+  double daily_usd = 5.0;           // VENDLY_AI_DAILY_USD: all stores, per UTC day
+  // The provider in use ("" when the mode is off or no key is set): set by LoadConfig.
+  std::string active_provider;
+};
+
 struct Config {
   std::string database_url =
       "host=localhost dbname=vendly";      // VENDLY_DATABASE_URL (libpq conninfo)
@@ -72,6 +98,7 @@ struct Config {
   int poll_min_seconds = 15;
   int poll_max_seconds = 300;
   int sync_walk_seconds = 300;
+  AiConfig ai;
 };
 
 using EnvGetter = std::function<const char*(const char*)>;

@@ -79,7 +79,9 @@ int RunServe(App& app, const JobRunner::Options& job_options, const sigset_t& si
                      {"port", app.config.port},
                      {"publicUrl", app.config.public_url},
                      {"graphUrl", app.config.graph_url},
-                     {"graphVersion", app.config.graph_version}});
+                     {"graphVersion", app.config.graph_version},
+                     {"aiMode", app.config.ai.mode},
+                     {"aiProvider", app.config.ai.active_provider}});
   // Declared after `app` (the caller's), so destroyed (stopped) before it.
   std::unique_ptr<JobRunner> runner;
   if (job_options.threads > 0) {

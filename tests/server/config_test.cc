@@ -143,5 +143,40 @@ TEST(Config, WorkerThreadsDefaultToTwoAndZeroTurnsInProcessJobsOff) {
   }
 }
 
+TEST(Config, TheSecondOpinionIsOffWithoutAModeAndAKey) {
+  FakeEnv env;
+  env.vars["VENDLY_DATA_DIR"] = TempDir();
+  auto off = LoadConfig(env.getter());
+  ASSERT_TRUE(off.ok());
+  EXPECT_EQ(off->ai.mode, "off");
+  EXPECT_EQ(off->ai.active_provider, "");
+  EXPECT_EQ(off->ai.openai_base_url, "https://api.openai.com/v1");
+  EXPECT_EQ(off->ai.gemini_base_url, "https://generativelanguage.googleapis.com");
+  env.vars["VENDLY_AI_MODE"] = "unsure";
+  EXPECT_EQ(LoadConfig(env.getter())->ai.active_provider, "");  // no key: nothing is sent
+  env.vars["GEMINI_API_KEY"] = "g";
+  EXPECT_EQ(LoadConfig(env.getter())->ai.active_provider, "gemini");
+  env.vars["OPENAI_API_KEY"] = "o";
+  EXPECT_EQ(LoadConfig(env.getter())->ai.active_provider, "openai");
+  env.vars["VENDLY_AI_PROVIDER"] = "gemini";
+  EXPECT_EQ(LoadConfig(env.getter())->ai.active_provider, "gemini");
+  env.vars["VENDLY_AI_DAILY_USD"] = "2.5";
+  EXPECT_DOUBLE_EQ(LoadConfig(env.getter())->ai.daily_usd, 2.5);
+  for (const auto& [name, bad] :
+       std::map<std::string, std::string>{{"VENDLY_AI_MODE", "sometimes"},
+                                          {"VENDLY_AI_PROVIDER", "claude"},
+                                          {"OPENAI_BASE_URL", "ftp://x"},
+                                          {"VENDLY_AI_DAILY_USD", "-1"},
+                                          {"VENDLY_AI_TIMEOUT_SECONDS", "0"}}) {
+    FakeEnv broken = env;
+    broken.vars[name] = bad;
+    auto c = LoadConfig(broken.getter());
+    EXPECT_FALSE(c.ok()) << name;
+    if (!c.ok()) {
+      EXPECT_NE(c.status().message().find(name), std::string::npos) << name;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace vendly::server
