@@ -93,11 +93,12 @@ json AiAnswerSchemaOpenAi() {
                  {"colors", QuotedOpenAi(list)}}},
                {"required", ItemKeys()},
                {"additionalProperties", false}};
-  return {{"type", "object"},
-          {"properties",
-           {{"is_product", {{"type", "boolean"}}}, {"items", {{"type", "array"}, {"items", item}}}}},
-          {"required", json::array({"is_product", "items"})},
-          {"additionalProperties", false}};
+  return {
+      {"type", "object"},
+      {"properties",
+       {{"is_product", {{"type", "boolean"}}}, {"items", {{"type", "array"}, {"items", item}}}}},
+      {"required", json::array({"is_product", "items"})},
+      {"additionalProperties", false}};
 }
 
 json AiAnswerSchemaGemini() {
@@ -113,10 +114,11 @@ json AiAnswerSchemaGemini() {
                  {"sizes", QuotedGemini(list)},
                  {"colors", QuotedGemini(list)}}},
                {"required", ItemKeys()}};
-  return {{"type", "OBJECT"},
-          {"properties",
-           {{"is_product", {{"type", "BOOLEAN"}}}, {"items", {{"type", "ARRAY"}, {"items", item}}}}},
-          {"required", json::array({"is_product", "items"})}};
+  return {
+      {"type", "OBJECT"},
+      {"properties",
+       {{"is_product", {{"type", "BOOLEAN"}}}, {"items", {{"type", "ARRAY"}, {"items", item}}}}},
+      {"required", json::array({"is_product", "items"})}};
 }
 
 }  // namespace vendly::server

@@ -102,8 +102,7 @@ class Poster {
 
  private:
   std::chrono::milliseconds Backoff(int attempt) const {
-    const std::chrono::milliseconds doubled(options_.backoff_base.count()
-                                            << std::min(attempt, 10));
+    const std::chrono::milliseconds doubled(options_.backoff_base.count() << std::min(attempt, 10));
     return std::min(doubled, options_.max_retry_after);
   }
   static Posted Fail(std::string why) { return Posted{false, "", std::move(why)}; }
@@ -145,9 +144,9 @@ class ProviderBase : public AiProvider {
   AiAnswer Ask(const AiPost& post) override {
     const auto start = Clock::now();
     AiAnswer out;
-    Posted posted = poster_.Post(Path(), Headers(), Body(post).dump(-1, ' ', false,
-                                                                    json::error_handler_t::replace),
-                                 &out.usage);
+    Posted posted =
+        poster_.Post(Path(), Headers(),
+                     Body(post).dump(-1, ' ', false, json::error_handler_t::replace), &out.usage);
     if (!posted.ok) {
       out.failure = posted.failure;
     } else {
@@ -188,17 +187,18 @@ class OpenAiProvider : public ProviderBase {
     return {{"Authorization", "Bearer " + options_.api_key}};
   }
   json Body(const AiPost& post) const override {
-    return {{"model", options_.model},
-            {"temperature", 0},
-            {"messages",
-             json::array({{{"role", "system"}, {"content", AiSystemPrompt()}},
-                          {{"role", "user"},
-                           {"content", json::array({{{"type", "text"},
-                                                     {"text", AiInputText(post)}}})}}})},
-            {"response_format",
-             {{"type", "json_schema"},
-              {"json_schema",
-               {{"name", "catalog_items"}, {"strict", true}, {"schema", AiAnswerSchemaOpenAi()}}}}}};
+    return {
+        {"model", options_.model},
+        {"temperature", 0},
+        {"messages",
+         json::array(
+             {{{"role", "system"}, {"content", AiSystemPrompt()}},
+              {{"role", "user"},
+               {"content", json::array({{{"type", "text"}, {"text", AiInputText(post)}}})}}})},
+        {"response_format",
+         {{"type", "json_schema"},
+          {"json_schema",
+           {{"name", "catalog_items"}, {"strict", true}, {"schema", AiAnswerSchemaOpenAi()}}}}}};
   }
   void Read(const json& body, AiAnswer* out) const override {
     const json usage = body.value("usage", json::object());

@@ -107,7 +107,8 @@ TEST_P(AiProviderTest, AnswersWithQuotedValuesAndCounts) {
 
   const SecondOpinion merged = Merge(a);
   EXPECT_FALSE(merged.price_disputed);
-  EXPECT_GE(merged.product.field_confidence.price, Merge(AiAnswer{}).product.field_confidence.price);
+  EXPECT_GE(merged.product.field_confidence.price,
+            Merge(AiAnswer{}).product.field_confidence.price);
 }
 
 TEST_P(AiProviderTest, RetriesA429HonouringRetryAfter) {

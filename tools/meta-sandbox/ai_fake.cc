@@ -60,12 +60,13 @@ struct Mark {
   const char* text;
   const char* currency;  // "" when the store's currency is meant
 };
-constexpr Mark kMarksBefore[] = {{"kshs", "KES"}, {"ksh", "KES"}, {"kes", "KES"}, {"ugx", "UGX"},
-                                 {"tzs", "TZS"},  {"rwf", "RWF"}, {"ngn", "NGN"}, {"usd", "USD"},
-                                 {"$", "USD"},    {"shs", ""},    {"sh", ""},     {"\xE2\x82\xA6", "NGN"}};
-constexpr Mark kMarksAfter[] = {{"/=", ""},     {"/-", ""},     {"bob", "KES"}, {"kes", "KES"},
-                                {"ksh", "KES"}, {"ugx", "UGX"}, {"tzs", "TZS"}, {"usd", "USD"},
-                                {"shs", ""}};
+constexpr Mark kMarksBefore[] = {{"kshs", "KES"}, {"ksh", "KES"}, {"kes", "KES"},
+                                 {"ugx", "UGX"},  {"tzs", "TZS"}, {"rwf", "RWF"},
+                                 {"ngn", "NGN"},  {"usd", "USD"}, {"$", "USD"},
+                                 {"shs", ""},     {"sh", ""},     {"\xE2\x82\xA6", "NGN"}};
+constexpr Mark kMarksAfter[] = {{"/=", ""},     {"/-", ""},     {"bob", "KES"},
+                                {"kes", "KES"}, {"ksh", "KES"}, {"ugx", "UGX"},
+                                {"tzs", "TZS"}, {"usd", "USD"}, {"shs", ""}};
 
 // The mark ending at `end` (one optional space before the number), or nullptr.
 const Mark* MarkBefore(const std::string& lower, size_t end, size_t* mark_begin) {
@@ -110,8 +111,8 @@ double ReadNumber(const std::string& s, size_t* i, bool* thousands_k) {
       fraction += (s[j++] - '0') * scale;
     }
   }
-  *thousands_k = j < s.size() && (s[j] == 'k' || s[j] == 'K') &&
-                 (j + 1 >= s.size() || !IsAlnum(s[j + 1]));
+  *thousands_k =
+      j < s.size() && (s[j] == 'k' || s[j] == 'K') && (j + 1 >= s.size() || !IsAlnum(s[j + 1]));
   if (*thousands_k) ++j;
   *i = j;
   if (digits.size() > 15) return 0;  // no price; a phone or order number
@@ -123,8 +124,8 @@ std::vector<PriceToken> PricesIn(const std::string& line) {
   std::vector<PriceToken> out;
   const std::string lower = Lower(line);
   for (size_t i = 0; i < line.size();) {
-    if (!IsDigit(line[i]) || (i > 0 && (IsAlnum(line[i - 1]) || line[i - 1] == '.' ||
-                                        line[i - 1] == ','))) {
+    if (!IsDigit(line[i]) ||
+        (i > 0 && (IsAlnum(line[i - 1]) || line[i - 1] == '.' || line[i - 1] == ','))) {
       ++i;
       continue;
     }
@@ -349,14 +350,14 @@ json WithQuoteNotInCaption(json answer) {
 }
 
 std::optional<AiFault> AiFaultFromJson(const json& in, std::string* error) {
-  static const std::set<std::string> kTypes = {"timeout", "status",    "malformed_body",
-                                               "malformed", "refusal", "bad_quote",
-                                               "wrong_price"};
+  static const std::set<std::string> kTypes = {
+      "timeout", "status", "malformed_body", "malformed", "refusal", "bad_quote", "wrong_price"};
   AiFault f;
   f.type = in.value("type", "");
   if (!kTypes.count(f.type)) {
-    *error = "type must be one of timeout, status, malformed_body, malformed, refusal, "
-             "bad_quote, wrong_price";
+    *error =
+        "type must be one of timeout, status, malformed_body, malformed, refusal, "
+        "bad_quote, wrong_price";
     return std::nullopt;
   }
   f.provider = in.value("provider", "");
@@ -377,10 +378,14 @@ std::optional<AiFault> AiFaultFromJson(const json& in, std::string* error) {
 }
 
 json AiFaultToJson(const AiFault& f) {
-  return {{"id", f.id},         {"type", f.type},
-          {"provider", f.provider}, {"status", f.status},
-          {"retry_after", f.retry_after}, {"delay_ms", f.delay_ms},
-          {"count", f.count},   {"fired", f.fired}};
+  return {{"id", f.id},
+          {"type", f.type},
+          {"provider", f.provider},
+          {"status", f.status},
+          {"retry_after", f.retry_after},
+          {"delay_ms", f.delay_ms},
+          {"count", f.count},
+          {"fired", f.fired}};
 }
 
 json AiCallToJson(const AiCall& c) {

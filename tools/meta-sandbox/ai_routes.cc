@@ -124,8 +124,8 @@ std::optional<AiFault> TakeFaultLocked(AiWorld& ai, const std::string& provider)
 // The answer for the request's caption with the mode and the fault applied. Requires store.mu.
 json AnswerLocked(const AiWorld& ai, const AiRequest& r, const std::optional<AiFault>& fault) {
   const auto given = ai.answers.find(r.caption);
-  json answer = given != ai.answers.end() ? given->second
-                                          : ComputedAnswer(r.caption, r.store_currency);
+  json answer =
+      given != ai.answers.end() ? given->second : ComputedAnswer(r.caption, r.store_currency);
   const std::string type = fault ? fault->type : "";
   if (ai.wrong_prices || type == "wrong_price") answer = WithWrongPrices(std::move(answer));
   if (type == "bad_quote") answer = WithQuoteNotInCaption(std::move(answer));
@@ -142,14 +142,13 @@ json OpenAiCompletion(const AiRequest& r, const std::string& content, bool refus
     message["refusal"] = "I'm sorry, I can't help with that request.";
   }
   const int in = TokensOf(prompt_bytes), out = TokensOf(content.size());
-  return {{"id", "chatcmpl-sandbox-" + std::to_string(prompt_bytes)},
-          {"object", "chat.completion"},
-          {"created", 1765000000},
-          {"model", r.call.model},
-          {"choices",
-           json::array({{{"index", 0}, {"message", message}, {"finish_reason", "stop"}}})},
-          {"usage",
-           {{"prompt_tokens", in}, {"completion_tokens", out}, {"total_tokens", in + out}}}};
+  return {
+      {"id", "chatcmpl-sandbox-" + std::to_string(prompt_bytes)},
+      {"object", "chat.completion"},
+      {"created", 1765000000},
+      {"model", r.call.model},
+      {"choices", json::array({{{"index", 0}, {"message", message}, {"finish_reason", "stop"}}})},
+      {"usage", {{"prompt_tokens", in}, {"completion_tokens", out}, {"total_tokens", in + out}}}};
 }
 
 json GeminiContent(const AiRequest& r, const std::string& content, bool refusal,
@@ -282,16 +281,16 @@ void InstallControl(httplib::Server& server, Store& store) {
     store.world.ai.answers.clear();
     Reply(res, 200, {{"ok", true}});
   });
-  server.Post("/_sandbox/ai/mode", [&store](const httplib::Request& request,
-                                            httplib::Response& response) {
-    const json body = json::parse(request.body, nullptr, false);
-    const std::string mode = body.is_object() ? body.value("mode", "") : "";
-    if (mode != "right" && mode != "wrong_prices")
-      return Reply(response, 400, {{"error", "mode must be right or wrong_prices"}});
-    std::lock_guard<std::mutex> lock(store.mu);
-    store.world.ai.wrong_prices = mode == "wrong_prices";
-    Reply(response, 200, {{"ok", true}, {"mode", mode}});
-  });
+  server.Post("/_sandbox/ai/mode",
+              [&store](const httplib::Request& request, httplib::Response& response) {
+                const json body = json::parse(request.body, nullptr, false);
+                const std::string mode = body.is_object() ? body.value("mode", "") : "";
+                if (mode != "right" && mode != "wrong_prices")
+                  return Reply(response, 400, {{"error", "mode must be right or wrong_prices"}});
+                std::lock_guard<std::mutex> lock(store.mu);
+                store.world.ai.wrong_prices = mode == "wrong_prices";
+                Reply(response, 200, {{"ok", true}, {"mode", mode}});
+              });
   server.Get("/_sandbox/ai/faults", [&store](const httplib::Request&, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(store.mu);
     json faults = json::array();

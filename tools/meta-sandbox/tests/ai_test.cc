@@ -14,27 +14,27 @@ constexpr char kCaption[] =
 json OpenAiBody(const std::string& caption) {
   return {{"model", "gpt-test"},
           {"messages",
-           json::array({{{"role", "system"}, {"content", "Labelling rules: ..."}},
-                        {{"role", "user"},
-                         {"content", json({{"caption", caption}, {"store_currency", "KES"}})
-                                         .dump()}}})},
+           json::array(
+               {{{"role", "system"}, {"content", "Labelling rules: ..."}},
+                {{"role", "user"},
+                 {"content", json({{"caption", caption}, {"store_currency", "KES"}}).dump()}}})},
           {"response_format",
            {{"type", "json_schema"},
             {"json_schema", {{"name", "answer"}, {"strict", true}, {"schema", json::object()}}}}}};
 }
 
 json GeminiBody(const std::string& caption) {
-  return {{"systemInstruction", {{"parts", json::array({{{"text", "Labelling rules"}}})}}},
-          {"contents",
-           json::array({{{"role", "user"},
-                         {"parts", json::array({{{"text", json({{"caption", caption},
-                                                                {"store_currency", "KES"}})
-                                                              .dump()}},
-                                                {{"inline_data",
-                                                  {{"mime_type", "image/png"},
-                                                   {"data", "iVBORw0KGgo="}}}}})}}})},
-          {"generationConfig",
-           {{"responseMimeType", "application/json"}, {"responseSchema", json::object()}}}};
+  return {
+      {"systemInstruction", {{"parts", json::array({{{"text", "Labelling rules"}}})}}},
+      {"contents",
+       json::array(
+           {{{"role", "user"},
+             {"parts",
+              json::array(
+                  {{{"text", json({{"caption", caption}, {"store_currency", "KES"}}).dump()}},
+                   {{"inline_data", {{"mime_type", "image/png"}, {"data", "iVBORw0KGgo="}}}}})}}})},
+      {"generationConfig",
+       {{"responseMimeType", "application/json"}, {"responseSchema", json::object()}}}};
 }
 
 class AiFakeTest : public SandboxTest {
@@ -86,7 +86,8 @@ TEST_F(AiFakeTest, GeminiAnswersAndSeesTheImage) {
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   json body = json::parse(r->body);
-  json answer = json::parse(body["candidates"][0]["content"]["parts"][0]["text"].get<std::string>());
+  json answer =
+      json::parse(body["candidates"][0]["content"]["parts"][0]["text"].get<std::string>());
   EXPECT_EQ(answer["items"][0]["price"]["value"], 2500);
   EXPECT_GT(body["usageMetadata"]["totalTokenCount"].get<int>(), 0);
   json call = Get("/_sandbox/ai/calls").json_body["calls"][0];
@@ -140,9 +141,9 @@ TEST_F(AiFakeTest, MalformedRefusalAndBadQuoteFaults) {
   PostJson("/_sandbox/ai/faults", {{"type", "malformed"}});
   auto content = OpenAi(OpenAiBody(kCaption));
   json outer = json::parse(content->body);
-  EXPECT_TRUE(json::parse(outer["choices"][0]["message"]["content"].get<std::string>(), nullptr,
-                          false)
-                  .is_discarded());
+  EXPECT_TRUE(
+      json::parse(outer["choices"][0]["message"]["content"].get<std::string>(), nullptr, false)
+          .is_discarded());
   PostJson("/_sandbox/ai/faults", {{"type", "refusal"}});
   json refused = json::parse(OpenAi(OpenAiBody(kCaption))->body);
   EXPECT_TRUE(refused["choices"][0]["message"]["content"].is_null());
