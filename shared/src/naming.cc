@@ -5,6 +5,7 @@
 
 #include "category.h"
 #include "lexicon.h"
+#include "prices.h"
 #include "spec_units.h"
 #include "variants.h"
 
@@ -87,24 +88,24 @@ const WordSet& SwahiliConnectors() {
 
 const WordSet& UnitNouns() {
   static constexpr std::string_view kWords[] = {
-      "jar",       "jars",      "bucket",    "buckets", "pack",    "packs",   "packet", "bunch",
-      "piece",     "pieces",    "pair",      "pairs",   "bottle",  "bottles", "tin",    "sachet",
-      "carton",    "dozen",     "wholesale", "retail",  "kipande", "vipande", "kimoja", "moja",
-      "seti",      "nusu",      "per",       "each",    "one",     "any",     "both",   "all",
-      "for",       "from",      "at",        "only",    "price",   "prices",  "bei",    "ni",
-      "kilo",      "kilos",     "lita",      "litre",   "litres",  "liter",   "liters", "size",
-      "sizes",     "sizez",     "kg",        "g",       "ml",      "l",       "tu",     "was",
-      "now",       "before",    "kabla",     "sasa",    "@",       "plate",   "cup",    "roll",
-      "tray",      "crate",     "sack",      "bag-of",  "kila",    "the",     "a",      "an",
-      "and",       "or",        "na",        "au",      "kwa",     "to",      "hadi",   "is",
-      "it",        "its",       "ya",        "za",      "la",      "wa",      "zote",   "set",
-      "sets",      "unit",      "units",     "cost",    "costs",   "pc",      "pcs",    "inch",
-      "inches",    "cm",        "mm",        "m",       "ft",      "uk",      "eu",     "free",
-      "small",     "medium",    "large",     "big",     "mini",    "regular", "half",   "quarter",
-      "full",      "single",    "double",    "family",  "kubwa",   "ndogo",   "kati",   "xl",
-      "xxl",       "xs",        "s",         "waist",   "length",  "ea",      "pp",     "original",
-      "depending", "kulingana", "on",        "quality", "new",     "old",     "zamani", "initially",
-      "instead",   "of",        "box",       "boxes",   "kit",     "bale"};
+      "jar",       "jars",      "bucket",    "buckets", "pack",    "packs",   "packet",  "bunch",
+      "piece",     "pieces",    "pair",      "pairs",   "bottle",  "bottles", "tin",     "sachet",
+      "carton",    "dozen",     "wholesale", "retail",  "kipande", "vipande", "kimoja",  "moja",
+      "seti",      "nusu",      "robo",      "per",     "each",    "one",     "any",     "both",
+      "all",       "for",       "from",      "at",      "only",    "price",   "prices",  "bei",
+      "ni",        "kilo",      "kilos",     "lita",    "litre",   "litres",  "liter",   "liters",
+      "size",      "sizes",     "sizez",     "kg",      "g",       "ml",      "l",       "tu",
+      "was",       "now",       "before",    "kabla",   "sasa",    "@",       "plate",   "cup",
+      "roll",      "tray",      "crate",     "sack",    "bag-of",  "kila",    "the",     "a",
+      "an",        "and",       "or",        "na",      "au",      "kwa",     "to",      "hadi",
+      "is",        "it",        "its",       "ya",      "za",      "la",      "wa",      "zote",
+      "set",       "sets",      "unit",      "units",   "cost",    "costs",   "pc",      "pcs",
+      "inch",      "inches",    "cm",        "mm",      "m",       "ft",      "uk",      "eu",
+      "free",      "small",     "medium",    "large",   "big",     "mini",    "regular", "half",
+      "quarter",   "full",      "single",    "double",  "family",  "kubwa",   "ndogo",   "kati",
+      "xl",        "xxl",       "xs",        "s",       "waist",   "length",  "ea",      "pp",
+      "original",  "depending", "kulingana", "on",      "quality", "new",     "old",     "zamani",
+      "initially", "instead",   "of",        "box",     "boxes",   "kit",     "bale"};
   static const WordSet k(kWords);
   return k;
 }
@@ -609,6 +610,30 @@ std::size_t PossessivePrefix(std::string_view w) {
   return 0;
 }
 
+// True when the hyphen at token `i` glues a model prefix, the last piece, to its number: "A-70",
+// "SM-A155", "G-7": the prefix is at most three letters or holds a digit, the number is at most
+// four bare digits glued on both sides, and nothing glued follows it.
+bool IsModelHyphen(const Text& t, const PieceList* pieces, uint32_t i, uint32_t last) {
+  const Token& tok = t.tokens[i];
+  if (pieces->empty() || tok.space_before || i + 1 >= last) return false;
+  const Piece& prev = pieces->back();
+  const Token& nt = t.tokens[i + 1];
+  if (prev.span.end != tok.begin || prev.connector || prev.translated) return false;
+  if (IsMoneyWord(prev.Word())) return false;  // "Ksh-1500" is an amount
+  if (nt.kind != TokenKind::kNumber || nt.space_before) return false;
+  const std::string_view digits = t.Raw(nt);
+  if (digits.size() > 4) return false;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return false;
+  }
+  if (i + 2 < last && !t.tokens[i + 2].space_before && t.tokens[i + 2].kind != TokenKind::kPunct) {
+    return false;
+  }
+  bool digit = false;
+  for (char c : prev.lower) digit = digit || (c >= '0' && c <= '9');
+  return digit || prev.lower.size() <= 3;
+}
+
 // Collects the name pieces of [first, last).
 // Collects from `first`; at a stop word after words that name no item it ends and sets `*restart`
 // to where a second attempt may begin ("Glow up | with our organic shea butter").
@@ -641,6 +666,19 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
           p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
           p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
           p.hash = WordHash(p.lower);
+          ++i;
+          continue;
+        }
+        // A hyphen glued between a model prefix and its number joins them too: "Itel A-70",
+        // "SM-A155"; a long word glued to an amount is a menu row ("Mishkaki-1000").
+        if (glue == '-' && IsModelHyphen(t, pieces, i, last)) {
+          const Token& nt = t.tokens[i + 1];
+          Piece& p = pieces->back();
+          p.span.end = nt.end;
+          p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
+          p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
+          p.hash = WordHash(p.lower);
+          p.model = true;
           ++i;
           continue;
         }
@@ -796,6 +834,12 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
             i = j - 1;
             continue;
           }
+        }
+        // "Robo kilo ya njugu", "Nusu lita": how much is sold, before the name's first word.
+        if (content == 0 && i + 1 < last && t.tokens[i + 1].kind == TokenKind::kWord &&
+            IsFractionWord(t.Word(tok)) && IsQuantityUnit(t.Word(t.tokens[i + 1]))) {
+          ++i;
+          continue;
         }
         std::string_view w = t.Lower(tok);
         HashedWord word = t.Word(tok);

@@ -225,6 +225,13 @@ const WordSet& QuantityWordsBefore() {
   return k;
 }
 
+// Fractions of a measure: "nusu kilo" (half a kilo), "robo lita" (a quarter litre).
+const WordSet& FractionWords() {
+  static constexpr std::string_view kWords[] = {"nusu", "robo", "half", "quarter"};
+  static const WordSet k(kWords);
+  return k;
+}
+
 // Words that turn the amounts after them into bundle or wholesale prices.
 const WordSet& BundleWords() {
   static constexpr std::string_view kWords[] = {"dozen",  "wholesale", "jumla",  "bulk",
@@ -252,12 +259,12 @@ const WordSet& PackWords() {
 // "Nusu kilo", "Family size").
 const WordSet& OptionWords() {
   static constexpr std::string_view kWords[] = {
-      "small",  "big",     "large",  "medium", "mini",   "regular", "jumbo",   "family",
-      "half",   "full",    "single", "double", "ndogo",  "kubwa",   "kati",    "nusu",
-      "mdogo",  "mkubwa",  "pack",   "packet", "pakiti", "bottle",  "chupa",   "kilo",
-      "litre",  "liter",   "lita",   "box",    "piece",  "pieces",  "tray",    "crate",
-      "debe",   "gunia",   "sachet", "jar",    "tin",    "mkebe",   "portion", "plate",
-      "sahani", "kikombe", "cup",    "glass",  "bucket", "ndoo",    "roll",    "dozen"};
+      "small",  "big",    "large",  "medium",  "mini",   "regular", "jumbo",   "family", "half",
+      "full",   "single", "double", "ndogo",   "kubwa",  "kati",    "nusu",    "robo",   "mdogo",
+      "mkubwa", "pack",   "packet", "pakiti",  "bottle", "chupa",   "kilo",    "litre",  "liter",
+      "lita",   "box",    "piece",  "pieces",  "tray",   "crate",   "debe",    "gunia",  "sachet",
+      "jar",    "tin",    "mkebe",  "portion", "plate",  "sahani",  "kikombe", "cup",    "glass",
+      "bucket", "ndoo",   "roll",   "dozen"};
   static const WordSet k(kWords);
   return k;
 }
@@ -1306,6 +1313,13 @@ class MoneyFinder {
          !IsWord(t_, Next(t_, static_cast<int>(m.last_token) - 1, line_last_)))) {
       return reject(NotPriceReason::kFee);
     }
+    // "HP 250-G8", "Redmi 13-C": a bare number hyphenated to a word with a digit or a single
+    // letter names a model.
+    if (!m.explicit_currency && PunctAt(t_, nx) == '-' && !t_.tokens[nx].space_before &&
+        IsWord(t_, nx + 1) && !t_.tokens[nx + 1].space_before &&
+        (t_.tokens[nx + 1].has_digit || t_.tokens[nx + 1].end - t_.tokens[nx + 1].begin == 1)) {
+      return reject(NotPriceReason::kModel);
+    }
     // "90-day warranty", "2-year", "3-piece": a number hyphenated to a unit.
     if (PunctAt(t_, nx) == '-' && !t_.tokens[nx].space_before && IsWord(t_, nx + 1) &&
         !t_.tokens[nx + 1].space_before && IsUnitWord(t_.Word(t_.tokens[nx + 1]))) {
@@ -1378,9 +1392,13 @@ class MoneyFinder {
       const bool instead_of = w == "of" && IsWord(t_, Prev(t_, before, line_first_)) &&
                               t_.Lower(t_.tokens[Prev(t_, before, line_first_)]) == "instead";
       // "Kilo 5 - 1 200", "Gramu 250": a unit before a number makes it a quantity, unless the unit
-      // is a number's before it ("Flask 1.8 litres 35k", "Asali 1 kilo 350").
+      // is a number's or a fraction's before it ("Flask 1.8 litres 35k", "Asali 1 kilo 350",
+      // "Nusu kilo 350", "Robo kilo 80": half and quarter are how much of it the amount buys).
+      const int unit_count = Prev(t_, before, line_first_);
       const bool unit_of_number_before =
-          IsQuantityUnit(word) && IsNumber(t_, Prev(t_, before, line_first_));
+          IsQuantityUnit(word) &&
+          (IsNumber(t_, unit_count) ||
+           (IsWord(t_, unit_count) && FractionWords().Contains(t_.Word(t_.tokens[unit_count]))));
       if (!m.explicit_currency && !instead_of && !unit_of_number_before &&
           (QuantityWordsBefore().Contains(word) || IsQuantityUnit(word))) {
         return reject(NotPriceReason::kQuantity);
@@ -1504,8 +1522,12 @@ class MoneyFinder {
       }
     }
     if (strength < 3) {
-      bool list_cue = before >= 0 && ((IsDash(t_, t_.tokens[before]) && !glued_dash) ||
-                                      PunctAt(t_, before) == ':' || PunctAt(t_, before) == '=');
+      // (A dot leader is a row's separator too: "Chapati ....... 20".)
+      bool list_cue =
+          before >= 0 &&
+          ((IsDash(t_, t_.tokens[before]) && !glued_dash) || PunctAt(t_, before) == ':' ||
+           PunctAt(t_, before) == '=' ||
+           (PunctAt(t_, before) != '@' && RowSeparatorStart(t_, before, line_first_) >= 0));
       if (list_cue || HasMultiplier(raw)) strength = 2;
     }
     // A bare number after a capitalised or model word reads as part of the name ("Air Max 90",
@@ -1815,6 +1837,8 @@ bool IsMoneyWord(HashedWord w) {
   }();
   return k.Contains(w);
 }
+
+bool IsFractionWord(HashedWord w) { return FractionWords().Contains(w); }
 
 bool IsBundleWord(HashedWord w) {
   if (PackWords().Contains(w) || ConnectorWords().Contains(w)) return true;

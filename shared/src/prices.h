@@ -72,6 +72,10 @@ bool IsMoneyWord(HashedWord lower_word);
 // item: it offers the item above it in bundles.
 bool IsBundleWord(HashedWord lower_word);
 
+// True for the fractions of a measure: "nusu" and "robo" (half and quarter: "nusu kilo 350"),
+// "half", "quarter".
+bool IsFractionWord(HashedWord lower_word);
+
 // Reads Swahili number words starting at token `i` of `text` ("elfu moja na mia tano" = 1500, "mia
 // mbili" = 200, "milioni 1.2"). Returns the value and sets `*end` to the token after the number;
 // nullopt when no number with a multiplier (mia/elfu/laki/milioni) starts at `i`.

@@ -227,14 +227,17 @@ void ReadMenuPrices(const Text& t, std::vector<Money>* money) {
     for (uint32_t i = m.last_token; i < line.last; ++i) {
       if (t.tokens[i].kind != TokenKind::kEmoji) return nullptr;
     }
-    // A dash, colon or '@' before it, item words before that.
-    uint32_t sep = m.first_token - 1;
-    if (sep < line.first) return nullptr;
+    // A dash, colon, '=', '@' or dot leader before it, item words before that.
+    const uint32_t sep = m.first_token - 1;
+    const int start = RowSeparatorStart(t, static_cast<int>(sep), static_cast<int>(line.first));
+    if (start < 0) return nullptr;
     const Token& st = t.tokens[sep];
-    if (!IsDash(t, st) && t.Punct(st) != ':' && t.Punct(st) != '@') return nullptr;
-    if (!HasItemWords(t, line.first, sep) || HasSizeCue(t, line.first, line.last)) return nullptr;
+    const uint32_t words_end = static_cast<uint32_t>(start);
+    if (!HasItemWords(t, line.first, words_end) || HasSizeCue(t, line.first, line.last)) {
+      return nullptr;
+    }
     if (!known_item) return &st;
-    for (uint32_t i = line.first; i < sep; ++i) {
+    for (uint32_t i = line.first; i < words_end; ++i) {
       int weight = 0;
       if (t.tokens[i].kind != TokenKind::kWord) continue;
       const HashedWord w = t.Word(t.tokens[i]);
@@ -250,13 +253,13 @@ void ReadMenuPrices(const Text& t, std::vector<Money>* money) {
     return m.reason == NotPriceReason::kModel && IsDash(t, sep) && t.Punct(sep) != '-';
   };
   // Most posts have no amount to read again: answer them without looking at their lines. A row's
-  // amount follows a dash, colon or '@'.
+  // amount follows a separator (RowSeparatorStart).
   bool candidate = false;
   int separated = 0;
   for (const Money& m : *money) {
     if (m.first_token == 0) continue;
-    const Token& before = t.tokens[m.first_token - 1];
-    if (!IsDash(t, before) && t.Punct(before) != ':' && t.Punct(before) != '@') continue;
+    const int before = static_cast<int>(m.first_token) - 1;
+    if (RowSeparatorStart(t, before, static_cast<int>(t.lines[m.line].first)) < 0) continue;
     ++separated;
     candidate =
         candidate || (m.role == MoneyRole::kNotPrice &&

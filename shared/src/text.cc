@@ -152,6 +152,24 @@ bool IsDash(const Text& text, const Token& t) {
   return r == "-" || r == "\xE2\x80\x93" || r == "\xE2\x80\x94" || r == "\xE2\x80\x92";
 }
 
+int RowSeparatorStart(const Text& text, int i, int line_first) {
+  if (i < line_first) return -1;
+  const Token& t = text.tokens[i];
+  const char p = text.Punct(t);
+  if (IsDash(text, t) || p == ':' || p == '=' || p == '@') return i;
+  // A leader: two or more dots, or an ellipsis ("…"), in a run of dots and ellipses.
+  auto dots = [&](const Token& d) {
+    return text.Punct(d) == '.' ? 1 : (text.Raw(d) == "\xE2\x80\xA6" ? 2 : 0);
+  };
+  int count = 0;
+  int k = i;
+  while (k >= line_first && dots(text.tokens[k]) > 0) {
+    count += dots(text.tokens[k]);
+    --k;
+  }
+  return count >= 2 ? k + 1 : -1;
+}
+
 void Tokenise(std::string_view caption, Text* out) {
   out->raw = caption;
   out->lower.assign(caption.data(), caption.size());

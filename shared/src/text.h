@@ -85,6 +85,12 @@ void Tokenise(std::string_view caption, Text* out);
 // True for a typographic dash or ASCII '-' token ("-", "–", "—").
 bool IsDash(const Text& text, const Token& t);
 
+// The separator between a price-list row's item and its amount ends at token `i` ("Chapati – 20",
+// "Chai: 30", "Mandazi = 10", "Samosa @ 30", and dot leaders: "Chapati ....... 20", "Pilau…… 250"):
+// returns the separator's first token (a leader's first dot), or -1 when token `i` (which must be
+// at or after `line_first`) ends no separator. A lone '.' is a full stop, not a leader.
+int RowSeparatorStart(const Text& text, int i, int line_first);
+
 }  // namespace vendly::internal
 
 #endif  // VENDLY_SRC_TEXT_H_

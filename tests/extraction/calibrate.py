@@ -118,7 +118,7 @@ def records(expected_rows, predicted_rows, weight):
                    "fragile_price": f["fragile_price"], "fragile_name": f["fragile_name"],
                    "fragile_category": f["fragile_category"], "fragile_sizes": f["fragile_sizes"],
                    "printed": pp.get("confidence"), "matched": j in pairs, "fields": None,
-                   "weight": weight}
+                   "weight": weight, "raw": f}
             if j in pairs:
                 rec["fields"] = score_extraction.field_results(e_list[pairs[j]], pp)
             rec["ok"] = rec["matched"] and all(rec["fields"].values())
@@ -367,6 +367,38 @@ def print_per_class(per_class):
               + " ".join(f"{k}:{v}" for k, v in sorted(why.items())))
 
 
+def print_feature_splits(per_class):
+    """Counts only: for each reading feature of --features and each of its values (3 and more
+    together), the calibration set's k-fold products with that value, their share right, and the
+    same for those at confidence >= 0.8 (the ones a split could lift to or drop from auto-approve):
+    to find features that tell right from wrong readings within a class."""
+    rows = {}
+    seen = set()
+    for (key, _), scored in per_class.items():
+        if key != "structure":
+            continue
+        for conf, r, _ in scored:
+            if id(r) in seen:
+                continue
+            seen.add(id(r))
+            for name, v in r["raw"].items():
+                if name == "classes" or not isinstance(v, (int, bool)):
+                    continue
+                v = min(int(v), 3)
+                row = rows.setdefault((name, v), [0, 0, 0, 0])
+                row[0] += 1
+                row[1] += bool(r["ok"])
+                if round(conf, 3) >= 0.8:
+                    row[2] += 1
+                    row[3] += bool(r["ok"])
+    print("feature splits, calibration set k-fold (feature value: products, share right; at "
+          "confidence >= 0.8: products, share right):")
+    for (name, v) in sorted(rows):
+        n, ok, hn, hok = rows[(name, v)]
+        hi = f"{hok / hn:.3f}" if hn else "  n/a"
+        print(f"  {name:<22} {v}{'+' if v == 3 else ' '}  {n:>4}  {ok / n:.3f}  {hn:>4}  {hi}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cli", required=True)
@@ -375,6 +407,9 @@ def main():
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--per-class", action="store_true",
                     help="also print per-class counts of the calibration set's k-fold")
+    ap.add_argument("--feature-splits", action="store_true",
+                    help="also print, per reading feature value, the calibration set's k-fold counts "
+                         "and shares right")
     ap.add_argument("--max-ece", type=float,
                     help="fail (exit 1) when the calibration set's k-fold expected calibration error is "
                          "above this")
@@ -392,7 +427,7 @@ def main():
         print(f"wrote {a.write} from {len(calib)} calibration products ({calib_posts} posts) and "
               f"{len(dev)} dev products ({dev_posts} posts, weight {DEV_WEIGHT})")
         return
-    per_class = {} if a.per_class else None
+    per_class = {} if a.per_class or a.feature_splits else None
     res = {"calib": check(calib, dev, calib_expected, per_class), "dev": check(dev, calib, dev_expected)}
     stale = sum(1 for r in calib + dev
                 if r["printed"] is None or abs(round(predict(r, full), 3) - r["printed"]) > 1e-9)
@@ -410,8 +445,10 @@ def main():
                 res["calib"])
     print_check(f"confidence, {K}-fold on the dev set ({res['dev']['products']} products; each fold scored "
                 f"by the table fitted on the other {K - 1} and the calibration set):", res["dev"])
-    if per_class is not None:
+    if a.per_class:
         print_per_class(per_class)
+    if a.feature_splits:
+        print_feature_splits(per_class)
     failed = False
     if a.max_ece is not None and res["calib"]["ece"] > a.max_ece:
         print(f"ABOVE CEILING: calibration set's expected calibration error {res['calib']['ece']:.3f} > "

@@ -1592,6 +1592,75 @@ def gen_bundles(s):
             s.add("conf_fragile_bundle_only", "MFT", post(cap, cur), FRAGILE, [])
 
 
+# MFT (issue 10, class 7): menu and price-list rows whose item and amount are separated by '=' or a
+# dot leader ("Chapati ....... 20", "Mandazi = 10", "Rolex…… 3,000"), one product per row, however
+# small the amount.
+LEADER_MENUS = [
+    ("KES", [("Chapati", [["chapati"]], 20), ("Mandazi", [["mandazi"]], 10), ("Samosa", [["samosa"]], 30)]),
+    ("KES", [("Pilau", [["pilau"]], 250), ("Chips masala", [["chips"]], 200), ("Tea", [["tea"]], 30)]),
+    ("KES", [("Githeri", [["githeri"]], 100), ("Ugali beef", [["ugali"]], 150), ("Chai", [["chai"]], 20)]),
+    ("UGX", [("Rolex", [["rolex"]], 3000), ("Chapati", [["chapati"]], 1000), ("Katogo", [["katogo"]], 5000)]),
+    ("TZS", [("Mishkaki", [["mishkaki"]], 1000), ("Soda", [["soda"]], 1000), ("Chipsi", [["chipsi"]], 2500)]),
+    ("NGN", [("Jollof rice", [["jollof"]], 2500), ("Puff puff", [["puff"]], 500), ("Zobo drink", [["zobo"]], 700)]),
+    ("RWF", [("Brochette", [["brochette"]], 1500), ("Isombe", [["isombe"]], 2000), ("Fanta", [["fanta"]], 800)]),
+]
+LEADERS = [" = ", "=", " ....... ", "........", " ... ", " …… ", "… ", " .......... "]
+LEADER_HEADS = ["Menu ya leo 🍽️", "Today's menu 😋", "Breakfast specials ☕", "Bei zetu 👇🏾", "Price list"]
+
+# MFT (issue 10, class 5): a model number hyphenated into the name ("Itel A-70", "HP 250-G8",
+# "Samsung SM-A155") stays in the name and is never read as a price.
+HYPHEN_MODELS = [("Itel A-70", ["itel", "70"], ELEC, 9500), ("HP 250-G8 laptop", ["hp", "250"], ELEC, 38000),
+                 ("Samsung SM-A155", ["samsung", "a155"], ELEC, 18500),
+                 ("Tecno KI-7 Spark", ["tecno", "7"], ELEC, 14500),
+                 ("Lenovo V15-G4 laptop", ["lenovo", "v15"], ELEC, 45000),
+                 ("Dell 3520-i5 laptop", ["dell", "3520"], ELEC, 52000)]
+HYPHEN_MODEL_SPECS = ["4GB RAM 128GB storage", "Core i5, 8GB RAM, 256 SSD", "5000mAh battery", "1 year warranty"]
+
+# MFT (LABELING.md: quantities are not prices): "Nusu kilo 350" / "Robo kilo 80" price half and a
+# quarter of a kilo (or litre); the amount after them is the price, the fraction is no name word.
+FRACTION_ITEMS = [("Fresh goat meat", [["goat", "meat"]], 350), ("Njugu karanga", [["njugu"]], 80),
+                  ("Minced beef", [["beef"]], 400), ("Pure honey", [["honey"]], 600),
+                  ("Ghee ya ng'ombe", [["ghee"]], 500), ("Cashew nuts", [["cashew"]], 450)]
+FRACTIONS = [("Nusu", 2), ("Robo", 4), ("Half", 2), ("Quarter", 4)]
+
+
+def gen_leaders_models_fractions(s):
+    rng = random.Random(SEED + 70)
+    for cur, menu in LEADER_MENUS:
+        for leader in LEADERS:
+            head = rng.choice(LEADER_HEADS)
+            rows = [f"{nm}{leader}{money(p, cur, (None, 'pre', '')) if p >= 1000 else p}" for nm, _, p in menu]
+            cap = "\n".join([head] + rows + [rng.choice(["Order: " + PHONE[cur], f"Tuko {CITY[cur]}",
+                                                         "Delivery ndani ya mtaa"])])
+            s.add("mft_7_leader_menus", "MFT", post(cap, cur),
+                  {"is_product": True, "products": [product(na, p, cur) for _, na, p in menu]}, ["name", "price"])
+    for title, kws, cat, kes in HYPHEN_MODELS:
+        for cur in CURRENCIES:
+            n = convert(kes, cur)
+            for layout in range(3):
+                pl = rng.choice(PRICE_LINES[rng.choice(LANGS)]).format(p=money(n, cur, rng.choice(MARKS[cur])))
+                spec = rng.choice(HYPHEN_MODEL_SPECS)
+                lines = ([f"{title} brand new", spec, pl] if layout == 0 else
+                         [f"{title} 🔥", pl, PHONE[cur]] if layout == 1 else [f"{title} {spec}", pl])
+                s.add("mft_5_hyphen_models", "MFT", post("\n".join(lines), cur),
+                      {"is_product": True, "products": [product([kws], n, cur, category=cat)]},
+                      ["name", "price", "category"])
+    for title, name_any, kes in FRACTION_ITEMS:
+        for cur in ("KES", "UGX", "TZS"):
+            whole = convert(kes * 2, cur)
+            for word, parts in FRACTIONS:
+                unit = rng.choice(["kilo", "kg", "lita"]) if "honey" not in title.lower() else "lita"
+                part = convert(round(kes * 2 / parts / 10) * 10, cur)
+                mark = rng.choice(MARKS[cur] + [(None, "pre", "")])
+                rows = [f"{word} {unit} {money(part, cur, mark)}", f"{unit.capitalize()} {money(whole, cur, mark)}"]
+                if rng.random() < 0.5:
+                    rows.reverse()
+                cap = "\n".join([title + rng.choice([" 🔥", "", " fresh"])] + rows + [rng.choice(CTA["sw"])])
+                s.add("mft_quantity_fraction_units", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product(name_any, min(part, whole), cur)]},
+                      ["name", "price"])
+
+
 def generate():
     s = Suite()
     gen_issue_mft(s)
@@ -1607,6 +1676,7 @@ def generate():
     gen_fragile_numbers(s)
     gen_local_names_and_services(s)
     gen_bundles(s)
+    gen_leaders_models_fractions(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases

@@ -516,4 +516,49 @@ TEST(Extract, CategoryFollowsTheHeadNoun) {
 }
 
 }  // namespace
+TEST(Extract, MenuRowsWithEqualsAndDotLeaders) {
+  // "Chapati ....... 20" and "Mandazi = 10" were no prices (too small for a bare amount) and the
+  // menus no products at all.
+  Extraction dots =
+      ExtractCaption("Breakfast menu\nChapati ....... 20\nMandazi ....... 10\nSamosa …… 30");
+  ASSERT_EQ(dots.products.size(), 3u);
+  EXPECT_EQ(dots.products[0].name, "Chapati");
+  EXPECT_EQ(dots.products[0].price, 20);
+  EXPECT_EQ(dots.products[2].name, "Samosa");
+  EXPECT_EQ(dots.products[2].price, 30);
+  Extraction eq = ExtractCaption("Leo tuko na\nChapati = 20\nMandazi = 10\nTea = 30");
+  ASSERT_EQ(eq.products.size(), 3u);
+  EXPECT_EQ(eq.products[1].name, "Mandazi");
+  EXPECT_EQ(eq.products[1].price, 10);
+  // A lone full stop before a small number is no leader.
+  Extraction stop = ExtractCaption("Leather handbags 1500. 2 colours");
+  ASSERT_EQ(stop.products.size(), 1u);
+  EXPECT_EQ(stop.products[0].price, 1500);
+}
+
+TEST(Extract, HyphenatedModelNumbersStayInTheName) {
+  // "Itel A-70" was named "Itel"; "HP 250-G8" was "HP", its 250 taken for part of a price line.
+  Extraction itel = ExtractCaption("Itel A-70 brand new\n4GB RAM 128GB storage\nKsh 11,500");
+  ASSERT_EQ(itel.products.size(), 1u);
+  EXPECT_EQ(itel.products[0].name, "Itel A-70");
+  EXPECT_EQ(itel.products[0].price, 11500);
+  Extraction hp = ExtractCaption("HP 250-G8 laptop\nCore i5, 8GB RAM, 256 SSD\nPrice 38,000");
+  ASSERT_EQ(hp.products.size(), 1u);
+  EXPECT_EQ(hp.products[0].name, "HP 250-G8 Laptop");
+  EXPECT_EQ(hp.products[0].price, 38000);
+}
+
+TEST(Extract, HalfAndQuarterKiloPriceTheirFraction) {
+  // "Nusu kilo 350" read 350 as a number of kilos: the post had no price.
+  Extraction meat = ExtractCaption("Fresh goat meat\nNusu kilo 350\nKilo 700");
+  ASSERT_EQ(meat.products.size(), 1u);
+  EXPECT_EQ(meat.products[0].name, "Fresh Goat Meat");
+  EXPECT_EQ(meat.products[0].price, 350);
+  // The fraction and its unit are no name words ("Robo Kilo Njugu").
+  Extraction nuts = ExtractCaption("Robo kilo ya njugu 80");
+  ASSERT_EQ(nuts.products.size(), 1u);
+  EXPECT_EQ(nuts.products[0].name, "Njugu");
+  EXPECT_EQ(nuts.products[0].price, 80);
+}
+
 }  // namespace vendly
