@@ -27,15 +27,8 @@ class ServerTest : public IntegrationTest<ServerTest> {
 
   // Sends raw bytes on a new connection and returns everything the server answers.
   std::string Raw(const std::string& request) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(uint16_t(server_->port));
-    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
-      close(fd);
-      return "";
-    }
+    int fd = ConnectLoopback(server_->port);
+    if (fd < 0) return "";
     timeval tv{2, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
     (void)!write(fd, request.data(), request.size());

@@ -39,20 +39,7 @@ class SlowClientsTest : public IntegrationTest<SlowClientsTest> {
   // A connection to the server from loopback address `from` (127.0.0.1 ... 127.0.0.255); -1 when
   // it cannot connect.
   int Connect(const std::string& from = "127.0.0.1") {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in local{};
-    local.sin_family = AF_INET;
-    inet_pton(AF_INET, from.c_str(), &local.sin_addr);
-    bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof(local));
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(uint16_t(server_->port));
-    inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
-      close(fd);
-      return -1;
-    }
-    return fd;
+    return ConnectLoopback(server_->port, from);
   }
 
   struct Answer {

@@ -4,6 +4,7 @@
 #ifndef VENDLY_TESTS_SERVER_TEST_SUPPORT_H_
 #define VENDLY_TESTS_SERVER_TEST_SUPPORT_H_
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <libpq-fe.h>
@@ -53,6 +54,25 @@ inline int FreePort() {
   int port = ntohs(addr.sin_port);
   close(fd);
   return port;
+}
+
+// A TCP connection to 127.0.0.1:`port`, made from loopback address `from` (127.0.0.1 ...
+// 127.0.0.255, so one test can act as many clients); -1 when it cannot connect.
+inline int ConnectLoopback(int port, const std::string& from = "127.0.0.1") {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in local{};
+  local.sin_family = AF_INET;
+  inet_pton(AF_INET, from.c_str(), &local.sin_addr);
+  bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof(local));
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(uint16_t(port));
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
 }
 
 // Replaces (or appends) dbname=... in a libpq conninfo.
