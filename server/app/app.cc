@@ -56,6 +56,7 @@ void BuildServer(httplib::Server& server, Router& router, App& app) {
   RegisterSyncRoutes(router, app);
   RegisterMediaRoutes(router, app);
   RegisterMetricsRoutes(router, app);
+  RegisterOpenApiRoutes(router, app);
 }
 
 }  // namespace vendly::server

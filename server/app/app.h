@@ -41,6 +41,7 @@ void RegisterInstagramRoutes(Router& router, App& app);
 void RegisterDeletionRoutes(Router& router, App& app);
 void RegisterWebhookRoutes(Router& router, App& app);
 void RegisterMetricsRoutes(Router& router, App& app);
+void RegisterOpenApiRoutes(Router& router, App& app);  // GET /api/openapi.json
 
 // Hardens `server` and registers every route.
 void BuildServer(httplib::Server& server, Router& router, App& app);

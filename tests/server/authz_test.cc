@@ -62,6 +62,7 @@ std::vector<Row> Table() {
       // Served to loopback callers when no VENDLY_METRICS_TOKEN is set (metrics_test covers the
       // token).
       {"GET", "/metrics", true, at("/metrics"), {}, {200}, false},
+      {"GET", "/api/openapi.json", true, at("/api/openapi.json"), {}, {200}, false},
       {"GET",
        R"(/api/media/([^/]+))",
        true,
