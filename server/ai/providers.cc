@@ -1,6 +1,7 @@
 // The two providers of provider.h over cpp-httplib (https through OpenSSL): one retrying POST,
 // then each service's request and answer shapes.
 #include <httplib.h>
+#include <vendly/job_policy.h>
 
 #include <algorithm>
 #include <thread>
@@ -42,10 +43,7 @@ Base SplitBase(std::string url) {
 
 // Seconds of a Retry-After header in its delta-seconds form; -1 when absent or a date.
 int RetryAfterSeconds(const httplib::Response& r) {
-  const std::string v = r.get_header_value("Retry-After");
-  if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos)
-    return -1;
-  return std::stoi(v);
+  return vendly::RetryAfterHeaderSeconds(r.get_header_value("Retry-After"));
 }
 
 bool Retryable(int status) { return status == 429 || status >= 500; }

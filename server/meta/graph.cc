@@ -256,9 +256,10 @@ GraphJson GraphClient::Send(const std::string& method, const std::string& path_a
     }
     if (error.kind == GraphErrorKind::kThrottled) {
       Metrics::Global().RecordGraphThrottle();
-      error.retry_after_seconds = usage_.regain_access_minutes > 0
-                                      ? usage_.regain_access_minutes * 60
-                                      : options_.throttle_default_seconds;
+      const int header =
+          r ? vendly::RetryAfterHeaderSeconds(r->get_header_value("Retry-After")) : -1;
+      error.retry_after_seconds = vendly::ThrottleWaitSeconds(
+          error.code, header, usage_.regain_access_minutes, options_.throttle_default_seconds);
       LogWarn("graph_throttled",
               {{"code", error.code}, {"retryAfterSeconds", error.retry_after_seconds}});
       return GraphJson::Fail(error);

@@ -401,15 +401,14 @@ Status RecordConnectionError(App& app, const StoredConnection& connection,
                                         {"connectionId", connection.id},
                                         {"subcode", error.subcode}});
     return app.db.Transaction([&](Conn& conn) -> Status {
-      auto expired = MarkConnectionExpired(
-          conn, connection.id, connection.store_id,
-          "token_invalid_" + std::to_string(error.subcode),
-          "Meta no longer accepts this connection's token; reconnect Instagram");
+      auto expired = MarkConnectionExpired(conn, connection.id, connection.store_id,
+                                           "token_invalid_" + std::to_string(error.subcode),
+                                           vendly::TokenInvalidAdvice(error.subcode));
       if (!expired.ok()) return expired.status();
       if (!*expired) return Status::Ok();  // already expired: notified before
       auto jobs = CancelStoreJobs(conn, connection.store_id, "token_invalid");
       if (!jobs.ok()) return jobs.status();
-      const vendly::Notice notice = vendly::ConnectionExpiredNotice();
+      const vendly::Notice notice = vendly::ConnectionExpiredNotice(error.subcode);
       return AddNotification(
           conn, connection.store_id,
           {notice.kind, notice.title, notice.body, {{"connectionId", connection.id}}});

@@ -21,6 +21,16 @@ bool IsThrottlingCode(int code) {
   }
 }
 
+int RetryAfterHeaderSeconds(std::string_view value) {
+  if (value.empty() || value.size() > 9) return -1;
+  int seconds = 0;
+  for (char c : value) {
+    if (c < '0' || c > '9') return -1;
+    seconds = seconds * 10 + (c - '0');
+  }
+  return seconds;
+}
+
 int ThrottleWaitSeconds(int code, int retry_after_header_seconds, int regain_access_minutes,
                         int default_seconds) {
   if (retry_after_header_seconds > 0) return retry_after_header_seconds;

@@ -33,6 +33,7 @@ class FakeMeta {
   std::atomic<int> throttle_code{0};       // when set, every Graph read fails with this code
   std::string business_usage;              // X-Business-Use-Case-Usage sent with every answer
   std::string app_usage;                   // X-App-Usage sent with every answer
+  std::string retry_after;                 // Retry-After sent with every throttled answer
 
   FakeMeta() {
     using httplib::Request;
@@ -122,6 +123,7 @@ class FakeMeta {
       return false;
     }
     if (int code = throttle_code.load()) {
+      if (!retry_after.empty()) r.set_header("Retry-After", retry_after);
       Error(r, 400, code, code == 80002 ? 2207051 : 0, "Application request limit reached");
       return false;
     }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "fake_meta.h"
+#include "vendly/job_policy.h"
 
 namespace vendly::server {
 namespace {
@@ -172,6 +173,28 @@ TEST(GraphClient, HonoursThrottlingWithoutHammering) {
     EXPECT_EQ(again.error.kind, GraphErrorKind::kThrottled);
     EXPECT_EQ(client.calls_made(), 1);
     EXPECT_EQ(meta.requests(), 1);
+  }
+}
+
+// The wait is Meta's: its Retry-After header first, and a policy block (368) lasts at least an hour
+// when Meta says nothing (vendly::ThrottleWaitSeconds).
+TEST(GraphClient, WaitsAsLongAsMetaAsks) {
+  {
+    FakeMeta meta;
+    meta.throttle_code = 4;
+    meta.retry_after = "90";
+    GraphClient client(OptionsFor(meta));
+    auto r = client.Get("igX/media", {}, "L-single-1");
+    ASSERT_EQ(r.error.kind, GraphErrorKind::kThrottled);
+    EXPECT_EQ(r.error.retry_after_seconds, 90);
+  }
+  {
+    FakeMeta meta;
+    meta.throttle_code = 368;
+    GraphClient client(OptionsFor(meta));
+    auto r = client.Get("igX/media", {}, "L-single-1");
+    ASSERT_EQ(r.error.kind, GraphErrorKind::kThrottled);
+    EXPECT_EQ(r.error.retry_after_seconds, vendly::kPolicyBlockSeconds);
   }
 }
 

@@ -9,6 +9,7 @@
 #include "fake_meta.h"
 #include "meta/graph.h"
 #include "test_support.h"
+#include "vendly/notices.h"
 
 namespace vendly::test {
 namespace {
@@ -326,13 +327,18 @@ TEST_F(OAuthTest, A190MarksTheConnectionExpiredAndNotifiesTheSeller) {
   EXPECT_EQ(r->status, 200) << r->body;
   EXPECT_EQ(Body(r)["connection"]["status"], "expired");
   EXPECT_EQ(Body(r)["connection"]["errorCode"], "token_invalid_460");
-  auto notes =
-      Sql(db_->url(),
-          "SELECT n.kind FROM notification n JOIN seller_session s ON s.store_id = n.store_id"
-          " WHERE s.token_hash = '" +
-              vendly::server::Sha256Hex(token) + "'");
+  // 460 is a changed password: the seller is told that, not only "reconnect".
+  const std::string advice = vendly::TokenInvalidAdvice(460);
+  EXPECT_NE(advice, vendly::TokenInvalidAdvice(0));
+  EXPECT_EQ(Body(r)["connection"]["errorMessage"], advice);
+  auto notes = Sql(
+      db_->url(),
+      "SELECT n.kind, n.body FROM notification n JOIN seller_session s ON s.store_id = n.store_id"
+      " WHERE s.token_hash = '" +
+          vendly::server::Sha256Hex(token) + "'");
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0][0], "connection_expired");
+  EXPECT_EQ(notes[0][1], advice);
   // A second 190 does not notify twice.
   (void)Call(*client_, "POST", "/api/instagram/connection/validate", {}, token);
   EXPECT_EQ(

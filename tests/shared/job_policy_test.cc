@@ -90,6 +90,17 @@ TEST(JobPolicy, MetasSlowDownCodesAreThrottling) {
     EXPECT_FALSE(IsThrottlingCode(code)) << code;
 }
 
+TEST(JobPolicy, ReadsRetryAfterInSeconds) {
+  EXPECT_EQ(RetryAfterHeaderSeconds("120"), 120);
+  EXPECT_EQ(RetryAfterHeaderSeconds("0"), 0);
+  EXPECT_EQ(RetryAfterHeaderSeconds(""), -1) << "absent";
+  EXPECT_EQ(RetryAfterHeaderSeconds("Wed, 21 Oct 2026 07:28:00 GMT"), -1)
+      << "a date is not seconds";
+  EXPECT_EQ(RetryAfterHeaderSeconds("-5"), -1);
+  EXPECT_EQ(RetryAfterHeaderSeconds(" 30"), -1);
+  EXPECT_EQ(RetryAfterHeaderSeconds("9999999999"), -1) << "too long to be a wait";
+}
+
 TEST(JobPolicy, TheThrottleWaitIsRetryAfterThenTheUsageEstimateThenTheDefault) {
   EXPECT_EQ(ThrottleWaitSeconds(4, 90, 5, 60), 90) << "Retry-After wins";
   EXPECT_EQ(ThrottleWaitSeconds(80001, 0, 5, 60), 300)

@@ -9,6 +9,7 @@
 #define VENDLY_JOB_POLICY_H_
 
 #include <string>
+#include <string_view>
 
 namespace vendly {
 
@@ -42,6 +43,9 @@ struct GraphErrorFacts {
 // 17 (user), 32 (Page), 613 (custom), 80001 (Pages), 80002 (Instagram account), and 368 (a
 // temporary block for a policy reason).
 bool IsThrottlingCode(int code);
+// A Retry-After header's value in its delta-seconds form ("120"); -1 when empty, an HTTP date or
+// anything else (RFC 9110 section 10.2.3). Meta and the AI providers send seconds.
+int RetryAfterHeaderSeconds(std::string_view value);
 // The wait Meta asks for, in seconds: its Retry-After header, else the usage header's
 // estimated_time_to_regain_access (minutes), else `default_seconds` (kPolicyBlockSeconds at least
 // for a 368, whose blocks last longer than a rate limit's).
