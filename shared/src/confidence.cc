@@ -73,7 +73,9 @@ bool FragilePrice(const ConfidenceFeatures& f) {
          (f.has_old && f.old_risky);
 }
 
-bool FragileName(const ConfidenceFeatures& f) { return f.name_fallback || f.name_split; }
+bool FragileName(const ConfidenceFeatures& f) {
+  return f.name_fallback || f.name_split || f.name_translated;
+}
 
 bool FragileCategory(const ConfidenceFeatures& f) {
   return f.category_evidence >= kCaptionWord || f.category_name_weight <= 1 ||

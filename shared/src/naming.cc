@@ -206,6 +206,8 @@ struct Translation {
       {"wanawake", {"ladies", false}},
       {"watoto", {"kids", false}},
       {"shule", {"school", false}},
+      {"harusi", {"wedding", false}},
+      {"mademu", {"ladies", false}},
       {"mvulana", {"boys", false}},
       {"wavulana", {"boys", false}},
       {"asili", {"natural", false}},
@@ -1187,7 +1189,11 @@ Name ChooseBest(const Text& t, uint32_t first, uint32_t last, PieceList* best_wo
   uint32_t chunk = first;
   for (uint32_t i = first; i <= last; ++i) {
     if (!IsChunkBoundary(t, i, last)) continue;
-    if (i > chunk && Assemble(t, chunk, i, words)) {
+    // A chunk that opens with "for" says what the item is for ("Bagless vacuum cleaner 1200W 🧹
+    // for carpets and sofas"): it names the item only when no chunk before it did.
+    const bool purpose =
+        i > chunk && t.Is(t.tokens[chunk], "for") && best_score >= 0 && best.item_score >= 2;
+    if (i > chunk && !purpose && Assemble(t, chunk, i, words)) {
       Name scores;
       ScoreNameWords(words, &scores);
       if (scores.item_score >= 2) ++item_chunks;

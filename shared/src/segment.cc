@@ -71,6 +71,15 @@ bool IsBulletPunct(std::string_view r) {
          r == "\xE2\x80\x93" || r == "\xE2\x80\x94" || r == "\xE2\x97\x8F" || r == "\xE2\x96\xAA";
 }
 
+// Words a number counts the capacity of an item in: "4 person tent", "3 seater sofa".
+const WordSet& CapacityWords() {
+  static constexpr std::string_view kWords[] = {
+      "person", "persons", "people", "seater", "seaters", "burner", "burners", "tier",
+      "tiers",  "door",    "doors",  "inch",   "inches",  "plates", "litres",  "liters"};
+  static const WordSet k(kWords);
+  return k;
+}
+
 }  // namespace
 
 bool HasItemWords(const Text& t, uint32_t first, uint32_t last) {
@@ -84,6 +93,11 @@ bool HasItemWords(const Text& t, uint32_t first, uint32_t last) {
     const HashedWord w = t.Word(tok);
     if (IsNameFiller(w) || IsUnitNoun(w) || CueWords().Contains(w) || IsMoneyWord(w) ||
         IsBundleWord(w)) {
+      continue;
+    }
+    // A capacity counted by the number before it ("6 person at 8,500", "3 seater - 45,000") is an
+    // option of the item, not an item.
+    if (i > first && t.tokens[i - 1].kind == TokenKind::kNumber && CapacityWords().Contains(w)) {
       continue;
     }
     // Plain colours alone ("Black - 1,500") are variants; "Chocolate 1kg" is an item.

@@ -1661,6 +1661,52 @@ def gen_leaders_models_fractions(s):
                       ["name", "price"])
 
 
+# MFT (naming): a chunk that opens with "for" says what the item is for ("Bagless vacuum cleaner 🧹
+# for carpets and sofas"); it never names the item when a chunk before it did.
+PURPOSES = ["for carpets and sofas", "for office and home", "for weddings and parties",
+            "for students and offices", "for kitchens and hotels", "for gym and outdoor"]
+# MFT (segmentation): a line of a number, a capacity word and a price ("6 person at 8,500", "3
+# seater - 45,000") is an option of the item above, not a second item; the price is the lowest.
+CAPACITY_ITEMS = [("Waterproof camping tent", [["tent"]], "person", 5800, 8500, (4, 6)),
+                  ("Chesterfield sofa", [["sofa"]], "seater", 45000, 65000, (3, 5)),
+                  ("Gas cooker", [["cooker"]], "burner", 8500, 14500, (2, 4)),
+                  ("Wedding cake", [["cake"]], "tier", 12000, 18000, (2, 3)),
+                  ("Dining table set", [["table"]], "seater", 38000, 52000, (4, 6))]
+# MFT (confidence): a name translated from Swahili is a guess (sellers title the same item in other
+# English words about half the time on unseen posts): never auto-approved.
+TRANSLATED_TITLES = ["Gauni la harusi", "Viatu vya wanaume", "Mashuka ya kitanda", "Sabuni ya asili",
+                     "Keki ya chocolate", "Mkoba wa ngozi", "Asali safi", "Pazia za sebule"]
+
+
+def gen_purpose_capacity_translated(s):
+    rng = random.Random(SEED + 80)
+    for item in ITEMS:
+        title, name_any, cat, kes = item
+        for cur in ("KES", "UGX", "NGN"):
+            n = convert(kes, cur)
+            lang = rng.choice(LANGS)
+            cap = "\n".join([f"{title} {rng.choice(['✨', '🔥', '💯'])} {rng.choice(PURPOSES)}",
+                             rng.choice(PRICE_LINES[lang]).format(p=money(n, cur)), rng.choice(CTA[lang])])
+            s.add("mft_names_purpose_chunk", "MFT", post(cap, cur),
+                  {"is_product": True, "products": [product(name_any, n, cur)]}, ["name", "price"])
+    for title, name_any, word, lo, hi, (a, b) in CAPACITY_ITEMS:
+        for cur in CURRENCIES:
+            pl, ph = convert(lo, cur), convert(hi, cur)
+            for sep in (" at ", " - ", ": ", " "):
+                mark = rng.choice(MARKS[cur])
+                rows = [f"{title} {a} {word} {money(pl, cur, mark)}", f"{b} {word}{sep}{money(ph, cur, mark)}"]
+                cap = "\n".join(rows + [rng.choice(CTA[rng.choice(LANGS)])])
+                s.add("mft_capacity_option_lines", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product(name_any, pl, cur)]}, ["name", "price"])
+    for title in TRANSLATED_TITLES:
+        for cur in CURRENCIES:
+            n = convert(rng.choice([1500, 2500, 4800]), cur)
+            cap = "\n".join([title + rng.choice([" 🔥", " ✨", ""]),
+                             rng.choice(PRICE_LINES["sw"]).format(p=money(n, cur, rng.choice(MARKS[cur]))),
+                             rng.choice(CTA["sw"])])
+            s.add("conf_fragile_translated_name", "MFT", post(cap, cur), FRAGILE, [])
+
+
 def generate():
     s = Suite()
     gen_issue_mft(s)
@@ -1677,6 +1723,7 @@ def generate():
     gen_local_names_and_services(s)
     gen_bundles(s)
     gen_leaders_models_fractions(s)
+    gen_purpose_capacity_translated(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases

@@ -561,4 +561,35 @@ TEST(Extract, HalfAndQuarterKiloPriceTheirFraction) {
   EXPECT_EQ(nuts.products[0].price, 80);
 }
 
+TEST(Extract, PurposeChunkDoesNotNameTheItem) {
+  // "for carpets and sofas" outscored the item and named it "Carpets and Sofa".
+  Extraction x = ExtractCaption(
+      "Bagless vacuum cleaner 1200W \xF0\x9F\xA7\xB9 for carpets and sofas\nKES 12,500 (was "
+      "15,000)\nFree delivery CBD");
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].name, "Bagless Vacuum Cleaner");
+  // With no item before it, the chunk still names one.
+  Extraction y = ExtractCaption("For kids \xF0\x9F\xA7\xB8 teddy bears 1,500");
+  ASSERT_EQ(y.products.size(), 1u);
+  EXPECT_NE(y.products[0].name.find("Teddy"), std::string::npos);
+}
+
+TEST(Extract, CapacityLineIsAnOptionOfTheItemAbove) {
+  // "6 person at 8,500" was a second product "Person".
+  Extraction x =
+      ExtractCaption("Waterproof camping tent 4 person Ksh 5,800\n6 person at 8,500\nDM to book");
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].price, 5800);
+}
+
+TEST(Extract, TranslatedNamesStayBelowAutoApprove) {
+  // "Gauni la harusi" is a wedding dress; a name translated from Swahili is accepted about half the
+  // time on unseen posts, so it is never auto-approved.
+  Extraction x =
+      ExtractCaption("Gauni la harusi\nIlikuwa Ksh 15,000, sasa Ksh 12,000\nSize 10 na 12");
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].name, "Wedding Dress");
+  EXPECT_LT(x.products[0].confidence, 0.9);
+}
+
 }  // namespace vendly
