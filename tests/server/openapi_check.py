@@ -210,6 +210,10 @@ def main(argv):
                 failed += 1
     print(f"openapi_check: {checked} exchanges over {len(operations)} operations, "
           f"{failed} problems")
+    unexercised = sorted(f"{m.upper()} {p}" for p, item in doc["paths"].items() for m in item
+                         if (m.upper(), p) not in operations)
+    if unexercised:
+        print(f"openapi_check: not exercised: {', '.join(unexercised)}")
     return 1 if failed or checked == 0 else 0
 
 
