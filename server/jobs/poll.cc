@@ -342,6 +342,9 @@ std::optional<JobOutcome> StartPoll(JobContext& ctx, PollState& s) {
     if (!next.ok()) return JobOutcome::Retry(next.message());
     return JobOutcome::Succeeded({{"throttled", true}});
   }
+  // Webhook-triggered polls are spaced from here (vendly::WebhookPollDelaySeconds).
+  Status started = RecordPollStarted(app.db, run.connection_id);
+  if (!started.ok()) return JobOutcome::Retry(started.message());
   if (run.sync_id) {
     (void)MarkPollHistoryProcessing(app.db, *run.sync_id);
   } else if (vendly::OpensHistoryUpFront(run.trigger)) {

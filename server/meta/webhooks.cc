@@ -12,6 +12,7 @@
 #include "crypto/crypto.h"
 #include "routes/catalog.h"
 #include "store/connection_store.h"
+#include "store/sync_store.h"
 #include "store/webhook_store.h"
 
 namespace vendly::server {
@@ -288,8 +289,10 @@ Result<std::string> IgnoreReason(Conn& conn, const ClaimedWebhookEvent& event,
 }
 
 // The event ignored with its reason, or a poll of its connection enqueued and the event completed.
-Status ApplyWebhookEvent(Conn& conn, const std::string& event_id, const ClaimedWebhookEvent& event,
-                         Json* result) {
+// The poll is spaced from the account's last one (vendly::WebhookPollDelaySeconds); while it waits,
+// the events after this one find it queued and join it.
+Status ApplyWebhookEvent(const Config& config, Conn& conn, const std::string& event_id,
+                         const ClaimedWebhookEvent& event, Json* result) {
   std::string store_id;
   auto reason = IgnoreReason(conn, event, &store_id);
   if (!reason.ok()) return reason.status();
@@ -305,9 +308,16 @@ Status ApplyWebhookEvent(Conn& conn, const std::string& event_id, const ClaimedW
                   {"storeId", store_id},
                   {"trigger", "webhook"},
                   {"webhookEventId", event_id}};
+  auto spacing = LoadPollSpacing(conn, *event.connection_id);
+  if (!spacing.ok()) return spacing.status();
+  const int delay =
+      vendly::WebhookPollDelaySeconds(spacing->since_last_poll_seconds, spacing->usage_percent,
+                                      config.poll_min_seconds, config.poll_max_seconds);
+  poll.delay = std::chrono::seconds(delay);
   auto queued = EnqueueJob(conn, poll);
   if (!queued.ok()) return queued.status();
   (*result)["pollJobId"] = *queued;
+  (*result)["pollDelaySeconds"] = delay;
   return MarkWebhookEventCompleted(conn, event_id);
 }
 
@@ -428,8 +438,9 @@ JobOutcome RunWebhookJob(JobContext& ctx) {
     result["skipped"] = "the event is gone or already processed";
     return JobOutcome::Succeeded(result);
   }
-  Status done = db.Transaction(
-      [&](Conn& conn) { return ApplyWebhookEvent(conn, event_id, **claimed, &result); });
+  Status done = db.Transaction([&](Conn& conn) {
+    return ApplyWebhookEvent(ctx.app().config, conn, event_id, **claimed, &result);
+  });
   if (!done.ok()) return FailAttempt(db, job, event_id, done);
   return JobOutcome::Succeeded(result);
 }

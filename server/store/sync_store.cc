@@ -55,12 +55,31 @@ Result<std::optional<PollConnectionState>> LoadPollConnection(Db& db,
   return std::optional<PollConnectionState>(s);
 }
 
+Result<PollSpacing> LoadPollSpacing(Conn& conn, const std::string& connection_id) {
+  auto rows = conn.Exec(
+      "SELECT COALESCE(floor(extract(epoch FROM now() - last_polled_at))::bigint, -1) AS since,"
+      " COALESCE((usage->>'maxPercent')::int, -1) AS usage_percent"
+      " FROM instagram_connection WHERE id = $1",
+      {connection_id});
+  if (!rows.ok()) return rows.status();
+  PollSpacing s;
+  if (rows->empty()) return s;
+  s.since_last_poll_seconds = rows->Int(0, "since");
+  s.usage_percent = static_cast<int>(rows->Int(0, "usage_percent"));
+  return s;
+}
+
+Status RecordPollStarted(Db& db, const std::string& connection_id) {
+  return Done(db.Exec("UPDATE instagram_connection SET last_polled_at = now() WHERE id = $1",
+                      {connection_id}));
+}
+
 Status RecordPollScheduled(Conn& conn, const std::string& connection_id, int interval_seconds,
                            const std::optional<std::string>& next_poll_at) {
-  return Done(conn.Exec(
-      "UPDATE instagram_connection SET poll_interval_seconds = $2::int, last_polled_at = now(),"
-      " next_poll_at = $3::timestamptz WHERE id = $1",
-      {connection_id, std::to_string(interval_seconds), next_poll_at}));
+  return Done(
+      conn.Exec("UPDATE instagram_connection SET poll_interval_seconds = $2::int,"
+                " next_poll_at = $3::timestamptz WHERE id = $1",
+                {connection_id, std::to_string(interval_seconds), next_poll_at}));
 }
 
 Status MarkConnectionWalked(Db& db, const std::string& connection_id) {

@@ -41,8 +41,19 @@ Result<std::optional<PollConnectionState>> LoadPollConnection(Db& db,
                                                               int default_interval,
                                                               int walk_seconds);
 
+// What spaces a webhook-triggered poll (vendly::WebhookPollDelaySeconds): seconds since a poll last
+// began listing the account (-1: never) and the last usage headers' highest percentage (-1
+// unknown).
+struct PollSpacing {
+  long long since_last_poll_seconds = -1;
+  int usage_percent = -1;
+};
+Result<PollSpacing> LoadPollSpacing(Conn& conn, const std::string& connection_id);
+// A poll of the connection begins listing it now (last_polled_at).
+Status RecordPollStarted(Db& db, const std::string& connection_id);
+
 // The chain's next poll is due at `next_poll_at` (as the job store gives it), `interval_seconds`
-// after this one; records this poll's time.
+// after this one.
 Status RecordPollScheduled(Conn& conn, const std::string& connection_id, int interval_seconds,
                            const std::optional<std::string>& next_poll_at);
 // The connection's recent catalog was walked now.

@@ -192,6 +192,14 @@ int NextPollSeconds(int previous_seconds, bool active, int usage_percent, int mi
   return next;
 }
 
+int WebhookPollDelaySeconds(long long since_last_poll_seconds, int usage_percent, int min_seconds,
+                            int max_seconds) {
+  if (since_last_poll_seconds < 0) return 0;
+  const long long spacing =
+      NextPollSeconds(min_seconds, true, usage_percent, min_seconds, max_seconds);
+  return int(std::max(0LL, spacing - since_last_poll_seconds));
+}
+
 int ThrottledPollSeconds(int retry_after_seconds, int min_seconds, int max_seconds) {
   return std::max({retry_after_seconds, min_seconds,
                    NextPollSeconds(min_seconds, false, 100, min_seconds, max_seconds)});

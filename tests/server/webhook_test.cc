@@ -468,6 +468,47 @@ TEST_F(WebhookTest, TheJobAsksForAPollOfTheConnectionAndCompletes) {
   EXPECT_EQ(Count("job", "kind = 'webhook' AND status = 'succeeded'"), 2);
 }
 
+// A giveaway thread: 200 comments on one account within a poll's spacing ask for one poll, due when
+// the spacing from the last poll has passed (vendly::WebhookPollDelaySeconds), not 200 polls now.
+TEST_F(WebhookTest, ABurstOfCommentsAsksForOneSpacedPoll) {
+  std::string connection;
+  SellerWithConnection("giveaway@duka.co", kWanjiruIg, "active", &connection);
+  const int spacing = app_->config.poll_min_seconds;
+  ASSERT_GE(spacing, 10);
+  Sql(db_->url(), "UPDATE instagram_connection SET last_polled_at = now() - interval '5 seconds'");
+  for (int delivery = 0; delivery < 4; ++delivery) {
+    json changes = json::array();
+    for (int i = 0; i < 50; ++i)
+      changes.push_back(Comment(std::to_string(5000 + delivery * 50 + i), "17900000000000001"));
+    auto r = PostSigned(Delivery(changes, kWanjiruIg).dump());
+    ASSERT_TRUE(r && r->status == 200) << (r ? r->body : "");
+  }
+  auto runner = Runner();
+  EXPECT_EQ(Drain(*runner), 200);
+  EXPECT_EQ(Count("instagram_webhook_event", "processing_status = 'completed'"), 200);
+  auto polls = Sql(db_->url(),
+                   "SELECT status, extract(epoch FROM run_at - now())::int FROM job"
+                   " WHERE kind = 'poll'");
+  ASSERT_EQ(polls.size(), 1u) << "every comment after the first joins the queued poll";
+  EXPECT_EQ(polls[0][0], "queued");
+  const int due_in = std::stoi(polls[0][1]);
+  EXPECT_GT(due_in, 0);
+  EXPECT_LE(due_in, spacing - 5);
+
+  // With the rate budget at 80%, a poll that just ran is followed by the next at the longest
+  // interval, as the schedule's would be.
+  Sql(db_->url(), "TRUNCATE job");
+  Sql(db_->url(),
+      "UPDATE instagram_connection SET last_polled_at = now(), usage = '{\"maxPercent\": 80}'");
+  auto r =
+      PostSigned(Delivery(json::array({Comment("6000", "17900000000000001")}), kWanjiruIg).dump());
+  ASSERT_TRUE(r && r->status == 200);
+  EXPECT_EQ(Drain(*runner), 1);
+  EXPECT_NEAR(std::stoi(Scalar("SELECT extract(epoch FROM run_at - now())::int FROM job"
+                               " WHERE kind = 'poll'")),
+              app_->config.poll_max_seconds, 5);
+}
+
 TEST_F(WebhookTest, AConnectionThatStoppedBeingActiveIsIgnoredByTheJob) {
   std::string connection;
   SellerWithConnection("revoked@duka.co", kWanjiruIg, "active", &connection);

@@ -314,6 +314,17 @@ TEST(FollowEdit, WithoutABaseTheSellersProductIsKept) {
 }
 
 // NextPollSeconds, moved from the server (tests/server/sync_unit_test.cc) with its tests.
+TEST(WebhookPollDelaySeconds, SpacesPollsAsTheBusiestScheduleWould) {
+  EXPECT_EQ(WebhookPollDelaySeconds(-1, -1, 15, 300), 0) << "never polled: at once";
+  EXPECT_EQ(WebhookPollDelaySeconds(4, -1, 15, 300), 11) << "15 s after the last poll began";
+  EXPECT_EQ(WebhookPollDelaySeconds(15, -1, 15, 300), 0);
+  EXPECT_EQ(WebhookPollDelaySeconds(900, 20, 15, 300), 0);
+  // The rate budget stretches the spacing as it does the schedule's.
+  EXPECT_EQ(WebhookPollDelaySeconds(0, 60, 15, 300), 30);
+  EXPECT_EQ(WebhookPollDelaySeconds(0, 80, 15, 300), 300);
+  EXPECT_EQ(WebhookPollDelaySeconds(0, 95, 15, 300), std::max(kBudgetPauseSeconds, 300));
+}
+
 TEST(NextPollSeconds, ActivityPollsAtTheMinimum) {
   EXPECT_EQ(NextPollSeconds(300, true, -1, 15, 300), 15);
   EXPECT_EQ(NextPollSeconds(15, true, 10, 15, 300), 15);

@@ -200,6 +200,13 @@ ProductFollow FollowEdit(const std::optional<Draft>& base, const Product& theirs
 // -1: unknown (not limiting).
 int NextPollSeconds(int previous_seconds, bool active, int usage_percent, int min_seconds,
                     int max_seconds);
+// The seconds a webhook-triggered poll of an account waits, so that a burst of comments (a giveaway
+// thread) costs no more listings than polling at its busiest would: polls of one account are
+// spaced by NextPollSeconds of an active account (min_seconds, longer as the rate budget is used),
+// counted from when the last poll began. 0 when that long has passed or the account was never
+// polled (`since_last_poll_seconds` < 0).
+int WebhookPollDelaySeconds(long long since_last_poll_seconds, int usage_percent, int min_seconds,
+                            int max_seconds);
 // Meta throttled the listing of a scheduled poll: its chain comes back after Meta's estimate or
 // the budget pause, whichever is longer, and never before `min_seconds`.
 int ThrottledPollSeconds(int retry_after_seconds, int min_seconds, int max_seconds);
