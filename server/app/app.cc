@@ -44,6 +44,7 @@ void RegisterHealthRoutes(Router& router, App& app) {
 
 void BuildServer(httplib::Server& server, Router& router, App& app) {
   HardenServer(server, app.config);
+  router.set_allowed_origins(app.config.allowed_origins);
   RegisterHealthRoutes(router, app);
   RegisterAuthRoutes(router, app);
   RegisterStoreRoutes(router, app);

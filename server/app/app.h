@@ -14,6 +14,7 @@
 
 #include "app/config.h"
 #include "crypto/crypto.h"
+#include "http/address_throttle.h"
 #include "http/http.h"
 #include "meta/graph.h"
 #include "store/db.h"
@@ -32,6 +33,9 @@ struct App {
   // A new platform client per call: a Graph client owns an httplib::Client, which serialises its
   // requests, so each request or job thread takes its own.
   std::function<std::unique_ptr<InstagramPlatform>()> new_platform;
+  // The OAuth and webhook-verification throttles' counters, per client address (the sign-in ones
+  // are in PostgreSQL, store/throttle_store).
+  AddressThrottle address_throttle;
 };
 
 void RegisterHealthRoutes(Router& router, App& app);

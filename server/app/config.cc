@@ -2,13 +2,16 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "crypto/crypto.h"
+#include "vendly/request_policy.h"
 
 #ifndef VENDLY_DEFAULT_MIGRATIONS_DIR
 #define VENDLY_DEFAULT_MIGRATIONS_DIR "migrations"
@@ -233,6 +236,32 @@ Status ReadAi(const EnvGetter& getenv, AiConfig& ai) {
   return Status::Ok();
 }
 
+// The dashboard's and the public URL's origins, then each of VENDLY_ALLOWED_ORIGINS, once each.
+Status ReadAllowedOrigins(const char* extra, Config& c) {
+  std::vector<std::string> urls = {c.dashboard_url, c.public_url};
+  if (extra != nullptr) {
+    std::stringstream list(extra);
+    std::string item;
+    while (std::getline(list, item, ',')) {
+      const std::size_t start = item.find_first_not_of(' ');
+      if (start == std::string::npos) continue;
+      item = item.substr(start, item.find_last_not_of(' ') - start + 1);
+      if (!vendly::OriginOf(item))
+        return Status::InvalidRequest(
+            "VENDLY_ALLOWED_ORIGINS must list http:// or https:// origins, comma-separated");
+      urls.push_back(item);
+    }
+  }
+  for (const auto& url : urls) {
+    const std::optional<std::string> origin = vendly::OriginOf(url);
+    if (!origin) return Status::InvalidRequest("cannot read the origin of " + url);
+    if (std::find(c.allowed_origins.begin(), c.allowed_origins.end(), *origin) ==
+        c.allowed_origins.end())
+      c.allowed_origins.push_back(*origin);
+  }
+  return Status::Ok();
+}
+
 Status ReadPreviousKeys(const char* previous, Config& c) {
   if (previous == nullptr) return Status::Ok();
   std::stringstream list(previous);
@@ -256,6 +285,7 @@ Result<Config> LoadConfig(const EnvGetter& getenv) {
   Status st = ReadInts(getenv, c);
   if (st.ok()) st = FinishAndValidate(c);
   if (st.ok()) st = ReadAi(getenv, c.ai);
+  if (st.ok()) st = ReadAllowedOrigins(getenv("VENDLY_ALLOWED_ORIGINS"), c);
   if (st.ok()) st = ResolveTokenKey(getenv("VENDLY_TOKEN_KEY"), &c);
   if (st.ok()) st = ReadPreviousKeys(getenv("VENDLY_TOKEN_KEYS_PREVIOUS"), c);
   if (!st.ok()) return st;

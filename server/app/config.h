@@ -47,6 +47,10 @@ struct Config {
   int port = 8080;                         // VENDLY_PORT
   std::string public_url;                  // VENDLY_PUBLIC_URL; default http://localhost:<port>
   std::string dashboard_url;               // VENDLY_DASHBOARD_URL; default the public URL
+  // The origins a cookie-signed state change may come from (vendly/request_policy.h): those of the
+  // dashboard's and the public URL, plus VENDLY_ALLOWED_ORIGINS (comma-separated URLs), each as
+  // vendly::OriginOf writes it.
+  std::vector<std::string> allowed_origins;
   std::string data_dir = ".data";  // VENDLY_DATA_DIR: where the demo keeps its generated key
   std::string token_key;           // VENDLY_TOKEN_KEY: base64 of 32 bytes, decoded here (raw bytes)
   bool token_key_generated = false;  // true when the key came from (or was written to) data_dir
@@ -107,6 +111,11 @@ using EnvGetter = std::function<const char*(const char*)>;
 // VENDLY_TOKEN_KEY is unset, reads <data_dir>/token.key or, if absent, generates a random key and
 // writes it there (mode 0600). Fails with a message naming the variable on any invalid value.
 Result<Config> LoadConfig(const EnvGetter& getenv);
+
+// True when VENDLY_PUBLIC_URL is https: the session cookie is Secure and answers carry HSTS.
+inline bool ServesHttps(const Config& config) {
+  return config.public_url.rfind("https://", 0) == 0;
+}
 
 // The OAuth redirect URI registered with Meta: <public_url>/api/instagram/auth/callback.
 std::string OAuthRedirectUri(const Config& config);

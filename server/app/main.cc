@@ -17,6 +17,7 @@
 #include "http/front.h"
 #include "jobs/queue.h"
 #include "store/migrate.h"
+#include "vendly/request_policy.h"
 
 using namespace vendly::server;
 
@@ -58,6 +59,7 @@ int RunServe(App& app, const JobRunner::Options& job_options, const sigset_t& si
   front.threads = std::size_t(app.config.http_threads);
   front.queue = std::size_t(app.config.task_queue_max);
   front.max_per_address = app.config.max_connections_per_address;
+  front.headers = vendly::ApiSecurityHeaders(ServesHttps(app.config));
   FrontServer server(front);
   Router router(server, app.db);
   BuildServer(server, router, app);

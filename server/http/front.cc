@@ -167,12 +167,15 @@ const char* Reason(int status) {
 
 // Answers the refusal the gate decided ({"error":{"code","message"}}, the server's one error shape)
 // and says the connection closes; the caller closes it.
-void SendRefusal(int fd, int status, const std::string& code, const std::string& message) {
+void SendRefusal(int fd, const FrontOptions& options, int status, const std::string& code,
+                 const std::string& message) {
   const std::string body = nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump();
+  std::string extra;
+  for (const auto& [name, value] : options.headers) extra += name + ": " + value + "\r\n";
   const std::string response = "HTTP/1.1 " + std::to_string(status) + " " + Reason(status) +
-                               "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
-                               "Content-Length: " +
-                               std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+                               "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n" +
+                               extra + "Content-Length: " + std::to_string(body.size()) +
+                               "\r\nConnection: close\r\n\r\n" + body;
   SendAll(fd, response.data(), response.size(), Clock::now() + std::chrono::seconds(1));
 }
 
@@ -267,11 +270,11 @@ enum class Admission { kNeedMore, kRefused, kReady };
 
 // Whether the connection's buffer holds a whole head the core accepts; a refusal is answered here
 // (the caller then lingers and closes the connection).
-Admission Admit(FrontConnection& c) {
+Admission Admit(FrontConnection& c, const FrontOptions& options) {
   const HeadScan scan = ScanRequestHead(c.buffer);
   if (scan.too_large) {
     SendRefusal(
-        c.fd, 431, "header_too_large",
+        c.fd, options, 431, "header_too_large",
         "the request headers are larger than " + std::to_string(kMaxRequestHeadBytes) + " bytes");
     return Admission::kRefused;
   }
@@ -279,7 +282,7 @@ Admission Admit(FrontConnection& c) {
   const Framing framing =
       CheckRequestFraming(std::string_view(c.buffer).substr(0, scan.head_bytes));
   if (!framing.ok) {
-    SendRefusal(c.fd, framing.status, framing.code, framing.message);
+    SendRefusal(c.fd, options, framing.status, framing.code, framing.message);
     return Admission::kRefused;
   }
   return Admission::kReady;
@@ -333,7 +336,8 @@ class Gate {
       }
       if (open == 0) per_address_.erase(address);
     }
-    SendRefusal(fd, 429, "too_many_connections", "too many open connections from this address");
+    SendRefusal(fd, options_, 429, "too_many_connections",
+                "too many open connections from this address");
     close(fd);
   }
 
@@ -404,7 +408,7 @@ class Gate {
         Watch(c);
         continue;
       }
-      switch (Admit(*c)) {
+      switch (Admit(*c, options_)) {
         case Admission::kNeedMore:
           Watch(c);
           break;
@@ -452,7 +456,7 @@ class Gate {
         break;
       }
     }
-    const Admission admission = Admit(*c);
+    const Admission admission = Admit(*c, options_);
     if (admission == Admission::kRefused) return StartLinger(*c);
     if (admission == Admission::kNeedMore && !eof) return;
     Unwatch(c);
@@ -484,7 +488,8 @@ class Gate {
       if (now >= c->deadline) expired.push_back(c);
     for (FrontConnection* c : expired) {
       if (!c->closing && !c->idle && !c->buffer.empty()) {
-        SendRefusal(c->fd, 408, "request_timeout", "the request headers did not arrive in time");
+        SendRefusal(c->fd, options_, 408, "request_timeout",
+                    "the request headers did not arrive in time");
         StartLinger(*c);
         continue;
       }
@@ -495,7 +500,7 @@ class Gate {
 
   void Dispatch(FrontConnection* c) {
     if (pool_.TryEnqueue([this, c] { server_.ServeBuffered(c); })) return;
-    SendRefusal(c->fd, 503, "unavailable", "the server is busy; try again");
+    SendRefusal(c->fd, options_, 503, "unavailable", "the server is busy; try again");
     Close(c);
   }
 
@@ -545,7 +550,7 @@ void FrontServer::ServeBuffered(FrontConnection* c) {
       StartLinger(*c);
       return gate_->Return(c);
     }
-    switch (Admit(*c)) {
+    switch (Admit(*c, options_)) {
       case Admission::kReady:
         continue;  // pipelined: the next request, in order, on this thread
       case Admission::kRefused:

@@ -22,6 +22,8 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vendly::server {
 
@@ -29,6 +31,8 @@ struct FrontOptions {
   std::size_t threads = 32;   // request threads
   std::size_t queue = 256;    // whole heads waiting for a request thread
   int max_per_address = 128;  // open connections per client address; 0: no cap
+  // Headers the gate's own refusals carry (the API's security headers, as on every answer).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 class Gate;

@@ -91,6 +91,16 @@ void SendError(httplib::Response& res, int http_status, const std::string& code,
   SendJson(res, http_status, {{"error", {{"code", code}, {"message", message}}}});
 }
 
+void SendTooManyAttempts(httplib::Response& res, int retry_after_seconds) {
+  res.set_header("Retry-After", std::to_string(retry_after_seconds));
+  SendJson(res, 429,
+           {{"error",
+             {{"code", "too_many_attempts"},
+              {"message", "too many attempts; try again in " + std::to_string(retry_after_seconds) +
+                              (retry_after_seconds == 1 ? " second" : " seconds")}}},
+            {"retryAfterSeconds", retry_after_seconds}});
+}
+
 int HttpStatusFor(StatusKind kind) {
   switch (kind) {
     case StatusKind::kOk:
@@ -210,6 +220,11 @@ void LogRequest(const httplib::Request& req, const httplib::Response& res) {
 }  // namespace
 
 void HardenServer(httplib::Server& server, const Config& config) {
+  // Every answer, routed or not (404s, refused bodies, errors), carries the core's headers.
+  httplib::Headers security;
+  for (const auto& [name, value] : vendly::ApiSecurityHeaders(ServesHttps(config)))
+    security.emplace(name, value);
+  server.set_default_headers(std::move(security));
   // Threads, keep-alive and head limits are the connection front's (http/front.h).
   server.set_tcp_nodelay(true);
   server.set_read_timeout(10, 0);
@@ -299,18 +314,39 @@ bool WantsJson(const httplib::Request& req) {
 
 Result<std::optional<Session>> ResolveSession(Db& db, const httplib::Request& req) {
   std::string token;
+  bool by_cookie = false;
   const std::string auth = req.get_header_value("Authorization");
   if (auth.size() > 7 && Lower(auth.substr(0, 7)) == "bearer ") {
     token = auth.substr(7);
   } else if (auto cookie = GetCookie(req, kSessionCookie)) {
     token = *cookie;
+    by_cookie = true;
   }
   if (token.empty() || token.size() > 256) return std::optional<Session>();
   const std::string hash = Sha256Hex(token);
   auto found = FindSession(db, hash);
   if (!found.ok()) return found.status();
   if (!found->has_value()) return std::optional<Session>();
-  return std::optional<Session>(Session{(*found)->seller_id, (*found)->store_id, hash});
+  return std::optional<Session>(Session{(*found)->seller_id, (*found)->store_id, hash, by_cookie});
+}
+
+vendly::RequestVerdict CheckBrowserRequest(const httplib::Request& req,
+                                           const std::optional<Session>& session,
+                                           const std::vector<std::string>& allowed_origins) {
+  vendly::RequestFacts facts;
+  facts.method = req.method;
+  if (session)
+    facts.credential =
+        session->by_cookie ? vendly::Credential::kSessionCookie : vendly::Credential::kBearer;
+  facts.has_body = !req.body.empty();
+  auto header = [&req](const char* name) -> std::optional<std::string> {
+    if (!req.has_header(name)) return std::nullopt;
+    return req.get_header_value(name);
+  };
+  facts.content_type = header("Content-Type");
+  facts.origin = header("Origin");
+  facts.fetch_site = header("Sec-Fetch-Site");
+  return vendly::CheckCrossSiteRequest(facts, allowed_origins);
 }
 
 httplib::Server::Handler Router::Wrap(const std::string& method, const std::string& pattern,
@@ -338,6 +374,14 @@ httplib::Server::Handler Router::Wrap(const std::string& method, const std::stri
         return;
       }
       ctx.session = *session;
+      const vendly::RequestVerdict verdict =
+          CheckBrowserRequest(req, ctx.session, allowed_origins_);
+      if (!verdict.allowed) {
+        LogWarn("cross_site_request_refused",
+                {{"method", req.method}, {"path", req.path}, {"code", verdict.code}});
+        SendError(res, 403, verdict.code, verdict.message);
+        return;
+      }
       if (access == Access::kSession && !ctx.session) {
         SendError(res, 401, "unauthorized", "sign in first");
         return;

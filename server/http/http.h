@@ -16,6 +16,7 @@
 #include "app/config.h"
 #include "app/status.h"
 #include "store/db.h"
+#include "vendly/request_policy.h"
 
 namespace vendly::server {
 
@@ -25,12 +26,13 @@ inline constexpr const char* kSessionCookie = "vendly_session";
 // Meta's webhook deliveries: the one route with its own body limit (Config::webhook_payload_max).
 inline constexpr const char* kWebhookDeliveryPath = "/api/webhooks/instagram";
 
-// Applies the hardening: tcp_nodelay, timeouts, a payload limit (webhook_payload_max on
-// kWebhookDeliveryPath, payload_max elsewhere), chunked, compressed (Content-Encoding) and oversize
-// bodies refused before they are read, JSON for every error status and for handler exceptions, and
-// an access log line per request (path only: a query may hold an OAuth code). Request threads,
-// keep-alive limits and the request head's limits are the connection front's (http/front.h), which
-// vendly-server serves through.
+// Applies the hardening: the core's security headers on every response (vendly::ApiSecurityHeaders;
+// HSTS when VENDLY_PUBLIC_URL is https), tcp_nodelay, timeouts, a payload limit
+// (webhook_payload_max on kWebhookDeliveryPath, payload_max elsewhere), chunked, compressed
+// (Content-Encoding) and oversize bodies refused before they are read, JSON for every error status
+// and for handler exceptions, and an access log line per request (path only: a query may hold an
+// OAuth code). Request threads, keep-alive limits and the request head's limits are the connection
+// front's (http/front.h), which vendly-server serves through.
 void HardenServer(httplib::Server& server, const Config& config);
 
 void SendJson(httplib::Response& res, int status, const Json& body);
@@ -49,6 +51,10 @@ Json ErrorBody(const Status& status);
 void SendError(httplib::Response& res, const Status& status);
 void SendError(httplib::Response& res, int http_status, const std::string& code,
                const std::string& message);
+
+// A throttled attempt (vendly/throttle.h): 429 too_many_attempts with Retry-After and
+// retryAfterSeconds.
+void SendTooManyAttempts(httplib::Response& res, int retry_after_seconds);
 
 // The body as a JSON object. Errors: 400 invalid_request for invalid UTF-8, malformed JSON, or a
 // body that is not an object; 415 unsupported_media_type for a multipart body.
@@ -69,9 +75,11 @@ struct Session {
   std::string seller_id;
   std::string store_id;
   std::string token_hash;
+  bool by_cookie = false;  // resolved from the session cookie (else from a bearer token)
 };
 
-// Resolves the session of a request from `Authorization: Bearer <token>` or the session cookie.
+// Resolves the session of a request from `Authorization: Bearer <token>` or, when no bearer token
+// is sent, the session cookie.
 // nullopt when there is none or it is unknown or expired; an error only when the database fails.
 Result<std::optional<Session>> ResolveSession(Db& db, const httplib::Request& req);
 
@@ -92,12 +100,27 @@ struct RouteInfo {
   Access access;
 };
 
-// Registers routes on a server. Every handler runs inside try/catch; a session route answers 401
-// {"error":{"code":"unauthorized"}} before the handler when the request carries no valid session.
+// The core's cross-site request rule (vendly::CheckCrossSiteRequest) on one request whose session
+// is resolved: the verdict, from its method, credential, body, Content-Type, Origin and
+// Sec-Fetch-Site headers.
+vendly::RequestVerdict CheckBrowserRequest(const httplib::Request& req,
+                                           const std::optional<Session>& session,
+                                           const std::vector<std::string>& allowed_origins);
+
+// Registers routes on a server. Every handler runs inside try/catch. Before the handler: a
+// cookie-signed state change that is not from an allowed origin or not JSON answers 403 with the
+// core's code (cross_site_request, json_required; CheckBrowserRequest), and a session route answers
+// 401 {"error":{"code":"unauthorized"}} when the request carries no valid session.
 class Router {
  public:
   using Handler = std::function<void(RequestContext&)>;
   Router(httplib::Server& server, Db& db) : server_(server), db_(db) {}
+
+  // The origins a cookie-signed state change may come from (Config::allowed_origins); none by
+  // default, when only `Sec-Fetch-Site: same-origin` vouches for a browser's request.
+  void set_allowed_origins(std::vector<std::string> origins) {
+    allowed_origins_ = std::move(origins);
+  }
 
   void Get(const std::string& pattern, Access access, Handler handler);
   void Post(const std::string& pattern, Access access, Handler handler);
@@ -112,6 +135,7 @@ class Router {
                                 Access access, Handler handler);
   httplib::Server& server_;
   Db& db_;
+  std::vector<std::string> allowed_origins_;
   std::vector<RouteInfo> routes_;
 };
 

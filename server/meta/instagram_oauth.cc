@@ -9,11 +9,25 @@
 #include "store/usage_store.h"
 #include "vendly/linking.h"
 #include "vendly/notices.h"
+#include "vendly/throttle.h"
 
 namespace vendly::server {
 namespace {
 
 constexpr int kStateMinutes = 10;
+// The throttle's doors (AddressThrottle, vendly/throttle.h).
+constexpr const char* kStartDoor = "oauth_start";
+constexpr const char* kCallbackDoor = "oauth_callback";
+
+// Counts an attempt at `door` from this client; false (and 429 answered) when it must wait.
+bool PassThrottle(App& app, RequestContext& ctx, const char* door,
+                  const vendly::ThrottleRule& rule) {
+  const int wait = app.address_throttle.Take(door, ctx.req.remote_addr, rule);
+  if (wait == 0) return true;
+  LogWarn("oauth_throttled", {{"door", door}, {"retryAfterSeconds", wait}});
+  SendTooManyAttempts(ctx.res, wait);
+  return false;
+}
 
 // A failure of the callback: an error code the dashboard shows, a message, an HTTP status.
 struct CallbackError {
@@ -73,6 +87,7 @@ void SaveUsage(App& app, const std::string& connection_id, InstagramPlatform& pl
 
 void AuthUrl(App& app, RequestContext& ctx) {
   const Session& s = *ctx.session;
+  if (!PassThrottle(app, ctx, kStartDoor, vendly::kOAuthStartAddressRule)) return;
   const std::string state = RandomToken();
   const std::string redirect_uri = OAuthRedirectUri(app.config);
   Param page_id;
@@ -121,6 +136,10 @@ Step ConsumeState(App& app, const RequestContext& ctx, OAuthState* login) {
     return CallbackError{"state_expired", "the sign-in took longer than 10 minutes; connect again",
                          400};
   }
+  // A state the server issued: this callback and the start it ends were no guess.
+  app.address_throttle.GiveBack(kCallbackDoor, ctx.req.remote_addr,
+                                vendly::kOAuthCallbackAddressRule);
+  app.address_throttle.GiveBack(kStartDoor, ctx.req.remote_addr, vendly::kOAuthStartAddressRule);
   if (ctx.session && ctx.session->seller_id != lookup->consumed->seller_id)
     return CallbackError{"state_mismatch", "this sign-in was started by another account", 403};
   *login = *lookup->consumed;
@@ -303,6 +322,7 @@ void Callback(App& app, RequestContext& ctx) {
     LogWarn("instagram_connect_failed", {{"errorCode", h.error->code}});
     FinishCallback(app, ctx, h.error, Json());
   };
+  if (!PassThrottle(app, ctx, kCallbackDoor, vendly::kOAuthCallbackAddressRule)) return;
   OAuthState login;
   if (Step s = ConsumeState(app, ctx, &login)) return halt(*s);
   std::string code;

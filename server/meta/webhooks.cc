@@ -14,6 +14,7 @@
 #include "store/connection_store.h"
 #include "store/sync_store.h"
 #include "store/webhook_store.h"
+#include "vendly/throttle.h"
 
 namespace vendly::server {
 namespace {
@@ -455,11 +456,20 @@ void RegisterWebhookRoutes(Router& router, App& app) {
     const std::string mode = ctx.req.get_param_value("hub.mode");
     const std::string token = ctx.req.get_param_value("hub.verify_token");
     const std::string challenge = ctx.req.get_param_value("hub.challenge");
+    // Guessing the verify token is throttled per address (vendly::kWebhookVerifyAddressRule).
+    const int wait = app.address_throttle.Take("webhook_verify", ctx.req.remote_addr,
+                                               vendly::kWebhookVerifyAddressRule);
+    if (wait > 0) {
+      LogWarn("webhook_verify_throttled", {{"retryAfterSeconds", wait}});
+      return SendTooManyAttempts(ctx.res, wait);
+    }
     if (mode != "subscribe" || challenge.empty() || challenge.size() > 256 ||
         !ConstantTimeEquals(token, app.config.webhook_verify_token)) {
       LogWarn("webhook_verify_rejected", {{"mode", mode}});
       return SendError(ctx.res, 403, "forbidden", "webhook verification failed");
     }
+    app.address_throttle.GiveBack("webhook_verify", ctx.req.remote_addr,
+                                  vendly::kWebhookVerifyAddressRule);
     LogInfo("webhook_verified");
     ctx.res.status = 200;
     ctx.res.set_content(challenge, "text/plain");

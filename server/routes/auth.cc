@@ -31,7 +31,7 @@ bool LooksLikeEmail(const std::string& email) {
 std::string SessionCookie(const App& app, const std::string& token, int max_age) {
   std::string cookie = std::string(kSessionCookie) + "=" + token +
                        "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age);
-  if (app.config.public_url.rfind("https://", 0) == 0) cookie += "; Secure";
+  if (ServesHttps(app.config)) cookie += "; Secure";
   return cookie;
 }
 
@@ -115,13 +115,7 @@ void GiveBack(App& app, const std::vector<Counter>& counters) {
 
 void SendThrottled(RequestContext& ctx, int retry_after) {
   LogWarn("auth_throttled", {{"path", ctx.req.path}, {"retryAfterSeconds", retry_after}});
-  ctx.res.set_header("Retry-After", std::to_string(retry_after));
-  SendJson(ctx.res, 429,
-           {{"error",
-             {{"code", "too_many_attempts"},
-              {"message", "too many attempts; try again in " + std::to_string(retry_after) +
-                              (retry_after == 1 ? " second" : " seconds")}}},
-            {"retryAfterSeconds", retry_after}});
+  SendTooManyAttempts(ctx.res, retry_after);
 }
 
 struct SignupInput {

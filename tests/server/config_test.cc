@@ -86,6 +86,31 @@ TEST(Config, ReadsEveryVariable) {
   EXPECT_EQ(c->webhook_verify_token, "verify");
 }
 
+TEST(Config, AllowedOriginsAreTheDashboardsThePublicUrlsAndTheListedOnes) {
+  FakeEnv env;
+  env.vars["VENDLY_DATA_DIR"] = TempDir();
+  auto c = LoadConfig(env.getter());
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->allowed_origins, std::vector<std::string>{"http://localhost:8080"});  // once
+
+  env.vars["VENDLY_PUBLIC_URL"] = "https://API.Duka.Example:443/";
+  env.vars["VENDLY_DASHBOARD_URL"] = "https://duka.example/app";
+  env.vars["VENDLY_ALLOWED_ORIGINS"] = " http://127.0.0.1:3000 ,https://duka.example,";
+  c = LoadConfig(env.getter());
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->allowed_origins,
+            (std::vector<std::string>{"https://duka.example", "https://api.duka.example",
+                                      "http://127.0.0.1:3000"}));
+  EXPECT_TRUE(ServesHttps(*c));
+
+  for (const char* bad : {"duka.example", "ftp://duka.example", "https://user@duka.example"}) {
+    env.vars["VENDLY_ALLOWED_ORIGINS"] = bad;
+    c = LoadConfig(env.getter());
+    ASSERT_FALSE(c.ok()) << bad;
+    EXPECT_NE(c.status().message().find("VENDLY_ALLOWED_ORIGINS"), std::string::npos);
+  }
+}
+
 TEST(Config, ReadsPreviousTokenKeysForRotation) {
   FakeEnv env;
   std::string a = RandomBytes(32), b = RandomBytes(32);

@@ -1,6 +1,7 @@
 // The edge server against an attacker's probes (issue 20): sign-in throttling per account and per
 // client address, 429 with Retry-After and a growing wait, no lockout of a seller at their usual
-// address. A real vendly-server process on a private database; the attacker and the seller are
+// address; the same rule per client address on the OAuth start and callback and on the webhook
+// verification. A real vendly-server process on a private database; the attacker and the seller are
 // told apart by their loopback source addresses (127.0.0.x all reach the server on 127.0.0.1).
 #include <gtest/gtest.h>
 
@@ -170,6 +171,90 @@ TEST_F(HardeningTest, SignUpWithATakenEmailIsThrottledAndSuccessfulSignUpsAreNot
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 201) << i << ": " << r->body;
   }
+}
+
+// GET /api/webhooks/instagram with `token` as hub.verify_token.
+httplib::Result Verify(httplib::Client& c, const std::string& token) {
+  return c.Get(
+      ("/api/webhooks/instagram?hub.mode=subscribe&hub.challenge=ch4ll3nge&hub.verify_token=" +
+       token)
+          .c_str());
+}
+
+TEST_F(HardeningTest, GuessingTheWebhookVerifyTokenIsThrottledPerAddress) {
+  auto guesser = From("127.0.0.9");
+  int forbidden = 0, throttled = 0;
+  for (int i = 0; i < 30; ++i) {
+    auto r = Verify(*guesser, "guess-" + std::to_string(i));
+    ASSERT_TRUE(r);
+    if (r->status == 403) ++forbidden;
+    if (r->status == 429) {
+      ++throttled;
+      ExpectThrottled(r);
+    }
+  }
+  EXPECT_EQ(forbidden, 11);  // 10 free, then one checked before the first wait
+  EXPECT_EQ(forbidden + throttled, 30);
+  // While the guesser waits, even the right token is not checked from there; Meta, elsewhere, is
+  // answered at once, as often as it asks.
+  ExpectThrottled(Verify(*guesser, "vendly-demo-verify-token"));
+  auto meta = From("127.0.0.10");
+  for (int i = 0; i < 25; ++i) {
+    auto r = Verify(*meta, "vendly-demo-verify-token");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << i << ": " << r->body;
+    EXPECT_EQ(r->body, "ch4ll3nge");
+  }
+}
+
+TEST_F(HardeningTest, GuessingOAuthStatesIsThrottledPerAddress) {
+  auto guesser = From("127.0.0.11");
+  int invalid = 0, throttled = 0;
+  for (int i = 0; i < 25; ++i) {
+    auto r =
+        Call(*guesser, "GET", "/api/instagram/auth/callback?code=c&state=guess" + std::to_string(i),
+             {}, "", {{"Accept", "application/json"}});
+    ASSERT_TRUE(r);
+    if (r->status == 400 && Body(r)["error"]["code"] == "invalid_state") ++invalid;
+    if (r->status == 429) {
+      ++throttled;
+      ExpectThrottled(r);
+    }
+  }
+  EXPECT_EQ(invalid, 11);
+  EXPECT_EQ(invalid + throttled, 25);
+  // Another address is answered on the merits.
+  auto other = Call(*From("127.0.0.12"), "GET", "/api/instagram/auth/callback?code=c&state=x", {},
+                    "", {{"Accept", "application/json"}});
+  EXPECT_EQ(Body(other)["error"]["code"], "invalid_state");
+}
+
+TEST_F(HardeningTest, OAuthStartsAreThrottledUnlessTheirCallbackComesBack) {
+  auto browser = From("127.0.0.13");
+  const std::string token = SignupSeller(*browser, "oauth@duka.co");
+  // A seller who opens Meta's dialog and comes back (here: declines) gets each start back.
+  for (int i = 0; i < 40; ++i) {
+    auto start = Call(*browser, "GET", "/api/instagram/auth/url", {}, token);
+    ASSERT_TRUE(start);
+    ASSERT_EQ(start->status, 200) << i << ": " << start->body;
+    const std::string state = Body(start)["state"];
+    auto back =
+        Call(*browser, "GET", "/api/instagram/auth/callback?error=access_denied&state=" + state, {},
+             token, {{"Accept", "application/json"}});
+    ASSERT_TRUE(back);
+    ASSERT_EQ(Body(back)["error"]["code"], "consent_declined") << i << ": " << back->body;
+  }
+  // Starts that never come back add up: 20 free, one checked, then a wait.
+  auto abandoner = From("127.0.0.14");
+  int started = 0;
+  for (int i = 0; i < 30; ++i) {
+    auto r = Call(*abandoner, "GET", "/api/instagram/auth/url", {}, token);
+    ASSERT_TRUE(r);
+    if (r->status == 200) ++started;
+    if (r->status == 429) ExpectThrottled(r);
+  }
+  EXPECT_EQ(started, 21);
+  EXPECT_NE(server_->log().find("\"oauth_throttled\""), std::string::npos);
 }
 
 }  // namespace

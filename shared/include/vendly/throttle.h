@@ -1,5 +1,6 @@
-// How long a client waits after failed sign-in attempts: one rule for every throttled door (login
-// and sign-up, per account and per client address). Pure: the counter's state in, the decision out;
+// How long a client waits after failed attempts: one rule for every throttled door (login and
+// sign-up, per account and per client address; the Instagram OAuth start and callback and the
+// webhook verification, per client address). Pure: the counter's state in, the decision out;
 // the server keeps the state in PostgreSQL (store/throttle_store) and applies the decision.
 //
 // The counter counts attempts that were let through and have not (yet) succeeded: an attempt is
@@ -28,6 +29,15 @@ inline constexpr ThrottleRule kLoginAddressRule{10, 1, 900, 86400};
 // Sign-up: a taken email or a failed creation counts (a successful sign-up gives its count back).
 inline constexpr ThrottleRule kSignupAccountRule{5, 1, 900, 86400};
 inline constexpr ThrottleRule kSignupAddressRule{10, 1, 900, 86400};
+// Instagram OAuth, per client address. A start counts until a callback comes back with the state it
+// issued (a seller who connects, or declines, gets it back), so only abandoned starts add up; 20
+// are free, as a seller may open the dialog and leave it a few times. A callback counts unless its
+// state is one the server issued, so guessing states is held after 10.
+inline constexpr ThrottleRule kOAuthStartAddressRule{20, 1, 900, 86400};
+inline constexpr ThrottleRule kOAuthCallbackAddressRule{10, 1, 900, 86400};
+// Meta's webhook verification (hub.verify_token), per client address: a wrong token counts, the
+// right one gives its count back.
+inline constexpr ThrottleRule kWebhookVerifyAddressRule{10, 1, 900, 86400};
 
 // A counter as stored. blocked_seconds: how long the current block still lasts (0: none);
 // idle_seconds: since the counter last changed (-1: no counter yet).

@@ -1,4 +1,4 @@
-import { connectInstagram, expect, openIntegrations, SANDBOX_USERS, screenshot, test } from './support/fixtures';
+import { connectInstagram, expect, openIntegrations, SANDBOX_USERS, sameOrigin, screenshot, test } from './support/fixtures';
 
 // US-5 against the real server and the Meta sandbox: two of Wanjiru's drafts are renamed by the seller
 // and approved, then both captions are edited on Instagram so the core reads other names. "Check for
@@ -39,7 +39,7 @@ test('a caption edited on Instagram where the seller renamed the product: the co
   expect(drafts).toHaveLength(2);
   const renamed = ['Ankara', 'Kitenge'].map((w) => `My ${w} piece ${info.project.name}`);
   for (const [k, d] of drafts.entries()) {
-    const res = await page.request.post(`/api/products/drafts/${d.id}/approve`, { data: { name: renamed[k] } });
+    const res = await page.request.post(`/api/products/drafts/${d.id}/approve`, { data: { name: renamed[k] }, ...sameOrigin() });
     expect(res.status(), await res.text()).toBe(200);
   }
 

@@ -7,6 +7,13 @@ import { currentRun } from './run';
 // wanjiru and brian have an Instagram account, kevin a Page without one, grace no Page, amina two Pages.
 export { SANDBOX_APP, SANDBOX_USERS } from './sandbox-accounts';
 
+// What a browser sends with a request made by the dashboard's own pages: vendly-server serves a change
+// signed in by the session cookie only from the dashboard's origin (server/API.md, "Browser requests"),
+// and Playwright's API requests carry no Origin of their own.
+export function sameOrigin(): { headers: Record<string, string> } {
+  return { headers: { Origin: currentRun().webUrl } };
+}
+
 export type Seller = { email: string; password: string; storeName: string };
 
 let counter = 0;
@@ -68,7 +75,8 @@ export const test = base.extend<Fixtures>({
     await page.goto('/dashboard');
     await expect(page.getByTestId('store-name')).toHaveText(seller.storeName);
     await use(seller);
-    await page.request.delete('/api/instagram/connection');
+    const removed = await page.request.delete('/api/instagram/connection', sameOrigin());
+    expect([200, 204, 404], await removed.text()).toContain(removed.status());
   },
   sandbox: async ({ playwright }, use) => {
     const ctx = await playwright.request.newContext({ baseURL: currentRun().sandboxUrl });
