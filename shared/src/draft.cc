@@ -380,6 +380,20 @@ Draft NormalizeDraft(const Draft& draft) {
   return out;
 }
 
+Product ProductFromDraft(const Draft& draft) {
+  Product p;
+  p.name = draft.name;
+  p.description = draft.description;
+  p.price = draft.price;
+  p.currency = draft.currency;
+  p.old_price = draft.old_price;
+  p.category = draft.category;
+  p.sizes = draft.sizes;
+  p.colors = draft.colors;
+  p.tags = draft.tags;
+  return p;
+}
+
 Draft DraftFromProduct(const Product& product) {
   Draft draft;
   draft.name = product.name;

@@ -637,6 +637,15 @@ bool IsModelHyphen(const Text& t, const PieceList* pieces, uint32_t i, uint32_t 
 }
 
 // Collects the name pieces of [first, last).
+// The last piece grows over the glue to the end of `next` ("Non" + "-stick", "A" + "-70").
+void ExtendLastPiece(const Text& t, const Token& next, PieceList* pieces) {
+  Piece& p = pieces->back();
+  p.span.end = next.end;
+  p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
+  p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
+  p.hash = WordHash(p.lower);
+}
+
 // Collects from `first`; at a stop word after words that name no item it ends and sets `*restart`
 // to where a second attempt may begin ("Glow up | with our organic shea butter").
 void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces,
@@ -662,26 +671,14 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
         if ((glue == '-' || glue == '+') && !tok.space_before && i + 1 < last &&
             !t.tokens[i + 1].space_before && t.tokens[i + 1].kind == TokenKind::kWord &&
             !pieces->empty() && pieces->back().span.end == tok.begin) {
-          const Token& nt = t.tokens[i + 1];
-          Piece& p = pieces->back();
-          p.span.end = nt.end;
-          p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
-          p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
-          p.hash = WordHash(p.lower);
-          ++i;
+          ExtendLastPiece(t, t.tokens[++i], pieces);
           continue;
         }
         // A hyphen glued between a model prefix and its number joins them too: "Itel A-70",
         // "SM-A155"; a long word glued to an amount is a menu row ("Mishkaki-1000").
         if (glue == '-' && IsModelHyphen(t, pieces, i, last)) {
-          const Token& nt = t.tokens[i + 1];
-          Piece& p = pieces->back();
-          p.span.end = nt.end;
-          p.text = t.raw.substr(p.span.begin, p.span.end - p.span.begin);
-          p.lower = std::string_view(t.lower).substr(p.span.begin, p.span.end - p.span.begin);
-          p.hash = WordHash(p.lower);
-          p.model = true;
-          ++i;
+          ExtendLastPiece(t, t.tokens[++i], pieces);
+          pieces->back().model = true;
           continue;
         }
         if (t.Punct(tok) == '&' || t.Punct(tok) == '+') continue;

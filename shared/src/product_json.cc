@@ -47,17 +47,8 @@ ProductResult ProductFromJson(const json& in) {
   }
   DraftResult draft = DraftFromJson(in);
   result.errors = std::move(draft.errors);
+  result.product = ProductFromDraft(draft.draft);
   Product& p = result.product;
-  const Draft& d = draft.draft;
-  p.name = d.name;
-  p.description = d.description;
-  p.price = d.price;
-  p.currency = d.currency;
-  p.old_price = d.old_price;
-  p.category = d.category;
-  p.sizes = d.sizes;
-  p.colors = d.colors;
-  p.tags = d.tags;
   if (!in.is_object()) return result;
 
   if (const auto it = in.find("sold_out"); it != in.end() && it->is_boolean()) {

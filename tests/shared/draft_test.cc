@@ -56,6 +56,24 @@ TEST(Draft, FromProductCopiesAndNormalises) {
   EXPECT_EQ(d.price, 2500);
 }
 
+TEST(Draft, ProductFromDraftIsItsInverse) {
+  Draft d = GoodDraft();
+  d.old_price = 3000;
+  Product p = ProductFromDraft(d);
+  EXPECT_EQ(p.name, d.name);
+  EXPECT_EQ(p.price, d.price);
+  EXPECT_EQ(p.old_price, d.old_price);
+  EXPECT_EQ(p.category, d.category);
+  EXPECT_EQ(p.sizes, d.sizes);
+  EXPECT_EQ(p.tags, d.tags);
+  Draft back = DraftFromProduct(p);
+  EXPECT_EQ(back.name, d.name);
+  EXPECT_EQ(back.description, d.description);
+  EXPECT_EQ(back.currency, d.currency);
+  EXPECT_EQ(back.colors, d.colors);
+  EXPECT_EQ(back.old_price, d.old_price);
+}
+
 // --- ApplyEdits
 
 TEST(Draft, AppliesEveryEditableField) {

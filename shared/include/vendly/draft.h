@@ -51,6 +51,8 @@ struct DraftResult {
 // The draft of an extracted product: its seller-facing fields, copied, then normalised
 // (NormalizeDraft).
 Draft DraftFromProduct(const Product& product);
+// The reverse: a product with the draft's fields (no confidence, evidence or sold-out flag).
+Product ProductFromDraft(const Draft& draft);
 
 // Every field normalised the way an edit of it would be: invisible ASCII control characters (NUL,
 // ESC, DEL, ...) dropped everywhere, name trimmed and whitespace collapsed, description trimmed
