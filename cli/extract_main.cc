@@ -6,6 +6,8 @@
 //   vendly-extract --features posts -> results whose products carry their confidence features
 //   vendly-extract --second-opinion  {"product","caption","model"} -> the merged product
 //   (vendly/second_opinion.h)
+//   vendly-extract --with-model  posts with "model" (the model's whole answer) -> results whose
+//   products are merged with it and say whether they would be auto-approved
 //   vendly-extract --constants  the registry (vendly/registry.h) as one JSON line
 //
 // A line that is not valid JSON gets {"error":"...","line":N} and the run goes on. Blank lines are
@@ -18,7 +20,7 @@
 #include "vendly/api.h"
 
 int main(int argc, char** argv) {
-  bool price_mode = false, features_mode = false, opinion_mode = false;
+  bool price_mode = false, features_mode = false, opinion_mode = false, model_mode = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--constants") == 0) {
       std::cout << vendly::ConstantsJsonText() << "\n";  // the registry, for scripts/gen-constants
@@ -29,8 +31,11 @@ int main(int argc, char** argv) {
       features_mode = true;
     } else if (std::strcmp(argv[i], "--second-opinion") == 0) {
       opinion_mode = true;
+    } else if (std::strcmp(argv[i], "--with-model") == 0) {
+      model_mode = true;
     } else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-      std::cout << "usage: vendly-extract [--price | --features | --second-opinion] < lines.jsonl "
+      std::cout << "usage: vendly-extract [--price | --features | --second-opinion | --with-model] "
+                   "< lines.jsonl "
                    "> results.jsonl\n"
                    "       vendly-extract --constants   (the core's registry as one JSON line)\n";
       return 0;
@@ -46,7 +51,8 @@ int main(int argc, char** argv) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    out = opinion_mode    ? vendly::SecondOpinionJsonLine(line, line_number)
+    out = model_mode      ? vendly::ExtractWithModelJsonLine(line, line_number)
+          : opinion_mode  ? vendly::SecondOpinionJsonLine(line, line_number)
           : price_mode    ? vendly::ParsePriceJsonLine(line, line_number)
           : features_mode ? vendly::ExtractFeaturesJsonLine(line, line_number)
                           : vendly::ExtractJsonLine(line, line_number);

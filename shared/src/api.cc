@@ -278,6 +278,29 @@ std::string SecondOpinionJsonLine(std::string_view line, std::size_t line_number
                            caption->get<std::string>(), model == in.end() ? "null" : model->dump());
 }
 
+std::string ExtractWithModelJsonLine(std::string_view line, std::size_t line_number) {
+  Post post;
+  std::string error = ReadPost(line, line_number, &post);
+  if (!error.empty()) return error;
+  const json in = ParseObject(line);  // ReadPost read it: an object
+  const auto model = in.find("model");
+  if (model != in.end() && !model->is_null() && !model->is_object()) {
+    return Error("\"model\" must be an object or null", line_number);
+  }
+  const ModelAnswer answer =
+      model == in.end() ? ModelAnswer{} : ModelAnswerFromJson(*model);  // null: no items
+  const Extraction extraction = Extract(post);
+  ordered_json out = ToJson(extraction);
+  ordered_json products = ordered_json::array();
+  for (const SecondOpinion& merged : MergeSecondOpinions(extraction, answer, post.caption)) {
+    ordered_json product = ToJson(merged);
+    product["auto_approve"] = MayAutoApprove(merged, kDefaultAutoApproveThreshold);
+    products.push_back(std::move(product));
+  }
+  out["products"] = std::move(products);
+  return Dump(out);
+}
+
 std::string SyncMergeJson(std::string_view base_json, std::string_view theirs_json,
                           std::string_view ours_json) {
   DraftArg base = ReadDraftArg(base_json, "base");

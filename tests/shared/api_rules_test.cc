@@ -5,6 +5,7 @@
 #include <string>
 
 #include "vendly/api.h"
+#include "vendly/registry.h"
 
 namespace vendly {
 namespace {
@@ -179,6 +180,51 @@ TEST(ApiRules, SecondOpinionIsDeterministic) {
   const char* core = R"({"name":"A","price":1,"field_confidence":{"name":0.3}})";
   const char* model = R"({"name":{"value":"B","quote":"B"},"price":{"value":2,"quote":"2"}})";
   EXPECT_EQ(SecondOpinionJson(core, "A B 2", model), SecondOpinionJson(core, "A B 2", model));
+}
+
+// --- ExtractWithModelJsonLine (vendly-extract --with-model)
+
+constexpr const char* kPostKeys =
+    R"("id":"w1","store_currency":"KES","caption":"Denim jacket - 2,500\nSizes: M, L")";
+
+json WithModel(const std::string& model) {
+  return Parse(ExtractWithModelJsonLine(std::string("{") + kPostKeys + model + "}"));
+}
+
+TEST(ApiRules, WithoutAModelTheEngineStandsAndAutoApproveIsItsConfidence) {
+  const json engine = Parse(ExtractJsonLine(std::string("{") + kPostKeys + "}"));
+  for (const json& out : {WithModel(""), WithModel(R"(,"model":null)")}) {
+    ASSERT_EQ(out["products"].size(), 1u) << out;
+    const json& p = out["products"][0];
+    EXPECT_EQ(p["price"], 2500);
+    EXPECT_EQ(p["confidence"], engine["products"][0]["confidence"]);
+    EXPECT_EQ(p["sources"]["price"], "engine");
+    EXPECT_EQ(p["price_disputed"], false);
+    EXPECT_EQ(p["auto_approve"], p["confidence"].get<double>() >= kDefaultAutoApproveThreshold);
+  }
+}
+
+TEST(ApiRules, WithAModelEachProductIsMergedAndADisputedPriceIsNotAutoApproved) {
+  const json agreed = WithModel(R"(,"model":{"items":[{"price":{"value":2500,"quote":"2,500"},)"
+                                R"("sizes":{"value":["M","L"],"quote":"Sizes: M, L"}}]})");
+  const json& a = agreed["products"][0];
+  EXPECT_EQ(a["sources"]["price"], "both");
+  EXPECT_EQ(a["sources"]["sizes"], "both");
+  EXPECT_EQ(a["price_disputed"], false);
+  const json wrong = WithModel(R"(,"model":{"items":[{"price":{"value":25100,"quote":"2,500"}}]})");
+  const json& w = wrong["products"][0];
+  EXPECT_EQ(w["price"], 2500);  // the engine's reading stands
+  EXPECT_EQ(w["price_disputed"], true);
+  EXPECT_EQ(w["disputes"]["price"]["model"], 25100);
+  EXPECT_EQ(w["auto_approve"], false);
+  EXPECT_LE(w["confidence"].get<double>(), a["confidence"].get<double>());
+}
+
+TEST(ApiRules, WithModelErrors) {
+  EXPECT_EQ(Parse(ExtractWithModelJsonLine(R"({"caption":"x","model":[1]})", 3)),
+            json({{"error", "\"model\" must be an object or null"}, {"line", 3}}));
+  EXPECT_EQ(Parse(ExtractWithModelJsonLine("{", 2)),
+            json({{"error", "invalid JSON"}, {"line", 2}}));
 }
 
 // --- SyncMergeJson

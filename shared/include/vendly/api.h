@@ -62,6 +62,14 @@ std::string SecondOpinionJson(std::string_view core_product_json, std::string_vi
 // ExtractJsonLine's.
 std::string SecondOpinionJsonLine(std::string_view line, std::size_t line_number = 0);
 
+// A post line with the model's whole answer for it (vendly-extract --with-model): the post's keys
+// as ExtractJsonLine reads them plus "model": {"is_product","items":[...]} (ModelAnswerFromJson's
+// shape; absent or null: no answer) -> the extraction result whose products are merged with the
+// model's items by MergeSecondOpinions (each as SecondOpinionJson prints it) and carry
+// "auto_approve": MayAutoApprove at the default auto-approve line, as the server decides it. A
+// "model" that is neither an object nor null is an error. Errors as ExtractJsonLine's.
+std::string ExtractWithModelJsonLine(std::string_view line, std::size_t line_number = 0);
+
 // The three-way merge of sync.h: base (the extraction the product came from), theirs (the
 // extraction of the edited caption, whose "sold_out" is passed through) and ours (the product as
 // the seller has it), each Draft JSON ->
