@@ -11,6 +11,7 @@
 
 #include "app/status.h"
 #include "vendly/http_framing.h"
+#include "vendly/retention.h"
 
 namespace vendly::server {
 
@@ -92,6 +93,14 @@ struct Config {
   int throttle_max_defer_seconds = 3600;
   // VENDLY_DRAFT_EXPIRY_INTERVAL_SECONDS: how often pending drafts past their 7 days are expired.
   int draft_expiry_interval_seconds = 3600;
+  // Housekeeping (jobs/retention.h, the rule in vendly/retention.h). VENDLY_JOB_RETENTION_DAYS:
+  // finished jobs older than this are deleted; VENDLY_WEBHOOK_RETENTION_DAYS: processed webhook
+  // events older than this; VENDLY_RETENTION_INTERVAL_SECONDS: between two runs;
+  // VENDLY_RETENTION_BATCH_SIZE: rows one DELETE statement removes at most.
+  int job_retention_days = vendly::kDefaultJobRetentionDays;
+  int webhook_retention_days = vendly::kDefaultWebhookRetentionDays;
+  int retention_interval_seconds = vendly::kDefaultRetentionIntervalSeconds;
+  int retention_batch_size = vendly::kDefaultRetentionBatchSize;
   // VENDLY_JOB_LEASE_SECONDS: how long a worker's claim on a job lasts without a heartbeat; a
   // crashed worker's job runs again this long after its last heartbeat.
   int job_lease_seconds = 30;

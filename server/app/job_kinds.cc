@@ -3,6 +3,7 @@
 #include "app/app.h"
 #include "jobs/poll.h"
 #include "jobs/queue.h"
+#include "jobs/retention.h"
 #include "jobs/token_refresh.h"
 #include "media/media.h"
 #include "meta/webhooks.h"
@@ -19,6 +20,7 @@ void RegisterJobHandlers(JobRunner& runner, App& app) {
   RegisterTokenRefreshJobs(runner, app);
   RegisterMediaJobs(runner, app);
   RegisterWebhookJobs(runner, app);
+  RegisterRetentionJobs(runner, app);
 }
 
 }  // namespace vendly::server

@@ -148,6 +148,43 @@ TEST(Config, RejectsInvalidValues) {
   }
 }
 
+TEST(Config, RetentionDefaultsAndTheShortestRetentionsTheRuleAllows) {
+  FakeEnv env;
+  env.vars["VENDLY_DATA_DIR"] = TempDir();
+  auto defaults = LoadConfig(env.getter());
+  ASSERT_TRUE(defaults.ok()) << defaults.status().message();
+  EXPECT_EQ(defaults->job_retention_days, 14);
+  EXPECT_EQ(defaults->webhook_retention_days, 30);
+  EXPECT_EQ(defaults->retention_interval_seconds, 3600);
+  EXPECT_EQ(defaults->retention_batch_size, 500);
+  env.vars["VENDLY_JOB_RETENTION_DAYS"] = "1";
+  env.vars["VENDLY_WEBHOOK_RETENTION_DAYS"] = "2";
+  env.vars["VENDLY_RETENTION_INTERVAL_SECONDS"] = "60";
+  env.vars["VENDLY_RETENTION_BATCH_SIZE"] = "10";
+  auto shortest = LoadConfig(env.getter());
+  ASSERT_TRUE(shortest.ok()) << shortest.status().message();
+  EXPECT_EQ(shortest->job_retention_days, 1);
+  EXPECT_EQ(shortest->webhook_retention_days, 2);
+  EXPECT_EQ(shortest->retention_interval_seconds, 60);
+  EXPECT_EQ(shortest->retention_batch_size, 10);
+  const std::pair<const char*, const char*> bad[] = {
+      {"VENDLY_JOB_RETENTION_DAYS", "0"},       {"VENDLY_WEBHOOK_RETENTION_DAYS", "1"},
+      {"VENDLY_JOB_RETENTION_DAYS", "3651"},    {"VENDLY_RETENTION_INTERVAL_SECONDS", "0"},
+      {"VENDLY_RETENTION_BATCH_SIZE", "0"},     {"VENDLY_RETENTION_BATCH_SIZE", "100001"},
+      {"VENDLY_WEBHOOK_RETENTION_DAYS", "-30"},
+  };
+  for (const auto& [name, value] : bad) {
+    FakeEnv one;
+    one.vars["VENDLY_DATA_DIR"] = TempDir();
+    one.vars[name] = value;
+    auto c = LoadConfig(one.getter());
+    EXPECT_FALSE(c.ok()) << name << "=" << value;
+    if (!c.ok()) {
+      EXPECT_NE(c.status().message().find(name), std::string::npos);
+    }
+  }
+}
+
 TEST(Config, WorkerThreadsDefaultToTwoAndZeroTurnsInProcessJobsOff) {
   FakeEnv env;
   env.vars["VENDLY_DATA_DIR"] = TempDir();
