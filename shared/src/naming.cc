@@ -57,7 +57,7 @@ const WordSet& Filler() {
       "szn",         "season",    "mse",       "fiti",        "pekee",     "doh",
       "noma",        "zimeland",  "imeland",   "dukani",      "tumepokea", "mtumba",
       "mitumba",     "nshya",     "nziza",     "cyane",       "ennungi",   "nnungi",
-      "empya",       "birungi",   "nnyo",      "zokka",       "gusa"};
+      "empya",       "birungi",   "nnyo",      "zokka",       "gusa",      "free"};
   static const WordSet k(kWords);
   return k;
 }
@@ -72,7 +72,8 @@ const WordSet& StopWords() {
       "tupo",      "delivery", "that",     "which",     "order",    "call",         "dm",
       "to",        "starting", "going",    "costs",     "cost",     "at",           "if",
       "when",      "who",      "because",  "so",        "but",      "yenye",        "zenye",
-      "kama",      "then",     "inspired", "restocked", "restock",  "back",         "like"};
+      "kama",      "then",     "inspired", "restocked", "restock",  "back",         "like",
+      "our",       "your",     "my"};
   static const WordSet k(kWords);
   return k;
 }
@@ -1069,6 +1070,18 @@ bool Assemble(const Text& t, uint32_t first, uint32_t last, PieceList& words) {
       qualifier_tail = qualifier_tail && flat[k].translated;
     }
   }
+  // "Dresses za kitenge", "Sneakers za Nike": an English head noun alone before a connector is
+  // qualified by the words after it, which go first ("Kitenge Dresses").
+  if (!swahili_head && !qualifier_tail && groups == 2 && group_end[0] == 1 && !flat[0].translated &&
+      flat.size() - group_end[0] <= 2) {
+    int wgt = 0;
+    bool plain_tail = true;
+    for (std::size_t k = group_end[0]; k < flat.size(); ++k) {
+      const std::string_view w = flat[k].lower;
+      plain_tail = plain_tail && !flat[k].model && !w.empty() && !(w[0] >= '0' && w[0] <= '9');
+    }
+    qualifier_tail = plain_tail && LookupCategoryWord(flat[0].Word(), &wgt) >= 0 && wgt >= 2;
+  }
   PieceList ordered;
   const std::size_t head_end = group_end[0];
   if ((swahili_head || qualifier_tail) && groups > 1) {
@@ -1099,7 +1112,10 @@ bool Assemble(const Text& t, uint32_t first, uint32_t last, PieceList& words) {
   // At most six words: keep the last ones, where English heads are.
   if (words.size() > 6) words.DropFront(words.size() - 6);
   // Leading small words go too ("the" stays only in titles such as "The Pearl").
-  while (words.size() > 1 && (words[0].lower == "and" || words[0].lower == "of")) {
+  // A name never starts with a preposition either ("Buy 2 get 1 free on all lipsticks").
+  while (words.size() > 1 &&
+         (words[0].lower == "and" || words[0].lower == "of" || words[0].lower == "on" ||
+          words[0].lower == "for" || words[0].lower == "with" || words[0].lower == "to")) {
     words.DropFront(1);
   }
   return !words.empty();

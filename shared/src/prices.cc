@@ -800,6 +800,13 @@ class MoneyFinder {
   }
 
   // Whether nothing but emojis follows money `m` on its line.
+  // "Small size", "Family size": the size word at token `size_word` ends an option's label.
+  bool OptionSizeLabel(int size_word) const {
+    const int w = Prev(t_, size_word, line_first_);
+    return t_.Lower(t_.tokens[size_word]) == "size" && IsWord(t_, w) &&
+           OptionWords().Contains(t_.Word(t_.tokens[w]));
+  }
+
   bool EndsItsLine(const Money& m) const {
     for (uint32_t i = m.last_token; i < t_.lines[m.line].last; ++i) {
       if (t_.tokens[i].kind != TokenKind::kEmoji) return false;
@@ -1056,7 +1063,7 @@ class MoneyFinder {
         IsWord(t_, p) && IsUnitWord(pw) && IsNumber(t_, Prev(t_, p, line_first_));
     if (IsWord(t_, p) && !unit_of_number_before &&
         (t_.tokens[p].has_digit || ModelWords().Contains(pw) ||
-         QuantityWordsBefore().Contains(pw) || SizeWords().Contains(pw) ||
+         QuantityWordsBefore().Contains(pw) || (SizeWords().Contains(pw) && !OptionSizeLabel(p)) ||
          AccountWords().Contains(pw) || IsUnitWord(pw) || FeeWords().Contains(pw) ||
          MonthWords().Contains(pw) || BundleWords().Contains(pw) || pw.text == "for" ||
          pw.text == "x")) {
@@ -1404,7 +1411,10 @@ class MoneyFinder {
         return reject(NotPriceReason::kQuantity);
       }
       if (MonthWords().Contains(word) && !m.explicit_currency) return reject(NotPriceReason::kUnit);
-      if ((w == "size" || w == "sizes" || w == "uk" || w == "eu") && !m.explicit_currency) {
+      // No clothing or shoe size runs to 1,000, and "Small size", "Family size" name an option:
+      // "Small size 1,500" prices the small one.
+      if ((w == "size" || w == "sizes" || w == "uk" || w == "eu") && !m.explicit_currency &&
+          m.amount < 1000 && !OptionSizeLabel(before)) {
         return reject(NotPriceReason::kSize);
       }
     }

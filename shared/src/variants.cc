@@ -291,6 +291,16 @@ bool HasSizeCue(const Text& t, uint32_t first, uint32_t last) {
   return false;
 }
 
+namespace {
+// Words that head a line of flavours or scents ("Flavours:", "Ladha:").
+const WordSet& FlavourCueWords() {
+  static constexpr std::string_view kWords[] = {"flavours", "flavors", "flavour", "flavor",
+                                                "ladha",    "scents",  "scent",   "fragrances"};
+  static const WordSet k(kWords);
+  return k;
+}
+}  // namespace
+
 void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_colors, Variants* out) {
   // Lines are handled one at a time so a colour cue applies to its own line.
   uint32_t i = first;
@@ -298,6 +308,10 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
     uint32_t line_end = std::min(last, t.lines[t.tokens[i].line].last);
     uint32_t line_start = i;
     bool color_cue = false;
+    // "Flavours: vanilla, chocolate, red velvet": a flavour list names no colour but plain ones.
+    const bool flavour_line = line_start < line_end &&
+                              t.tokens[line_start].kind == TokenKind::kWord &&
+                              FlavourCueWords().Contains(t.Word(t.tokens[line_start]));
     for (uint32_t k = line_start; k < line_end; ++k) {
       if (t.tokens[k].kind == TokenKind::kWord && ColorCueWords().Contains(t.Word(t.tokens[k]))) {
         std::string_view w = t.Lower(t.tokens[k]);
@@ -366,7 +380,7 @@ void ReadVariants(const Text& t, uint32_t first, uint32_t last, bool loose_color
         // A colour.
         const ColorWord* const* color = CaptionColors().Find(word);
         bool plain = color != nullptr && (*color)->use == ColorUse::kAnywhere;
-        bool ambiguous = color != nullptr && (*color)->use == ColorUse::kInContext;
+        bool ambiguous = color != nullptr && (*color)->use == ColorUse::kInContext && !flavour_line;
         if (plain || ambiguous) {
           // Multi-word colours.
           const HashedWord next = k + 1 < line_end && t.tokens[k + 1].kind == TokenKind::kWord

@@ -1706,6 +1706,74 @@ def gen_purpose_capacity_translated(s):
                              rng.choice(CTA["sw"])])
             s.add("conf_fragile_translated_name", "MFT", post(cap, cur), FRAGILE, [])
 
+# Option labels that end in a size word ("Small size 1,500"), English head nouns before a Swahili
+# connector ("Dresses za kitenge"), flavour lines (no colours), names inside offer and testimonial
+# sentences ("Buy 2 get 1 free on all lipsticks", "Mercy rocking our kitenge dress").
+CONNECTOR_NAMES = [("Dresses za kitenge", ["kitenge", "dress"], FASHION),
+                   ("Shirts za kitenge", ["kitenge", "shirt"], FASHION),
+                   ("Gowns za ankara", ["ankara", "gown"], FASHION),
+                   ("Sneakers za Nike", ["nike", "sneaker"], FASHION),
+                   ("Jackets za denim", ["denim", "jacket"], FASHION),
+                   ("Boots za Timberland", ["timberland", "boot"], FASHION),
+                   ("Skirts za kitenge", ["kitenge", "skirt"], FASHION)]
+SIZE_OPTION_ITEMS = [("Kitenge dresses", ["kitenge", "dress"]), ("Birthday cakes", ["cake"]),
+                     ("Pizza", ["pizza"]), ("Duvets", ["duvet"]), ("Hoodies", ["hoodie"])]
+FLAVOUR_ITEMS = [("Birthday cakes 🎂", ["cake"], "Flavours: vanilla, chocolate, red velvet"),
+                 ("Fresh yoghurt 🥛", ["yoghurt"], "Flavours: strawberry, vanilla, mango"),
+                 ("Cupcakes 🧁", ["cupcake"], "Flavors: chocolate, lemon, orange"),
+                 ("Ice cream tubs 🍨", ["ice", "cream"], "Ladha: chocolate, vanilla, strawberry")]
+OFFER_SENTENCES = ["Buy 2 get 1 free on all {t}", "Mercy rocking our {t} 😍", "Get your {t} today",
+                   "Treat yourself to our {t}"]
+
+
+def gen_options_connectors_flavours(s):
+    rng = random.Random(SEED + 90)
+    for title, kws in SIZE_OPTION_ITEMS:
+        for cur in CURRENCIES:
+            lo = convert(rng.choice([1500, 2200, 3500]), cur)
+            if lo < 1000:
+                continue
+            hi = lo + convert(500, cur)
+            for a, b in (("Small size", "Large size"), ("Medium size", "Family size"),
+                         ("Small size -", "Big size -")):
+                mark = rng.choice([None, MAIN_MARK[cur]])
+                sep = rng.choice([",", " ", NBSP])
+                cap = "\n".join([title + rng.choice([" 🔥", " ✨", ""]),
+                                  f"{a} {money(lo, cur, mark) if mark else group(lo, sep)}",
+                                  f"{b} {money(hi, cur, mark) if mark else group(hi, sep)}",
+                                  rng.choice(CTA[rng.choice(LANGS)])])
+                s.add("mft_size_word_option_price", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product([kws], lo, cur)]}, ["name", "price"])
+    for title, kws, cat in CONNECTOR_NAMES:
+        for cur in CURRENCIES:
+            for lang in LANGS:
+                n = convert(rng.choice([1500, 2500, 4800]), cur)
+                cap = "\n".join([title + rng.choice([" 🔥", " zimefika 😍", " mpya", ""]),
+                                  rng.choice(PRICE_LINES[lang]).format(p=money(n, cur)),
+                                  rng.choice(CTA[lang])])
+                s.add("mft_names_english_head_connector", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product([kws], n, cur, category=cat,
+                                                                name_last=kws[-1])]},
+                      ["name", "name_last", "price", "category"])
+    for title, kws, flavours in FLAVOUR_ITEMS:
+        for cur in CURRENCIES:
+            n = convert(rng.choice([1200, 2500]), cur)
+            cap = "\n".join([title, flavours, rng.choice(PRICE_LINES[rng.choice(LANGS)]).format(p=money(n, cur))])
+            s.add("lab_colors_flavour_line", "MFT", post(cap, cur),
+                  {"is_product": True, "products": [product([kws], n, cur, colors=[])]},
+                  ["name", "price", "colors"])
+    for item in ITEMS:
+        title, name_any, cat, kes = item
+        for sentence in OFFER_SENTENCES:
+            cur = rng.choice(CURRENCIES)
+            n = convert(kes, cur)
+            cap = "\n".join([sentence.format(t=title.lower() if rng.random() < 0.5 else title),
+                              rng.choice(PRICE_LINES["en"]).format(p=money(n, cur)), rng.choice(CTA["en"])])
+            s.add("mft_names_offer_sentence", "MFT", post(cap, cur),
+                  {"is_product": True, "products": [product(name_any, n, cur, name_without=[
+                      "free", "on", "mercy", "rocking", "treat", "yourself", "to"])]},
+                  ["name", "name_without", "price"])
+
 
 def generate():
     s = Suite()
@@ -1724,6 +1792,7 @@ def generate():
     gen_bundles(s)
     gen_leaders_models_fractions(s)
     gen_purpose_capacity_translated(s)
+    gen_options_connectors_flavours(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases
@@ -1755,6 +1824,9 @@ def field_value(e, p, field):
         nm = p.get("name") or ""
         left = [w for w in e["name_without"] if w in tokens(nm)]
         return not left, "none of " + "/".join(e["name_without"]), nm
+    if field == "name_last":  # the head noun ends the name, as catalog titles put it
+        toks = tokens(p.get("name"))
+        return bool(toks) and toks[-1].startswith(e["name_last"]), "ends with " + e["name_last"], p.get("name")
     if field in ("price", "compare_at_price"):
         return num_eq(e.get(field), p.get(field)), e.get(field), p.get(field)
     if field == "currency":

@@ -592,4 +592,35 @@ TEST(Extract, TranslatedNamesStayBelowAutoApprove) {
   EXPECT_LT(x.products[0].confidence, 0.9);
 }
 
+TEST(Extract, SizeWordLabelsAnOptionPrice) {
+  // "Small size 1,500" was read as size 1,500: the post had no price and no product at all.
+  Extraction x = ExtractCaption("Dresses za kitenge\nSmall size 1,500\nLarge size 1,800");
+  ASSERT_EQ(x.products.size(), 1u);
+  EXPECT_EQ(x.products[0].name, "Kitenge Dress");
+  EXPECT_EQ(x.products[0].price, 1500);
+  // Space-grouped too ("Small size 45 000" read 80,000).
+  Extraction c = ExtractCaption("Birthday cakes\nSmall size 45 000\nFamily size 80,000", "UGX");
+  ASSERT_EQ(c.products.size(), 1u);
+  EXPECT_EQ(c.products[0].price, 45000);
+  // A real size list keeps its numbers out of the price.
+  Extraction s = ExtractCaption("Sneakers za Nike\nSize 40 - 44\nKsh 6,500");
+  ASSERT_EQ(s.products.size(), 1u);
+  EXPECT_EQ(s.products[0].name, "Nike Sneakers");
+  EXPECT_EQ(s.products[0].price, 6500);
+  EXPECT_EQ(s.products[0].sizes.size(), 5u);
+}
+
+TEST(Extract, FlavoursAreNoColoursAndOfferWordsNoName) {
+  Extraction cake =
+      ExtractCaption("Birthday cakes\nFlavours: vanilla, chocolate, red velvet\nKsh 2,500");
+  ASSERT_EQ(cake.products.size(), 1u);
+  EXPECT_TRUE(cake.products[0].colors.empty());
+  Extraction lip = ExtractCaption("Buy 2 get 1 free on all lipsticks\nKsh 800 each");
+  ASSERT_EQ(lip.products.size(), 1u);
+  EXPECT_EQ(lip.products[0].name, "Lipstick");
+  Extraction client = ExtractCaption("Mercy rocking our kitenge dress\nGet yours for Ksh 2,500");
+  ASSERT_EQ(client.products.size(), 1u);
+  EXPECT_EQ(client.products[0].name, "Kitenge Dress");
+}
+
 }  // namespace vendly
