@@ -352,6 +352,14 @@ Json ConnectionJson(const ConnectionSummary& s) {
     c["errorCode"] = *s.error_code;
     c["errorMessage"] = s.error_message;
   }
+  // The Facebook sign-in's age: a reminder while the Page token works, never an expiry.
+  std::optional<vendly::LoginReminder> reminder;
+  if (s.login_path == "facebook_login" && s.login_age_seconds)
+    reminder = vendly::LoginAgeReminder(*s.login_age_seconds);
+  c["loginReminder"] = reminder ? Json{{"ageDays", reminder->age_days},
+                                       {"lapsed", reminder->lapsed},
+                                       {"message", reminder->message}}
+                                : Json();
   return c;
 }
 
@@ -377,25 +385,17 @@ void ValidateConnection(App& app, RequestContext& ctx) {
   auto conn = LoadConnection(app, ctx.session->store_id);
   if (!conn.ok()) return SendError(ctx.res, conn.status());
   auto platform = app.new_platform();
-  auto account = platform->Account(conn->ig_user_id, conn->access_token);
-  if (!account.ok()) {
-    Status recorded = RecordConnectionError(app, *conn, account.error);
-    if (!recorded.ok()) return SendError(ctx.res, recorded);
-    if (account.error.kind == GraphErrorKind::kThrottled)
-      ctx.res.set_header("Retry-After", std::to_string(account.error.retry_after_seconds));
-    if (account.error.kind != GraphErrorKind::kTokenInvalid &&
-        account.error.kind != GraphErrorKind::kPermission) {
-      CallbackError e = FromGraph(account.error, "validation");
-      return SendError(ctx.res, e.status, e.code, e.message);
+  auto error = CheckConnectionToken(app, *platform, *conn);
+  if (!error.ok()) return SendError(ctx.res, error.status());
+  if (*error) {
+    const GraphError& e = **error;
+    if (e.kind == GraphErrorKind::kThrottled)
+      ctx.res.set_header("Retry-After", std::to_string(e.retry_after_seconds));
+    if (e.kind != GraphErrorKind::kTokenInvalid && e.kind != GraphErrorKind::kPermission) {
+      CallbackError answer = FromGraph(e, "validation");
+      return SendError(ctx.res, answer.status, answer.code, answer.message);
     }
-  } else {
-    std::string username = conn->ig_username;
-    if (account.value->contains("username") && (*account.value)["username"].is_string())
-      username = (*account.value)["username"];
-    Status upd = MarkConnectionValidated(app.db, conn->id, conn->store_id, username);
-    if (!upd.ok()) return SendError(ctx.res, upd);
   }
-  SaveUsage(app, conn->id, *platform);
   GetConnection(app, ctx);
 }
 
@@ -411,6 +411,23 @@ Result<StoredConnection> LoadConnection(App& app, const std::string& store_id) {
   if (c.sealed_token) token = app.OpenToken(*c.sealed_token, c.token_key_id);
   if (!token) return Status::Internal("the stored token cannot be decrypted with VENDLY_TOKEN_KEY");
   return StoredConnection{c.id, c.store_id, c.ig_user_id, c.ig_username, c.status, *token};
+}
+
+Result<std::optional<GraphError>> CheckConnectionToken(App& app, InstagramPlatform& platform,
+                                                       const StoredConnection& connection) {
+  auto account = platform.Account(connection.ig_user_id, connection.access_token);
+  SaveUsage(app, connection.id, platform);
+  if (!account.ok()) {
+    Status recorded = RecordConnectionError(app, connection, account.error);
+    if (!recorded.ok()) return recorded;
+    return std::optional<GraphError>(account.error);
+  }
+  std::string username = connection.ig_username;
+  if (account.value->contains("username") && (*account.value)["username"].is_string())
+    username = (*account.value)["username"];
+  Status validated = MarkConnectionValidated(app.db, connection.id, connection.store_id, username);
+  if (!validated.ok()) return validated;
+  return std::optional<GraphError>();
 }
 
 Status RecordConnectionError(App& app, const StoredConnection& connection,

@@ -23,6 +23,14 @@ Result<StoredConnection> LoadConnection(App& app, const std::string& store_id);
 // reconnect), stops its queued jobs and notifies the seller; other kinds only store the error text.
 Status RecordConnectionError(App& app, const StoredConnection& connection, const GraphError& error);
 
+// Asks Meta about the connection's token in use (the Page token on Facebook Login) with one cheap
+// call, the account's id and username: when it works the connection is validated (active, username
+// refreshed, last_validated_at now); when not, the error is recorded (RecordConnectionError: a 190
+// expires it with the subcode's advice). Meta's usage headers are saved. Returns Meta's error
+// (nullopt: the token works), or a database failure. The token job and the validate route.
+Result<std::optional<GraphError>> CheckConnectionToken(App& app, InstagramPlatform& platform,
+                                                       const StoredConnection& connection);
+
 }  // namespace vendly::server
 
 #endif  // VENDLY_SERVER_INSTAGRAM_OAUTH_H_

@@ -9,9 +9,11 @@ const char kUpsertConnection[] =
     "INSERT INTO instagram_connection (store_id, seller_id, login_path, fb_user_id,"
     " ig_business_account_id, ig_username, fb_page_id, fb_page_name, access_token_ciphertext,"
     " access_token_key_id, expires_at, user_token_ciphertext, user_token_key_id,"
-    " user_token_expires_at, granted_scopes, status, last_validated_at, webhook_subscribed)"
+    " user_token_expires_at, granted_scopes, status, last_validated_at, webhook_subscribed,"
+    " logged_in_at)"
     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::bytea, $10, NULL, $11::bytea, $10,"
-    "  now() + make_interval(secs => $12::double precision), $13::jsonb, 'active', now(), $14)"
+    "  now() + make_interval(secs => $12::double precision), $13::jsonb, 'active', now(), $14,"
+    "  now())"
     " ON CONFLICT (store_id) DO UPDATE SET login_path = EXCLUDED.login_path,"
     " fb_user_id = EXCLUDED.fb_user_id, ig_business_account_id = EXCLUDED.ig_business_account_id,"
     " ig_username = EXCLUDED.ig_username, fb_page_id = EXCLUDED.fb_page_id,"
@@ -23,7 +25,7 @@ const char kUpsertConnection[] =
     " user_token_expires_at = EXCLUDED.user_token_expires_at,"
     " granted_scopes = EXCLUDED.granted_scopes, status = 'active', error_code = NULL,"
     " error_message = NULL, last_validated_at = now(),"
-    " webhook_subscribed = EXCLUDED.webhook_subscribed, updated_at = now()"
+    " webhook_subscribed = EXCLUDED.webhook_subscribed, logged_in_at = now(), updated_at = now()"
     " RETURNING id, ig_username, status";
 
 }  // namespace
@@ -46,7 +48,8 @@ Result<std::optional<ConnectionSummary>> FindConnectionSummary(Db& db,
                                                                const std::string& store_id) {
   auto r = db.Exec(
       "SELECT id, ig_username, ig_business_account_id, status, iso_utc(last_validated_at) AS "
-      "last_validated_at, webhook_subscribed, fb_page_name, error_code, error_message"
+      "last_validated_at, webhook_subscribed, fb_page_name, error_code, error_message, login_path,"
+      " extract(epoch FROM now() - logged_in_at)::bigint AS login_age_seconds"
       " FROM instagram_connection WHERE store_id = $1",
       {store_id});
   if (!r.ok()) return r.status();
@@ -61,6 +64,8 @@ Result<std::optional<ConnectionSummary>> FindConnectionSummary(Db& db,
   c.fb_page_name = r->Get(0, "fb_page_name");
   c.error_code = r->Get(0, "error_code");
   c.error_message = r->Text(0, "error_message");
+  c.login_path = r->Text(0, "login_path");
+  if (auto age = r->Get(0, "login_age_seconds")) c.login_age_seconds = std::stoll(*age);
   return std::optional<ConnectionSummary>(c);
 }
 
@@ -158,34 +163,24 @@ Result<StateLookup> ConsumeOAuthState(Db& db, const std::string& state_hash) {
   return lookup;
 }
 
-Result<std::vector<SealedConnection>> UserTokensDue(Db& db, int days, int limit) {
+Result<std::vector<SealedConnection>> StoresDueForTokenCheck(Db& db, int hours, int limit) {
   auto due = db.Exec(
-      "SELECT id, store_id, ig_business_account_id, ig_username, status, user_token_ciphertext,"
-      " user_token_key_id FROM instagram_connection WHERE status = 'active'"
-      " AND user_token_ciphertext IS NOT NULL AND user_token_expires_at IS NOT NULL"
-      " AND user_token_expires_at < now() + make_interval(days => $1::int) ORDER BY id"
-      " LIMIT $2::int",
-      {std::to_string(days), std::to_string(limit)});
+      "SELECT id, store_id, ig_business_account_id, ig_username, status, access_token_ciphertext,"
+      " access_token_key_id FROM instagram_connection WHERE status = 'active'"
+      " AND login_path = 'facebook_login' AND (throttled_until IS NULL OR throttled_until <= now())"
+      " AND (last_validated_at IS NULL"
+      "  OR last_validated_at < now() - make_interval(hours => $1::int))"
+      " ORDER BY last_validated_at NULLS FIRST, id LIMIT $2::int",
+      {std::to_string(hours), std::to_string(limit)});
   if (!due.ok()) return due.status();
-  std::vector<SealedConnection> tokens;
+  std::vector<SealedConnection> connections;
   for (int i = 0; i < due->size(); ++i)
-    tokens.push_back(SealedConnection{
-        due->Text(i, "id"), due->Text(i, "store_id"), due->Text(i, "ig_business_account_id"),
-        due->Text(i, "ig_username"), due->Text(i, "status"),
-        DecodeByteaHex(due->Text(i, "user_token_ciphertext")), due->Text(i, "user_token_key_id")});
-  return tokens;
-}
-
-Status SaveRefreshedUserToken(Db& db, const std::string& id, const std::string& sealed_token,
-                              const std::string& key_id, std::optional<long long> expires_in) {
-  Param seconds;
-  if (expires_in) seconds = std::to_string(*expires_in);
-  return Done(db.Exec(
-      "UPDATE instagram_connection SET user_token_ciphertext = $2::bytea, user_token_key_id = $3,"
-      " user_token_expires_at = CASE WHEN $4::bigint IS NULL THEN NULL"
-      "  ELSE now() + make_interval(secs => $4::bigint::double precision) END,"
-      " last_validated_at = now(), updated_at = now() WHERE id = $1",
-      {id, EncodeByteaHex(sealed_token), key_id, seconds}));
+    connections.push_back(SealedConnection{due->Text(i, "id"), due->Text(i, "store_id"),
+                                           due->Text(i, "ig_business_account_id"),
+                                           due->Text(i, "ig_username"), due->Text(i, "status"),
+                                           DecodeByteaHex(due->Text(i, "access_token_ciphertext")),
+                                           due->Text(i, "access_token_key_id")});
+  return connections;
 }
 
 }  // namespace vendly::server

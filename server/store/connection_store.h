@@ -50,6 +50,9 @@ struct ConnectionSummary {
   std::optional<std::string> fb_page_name;
   std::optional<std::string> error_code;
   std::string error_message;  // with error_code
+  std::string login_path;     // facebook_login, instagram_login
+  std::optional<long long>
+      login_age_seconds;  // since the sign-in behind the tokens; nullopt: unknown
 };
 // The store's connection; nullopt when it has none.
 Result<std::optional<ConnectionSummary>> FindConnectionSummary(Db& db, const std::string& store_id);
@@ -66,7 +69,7 @@ struct ConnectionGrant {
   std::string page_id;
   std::string page_name;
   std::string sealed_access_token;  // the token Graph calls use (the Page's, else the user's)
-  std::string sealed_user_token;    // the long-lived user token the refresh job exchanges
+  std::string sealed_user_token;    // the long-lived user token (~60 days; re-reads Pages, revokes)
   std::string key_id;               // of both sealed tokens
   std::optional<long long> user_token_expires_in;  // seconds; nullopt: unknown
   nlohmann::json granted_scopes = nlohmann::json::array();
@@ -106,14 +109,12 @@ struct ConnectionOwner {
 // The connection `id`, inside the caller's transaction; nullopt when it was removed.
 Result<std::optional<ConnectionOwner>> FindConnectionOwner(Conn& conn, const std::string& id);
 
-// The active connections whose long-lived user token expires within `days`, at most `limit`, by
-// id: the token refresh exchanges these for fresh ones. Their sealed_token and token_key_id are the
-// user token's (not the access token's).
-Result<std::vector<SealedConnection>> UserTokensDue(Db& db, int days, int limit);
-// Stores the connection's refreshed user token (sealed with `key_id`), valid `expires_in` seconds
-// (nullopt: unknown), and marks the connection validated now.
-Status SaveRefreshedUserToken(Db& db, const std::string& id, const std::string& sealed_token,
-                              const std::string& key_id, std::optional<long long> expires_in);
+// The active Facebook Login connections whose token in use (the Page's) was not checked with Meta
+// in the last `hours` (last_validated_at; never checked first) and are not throttled by Meta, at
+// most `limit`: the token check
+// asks Meta about these (jobs/token_refresh.cc). The Instagram Login path refreshes its token
+// instead.
+Result<std::vector<SealedConnection>> StoresDueForTokenCheck(Db& db, int hours, int limit);
 
 // The OAuth `state` of a login in progress, kept only as its hash.
 struct OAuthState {

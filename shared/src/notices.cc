@@ -90,6 +90,29 @@ Notice ConnectionExpiredNotice(int subcode) {
   return {"connection_expired", "Reconnect Instagram", TokenInvalidAdvice(subcode)};
 }
 
+std::optional<LoginReminder> LoginAgeReminder(long long age_seconds) {
+  constexpr long long kDay = 24 * 3600;
+  if (age_seconds < kLoginReminderDays * kDay) return std::nullopt;
+  LoginReminder r;
+  r.age_days = static_cast<int>(age_seconds / kDay);
+  r.lapsed = age_seconds >= kLoginTokenDays * kDay;
+  const std::string age = "You signed in with Facebook " + std::to_string(r.age_days) + " days ago";
+  const std::string goes_on =
+      "Your catalog keeps syncing: it reads Instagram with your Page's access, which does not "
+      "expire.";
+  const std::string fresh =
+      "choosing another Page, granting a permission or removing our access on Facebook when you "
+      "disconnect needs a fresh sign-in";
+  if (r.lapsed)
+    r.message = age + ", so that sign-in has lapsed. " + goes_on +
+                " Reconnect when convenient: " + fresh + ".";
+  else
+    r.message = age + ". " + goes_on + " Facebook sign-ins last " +
+                std::to_string(kLoginTokenDays) + " days; after that, " + fresh +
+                ". Reconnect any time to renew it.";
+  return r;
+}
+
 Notice InstagramDataRemovedNotice() {
   return {"instagram_data_removed", "Instagram disconnected",
           "Your Instagram data was removed at your request through Facebook."};

@@ -5,6 +5,7 @@
 // resumes it without duplicates, and polling stays inside the account's rate budget.
 #include <gtest/gtest.h>
 #include <vendly/extract.h>
+#include <vendly/notices.h>
 #include <vendly/poll_plan.h>
 
 #include <functional>
@@ -117,6 +118,23 @@ class SyncTest : public IntegrationTest<SyncTest> {
         },
         timeout_ms);
     return id;
+  }
+
+  // Runs the token job now (its recurring chain is hourly); true once that run finished.
+  bool RunTokenJob() {
+    const char kRuns[] =
+        "SELECT count(*) FROM job WHERE kind = 'token_refresh' AND status = 'succeeded'";
+    if (!WaitFor(
+            [&] {
+              return One("SELECT count(*) FROM job WHERE kind = 'token_refresh' AND "
+                         "status = 'running'") == "0";
+            },
+            10000))
+      return false;
+    const std::string runs = One(kRuns);
+    Sql(db_->url(),
+        "UPDATE job SET run_at = now() WHERE kind = 'token_refresh' AND status = 'queued'");
+    return WaitFor([&] { return One(kRuns) != runs; }, 10000);
   }
 
   json Product(const std::string& session, const std::string& product_id) {
@@ -527,24 +545,63 @@ TEST_F(SyncTest, PollingStaysInsideTheAccountsRateBudget) {
       << "never throttled by Meta";
 }
 
-TEST_F(SyncTest, TheTokenRefreshJobRenewsUserTokensCloseToExpiry) {
+// Meta's token lifecycle on Facebook Login: the long-lived user token dies around day 60 and is not
+// renewed by re-exchanging it, but the Page token the catalog reads with does not expire. On
+// sandbox day 61 the connection stays active (the daily check of the Page token passes, the user
+// token is not touched, its age is a reminder); a 190/460 on the check expires it with that
+// subcode's advice.
+TEST_F(SyncTest, OnDaySixtyOneTheConnectionStaysActiveWhileItsPageTokenWorks) {
   Start();
-  ConnectedSeller("refresh@duka.co");
+  const std::string session = ConnectedSeller("day61@duka.co");
+  ASSERT_TRUE(meta_->Post("/_sandbox/clock", json{{"advance_seconds", 61 * 24 * 3600}}.dump(),
+                          "application/json"));
+  // The server's clock cannot move: its row says the sign-in was 61 days ago (Meta's user token
+  // ran out yesterday) and the Page token was last checked two days ago.
   Sql(db_->url(),
-      "UPDATE instagram_connection SET user_token_expires_at = now() + interval '2 days'");
-  const std::string before =
-      One("SELECT encode(user_token_ciphertext, 'hex') FROM instagram_connection");
-  Sql(db_->url(),
-      "UPDATE job SET run_at = now() WHERE kind = 'token_refresh' AND status = 'queued'");
-  ASSERT_TRUE(WaitFor(
-      [&] {
-        return One("SELECT user_token_expires_at > now() + interval '50 days' FROM "
-                   "instagram_connection") == "t";
-      },
-      10000))
+      "UPDATE instagram_connection SET logged_in_at = now() - interval '61 days',"
+      " user_token_expires_at = now() - interval '1 day',"
+      " last_validated_at = now() - interval '2 days'");
+  ASSERT_TRUE(meta_->Delete("/_sandbox/calls"));
+  ASSERT_TRUE(RunTokenJob()) << server_->log().substr(0, 3000);
+  EXPECT_EQ(One("SELECT status FROM instagram_connection"), "active")
       << server_->log().substr(0, 3000);
-  EXPECT_NE(One("SELECT encode(user_token_ciphertext, 'hex') FROM instagram_connection"), before);
-  EXPECT_EQ(One("SELECT status FROM instagram_connection"), "active");
+  EXPECT_EQ(One("SELECT last_validated_at > now() - interval '1 minute' FROM instagram_connection"),
+            "t")
+      << "the Page token was checked";
+  json calls = Body(meta_->Get("/_sandbox/calls"))["by_endpoint"];
+  EXPECT_EQ(calls.value("GET /{ig-user-id}", 0), 1) << calls.dump();
+  EXPECT_EQ(calls.value("GET /oauth/access_token", 0), 0) << "no re-exchange: " << calls.dump();
+  json connection = Body(Call(*vendly_, "GET", "/api/instagram/connection", {}, session));
+  ASSERT_TRUE(connection["connection"]["loginReminder"].is_object()) << connection.dump();
+  EXPECT_EQ(connection["connection"]["loginReminder"]["ageDays"], 61);
+  EXPECT_EQ(connection["connection"]["loginReminder"]["lapsed"], true);
+  EXPECT_EQ(connection["connection"]["loginReminder"]["message"],
+            vendly::LoginAgeReminder(61LL * 24 * 3600 + 1)->message);
+  EXPECT_EQ(connection["connection"]["status"], "active");
+
+  // Checked today: the next run leaves it alone.
+  ASSERT_TRUE(meta_->Delete("/_sandbox/calls"));
+  ASSERT_TRUE(RunTokenJob()) << server_->log().substr(0, 3000);
+  calls = Body(meta_->Get("/_sandbox/calls"))["by_endpoint"];
+  EXPECT_EQ(calls.value("GET /{ig-user-id}", 0), 0) << "once a day: " << calls.dump();
+
+  // The seller changed their Facebook password: the check's 190/460 expires the connection with
+  // the advice for that subcode.
+  ASSERT_TRUE(meta_->Post(
+      "/_sandbox/faults",
+      json{{"type", "token_error"}, {"subcode", 460}, {"endpoint", "GET /{ig-user-id}"}}.dump(),
+      "application/json"));
+  Sql(db_->url(),
+      "UPDATE instagram_connection SET last_validated_at = now() - interval '25 hours'");
+  ASSERT_TRUE(RunTokenJob()) << server_->log().substr(0, 3000);
+  EXPECT_EQ(One("SELECT status FROM instagram_connection"), "expired");
+  EXPECT_EQ(One("SELECT error_code FROM instagram_connection"), "token_invalid_460");
+  connection = Body(Call(*vendly_, "GET", "/api/instagram/connection", {}, session));
+  EXPECT_EQ(connection["connection"]["status"], "expired");
+  EXPECT_EQ(connection["connection"]["errorMessage"], vendly::TokenInvalidAdvice(460));
+  EXPECT_EQ(One("SELECT body FROM notification WHERE kind = 'connection_expired'"),
+            vendly::TokenInvalidAdvice(460));
+  ASSERT_TRUE(meta_->Delete("/_sandbox/faults"));
 }
 
 #endif  // META_SANDBOX_BIN

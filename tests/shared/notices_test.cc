@@ -109,5 +109,31 @@ TEST(Notices, ConnectionExpiredCarriesTheSubcodesAdvice) {
   EXPECT_EQ(ConnectionExpiredNotice().body, TokenInvalidAdvice(0));
 }
 
+// The Facebook sign-in's age is a reminder, never an expiry: none before day 50, a reminder that
+// syncing goes on from then, "lapsed" from day 60 (the user token's life), still not an expiry.
+TEST(Notices, LoginAgeIsAReminderFromDayFiftyNotAnExpiry) {
+  constexpr long long kDay = 24 * 3600;
+  EXPECT_FALSE(LoginAgeReminder(0));
+  EXPECT_FALSE(LoginAgeReminder(-5 * kDay)) << "a clock that went back";
+  EXPECT_FALSE(LoginAgeReminder(kLoginReminderDays * kDay - 1));
+  auto soon = LoginAgeReminder(kLoginReminderDays * kDay);
+  ASSERT_TRUE(soon);
+  EXPECT_EQ(soon->age_days, 50);
+  EXPECT_FALSE(soon->lapsed);
+  EXPECT_NE(soon->message.find("50 days ago"), std::string::npos) << soon->message;
+  EXPECT_NE(soon->message.find("keeps syncing"), std::string::npos) << soon->message;
+  EXPECT_EQ(soon->message.find("lapsed"), std::string::npos) << soon->message;
+  EXPECT_FALSE(LoginAgeReminder(kLoginTokenDays * kDay - 1)->lapsed);
+  auto lapsed = LoginAgeReminder(61 * kDay + 3600);
+  ASSERT_TRUE(lapsed);
+  EXPECT_EQ(lapsed->age_days, 61);
+  EXPECT_TRUE(lapsed->lapsed);
+  EXPECT_NE(lapsed->message.find("61 days ago"), std::string::npos) << lapsed->message;
+  EXPECT_NE(lapsed->message.find("lapsed"), std::string::npos) << lapsed->message;
+  EXPECT_NE(lapsed->message.find("keeps syncing"), std::string::npos) << "not an expiry";
+  EXPECT_NE(lapsed->message.find("Reconnect"), std::string::npos) << lapsed->message;
+  EXPECT_EQ(LoginAgeReminder(400 * kDay)->age_days, 400);
+}
+
 }  // namespace
 }  // namespace vendly

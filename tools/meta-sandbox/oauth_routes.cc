@@ -292,6 +292,10 @@ GraphReply AccessTokenLocked(Store& store, const GraphCall& call) {
       return MetaError("(#100) fb_exchange_token must be a user access token", "OAuthException",
                        100);
     }
+    // Meta documents no server-side renewal of a long-lived user token: exchanging one again gives
+    // it back with the expiry it had (only a new sign-in starts another ~60 days).
+    if (token->kind == TokenKind::kLongUser)
+      return TokenAnswer(short_token, std::max<int64_t>(token->expires_at - now, 0));
     Token long_token = *token;
     long_token.kind = TokenKind::kLongUser;
     long_token.issued_at = now;

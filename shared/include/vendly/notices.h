@@ -5,6 +5,7 @@
 #ifndef VENDLY_NOTICES_H_
 #define VENDLY_NOTICES_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,21 @@ std::string TokenInvalidAdvice(int subcode);
 // "connection_expired": Meta no longer accepts the connection's token; the body is
 // TokenInvalidAdvice(subcode).
 Notice ConnectionExpiredNotice(int subcode = 0);
+// The Facebook sign-in behind a connection (Facebook Login path). Its long-lived user token lives
+// about kLoginTokenDays and Meta renews it only through a new sign-in (re-exchanging it gives back
+// the same expiry); the Page token the catalog reads with does not expire with it. So the sign-in's
+// age is a reminder, never an expiry: from kLoginReminderDays on, the seller is told that syncing
+// goes on and what a fresh sign-in is for (choosing another Page, changing permissions, removing
+// our access on Facebook at disconnect).
+inline constexpr int kLoginReminderDays = 50;
+inline constexpr int kLoginTokenDays = 60;
+struct LoginReminder {
+  int age_days = 0;
+  bool lapsed = false;  // past kLoginTokenDays: the user token is gone, the Page token is not
+  std::string message;
+};
+// nullopt before kLoginReminderDays (and for a negative age: a clock that went back).
+std::optional<LoginReminder> LoginAgeReminder(long long age_seconds);
 // "instagram_data_removed": the seller asked Facebook to remove our app's data.
 Notice InstagramDataRemovedNotice();
 

@@ -206,6 +206,24 @@ TEST_F(OAuth, PageTokenFromLongTokenOutlivesIt) {
   EXPECT_EQ(media.status, 200) << media.body;
 }
 
+// Meta documents no server-side renewal of a long-lived user token: exchanging it again gives it
+// back with the time it has left, so on day 61 it is dead whatever the server did meanwhile.
+TEST_F(OAuth, ALongTokenIsNotRenewedByExchangingItAgain) {
+  const std::string token = LongToken(kWanjiru);
+  ASSERT_EQ(PostJson("/_sandbox/clock", {{"advance_seconds", 30 * 24 * 3600}}).status, 200);
+  Reply again =
+      Get("/v25.0/oauth/access_token?grant_type=fb_exchange_token&client_id=sandbox-app"
+          "&client_secret=sandbox-secret&fb_exchange_token=" +
+          Encode(token));
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json_body["access_token"], token);
+  const long long left = again.json_body["expires_in"];
+  EXPECT_LE(left, 5183944LL - 30 * 24 * 3600);
+  EXPECT_GT(left, 5183944LL - 30 * 24 * 3600 - 60);
+  ASSERT_EQ(PostJson("/_sandbox/clock", {{"advance_seconds", 31 * 24 * 3600}}).status, 200);
+  ExpectMetaError(Get("/me?access_token=" + Encode(token)), 400, 190, 463);
+}
+
 TEST_F(OAuth, MissingInstagramScopeIsAPermissionError) {
   const std::string code =
       QueryValue(Consent(kWanjiru, "s", "continue", "pages_show_list"), "code");

@@ -31,6 +31,8 @@ export type InstagramConnection = {
   fbPageName?: string;
   errorCode?: string;
   errorMessage?: string;
+  // The Facebook sign-in's age, from day 50: a reminder while the Page token works, never an expiry.
+  loginReminder: { ageDays: number; lapsed: boolean; message: string } | null;
 };
 
 export type ConnectionResponse =

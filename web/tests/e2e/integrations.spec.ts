@@ -108,11 +108,14 @@ test('an expired token shows Reconnect, and reconnecting works', async ({ page, 
   await sandbox.delete('/_sandbox/faults');
   await expect(page.getByTestId('connection-status')).toHaveText('✓ Active');
 
-  // Meta stops accepting the token; the next check marks the connection expired.
-  await sandbox.post('/_sandbox/tokens/expire', { user_id: brian.id });
+  // The seller changes their Facebook password: Meta answers 190/460 and the next check marks the connection
+  // expired, with the advice for that subcode (vendly::TokenInvalidAdvice).
+  await sandbox.post('/_sandbox/tokens/invalidate', { user_id: brian.id, subcode: 460 });
   await page.getByRole('button', { name: 'Check connection' }).click();
   await expect(page.getByTestId('connection-status')).toHaveText('! Expired');
-  await expect(page.getByRole('alert').filter({ hasText: 'Reconnect Instagram' })).toContainText('stopped accepting our access');
+  const expired = page.getByRole('alert').filter({ hasText: 'Reconnect Instagram' });
+  await expect(expired).toContainText('Your Facebook password was changed, which ends our access.');
+  await expect(expired).toContainText('not updated until you reconnect');
   await screenshot(page, info, 'integrations-expired');
   await page.getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByRole('link', { name: 'Reconnect Instagram' })).toBeVisible();

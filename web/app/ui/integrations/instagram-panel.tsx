@@ -27,12 +27,18 @@ export function InstagramPanel({ data, facts = null }: { data: ConnectionRespons
       {expired ? (
         <div className="notice notice-warn" role="alert">
           <strong>Reconnect Instagram</strong>
-          <p>Instagram stopped accepting our access (the login expired or was removed). Your catalog is not updated until you reconnect.</p>
+          <p>{c.errorMessage || 'Instagram stopped accepting our access. Reconnect to keep your catalog in sync.'}</p>
+          <p className="small">Your catalog is not updated until you reconnect.</p>
         </div>
       ) : c.status === 'error' && c.errorMessage ? (
         <div className="notice notice-warn" role="alert">
           <strong>The connection needs attention</strong>
           <p>{c.errorMessage}</p>
+        </div>
+      ) : c.loginReminder ? (
+        <div className="notice" role="note" data-testid="login-reminder">
+          <strong>{c.loginReminder.lapsed ? 'Facebook sign-in lapsed (syncing goes on)' : 'Facebook sign-in getting old'}</strong>
+          <p>{c.loginReminder.message}</p>
         </div>
       ) : null}
       <dl className="facts">
@@ -84,6 +90,7 @@ export function InstagramPanel({ data, facts = null }: { data: ConnectionRespons
           </Link>
         )}
         {expired ? <ConnectForm label="Reconnect Instagram" /> : <CheckForm />}
+        {!expired && c.loginReminder ? <ConnectForm label="Sign in with Facebook again" /> : null}
         {expired ? null : <SyncNowButton />}
         <DisconnectForm username={c.igUsername} />
       </div>
