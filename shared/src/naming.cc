@@ -106,7 +106,8 @@ const WordSet& UnitNouns() {
       "quarter",   "full",      "single",    "double",  "family",  "kubwa",   "ndogo",   "kati",
       "xl",        "xxl",       "xs",        "s",       "waist",   "length",  "ea",      "pp",
       "original",  "depending", "kulingana", "on",      "quality", "new",     "old",     "zamani",
-      "initially", "instead",   "of",        "box",     "boxes",   "kit",     "bale"};
+      "initially", "instead",   "of",        "box",     "boxes",   "kit",     "bale",    "yard",
+      "yards",     "metre",     "metres",    "meter",   "meters",  "doti",    "jozi"};
   static const WordSet k(kWords);
   return k;
 }
@@ -486,6 +487,9 @@ SingularRule SingularOf(std::string_view word) {
   if (lower.size() > 5 && ends("ves")) return {3, "f"};    // scarves -> scarf, shelves -> shelf
   if (lower.size() > 4 && ends("sses")) return {2, ""};
   if (lower.size() > 4 && (ends("ches") || ends("shes") || ends("xes"))) return {2, ""};
+  // tomatoes -> tomato, potatoes -> potato, mangoes -> mango ("shoes" stays: KeepPlural).
+  if (lower.size() > 5 && ends("toes")) return {2, ""};
+  if (lower.size() > 5 && ends("goes")) return {2, ""};
   return {1, ""};
 }
 
@@ -975,6 +979,41 @@ std::string_view TranslateSwahili(std::string_view w) {
 namespace {
 
 // Reads, reorders and trims the name words of [first, last) into `words`; false when none.
+bool IsCountPiece(const Piece& p) {
+  if (p.model || p.lower.empty()) return false;
+  for (char c : p.lower) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// How much is sold is no name word in a Swahili phrase: a measure ("kilo", "lita", "gunia", "pea")
+// and a count after a connector or beside a measure ("Ndoo ya maji lita 20", "Chupi za kike pack ya
+// 5", "Dagaa wa Mwanza kilo"). Only when the phrase has a connector: "Puzzle 1000" keeps its
+// number.
+void DropSwahiliQuantities(PieceList* pieces) {
+  bool connector = false;
+  for (const Piece& p : *pieces) connector = connector || p.connector;
+  if (!connector) return;
+  auto measure = [](const Piece& p) {
+    return !p.connector && (IsQuantityUnit(p.Word()) || p.lower == "pea" || p.lower == "doti" ||
+                            p.lower == "jozi" || p.lower == "chupa");
+  };
+  PieceList kept;
+  const std::size_t n = pieces->size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const Piece& p = (*pieces)[k];
+    const bool count =
+        IsCountPiece(p) && ((k > 0 && ((*pieces)[k - 1].connector || measure((*pieces)[k - 1]))) ||
+                            (k + 1 < n && measure((*pieces)[k + 1])));
+    if (count || measure(p)) continue;
+    kept.push_back(p);
+  }
+  bool named = false;
+  for (const Piece& p : kept) named = named || !p.connector;
+  if (named) *pieces = kept;
+}
+
 bool Assemble(const Text& t, uint32_t first, uint32_t last, PieceList& words) {
   words.clear();
   if (first >= last) return false;
@@ -1020,6 +1059,7 @@ bool Assemble(const Text& t, uint32_t first, uint32_t last, PieceList& words) {
 
   PieceList pieces;
   Collect(t, first, last, &pieces);
+  DropSwahiliQuantities(&pieces);
   // Trailing connectors and small words go.
   while (!pieces.empty() && (pieces.back().connector || pieces.back().lower == "of" ||
                              pieces.back().lower == "and" || pieces.back().lower == "the" ||

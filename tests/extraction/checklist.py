@@ -1774,6 +1774,55 @@ def gen_options_connectors_flavours(s):
                       "free", "on", "mercy", "rocking", "treat", "yourself", "to"])]},
                   ["name", "name_without", "price"])
 
+# How much is sold inside a Swahili phrase is no name word ("Ndoo ya plastiki lita 20"); lines of a
+# measure ("6 yards 4,500") or naming no item ("Tester 500") are options of the item above.
+SWAHILI_QUANTITY_NAMES = [("Ndoo ya plastiki lita {n}", ["bucket"], "lita"),
+                          ("Asali safi ya Baringo kilo {n}", ["honey"], "kilo"),
+                          ("Sabuni ya maji lita {n}", ["soap"], "lita"),
+                          ("Soksi za shule pea {n}", ["socks"], "pea"),
+                          ("Mchele wa Pishori kilo {n}", ["rice"], "kilo"),
+                          ("Mafuta ya nywele chupa ya {n}", ["oil"], "chupa")]
+MEASURE_OPTION_ITEMS = [("Ankara fabric", ["ankara"]), ("Kitenge material", ["kitenge"]),
+                        ("Curtain fabric", ["curtain"]), ("Lace material", ["lace"])]
+NAMELESS_OPTION_ITEMS = [("Oud perfume 100ml", ["perfume"], "Tester"),
+                         ("Bone straight wig", ["wig"], "Wash and style"),
+                         ("Body mist", ["mist"], "Tester")]
+
+
+def gen_quantities_and_option_lines(s):
+    rng = random.Random(SEED + 91)
+    for title, kws, measure in SWAHILI_QUANTITY_NAMES:
+        for cur in CURRENCIES:
+            for lang in ("sw", "sheng"):
+                n = rng.choice([2, 3, 5, 10, 20])
+                price = convert(rng.choice([350, 900, 1500]), cur)
+                cap = "\n".join([title.format(n=n) + rng.choice([" 🔥", ""]),
+                                  rng.choice(PRICE_LINES[lang]).format(p=money(price, cur)),
+                                  rng.choice(CTA[lang])])
+                s.add("mft_names_swahili_quantity", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product([kws], price, cur,
+                                                                name_without=[measure, str(n)])]},
+                      ["name", "name_without", "price"])
+    for title, kws in MEASURE_OPTION_ITEMS:
+        for cur in CURRENCIES:
+            for unit, units in (("yard", "yards"), ("metre", "metres"), ("meter", "meters")):
+                lo = convert(rng.choice([600, 800, 1200]), cur)
+                k = rng.choice([5, 6, 10])
+                cap = "\n".join([f"{title} {money(lo, cur)} per {unit}",
+                                  f"{k} {units} {money(convert(rng.choice([600, 800, 1200]) * k - 500, cur), cur)}",
+                                  rng.choice(CTA[rng.choice(LANGS)])])
+                s.add("mft_option_measure_lines", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product([kws], lo, cur)]}, ["name", "price"])
+    for title, kws, option in NAMELESS_OPTION_ITEMS:
+        for cur in CURRENCIES:
+            for lang in LANGS:
+                n = convert(rng.choice([3500, 8500]), cur)
+                small = convert(500, cur)
+                cap = "\n".join([f"{title} {money(n, cur)}", f"{option} {money(small, cur)}",
+                                  rng.choice(CTA[lang])])
+                s.add("mft_option_nameless_lines", "MFT", post(cap, cur),
+                      {"is_product": True, "products": [product([kws], n, cur)]}, ["name", "price"])
+
 
 def generate():
     s = Suite()
@@ -1793,6 +1842,7 @@ def generate():
     gen_leaders_models_fractions(s)
     gen_purpose_capacity_translated(s)
     gen_options_connectors_flavours(s)
+    gen_quantities_and_option_lines(s)
     for i, c in enumerate(s.cases):
         c["id"] = f"cl{i:05d}"
     return s.cases

@@ -623,4 +623,27 @@ TEST(Extract, FlavoursAreNoColoursAndOfferWordsNoName) {
   EXPECT_EQ(client.products[0].name, "Kitenge Dress");
 }
 
+TEST(Extract, HowMuchIsSoldIsNoNameWord) {
+  // "Ndoo ya plastiki lita 20" was named "Plastic Lita 20 Bucket", "Soksi za shule pea 3" "School
+  // Pea 3 Socks".
+  Extraction ndoo = ExtractCaption("Ndoo ya plastiki lita 20\nBei Ksh 350 tu");
+  ASSERT_EQ(ndoo.products.size(), 1u);
+  EXPECT_EQ(ndoo.products[0].name, "Plastic Bucket");
+  Extraction soksi = ExtractCaption("Soksi za shule pea 3\nBei: Tsh 6,000", "TZS");
+  ASSERT_EQ(soksi.products.size(), 1u);
+  EXPECT_EQ(soksi.products[0].name, "School Socks");
+  EXPECT_EQ(soksi.products[0].price, 6000);
+  // Without a connector a number stays ("Puzzle 1000").
+  Extraction puzzle = ExtractCaption("Puzzle 1000 pieces Ksh 1,900");
+  ASSERT_EQ(puzzle.products.size(), 1u);
+  EXPECT_NE(puzzle.products[0].name.find("1000"), std::string::npos);
+  // "6 yards Ksh 3,800" is an option of the fabric, not a product "Yard".
+  Extraction fabric = ExtractCaption("Ankara fabric Ksh 700 per yard\n6 yards Ksh 3,800");
+  ASSERT_EQ(fabric.products.size(), 1u);
+  EXPECT_EQ(fabric.products[0].price, 700);
+  Extraction tomatoes = ExtractCaption("Fresh tomatoes Ksh 120 per kg");
+  ASSERT_EQ(tomatoes.products.size(), 1u);
+  EXPECT_EQ(tomatoes.products[0].name, "Fresh Tomato");
+}
+
 }  // namespace vendly
