@@ -57,7 +57,8 @@ const WordSet& Filler() {
       "szn",         "season",    "mse",       "fiti",        "pekee",     "doh",
       "noma",        "zimeland",  "imeland",   "dukani",      "tumepokea", "mtumba",
       "mitumba",     "nshya",     "nziza",     "cyane",       "ennungi",   "nnungi",
-      "empya",       "birungi",   "nnyo",      "zokka",       "gusa",      "free"};
+      "empya",       "birungi",   "nnyo",      "zokka",       "gusa",      "free",
+      "jipya",       "kipya"};
   static const WordSet k(kWords);
   return k;
 }

@@ -1803,6 +1803,17 @@ def gen_quantities_and_option_lines(s):
                       {"is_product": True, "products": [product([kws], price, cur,
                                                                 name_without=[measure, str(n)])]},
                       ["name", "name_without", "price"])
+    # "jipya", "kipya": "new" in the ji- and ki- noun classes, filler like "mpya".
+    for title, kws in (("Gauni la harusi jipya", ["dress"]), ("Kabati jipya la nguo", ["wardrobe"]),
+                       ("Kitanda kipya cha mbao", ["bed"]), ("Kiti kipya cha plastiki", ["chair"])):
+        for cur in CURRENCIES:
+            price = convert(rng.choice([4500, 12000]), cur)
+            cap = "\n".join([title, rng.choice(PRICE_LINES["sw"]).format(p=money(price, cur)),
+                              rng.choice(CTA["sw"])])
+            s.add("mft_names_swahili_new", "MFT", post(cap, cur),
+                  {"is_product": True, "products": [product([kws], price, cur,
+                                                            name_without=["jipya", "kipya"])]},
+                  ["name", "name_without", "price"])
     for title, kws in MEASURE_OPTION_ITEMS:
         for cur in CURRENCIES:
             for unit, units in (("yard", "yards"), ("metre", "metres"), ("meter", "meters")):

@@ -641,6 +641,10 @@ TEST(Extract, HowMuchIsSoldIsNoNameWord) {
   Extraction fabric = ExtractCaption("Ankara fabric Ksh 700 per yard\n6 yards Ksh 3,800");
   ASSERT_EQ(fabric.products.size(), 1u);
   EXPECT_EQ(fabric.products[0].price, 700);
+  // "jipya" is "new" (filler like "mpya"): "Gauni la harusi jipya" was "Wedding Jipya Dress".
+  Extraction gauni = ExtractCaption("Gauni la harusi jipya\nBei Tsh 280,000", "TZS");
+  ASSERT_EQ(gauni.products.size(), 1u);
+  EXPECT_EQ(gauni.products[0].name, "Wedding Dress");
   Extraction tomatoes = ExtractCaption("Fresh tomatoes Ksh 120 per kg");
   ASSERT_EQ(tomatoes.products.size(), 1u);
   EXPECT_EQ(tomatoes.products[0].name, "Fresh Tomato");
