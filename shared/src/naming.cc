@@ -58,7 +58,8 @@ const WordSet& Filler() {
       "noma",        "zimeland",  "imeland",   "dukani",      "tumepokea", "mtumba",
       "mitumba",     "nshya",     "nziza",     "cyane",       "ennungi",   "nnungi",
       "empya",       "birungi",   "nnyo",      "zokka",       "gusa",      "free",
-      "jipya",       "kipya"};
+      "jipya",       "kipya",     "kuna",      "mtu",         "wangu",     "yangu",
+      "rada",        "ngori"};
   static const WordSet k(kWords);
   return k;
 }
@@ -674,6 +675,14 @@ void CollectFrom(const Text& t, uint32_t first, uint32_t last, PieceList* pieces
         // A hyphen or '+' glued between words joins them: "Non-stick", "Type-C", "T-shirts"; the
         // brands "Black+Decker", "Disney+".
         const char glue = t.Punct(tok);
+        // Sheng's plural class prefix: "Ma-boots", "Ma-dress" name boots and dresses.
+        if (glue == '-' && !tok.space_before && i + 1 < last && !t.tokens[i + 1].space_before &&
+            t.tokens[i + 1].kind == TokenKind::kWord && !pieces->empty() &&
+            pieces->back().lower == "ma" && pieces->back().span.end == tok.begin) {
+          pieces->pop_back();
+          --content;
+          continue;
+        }
         if ((glue == '-' || glue == '+') && !tok.space_before && i + 1 < last &&
             !t.tokens[i + 1].space_before && t.tokens[i + 1].kind == TokenKind::kWord &&
             !pieces->empty() && pieces->back().span.end == tok.begin) {

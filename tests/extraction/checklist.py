@@ -1814,6 +1814,19 @@ def gen_quantities_and_option_lines(s):
                   {"is_product": True, "products": [product([kws], price, cur,
                                                             name_without=["jipya", "kipya"])]},
                   ["name", "name_without", "price"])
+    # Sheng's plural class prefix ("Ma-boots za Chelsea") and Sheng openers ("Kuna", "Mtu wangu,").
+    for title, kws in (("Ma-boots za Chelsea", ["chelsea", "boot"]), ("Ma-dress za wedding", ["wedding", "dress"]),
+                       ("Ma-hoodie za winter", ["winter", "hoodie"]), ("Kuna ma-bag za ladies", ["bag"]),
+                       ("Mtu wangu, hizi jeans ni fiti sana", ["jeans"]), ("Ma-jacket za leather", ["leather", "jacket"])):
+        for cur in CURRENCIES:
+            price = convert(rng.choice([1800, 4200]), cur)
+            cap = "\n".join([title + rng.choice([" 🔥", " zimeland 😍", ""]),
+                              rng.choice(PRICE_LINES["sheng"]).format(p=money(price, cur)),
+                              rng.choice(CTA["sheng"])])
+            s.add("mft_names_sheng_prefix", "MFT", post(cap, cur),
+                  {"is_product": True, "products": [product([kws], price, cur, name_last=kws[-1],
+                                                            name_without=["ma", "kuna", "mtu", "wangu"])]},
+                  ["name", "name_last", "name_without", "price"])
     for title, kws in MEASURE_OPTION_ITEMS:
         for cur in CURRENCIES:
             for unit, units in (("yard", "yards"), ("metre", "metres"), ("meter", "meters")):

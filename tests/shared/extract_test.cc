@@ -645,6 +645,10 @@ TEST(Extract, HowMuchIsSoldIsNoNameWord) {
   Extraction gauni = ExtractCaption("Gauni la harusi jipya\nBei Tsh 280,000", "TZS");
   ASSERT_EQ(gauni.products.size(), 1u);
   EXPECT_EQ(gauni.products[0].name, "Wedding Dress");
+  // Sheng's plural prefix "Ma-" is no name word: "Ma-boots za Chelsea" was "Leather Genuine".
+  Extraction boots = ExtractCaption("Ma-boots za Chelsea zimefika\nLeather genuine\nBei: 4,200");
+  ASSERT_EQ(boots.products.size(), 1u);
+  EXPECT_EQ(boots.products[0].name, "Chelsea Boots");
   Extraction tomatoes = ExtractCaption("Fresh tomatoes Ksh 120 per kg");
   ASSERT_EQ(tomatoes.products.size(), 1u);
   EXPECT_EQ(tomatoes.products[0].name, "Fresh Tomato");
