@@ -103,6 +103,7 @@ void ReadStrings(const EnvGetter& getenv, Config& c) {
   str("META_WEBHOOK_VERIFY_TOKEN", &c.webhook_verify_token);
   str("META_OAUTH_SCOPES", &c.oauth_scopes);
   str("VENDLY_METRICS_TOKEN", &c.metrics_token);
+  str("VENDLY_MEDIA_ALLOWED_HOSTS", &c.media_allowed_hosts);
 }
 
 Status ReadInts(const EnvGetter& getenv, Config& c) {
@@ -162,6 +163,15 @@ Status ReadInts(const EnvGetter& getenv, Config& c) {
   return Status::Ok();
 }
 
+// The media host policy: VENDLY_MEDIA_ALLOWED_HOSTS, and loopback when META_GRAPH_URL is on it.
+Status ResolveMediaHosts(Config& c) {
+  std::string error;
+  auto patterns = vendly::ParseMediaHostPatterns(c.media_allowed_hosts, &error);
+  if (!patterns) return Status::InvalidRequest("VENDLY_MEDIA_ALLOWED_HOSTS: " + error);
+  c.media_hosts = vendly::MediaHostPolicyFor(*patterns, c.graph_url);
+  return Status::Ok();
+}
+
 // Defaults that depend on other settings, then the checks across settings.
 Status FinishAndValidate(Config& c) {
   if (c.public_url.empty()) c.public_url = "http://localhost:" + std::to_string(c.port);
@@ -192,7 +202,7 @@ Status FinishAndValidate(Config& c) {
         "VENDLY_POLL_MIN_SECONDS must not exceed VENDLY_POLL_MAX_SECONDS");
   if (c.meta_app_id.empty() || c.meta_app_secret.empty())
     return Status::InvalidRequest("META_APP_ID and META_APP_SECRET must not be empty");
-  return Status::Ok();
+  return ResolveMediaHosts(c);
 }
 
 bool ParseUsd(const std::string& text, double* out) {

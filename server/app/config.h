@@ -11,6 +11,7 @@
 
 #include "app/status.h"
 #include "vendly/http_framing.h"
+#include "vendly/media_hosts.h"
 #include "vendly/retention.h"
 
 namespace vendly::server {
@@ -60,6 +61,11 @@ struct Config {
   std::vector<std::string> previous_token_keys;
   std::string media_dir;                   // VENDLY_MEDIA_DIR; default <data_dir>/media
   std::size_t media_max_bytes = 16 << 20;  // VENDLY_MEDIA_MAX_BYTES: largest stored image
+  // VENDLY_MEDIA_ALLOWED_HOSTS (default vendly::kDefaultMediaAllowedHosts): the hosts media is
+  // downloaded from, with loopback allowed when META_GRAPH_URL is on loopback (the sandbox). Set by
+  // LoadConfig (vendly/media_hosts.h).
+  std::string media_allowed_hosts = vendly::kDefaultMediaAllowedHosts;
+  vendly::MediaHostPolicy media_hosts;
   std::string migrations_dir;  // VENDLY_MIGRATIONS_DIR; default the source tree's migrations/
   std::string meta_app_id = "sandbox-app";                        // META_APP_ID
   std::string meta_app_secret = "sandbox-secret";                 // META_APP_SECRET

@@ -22,6 +22,7 @@
 #include "jobs/graph_errors.h"
 #include "store/db.h"
 #include "store/media_store.h"
+#include "vendly/media_hosts.h"
 
 namespace vendly::server {
 namespace {
@@ -62,65 +63,41 @@ std::string Lower(std::string text) {
   return text;
 }
 
-// An http(s) URL split for httplib::Client: origin "scheme://host[:port]", path "/p?q" (the
-// fragment dropped). `host` names the server in messages: the query of a CDN URL is a signature.
-struct HttpUrl {
-  std::string origin;
-  std::string host;
-  std::string path;
-};
-
-std::optional<HttpUrl> ParseHttpUrl(const std::string& url) {
-  const std::string lower = Lower(url.substr(0, 8));
-  std::size_t authority_start;
-  std::string scheme;
-  if (StartsWith(lower, "http://")) {
-    scheme = "http";
-    authority_start = 7;
-  } else if (StartsWith(lower, "https://")) {
-    scheme = "https";
-    authority_start = 8;
-  } else {
-    return std::nullopt;
-  }
-  std::size_t authority_end = url.find_first_of("/?#", authority_start);
-  if (authority_end == std::string::npos) authority_end = url.size();
-  const std::string authority = url.substr(authority_start, authority_end - authority_start);
-  // No credentials in URLs, no whitespace or control characters anywhere.
-  if (authority.empty() || authority.find('@') != std::string::npos) return std::nullopt;
-  for (unsigned char c : url)
-    if (c <= 0x20 || c == 0x7f) return std::nullopt;
-  HttpUrl out;
-  out.origin = scheme + "://" + authority;
-  out.host = authority;
-  std::string rest = url.substr(authority_end);
-  const std::size_t hash = rest.find('#');
-  if (hash != std::string::npos) rest.resize(hash);
-  if (rest.empty() || rest[0] == '?') rest = "/" + rest;
-  out.path = rest;
-  return out;
-}
-
 // The target of a redirect from `base`: absolute, scheme-relative, absolute-path or relative.
-std::string ResolveLocation(const HttpUrl& base, const std::string& location) {
+std::string ResolveLocation(const vendly::HttpUrlParts& base, const std::string& location) {
   const std::string lower = Lower(location.substr(0, 8));
   if (StartsWith(lower, "http://") || StartsWith(lower, "https://")) return location;
-  if (StartsWith(location, "//"))
-    return base.origin.substr(0, base.origin.find(':')) + ":" + location;
-  if (StartsWith(location, "/")) return base.origin + location;
+  if (StartsWith(location, "//")) return base.scheme + ":" + location;
+  if (StartsWith(location, "/")) return base.Origin() + location;
   std::string dir = base.path.substr(0, base.path.find('?'));
   dir = dir.substr(0, dir.rfind('/') + 1);
-  return base.origin + dir + location;
+  return base.Origin() + dir + location;
+}
+
+// The URL split for the client when the policy allows its host (vendly/media_hosts.h). A malformed
+// URL is kMediaRejected; a host the policy refuses is kMediaHostRefused, logged with the host and
+// the reason (never the signed query).
+Result<vendly::HttpUrlParts> AllowedTarget(const vendly::MediaHostPolicy& policy,
+                                           const std::string& url) {
+  const vendly::MediaUrlCheck check = vendly::CheckMediaUrl(policy, url);
+  auto target = vendly::ParseHttpUrl(url);
+  if (check.verdict == vendly::MediaUrlVerdict::kAllowed && target) return *target;
+  if (check.verdict == vendly::MediaUrlVerdict::kMalformed || !target)
+    return Rejected(check.reason);
+  LogWarn("media_host_refused", {{"host", check.host}, {"reason", check.reason}});
+  return Status{StatusKind::kRejected, kMediaHostRefused, check.reason};
 }
 
 // GETs `url`, following at most kMaxRedirects redirects, and returns the body of the 2xx answer.
-Result<std::string> Download(const std::string& url, std::size_t max_bytes) {
+// Every hop's host must be allowed by `policy`.
+Result<std::string> Download(const vendly::MediaHostPolicy& policy, const std::string& url,
+                             std::size_t max_bytes) {
   const auto deadline = std::chrono::steady_clock::now() + kDownloadDeadline;
   std::string current = url;
   for (int hop = 0;; ++hop) {
-    auto target = ParseHttpUrl(current);
-    if (!target) return Rejected("the media URL is not an http(s) URL");
-    httplib::Client client(target->origin);
+    auto target = AllowedTarget(policy, current);
+    if (!target.ok()) return target.status();
+    httplib::Client client(target->Origin());
     client.set_connection_timeout(kConnectTimeoutSeconds, 0);
     client.set_read_timeout(kReadTimeoutSeconds, 0);
     client.set_write_timeout(kConnectTimeoutSeconds, 0);
@@ -415,7 +392,7 @@ Result<StoredMedia> StoreMediaBytes(const Config& config, std::string_view bytes
 }
 
 Result<StoredMedia> StoreRemoteMedia(App& app, const std::string& url) {
-  auto body = Download(url, app.config.media_max_bytes);
+  auto body = Download(app.config.media_hosts, url, app.config.media_max_bytes);
   if (!body.ok()) return body.status();
   return StoreMediaBytes(app.config, *body);
 }
@@ -475,7 +452,7 @@ JobSpec MediaCopyJob(const std::string& store_id, const std::string& connection_
                   {"connectionId", connection_id},
                   {"igMediaId", item.id},
                   {"sources", sources}};
-  spec.dedupe_key = std::string(kMediaCopyJob) + ":" + store_id + ":" + item.id;
+  spec.dedupe_key = MediaCopyDedupeKey(store_id, item.id);
   return spec;
 }
 
@@ -518,7 +495,7 @@ std::optional<JobOutcome> CopySource(JobContext& ctx, const CopyRequest& request
   std::string status = "stored";
   if (copy.ok()) {
     ++run->stored;
-  } else if (copy.status().code() == kMediaRejected) {
+  } else if (copy.status().code() == kMediaRejected || copy.status().code() == kMediaHostRefused) {
     status = "failed";
     ++run->failed;
   } else {  // unavailable, or expired even when fresh: try again later

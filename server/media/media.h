@@ -17,6 +17,7 @@
 #include "app/status.h"
 #include "jobs/queue.h"
 #include "meta/graph.h"
+#include "store/media_store.h"
 
 namespace vendly::server {
 
@@ -28,6 +29,7 @@ class Router;
 inline constexpr char kMediaExpired[] = "media_expired";          // 403/410: get a fresh URL
 inline constexpr char kMediaUnavailable[] = "media_unavailable";  // network, 5xx, disk: retry
 inline constexpr char kMediaRejected[] = "media_rejected";  // not an image, too big, 404: give up
+// kMediaHostRefused (store/media_store.h): the host is not allowed (vendly/media_hosts.h): give up
 
 struct MediaType {
   std::string ext;           // "jpg", "png", "webp", "gif"
@@ -73,8 +75,6 @@ Result<StoredMedia> StoreRemoteMedia(App& app, const std::string& url);
 void RegisterMediaRoutes(Router& router, App& app);
 
 // ---- Copy jobs --------------------------------------------------------------------------------
-
-inline constexpr char kMediaCopyJob[] = "media_copy";
 
 // One image of a post: `position` is its place in the post (the carousel slide's index, 0 for a
 // single image or video), `child_id` the carousel child it comes from.

@@ -64,6 +64,7 @@ Json DraftJson(const DraftRow& d) {
           {"errors", ErrorsJson(current.errors)},
           {"confidence", d.confidence},
           {"imageUrls", d.image_urls},
+          {"imagesStatus", d.images_status},
           {"videoUrls", d.video_urls},
           {"approvalStatus", d.approval_status},
           {"rejectionReason", OptionalJson(d.rejection_reason)},

@@ -4,17 +4,35 @@
 
 #include <cstdlib>
 
+#include "store/media_store.h"
+#include "vendly/media_status.h"
+
 namespace vendly::server {
 
 namespace {
 
 // The columns of a DraftRow over product_draft d.
-const char kDraftColumns[] =
-    "d.id, d.ig_media_id, d.item_index, d.ig_permalink, d.ig_media_type, d.ig_caption,"
-    " iso_utc(d.ig_timestamp) AS posted_at, d.extracted_data, d.seller_edits, d.confidence,"
-    " d.image_urls, d.video_urls, d.approval_status, d.rejection_reason, d.product_id,"
-    " iso_utc(d.expires_at) AS expires_at, iso_utc(d.created_at) AS created_at,"
-    " iso_utc(d.updated_at) AS updated_at";
+// The post's media copies (counted per status) and whether its copy job is active, for
+// vendly::ImagesStatus; the job is found by its dedupe key (job_dedupe_active_uq).
+const std::string kDraftColumns =
+    std::string(
+        "d.id, d.ig_media_id, d.item_index, d.ig_permalink, d.ig_media_type, d.ig_caption,"
+        " iso_utc(d.ig_timestamp) AS posted_at, d.extracted_data, d.seller_edits, d.confidence,"
+        " d.image_urls, d.video_urls, d.approval_status, d.rejection_reason, d.product_id,"
+        " iso_utc(d.expires_at) AS expires_at, iso_utc(d.created_at) AS created_at,"
+        " iso_utc(d.updated_at) AS updated_at,"
+        " (SELECT json_build_array(count(*) FILTER (WHERE a.status = 'stored'),"
+        "   count(*) FILTER (WHERE a.status = 'pending'), count(*) FILTER (WHERE a.status = "
+        "'failed'),"
+        "   count(*) FILTER (WHERE a.status = 'failed' AND a.error LIKE '") +
+    kMediaHostRefused +
+    ":%'))::text FROM media_asset a WHERE a.store_id = d.store_id AND a.ig_media_id = "
+    "d.ig_media_id)"
+    " AS image_counts,"
+    " EXISTS (SELECT 1 FROM job j WHERE j.dedupe_key = '" +
+    kMediaCopyJob +
+    ":' || d.store_id || ':' || d.ig_media_id AND j.status IN ('queued', 'running'))"
+    " AS images_copying";
 
 // "High confidence" and "expiring" as the registry says (vendly/registry.h).
 const std::string kHighConfidenceSql = std::to_string(vendly::kHighConfidence);
@@ -57,6 +75,14 @@ DraftRow DraftRowOf(const Rows& rows, int i) {
   d.expires_at = rows.Text(i, "expires_at");
   d.created_at = rows.Text(i, "created_at");
   d.updated_at = rows.Text(i, "updated_at");
+  const nlohmann::json counts = JsonOf(rows.Get(i, "image_counts"), nlohmann::json::array());
+  auto count = [&counts](std::size_t k) {
+    return counts.is_array() && k < counts.size() && counts[k].is_number_integer()
+               ? counts[k].get<int>()
+               : 0;
+  };
+  d.images_status = vendly::ImagesStatus(
+      {count(0), count(1), count(2), count(3), rows.Text(i, "images_copying") == "t"});
   return d;
 }
 

@@ -34,6 +34,9 @@ struct DraftRow {
   std::string approval_status;  // as stored (vendly::ParseApprovalStatus reads it)
   std::optional<std::string> rejection_reason, product_id;
   std::string expires_at, created_at, updated_at;  // ISO 8601 UTC
+  // The post's images in the media store (vendly::ImagesStatus): copying, copied, refused, failed,
+  // none.
+  std::string images_status;
 };
 
 // The store's draft, or nullopt.

@@ -2,6 +2,10 @@
 
 namespace vendly::server {
 
+std::string MediaCopyDedupeKey(const std::string& store_id, const std::string& ig_media_id) {
+  return std::string(kMediaCopyJob) + ":" + store_id + ":" + ig_media_id;
+}
+
 Result<std::map<int, AssetState>> PostAssets(Db& db, const std::string& store_id,
                                              const std::string& ig_media_id) {
   auto rows = db.Exec(

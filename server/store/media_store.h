@@ -14,6 +14,14 @@
 
 namespace vendly::server {
 
+// The job kind that copies a post's images (server/media), and its dedupe key per store and post:
+// the draft query reads whether one is active.
+inline constexpr char kMediaCopyJob[] = "media_copy";
+std::string MediaCopyDedupeKey(const std::string& store_id, const std::string& ig_media_id);
+// The error code of a copy the host allowlist refused (vendly/media_hosts.h); a failed asset's
+// error starts with "<code>: ".
+inline constexpr char kMediaHostRefused[] = "media_host_refused";
+
 struct AssetState {
   std::string status;  // stored, pending, failed
   std::string storage_key;

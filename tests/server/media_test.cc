@@ -18,6 +18,7 @@
 #include "http/http.h"
 #include "jobs/queue.h"
 #include "meta/graph.h"
+#include "store/draft_store.h"
 #include "store/migrate.h"
 #include "test_support.h"
 
@@ -80,6 +81,10 @@ class Origin {
       const int left = std::stoi(req.matches[1]);
       res.status = 302;
       res.set_header("Location", left > 1 ? "/redirect/" + std::to_string(left - 1) : "/png/end");
+    });
+    server_.Get("/redirect-away", [](const httplib::Request&, httplib::Response& res) {
+      res.status = 302;
+      res.set_header("Location", "https://scontent.cdninstagram.com.evil.example/x.jpg");
     });
     server_.Get("/flaky", [this](const httplib::Request&, httplib::Response& res) {
       ++flaky_hits;
@@ -387,6 +392,56 @@ TEST_F(MediaTest, ClassifiesFailuresByWhatToDoNext) {
   EXPECT_EQ(expired.status().code(), server::kMediaExpired);
   // Messages name the host, never the signature.
   EXPECT_EQ(expired.status().message().find("oh="), std::string::npos);
+}
+
+TEST_F(MediaTest, RefusesHostsOutsideTheAllowlistBeforeConnectingAndAtEveryRedirect) {
+  auto code = [&](const std::string& url) {
+    auto r = server::StoreRemoteMedia(*app_, url);
+    return r.ok() ? std::string("ok") : r.status().code();
+  };
+  // The sandbox is on loopback, so loopback is allowed; other hosts and addresses are not.
+  EXPECT_TRUE(app_->config.media_hosts.allow_loopback);
+  EXPECT_EQ(code(origin_->Url("/png/a")), "ok");
+  EXPECT_EQ(code("https://evil.example/x.jpg"), server::kMediaHostRefused);
+  EXPECT_EQ(code("http://10.0.0.1/x.jpg"), server::kMediaHostRefused);
+  EXPECT_EQ(code("http://169.254.169.254/latest/meta-data"), server::kMediaHostRefused);
+  EXPECT_EQ(code(origin_->Url("/redirect-away")), server::kMediaHostRefused);
+  auto refused = server::StoreRemoteMedia(*app_, "https://evil.example/x.jpg?oh=sig&oe=1");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(),
+            "evil.example is not an allowed media host (VENDLY_MEDIA_ALLOWED_HOSTS)");
+
+  // With the Graph API off loopback (production), the local origin is refused before any request.
+  const vendly::MediaHostPolicy sandbox = app_->config.media_hosts;
+  app_->config.media_hosts =
+      vendly::MediaHostPolicyFor(sandbox.patterns, "https://graph.facebook.com");
+  const int hits = origin_->html_hits;
+  EXPECT_EQ(code(origin_->Url("/html")), server::kMediaHostRefused);
+  EXPECT_EQ(origin_->html_hits, hits);
+  app_->config.media_hosts = sandbox;
+}
+
+TEST_F(MediaTest, ARefusedHostFailsItsCopyForGoodAndTheDraftSaysRefused) {
+  Shop shop = SeedShop();
+  SeedDraft(shop, kImagePost, 0);
+  const json payload =
+      Payload(shop, kImagePost,
+              {{{"position", 0}, {"url", origin_->Url("/png/kept")}, {"childId", nullptr}},
+               {{"position", 1}, {"url", "https://evil.example/x.jpg"}, {"childId", nullptr}}});
+  JobOutcome outcome = RunCopy(shop, payload);
+  ASSERT_EQ(outcome.kind, JobOutcome::Kind::kSucceeded) << outcome.error;
+  EXPECT_EQ(outcome.result, json({{"stored", 1}, {"failed", 1}}));
+  EXPECT_EQ(Assets(shop, kImagePost), (std::map<int, std::string>{{0, "stored"}, {1, "failed"}}));
+  EXPECT_EQ(Sql(db_->url(), "SELECT error FROM media_asset WHERE position = 1 AND store_id = '" +
+                                shop.store_id + "'")[0][0],
+            "media_host_refused: evil.example is not an allowed media host"
+            " (VENDLY_MEDIA_ALLOWED_HOSTS)");
+  EXPECT_EQ(DraftImages(shop, kImagePost, 0).size(), 1u);  // the allowed image is shown
+  const std::string draft_id = Sql(
+      db_->url(), "SELECT id FROM product_draft WHERE store_id = '" + shop.store_id + "'")[0][0];
+  auto draft = server::FindDraft(app_->db, shop.store_id, draft_id);
+  ASSERT_TRUE(draft.ok() && *draft);
+  EXPECT_EQ((*draft)->images_status, "refused");
 }
 
 // ---- GET /api/media -----------------------------------------------------------------------------
