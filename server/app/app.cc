@@ -45,6 +45,7 @@ void RegisterHealthRoutes(Router& router, App& app) {
 void BuildServer(httplib::Server& server, Router& router, App& app) {
   HardenServer(server, app.config);
   router.set_allowed_origins(app.config.allowed_origins);
+  router.set_trusted_proxies(app.config.trusted_proxies);
   RegisterHealthRoutes(router, app);
   RegisterAuthRoutes(router, app);
   RegisterStoreRoutes(router, app);

@@ -104,6 +104,7 @@ void ReadStrings(const EnvGetter& getenv, Config& c) {
   str("META_OAUTH_SCOPES", &c.oauth_scopes);
   str("VENDLY_METRICS_TOKEN", &c.metrics_token);
   str("VENDLY_MEDIA_ALLOWED_HOSTS", &c.media_allowed_hosts);
+  str("VENDLY_TRUSTED_PROXIES", &c.trusted_proxies_list);
 }
 
 Status ReadInts(const EnvGetter& getenv, Config& c) {
@@ -163,12 +164,16 @@ Status ReadInts(const EnvGetter& getenv, Config& c) {
   return Status::Ok();
 }
 
-// The media host policy: VENDLY_MEDIA_ALLOWED_HOSTS, and loopback when META_GRAPH_URL is on it.
+// The media host policy (VENDLY_MEDIA_ALLOWED_HOSTS, and loopback when META_GRAPH_URL is on it) and
+// the trusted proxies (VENDLY_TRUSTED_PROXIES).
 Status ResolveMediaHosts(Config& c) {
   std::string error;
   auto patterns = vendly::ParseMediaHostPatterns(c.media_allowed_hosts, &error);
   if (!patterns) return Status::InvalidRequest("VENDLY_MEDIA_ALLOWED_HOSTS: " + error);
   c.media_hosts = vendly::MediaHostPolicyFor(*patterns, c.graph_url);
+  auto proxies = vendly::ParseTrustedProxies(c.trusted_proxies_list, &error);
+  if (!proxies) return Status::InvalidRequest("VENDLY_TRUSTED_PROXIES: " + error);
+  c.trusted_proxies = *proxies;
   return Status::Ok();
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/status.h"
+#include "vendly/client_address.h"
 #include "vendly/http_framing.h"
 #include "vendly/media_hosts.h"
 #include "vendly/retention.h"
@@ -84,6 +85,11 @@ struct Config {
   // VENDLY_HTTP_MAX_CONNECTIONS_PER_ADDRESS: open connections from one client address (0: no cap);
   // behind a reverse proxy every connection comes from the proxy: raise it or use 0 there.
   int max_connections_per_address = vendly::kMaxConnectionsPerAddress;
+  // VENDLY_TRUSTED_PROXIES: addresses and CIDR ranges of the reverse proxies in front; only a
+  // request whose peer is one of them has its client read from X-Forwarded-For
+  // (vendly/client_address.h). Empty: X-Forwarded-For is never read.
+  std::string trusted_proxies_list;
+  vendly::TrustedProxies trusted_proxies;
   // VENDLY_WORKER_THREADS: job worker threads (jobs.h) of `vendly-server` and `vendly-server
   // worker`; 0 runs no jobs in the serving process (dedicated `vendly-server worker` processes run
   // them).

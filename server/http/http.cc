@@ -349,6 +349,14 @@ vendly::RequestVerdict CheckBrowserRequest(const httplib::Request& req,
   return vendly::CheckCrossSiteRequest(facts, allowed_origins);
 }
 
+std::string ClientAddressOf(const httplib::Request& req, const vendly::TrustedProxies& proxies) {
+  std::vector<std::string> forwarded;
+  const std::size_t n = req.get_header_value_count("X-Forwarded-For");
+  for (std::size_t i = 0; i < n; ++i)
+    forwarded.push_back(req.get_header_value("X-Forwarded-For", i));
+  return vendly::ClientAddress(proxies, req.remote_addr, forwarded);
+}
+
 httplib::Server::Handler Router::Wrap(const std::string& method, const std::string& pattern,
                                       Access access, Handler handler) {
   routes_.push_back(RouteInfo{method, pattern, access});
@@ -367,7 +375,7 @@ httplib::Server::Handler Router::Wrap(const std::string& method, const std::stri
       }
     } record{method, route, res, start};
     try {
-      RequestContext ctx{req, res, std::nullopt};
+      RequestContext ctx{req, res, std::nullopt, ClientAddressOf(req, trusted_proxies_)};
       auto session = ResolveSession(db_, req);
       if (!session.ok()) {
         SendError(res, session.status());

@@ -87,6 +87,9 @@ struct RequestContext {
   const httplib::Request& req;
   httplib::Response& res;
   std::optional<Session> session;  // always set for routes that require a session
+  // Who sent the request, for per-address throttles: the peer, or behind a trusted proxy the
+  // address X-Forwarded-For names (vendly::ClientAddress).
+  std::string client_address;
 };
 
 enum class Access { kPublic, kSession };
@@ -103,6 +106,10 @@ struct RouteInfo {
 // The core's cross-site request rule (vendly::CheckCrossSiteRequest) on one request whose session
 // is resolved: the verdict, from its method, credential, body, Content-Type, Origin and
 // Sec-Fetch-Site headers.
+// The client address of `req` behind `proxies` (vendly::ClientAddress over its X-Forwarded-For
+// headers, in order).
+std::string ClientAddressOf(const httplib::Request& req, const vendly::TrustedProxies& proxies);
+
 vendly::RequestVerdict CheckBrowserRequest(const httplib::Request& req,
                                            const std::optional<Session>& session,
                                            const std::vector<std::string>& allowed_origins);
@@ -122,6 +129,12 @@ class Router {
     allowed_origins_ = std::move(origins);
   }
 
+  // The reverse proxies whose X-Forwarded-For names the client (Config::trusted_proxies); none by
+  // default, when the peer is the client.
+  void set_trusted_proxies(vendly::TrustedProxies proxies) {
+    trusted_proxies_ = std::move(proxies);
+  }
+
   void Get(const std::string& pattern, Access access, Handler handler);
   void Post(const std::string& pattern, Access access, Handler handler);
   void Patch(const std::string& pattern, Access access, Handler handler);
@@ -136,6 +149,7 @@ class Router {
   httplib::Server& server_;
   Db& db_;
   std::vector<std::string> allowed_origins_;
+  vendly::TrustedProxies trusted_proxies_;
   std::vector<RouteInfo> routes_;
 };
 

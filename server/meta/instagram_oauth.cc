@@ -22,7 +22,7 @@ constexpr const char* kCallbackDoor = "oauth_callback";
 // Counts an attempt at `door` from this client; false (and 429 answered) when it must wait.
 bool PassThrottle(App& app, RequestContext& ctx, const char* door,
                   const vendly::ThrottleRule& rule) {
-  const int wait = app.address_throttle.Take(door, ctx.req.remote_addr, rule);
+  const int wait = app.address_throttle.Take(door, ctx.client_address, rule);
   if (wait == 0) return true;
   LogWarn("oauth_throttled", {{"door", door}, {"retryAfterSeconds", wait}});
   SendTooManyAttempts(ctx.res, wait);
@@ -137,9 +137,9 @@ Step ConsumeState(App& app, const RequestContext& ctx, OAuthState* login) {
                          400};
   }
   // A state the server issued: this callback and the start it ends were no guess.
-  app.address_throttle.GiveBack(kCallbackDoor, ctx.req.remote_addr,
+  app.address_throttle.GiveBack(kCallbackDoor, ctx.client_address,
                                 vendly::kOAuthCallbackAddressRule);
-  app.address_throttle.GiveBack(kStartDoor, ctx.req.remote_addr, vendly::kOAuthStartAddressRule);
+  app.address_throttle.GiveBack(kStartDoor, ctx.client_address, vendly::kOAuthStartAddressRule);
   if (ctx.session && ctx.session->seller_id != lookup->consumed->seller_id)
     return CallbackError{"state_mismatch", "this sign-in was started by another account", 403};
   *login = *lookup->consumed;

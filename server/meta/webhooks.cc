@@ -457,7 +457,7 @@ void RegisterWebhookRoutes(Router& router, App& app) {
     const std::string token = ctx.req.get_param_value("hub.verify_token");
     const std::string challenge = ctx.req.get_param_value("hub.challenge");
     // Guessing the verify token is throttled per address (vendly::kWebhookVerifyAddressRule).
-    const int wait = app.address_throttle.Take("webhook_verify", ctx.req.remote_addr,
+    const int wait = app.address_throttle.Take("webhook_verify", ctx.client_address,
                                                vendly::kWebhookVerifyAddressRule);
     if (wait > 0) {
       LogWarn("webhook_verify_throttled", {{"retryAfterSeconds", wait}});
@@ -468,7 +468,7 @@ void RegisterWebhookRoutes(Router& router, App& app) {
       LogWarn("webhook_verify_rejected", {{"mode", mode}});
       return SendError(ctx.res, 403, "forbidden", "webhook verification failed");
     }
-    app.address_throttle.GiveBack("webhook_verify", ctx.req.remote_addr,
+    app.address_throttle.GiveBack("webhook_verify", ctx.client_address,
                                   vendly::kWebhookVerifyAddressRule);
     LogInfo("webhook_verified");
     ctx.res.status = 200;

@@ -143,7 +143,7 @@ Result<SignupInput> ReadSignup(const httplib::Request& req) {
 void Signup(App& app, RequestContext& ctx) {
   auto input = ReadSignup(ctx.req);
   if (!input.ok()) return SendError(ctx.res, input.status());
-  const std::string& address = ctx.req.remote_addr;
+  const std::string& address = ctx.client_address;
   const std::vector<Counter> counters = {
       {{ThrottleScope::kSignupAccount, input->email}, vendly::kSignupAccountRule},
       {{ThrottleScope::kSignupAddress, address}, vendly::kSignupAddressRule}};
@@ -203,7 +203,7 @@ void Login(App& app, RequestContext& ctx) {
   if (!email.ok()) return SendError(ctx.res, email.status());
   auto password = RequireString(*body, "password", 1, kMaxPasswordLength);
   if (!password.ok()) return SendError(ctx.res, password.status());
-  auto counters = LoginCounters(app, *email, ctx.req.remote_addr);
+  auto counters = LoginCounters(app, *email, ctx.client_address);
   if (!counters.ok()) return SendError(ctx.res, counters.status());
   auto wait = TakeAttempt(app, *counters);
   if (!wait.ok()) return SendError(ctx.res, wait.status());
@@ -231,7 +231,7 @@ void Login(App& app, RequestContext& ctx) {
   });
   if (!st.ok()) return SendError(ctx.res, st);
   GiveBack(app, *counters);
-  if (Status kept = RememberLoginAddress(app.db, seller->id, ctx.req.remote_addr); !kept.ok())
+  if (Status kept = RememberLoginAddress(app.db, seller->id, ctx.client_address); !kept.ok())
     LogError("login_address_not_kept", {{"error", kept.message()}});
   LogInfo("login", {{"sellerId", seller->id}, {"storeId", seller->store.id}});
   ctx.res.set_header("Set-Cookie", SessionCookie(app, token, kSessionDays * 86400));

@@ -17,9 +17,10 @@ bool IsLoopback(const std::string& address) {
 }
 
 // Empty when the caller may read the metrics; otherwise the reason.
-std::string MetricsRefusal(const Config& config, const httplib::Request& req) {
+std::string MetricsRefusal(const Config& config, const RequestContext& ctx) {
+  const httplib::Request& req = ctx.req;
   if (config.metrics_token.empty())
-    return IsLoopback(req.remote_addr) ? "" : "metrics are served to loopback clients only";
+    return IsLoopback(ctx.client_address) ? "" : "metrics are served to loopback clients only";
   const std::string auth = req.get_header_value("Authorization");
   const std::string expected = "Bearer " + config.metrics_token;
   return ConstantTimeEquals(auth, expected) ? "" : "a metrics token is required";
@@ -83,7 +84,7 @@ void RenderFigures(std::ostringstream& out, const ProductFigures& f) {
 }
 
 void ServeMetrics(App& app, RequestContext& ctx) {
-  const std::string refusal = MetricsRefusal(app.config, ctx.req);
+  const std::string refusal = MetricsRefusal(app.config, ctx);
   if (!refusal.empty()) return SendError(ctx.res, 401, "unauthorized", refusal);
   auto queue = ReadJobQueue(app.db);
   if (!queue.ok()) return SendError(ctx.res, queue.status());
