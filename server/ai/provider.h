@@ -37,6 +37,9 @@ struct AiPost {
   std::string caption;
   std::string store_currency;
   std::vector<AiImage> images;
+  // Asked before every HTTP request (retries too): "" lets it go, anything else is why not (a rate
+  // limit or budget spent), which ends Ask with that failure. Unset: every request may go.
+  std::function<std::string()> before_call;
 };
 
 // What calls to a provider used. Summed per scan into sync history.

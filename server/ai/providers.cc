@@ -72,9 +72,13 @@ class Poster {
   // POSTs JSON to prefix + path; retries 429, 5xx and failed connections up to max_retries
   // times. Never puts the headers (the key) into a failure.
   Posted Post(const std::string& path, const httplib::Headers& headers, const std::string& body,
-              AiUsage* usage) {
+              const std::function<std::string()>& before_call, AiUsage* usage) {
     const std::string full = base_.prefix + path;
     for (int attempt = 0;; ++attempt) {
+      if (before_call) {
+        std::string refused = before_call();
+        if (!refused.empty()) return Fail(std::move(refused));
+      }
       ++usage->calls;
       httplib::Result r = client_.Post(full.c_str(), headers, body, "application/json");
       std::chrono::milliseconds wait = Backoff(attempt);
@@ -142,9 +146,9 @@ class ProviderBase : public AiProvider {
   AiAnswer Ask(const AiPost& post) override {
     const auto start = Clock::now();
     AiAnswer out;
-    Posted posted =
-        poster_.Post(Path(), Headers(),
-                     Body(post).dump(-1, ' ', false, json::error_handler_t::replace), &out.usage);
+    Posted posted = poster_.Post(Path(), Headers(),
+                                 Body(post).dump(-1, ' ', false, json::error_handler_t::replace),
+                                 post.before_call, &out.usage);
     if (!posted.ok) {
       out.failure = posted.failure;
     } else {

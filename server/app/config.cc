@@ -12,6 +12,7 @@
 
 #include "crypto/crypto.h"
 #include "vendly/request_policy.h"
+#include "vendly/second_opinion.h"
 
 #ifndef VENDLY_DEFAULT_MIGRATIONS_DIR
 #define VENDLY_DEFAULT_MIGRATIONS_DIR "migrations"
@@ -232,7 +233,7 @@ Status ReadAi(const EnvGetter& getenv, AiConfig& ai) {
   str("GEMINI_API_KEY", &ai.gemini_key);
   str("GEMINI_MODEL", &ai.gemini_model);
   str("GEMINI_BASE_URL", &ai.gemini_base_url);
-  if (ai.mode != "off" && ai.mode != "unsure" && ai.mode != "all")
+  if (!vendly::ParseAiMode(ai.mode))
     return Status::InvalidRequest("VENDLY_AI_MODE must be off, unsure or all");
   if (!ai.provider.empty() && ai.provider != "openai" && ai.provider != "gemini")
     return Status::InvalidRequest("VENDLY_AI_PROVIDER must be openai or gemini");
@@ -246,7 +247,8 @@ Status ReadAi(const EnvGetter& getenv, AiConfig& ai) {
   };
   for (const UsdVar& var : {UsdVar{"VENDLY_AI_INPUT_USD_PER_MTOK", &ai.input_usd_per_mtok},
                             UsdVar{"VENDLY_AI_OUTPUT_USD_PER_MTOK", &ai.output_usd_per_mtok},
-                            UsdVar{"VENDLY_AI_DAILY_USD", &ai.daily_usd}}) {
+                            UsdVar{"VENDLY_AI_DAILY_USD", &ai.daily_usd},
+                            UsdVar{"VENDLY_AI_STORE_DAILY_USD", &ai.store_daily_usd}}) {
     const char* v = getenv(var.name);
     if (v == nullptr || *v == '\0') continue;
     if (!ParseUsd(v, var.field))

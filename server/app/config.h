@@ -39,6 +39,7 @@ struct AiConfig {
   int daily_calls = 20000;          // VENDLY_AI_DAILY_CALLS: all stores, per UTC day
   int store_daily_calls = 2000;     // VENDLY_AI_STORE_DAILY_CALLS
   double daily_usd = 5.0;           // VENDLY_AI_DAILY_USD: all stores, per UTC day
+  double store_daily_usd = 0.5;     // VENDLY_AI_STORE_DAILY_USD: per store, per UTC day
   // The provider in use ("" when the mode is off or no key is set): set by LoadConfig.
   std::string active_provider;
 };

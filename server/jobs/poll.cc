@@ -13,6 +13,7 @@
 #include <vendly/sync.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@
 #include "app/app.h"
 #include "app/log.h"
 #include "crypto/crypto.h"
+#include "jobs/ai_opinions.h"
 #include "jobs/graph_errors.h"
 #include "jobs/queue.h"
 #include "meta/instagram_oauth.h"
@@ -172,12 +174,12 @@ Status NotifyNewDrafts(Conn& conn, const std::string& store_id,
 // A new post: drafts (auto-approval applies), notifications, seen. A post whose drafts cannot be
 // written is counted as failed, its writes undone; the poll goes on.
 Status HandleNewPost(Conn& conn, const StoreSettings& store, PollRun& run, const MediaItem& post,
-                     vendly::PollTally& tally) {
+                     vendly::PollTally& tally, const PostOpinion* opinion) {
   auto history = EnsureHistory(conn, run);
   if (!history.ok()) return history.status();
   std::optional<PostOutcome> outcome;
   Status drafted = WithSavepoint(conn, "post", [&]() -> Status {
-    auto written = UpsertPostDrafts(conn, store, run.connection_id, post, *history);
+    auto written = UpsertPostDrafts(conn, store, run.connection_id, post, *history, opinion);
     if (!written.ok()) return written.status();
     outcome = *written;
     return Status::Ok();
@@ -422,6 +424,23 @@ std::optional<JobOutcome> ListPosts(JobContext& ctx, PollState& s) {
   return std::nullopt;
 }
 
+// The second opinion of a new post, asked before its transaction (jobs/ai_opinions.h); false when
+// the job lost its lease or must stop.
+bool AskAboutPost(JobContext& ctx, OpinionAsker& asker, PollState& s, const MediaItem& post,
+                  std::map<std::string, PostOpinion>* opinions) {
+  if (!asker.enabled()) return true;
+  App& app = ctx.app();
+  if (!EnsureHistory(app.db, s.run).ok()) return true;  // no history row: ask nothing
+  auto conn = app.db.Borrow(nullptr);
+  if (!conn) return true;
+  auto store = LoadStoreSettings(*conn, s.run.store_id);
+  conn.reset();
+  if (!store.ok()) return true;
+  return asker.Ask(
+      *store, {&post}, [&] { return !ctx.stopping() && ctx.Heartbeat(); }, *s.run.sync_id,
+      opinions);
+}
+
 // New and edited posts, one transaction per post (an edit that fails is counted and skipped).
 std::optional<JobOutcome> ApplyPosts(JobContext& ctx, PollState& s) {
   App& app = ctx.app();
@@ -432,12 +451,18 @@ std::optional<JobOutcome> ApplyPosts(JobContext& ctx, PollState& s) {
   }();
   if (!known.ok()) return JobOutcome::Retry(known.status().message());
   s.posts = vendly::PlanPosts(s.listing, ListedOf(s.listed), *known);
+  OpinionAsker asker(app);
   for (std::size_t i : s.posts.fresh) {
     if (!ctx.Heartbeat()) return JobOutcome::Retry("lease lost");
+    std::map<std::string, PostOpinion> opinions;
+    if (!AskAboutPost(ctx, asker, s, s.listed[i], &opinions))
+      return JobOutcome::Retry("lease lost");
+    const auto opinion = opinions.find(s.listed[i].id);
     Status st = app.db.Transaction([&](Conn& conn) -> Status {
       auto store = LoadStoreSettings(conn, s.run.store_id);
       if (!store.ok()) return store.status();
-      return HandleNewPost(conn, *store, s.run, s.listed[i], s.tally);
+      return HandleNewPost(conn, *store, s.run, s.listed[i], s.tally,
+                           opinion == opinions.end() ? nullptr : &opinion->second);
     });
     if (!st.ok()) return JobOutcome::Retry("writing drafts: " + st.message());
   }

@@ -8,10 +8,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <set>
 
 #include "app/app.h"
 #include "app/log.h"
+#include "jobs/ai_opinions.h"
 #include "jobs/graph_errors.h"
 #include "jobs/queue.h"
 #include "meta/instagram_oauth.h"
@@ -117,11 +119,13 @@ std::optional<JobOutcome> ListPosts(JobContext& ctx, const ScanRun& run,
 
 // Drafts one post and records it, on `conn` inside the chunk's transaction. One bad post must not
 // sink the scan: its writes are undone and it is counted as failed.
-Status WritePost(Conn& conn, const StoreSettings& store, const ScanRun& run,
-                 const MediaItem& post) {
+Status WritePost(Conn& conn, const StoreSettings& store, const ScanRun& run, const MediaItem& post,
+                 const std::map<std::string, PostOpinion>& opinions) {
   ScanItem item{post.id, "failed", 0, 0, ""};
+  const auto opinion = opinions.find(post.id);
   Status drafted = WithSavepoint(conn, "post", [&]() -> Status {
-    auto outcome = UpsertPostDrafts(conn, store, run.connection_id, post, run.scan_id);
+    auto outcome = UpsertPostDrafts(conn, store, run.connection_id, post, run.scan_id,
+                                    opinion == opinions.end() ? nullptr : &opinion->second);
     if (!outcome.ok()) return outcome.status();
     item = {post.id, outcome->is_product ? "drafted" : "skipped", outcome->drafts,
             outcome->products, outcome->reason};
@@ -134,10 +138,30 @@ Status WritePost(Conn& conn, const StoreSettings& store, const ScanRun& run,
   return InsertScanItem(conn, run.scan_id, item);
 }
 
+// The second opinions of a chunk of posts, asked before its transaction; an outcome instead when
+// the job must stop.
+std::optional<JobOutcome> AskAboutChunk(JobContext& ctx, OpinionAsker& asker, const ScanRun& run,
+                                        const std::vector<const MediaItem*>& chunk,
+                                        std::map<std::string, PostOpinion>* opinions) {
+  if (!asker.enabled()) return std::nullopt;
+  Status error;
+  auto conn = ctx.app().db.Borrow(&error);
+  if (!conn) return JobOutcome::Retry(error.message());
+  auto store = LoadStoreSettings(*conn, run.store_id);
+  conn.reset();
+  if (!store.ok()) return JobOutcome::Retry(store.status().message());
+  const bool going = asker.Ask(
+      *store, chunk, [&] { return !ctx.stopping() && ctx.Heartbeat(); }, run.scan_id, opinions);
+  if (going) return std::nullopt;
+  if (ctx.stopping()) return JobOutcome::Defer(std::chrono::seconds(0), "worker stopping");
+  return JobOutcome::Retry("lease lost");
+}
+
 // The posts not finished by an earlier run, a chunk per transaction.
 std::optional<JobOutcome> WritePosts(JobContext& ctx, const ScanRun& run,
                                      const std::vector<MediaItem>& posts) {
   App& app = ctx.app();
+  OpinionAsker asker(app);
   auto done = FinishedScanPosts(app.db, run.scan_id);
   if (!done.ok()) return JobOutcome::Retry(done.status().message());
   std::vector<const MediaItem*> todo;
@@ -147,11 +171,14 @@ std::optional<JobOutcome> WritePosts(JobContext& ctx, const ScanRun& run,
     if (ctx.stopping()) return JobOutcome::Defer(std::chrono::seconds(0), "worker stopping");
     if (!ctx.Heartbeat()) return JobOutcome::Retry("lease lost");
     const std::size_t end = std::min(todo.size(), start + kPostsPerTransaction);
+    std::map<std::string, PostOpinion> opinions;
+    const std::vector<const MediaItem*> chunk(todo.begin() + start, todo.begin() + end);
+    if (auto stop = AskAboutChunk(ctx, asker, run, chunk, &opinions)) return *stop;
     Status st = app.db.Transaction([&](Conn& conn) -> Status {
       auto store = LoadStoreSettings(conn, run.store_id);
       if (!store.ok()) return store.status();
       for (std::size_t i = start; i < end; ++i) {
-        Status written = WritePost(conn, *store, run, *todo[i]);
+        Status written = WritePost(conn, *store, run, *todo[i], opinions);
         if (!written.ok()) return written;
       }
       return RecountScan(conn, run.scan_id);

@@ -40,7 +40,8 @@ Json StoreJson(const StoreRow& s) {
           {"name", s.name},
           {"currency", s.currency},
           {"autoApprove", s.auto_approve},
-          {"autoApproveThreshold", s.auto_approve_threshold}};
+          {"autoApproveThreshold", s.auto_approve_threshold},
+          {"aiSecondOpinion", s.ai_second_opinion}};
 }
 
 // Creates a session for the seller; the token is returned once, only its hash is stored.
@@ -295,6 +296,9 @@ void PatchStore(App& app, RequestContext& ctx) {
   auto aa = OptionalBool(*body, "autoApprove");
   if (!aa.ok()) return SendError(ctx.res, aa.status());
   patch.auto_approve = *aa;
+  auto ai = OptionalBool(*body, "aiSecondOpinion");
+  if (!ai.ok()) return SendError(ctx.res, ai.status());
+  patch.ai_second_opinion = *ai;
   if (body->contains("autoApproveThreshold")) {
     const Json& t = (*body)["autoApproveThreshold"];
     if (!t.is_number() || t.get<double>() < 0 || t.get<double>() > 1)

@@ -60,6 +60,7 @@ Json DraftJson(const DraftRow& d) {
           {"postedAt", d.posted_at},
           {"extractedData", ToApiJson(d.extraction)},
           {"sellerEdits", d.seller_edits},
+          {"secondOpinion", d.second_opinion},
           {"current", ToApiJson(Json(vendly::DraftToJson(current.draft)))},
           {"errors", ErrorsJson(current.errors)},
           {"confidence", d.confidence},
@@ -163,18 +164,52 @@ vendly::Post PostOf(const MediaItem& post, const std::string& store_currency) {
   return input;
 }
 
+namespace {
+
+// A post's products as its drafts store them: the engine's, or the engine's merged with a model's
+// opinion (then each product's second opinion, and whether its disputed price holds it).
+struct PostProducts {
+  vendly::Extraction extraction;
+  Json products = Json::array();
+  std::vector<double> confidences;
+  std::vector<bool> held;
+  std::vector<std::optional<std::string>> opinions;
+};
+
+PostProducts ReadPost(const vendly::Post& input, const PostOpinion* opinion) {
+  PostProducts out;
+  out.extraction = vendly::Extract(input);
+  std::vector<vendly::SecondOpinion> merged;
+  if (opinion != nullptr)
+    merged = vendly::MergeSecondOpinions(out.extraction, opinion->answer, input.caption);
+  for (std::size_t i = 0; i < merged.size(); ++i) out.extraction.products[i] = merged[i].product;
+  out.products = vendly::ToJson(out.extraction)["products"];
+  for (std::size_t i = 0; i < out.extraction.products.size(); ++i) {
+    out.confidences.push_back(out.products[i].value("confidence", 0.0));
+    const bool has = i < merged.size();
+    out.held.push_back(has && merged[i].price_disputed);
+    out.opinions.push_back(
+        has ? std::optional<std::string>(
+                  SecondOpinionApiJson(merged[i], opinion->provider, opinion->model).dump())
+            : std::nullopt);
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
                                      const std::string& connection_id, const MediaItem& post,
-                                     const std::optional<std::string>& sync_history_id) {
+                                     const std::optional<std::string>& sync_history_id,
+                                     const PostOpinion* opinion) {
   PostOutcome outcome;
   const vendly::Post input = PostOf(post, store.currency);
-  const vendly::Extraction extraction = vendly::Extract(input);
-  const auto result = vendly::ToJson(extraction);
+  const PostProducts read = ReadPost(input, opinion);
+  const vendly::Extraction& extraction = read.extraction;
   outcome.is_product = extraction.is_product && !extraction.products.empty();
   std::vector<double> confidences;
   if (outcome.is_product)
-    for (const auto& product : result["products"])
-      confidences.push_back(product.value("confidence", 0.0));
+    confidences = read.confidences;
   else
     outcome.reason = input.caption.empty()       ? "no_caption"
                      : extraction.reason.empty() ? "not_a_product"
@@ -183,7 +218,7 @@ Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
   auto existing = LockPostDrafts(conn, store.id, post.id);
   if (!existing.ok()) return existing.status();
   const vendly::DraftPlan plan = vendly::PlanPostDrafts(
-      confidences, *existing, {store.auto_approve, store.auto_approve_threshold});
+      confidences, *existing, {store.auto_approve, store.auto_approve_threshold}, read.held);
   DraftWrite write{store.id,
                    post.id,
                    0,
@@ -195,11 +230,13 @@ Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
                    post.timestamp,
                    "",
                    0,
-                   sync_history_id};
+                   sync_history_id,
+                   std::nullopt};
   for (const vendly::PlannedDraft& item : plan.items) {
     if (item.action == vendly::DraftAction::kKeep) continue;  // the seller's decision stands
     write.item_index = item.item_index;
-    write.extracted_json = Json(result["products"][item.item_index]).dump();
+    write.extracted_json = read.products[item.item_index].dump();
+    write.second_opinion_json = read.opinions[item.item_index];
     write.confidence = confidences[item.item_index];
     auto written = WriteDraft(conn, write);
     if (!written.ok()) return written.status();

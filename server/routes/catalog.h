@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "ai/opinion.h"
 #include "app/status.h"
 #include "meta/graph.h"
 #include "store/columns.h"
@@ -56,9 +57,13 @@ struct PostOutcome {
 // an expired one comes back as pending; pending drafts of items the post no longer offers are
 // removed. New drafts are auto-approved when the store says so and the core finds them valid and
 // confident enough. Enqueues the copy of the post's images into the media store.
+// With a model's `opinion` of the post, each product is the core's merge of the two readings
+// (vendly::MergeSecondOpinions), its draft keeps the second opinion, and a draft whose price the
+// two dispute is never auto-approved.
 Result<PostOutcome> UpsertPostDrafts(Conn& conn, const StoreSettings& store,
                                      const std::string& connection_id, const MediaItem& post,
-                                     const std::optional<std::string>& sync_history_id);
+                                     const std::optional<std::string>& sync_history_id,
+                                     const PostOpinion* opinion = nullptr);
 
 // The result of approving one draft.
 struct Approval {

@@ -44,6 +44,14 @@ void MarkAllRead(App& app, RequestContext& ctx) {
   SendJson(ctx.res, 200, {{"success", true}, {"updated", *updated}});
 }
 
+// What the second opinion cost a scan or poll (issue 11).
+Json AiSpendJson(const AiSpend& s) {
+  return {
+      {"calls", s.calls},       {"inputTokens", s.input_tokens}, {"outputTokens", s.output_tokens},
+      {"costUsd", s.cost_usd},  {"latencyMs", s.latency_ms},     {"posts", s.posts},
+      {"failures", s.failures}, {"limited", s.limited}};
+}
+
 void SyncHistory(App& app, RequestContext& ctx) {
   auto page = ReadPageRequest(ctx.req);
   if (!page.ok()) return SendError(ctx.res, page.status());
@@ -66,7 +74,8 @@ void SyncHistory(App& app, RequestContext& ctx) {
                        {"errors", h.errors},
                        {"startedAt", h.started_at},
                        {"completedAt", h.completed_at ? Json(*h.completed_at) : Json()},
-                       {"durationMs", OptionalJson(h.duration_ms)}});
+                       {"durationMs", OptionalJson(h.duration_ms)},
+                       {"ai", AiSpendJson(h.ai)}});
   SendJson(ctx.res, 200,
            {{"history", history},
             {"pagination", PaginationJson(found->total, page->page, page->limit)}});

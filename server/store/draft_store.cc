@@ -17,7 +17,8 @@ namespace {
 const std::string kDraftColumns =
     std::string(
         "d.id, d.ig_media_id, d.item_index, d.ig_permalink, d.ig_media_type, d.ig_caption,"
-        " iso_utc(d.ig_timestamp) AS posted_at, d.extracted_data, d.seller_edits, d.confidence,"
+        " iso_utc(d.ig_timestamp) AS posted_at, d.extracted_data, d.seller_edits, d.second_opinion,"
+        " d.confidence,"
         " d.image_urls, d.video_urls, d.approval_status, d.rejection_reason, d.product_id,"
         " iso_utc(d.expires_at) AS expires_at, iso_utc(d.created_at) AS created_at,"
         " iso_utc(d.updated_at) AS updated_at,"
@@ -66,6 +67,7 @@ DraftRow DraftRowOf(const Rows& rows, int i) {
   d.extraction = JsonOf(rows.Get(i, "extracted_data"), nlohmann::json::object());
   d.extracted = vendly::DraftFromJson(d.extraction);
   d.seller_edits = JsonOf(rows.Get(i, "seller_edits"), nullptr);
+  d.second_opinion = JsonOf(rows.Get(i, "second_opinion"), nullptr);
   d.confidence = std::strtod(rows.Text(i, "confidence").c_str(), nullptr);
   d.image_urls = StringsOf(rows.Get(i, "image_urls"));
   d.video_urls = StringsOf(rows.Get(i, "video_urls"));
@@ -232,14 +234,15 @@ Result<std::optional<WrittenDraft>> WriteDraft(Conn& conn, const DraftWrite& d) 
   auto up = conn.Exec(
       "INSERT INTO product_draft (store_id, ig_media_id, item_index, ig_media_url,"
       " ig_permalink, ig_caption, ig_caption_hash, ig_media_type, ig_timestamp,"
-      " extracted_data, confidence, expires_at, sync_history_id)"
+      " extracted_data, confidence, expires_at, sync_history_id, second_opinion)"
       " VALUES ($1, $2, $3::int, $4, $5, $6, $7, $8, $9::timestamptz, $10::jsonb,"
-      "  $11::double precision, now() + make_interval(days => $12::int), $13)"
+      "  $11::double precision, now() + make_interval(days => $12::int), $13, $16::jsonb)"
       " ON CONFLICT (store_id, ig_media_id, item_index) DO UPDATE SET"
       "  ig_media_url = EXCLUDED.ig_media_url, ig_permalink = EXCLUDED.ig_permalink,"
       "  ig_caption = EXCLUDED.ig_caption, ig_caption_hash = EXCLUDED.ig_caption_hash,"
       "  ig_media_type = EXCLUDED.ig_media_type, ig_timestamp = EXCLUDED.ig_timestamp,"
       "  extracted_data = EXCLUDED.extracted_data, confidence = EXCLUDED.confidence,"
+      "  second_opinion = EXCLUDED.second_opinion,"
       "  sync_history_id = COALESCE(EXCLUDED.sync_history_id, product_draft.sync_history_id),"
       "  approval_status = 'pending', updated_at = now(),"
       "  expires_at = CASE WHEN product_draft.approval_status = ANY($15::text[])"
@@ -250,7 +253,7 @@ Result<std::optional<WrittenDraft>> WriteDraft(Conn& conn, const DraftWrite& d) 
        d.caption_hash, d.media_type, d.timestamp, d.extracted_json, std::to_string(d.confidence),
        std::to_string(vendly::kDraftLifetimeDays), d.sync_history_id,
        ArrayLiteral(vendly::StatusesWhere(vendly::RescanRewrites)),
-       ArrayLiteral(vendly::StatusesWhere(vendly::RescanRenewsLifetime))});
+       ArrayLiteral(vendly::StatusesWhere(vendly::RescanRenewsLifetime)), d.second_opinion_json});
   if (!up.ok()) return up.status();
   if (up->empty()) return std::optional<WrittenDraft>();
   return std::optional<WrittenDraft>(WrittenDraft{up->Text(0, "id"), up->Bool(0, "inserted")});

@@ -29,6 +29,8 @@ struct DraftRow {
   nlohmann::json extraction = nlohmann::json::object();
   vendly::DraftResult extracted;
   nlohmann::json seller_edits;  // null: none
+  // The model's second opinion as the draft API shows it (SecondOpinionApiJson); null: none asked.
+  nlohmann::json second_opinion;
   double confidence = 0;
   std::vector<std::string> image_urls, video_urls;
   std::string approval_status;  // as stored (vendly::ParseApprovalStatus reads it)
@@ -95,9 +97,10 @@ struct DraftWrite {
   std::string caption_hash;
   std::string media_type;
   std::string timestamp;       // ISO 8601, as Graph gave it
-  std::string extracted_json;  // the core's product
+  std::string extracted_json;  // the core's product (merged with the model's when one was asked)
   double confidence = 0;
   std::optional<std::string> sync_history_id;
+  std::optional<std::string> second_opinion_json;  // DraftRow::second_opinion; nullopt: none
 };
 struct WrittenDraft {
   std::string id;

@@ -1,5 +1,7 @@
 #include "store/history_store.h"
 
+#include <cstdlib>
+
 namespace vendly::server {
 namespace {
 
@@ -28,6 +30,14 @@ SyncHistoryRow SyncHistoryRowOf(const Rows& rows, int i) {
   h.started_at = rows.Text(i, "started_at");
   h.completed_at = rows.Get(i, "completed_at");
   h.duration_ms = OptionalInt(rows, i, "duration_ms");
+  h.ai.calls = static_cast<int>(rows.Int(i, "ai_calls"));
+  h.ai.input_tokens = rows.Int(i, "ai_input_tokens");
+  h.ai.output_tokens = rows.Int(i, "ai_output_tokens");
+  h.ai.cost_usd = std::strtod(rows.Text(i, "ai_cost_usd").c_str(), nullptr);
+  h.ai.latency_ms = rows.Int(i, "ai_latency_ms");
+  h.ai.posts = static_cast<int>(rows.Int(i, "ai_posts"));
+  h.ai.failures = static_cast<int>(rows.Int(i, "ai_failures"));
+  h.ai.limited = static_cast<int>(rows.Int(i, "ai_limited"));
   return h;
 }
 
@@ -40,7 +50,8 @@ Result<SyncHistoryPage> ListSyncHistory(Db& db, const std::string& store_id,
       "id, sync_type, trigger_source, status, total_media, total_processed, drafts_created,"
       " products_imported, products_updated, products_skipped, products_failed, api_calls_used,"
       " errors, iso_utc(started_at) AS started_at, iso_utc(completed_at) AS completed_at,"
-      " duration_ms",
+      " duration_ms, ai_calls, ai_input_tokens, ai_output_tokens, ai_cost_usd, ai_latency_ms,"
+      " ai_posts, ai_failures, ai_limited",
       "instagram_sync_history WHERE store_id = $1", "created_at DESC, id", {store_id}, page);
   if (!found.ok()) return found.status();
   SyncHistoryPage out{{}, found->total};

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/status.h"
+#include "store/ai_store.h"
 #include "store/db.h"
 #include "store/paging.h"
 
@@ -25,6 +26,7 @@ struct SyncHistoryRow {
   std::string started_at;                           // ISO 8601 UTC
   std::optional<std::string> completed_at;          // ISO 8601 UTC
   std::optional<long long> duration_ms;
+  AiSpend ai;  // what the second opinion cost
 };
 struct SyncHistoryPage {
   std::vector<SyncHistoryRow> rows;

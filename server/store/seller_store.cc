@@ -5,7 +5,7 @@ namespace {
 
 const char* kStoreColumns =
     "st.id AS store_id, st.name AS store_name, st.currency, st.auto_approve, "
-    "st.auto_approve_threshold";
+    "st.auto_approve_threshold, st.ai_second_opinion";
 
 StoreRow StoreOf(const Rows& r, int i) {
   StoreRow s;
@@ -15,6 +15,7 @@ StoreRow StoreOf(const Rows& r, int i) {
   s.auto_approve = r.Bool(i, "auto_approve");
   const auto threshold = r.Get(i, "auto_approve_threshold");
   s.auto_approve_threshold = threshold ? std::stod(*threshold) : kDefaultAutoApproveThreshold;
+  s.ai_second_opinion = r.Bool(i, "ai_second_opinion");
   return s;
 }
 
@@ -31,7 +32,7 @@ Result<SellerRow> CreateSeller(Conn& conn, const std::string& email,
   auto store = conn.Exec(
       "INSERT INTO store (seller_id, name, currency, auto_approve_threshold)"
       " VALUES ($1, $2, $3, $4::double precision) RETURNING id, auto_approve,"
-      " auto_approve_threshold",
+      " auto_approve_threshold, ai_second_opinion",
       {seller->Text(0, "id"), store_name, currency, std::to_string(auto_approve_threshold)});
   if (!store.ok()) return store.status();
   SellerRow row;
@@ -42,6 +43,7 @@ Result<SellerRow> CreateSeller(Conn& conn, const std::string& email,
   row.store.currency = currency;
   row.store.auto_approve = store->Bool(0, "auto_approve");
   row.store.auto_approve_threshold = std::stod(store->Text(0, "auto_approve_threshold"));
+  row.store.ai_second_opinion = store->Bool(0, "ai_second_opinion");
   return row;
 }
 
@@ -109,15 +111,18 @@ Result<std::optional<StoreRow>> UpdateStore(Db& db, const std::string& store_id,
   if (patch.auto_approve) auto_approve = *patch.auto_approve ? "true" : "false";
   Param threshold;
   if (patch.auto_approve_threshold) threshold = std::to_string(*patch.auto_approve_threshold);
+  Param ai;
+  if (patch.ai_second_opinion) ai = *patch.ai_second_opinion ? "true" : "false";
   auto rows = db.Exec(
       std::string(
           "UPDATE store st SET name = COALESCE($3, name), currency = COALESCE($4, currency),"
           " auto_approve = COALESCE($5::boolean, auto_approve),"
           " auto_approve_threshold = COALESCE($6::double precision, auto_approve_threshold),"
+          " ai_second_opinion = COALESCE($7::boolean, ai_second_opinion),"
           " updated_at = now() WHERE st.id = $1 AND st.seller_id = $2 RETURNING ") +
           kStoreColumns,
       {store_id, seller_id, OptionalText(patch.name), OptionalText(patch.currency), auto_approve,
-       threshold});
+       threshold, ai});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<StoreRow>();
   return std::optional<StoreRow>(StoreOf(*rows, 0));

@@ -18,6 +18,9 @@ struct StoreRow {
   std::string currency;
   bool auto_approve = false;
   double auto_approve_threshold = kDefaultAutoApproveThreshold;
+  // The seller lets a language model give its second opinion on the store's posts (issue 11; the
+  // server's VENDLY_AI_MODE must also send posts).
+  bool ai_second_opinion = true;
 };
 
 struct SellerRow {
@@ -58,6 +61,7 @@ struct StorePatch {
   std::optional<std::string> currency;
   std::optional<bool> auto_approve;
   std::optional<double> auto_approve_threshold;
+  std::optional<bool> ai_second_opinion;
 };
 // The updated store, or nullopt when it is not the seller's.
 Result<std::optional<StoreRow>> UpdateStore(Db& db, const std::string& store_id,

@@ -48,7 +48,8 @@ std::vector<std::string> StatusesWhere(bool (*rule)(ApprovalStatus)) {
 }
 
 DraftPlan PlanPostDrafts(const std::vector<double>& confidences,
-                         const std::vector<ExistingDraft>& existing, const AutoApprove& setting) {
+                         const std::vector<ExistingDraft>& existing, const AutoApprove& setting,
+                         const std::vector<bool>& held) {
   std::map<int, ApprovalStatus> by_index;
   for (const ExistingDraft& d : existing) by_index[d.item_index] = d.status;
   DraftPlan plan;
@@ -57,7 +58,8 @@ DraftPlan PlanPostDrafts(const std::vector<double>& confidences,
     PlannedDraft item{i, DraftAction::kInsert, false};
     auto found = by_index.find(i);
     if (found == by_index.end()) {
-      item.auto_approve = setting.enabled && confidences[i] >= setting.threshold;
+      const bool is_held = static_cast<std::size_t>(i) < held.size() && held[i];
+      item.auto_approve = setting.enabled && !is_held && confidences[i] >= setting.threshold;
     } else if (!RescanRewrites(found->second)) {
       item.action = DraftAction::kKeep;
     } else {

@@ -340,6 +340,31 @@ bool MayAutoApprove(const SecondOpinion& merged, double threshold) {
   return !merged.price_disputed && merged.product.confidence >= threshold;
 }
 
+std::optional<AiMode> ParseAiMode(std::string_view name) {
+  if (name == "off") return AiMode::kOff;
+  if (name == "unsure") return AiMode::kUnsure;
+  if (name == "all") return AiMode::kAll;
+  return std::nullopt;
+}
+
+const char* AiModeName(AiMode mode) {
+  switch (mode) {
+    case AiMode::kUnsure:
+      return "unsure";
+    case AiMode::kAll:
+      return "all";
+    default:
+      return "off";
+  }
+}
+
+bool ShouldAskModel(AiMode mode, const Extraction& engine, double threshold) {
+  if (mode == AiMode::kOff || !engine.is_product || engine.products.empty()) return false;
+  if (mode == AiMode::kAll) return true;
+  return std::any_of(engine.products.begin(), engine.products.end(),
+                     [&](const Product& p) { return p.confidence < threshold; });
+}
+
 ordered_json ToJson(const SecondOpinion& merged) {
   Extraction wrapper;
   wrapper.is_product = true;

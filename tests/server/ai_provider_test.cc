@@ -54,7 +54,7 @@ class AiProviderTest : public ::testing::TestWithParam<std::string> {
   }
 
   AiAnswer Ask(server::AiProvider& provider) {
-    AiPost post{kCaption, "KES", {{"image/png", std::string("\x89PNG\r\n\x1a\n-image", 14)}}};
+    AiPost post{kCaption, "KES", {{"image/png", std::string("\x89PNG\r\n\x1a\n-image", 14)}}, {}};
     return provider.Ask(post);
   }
 

@@ -55,6 +55,13 @@ TEST(DraftPlan, OnlyNewConfidentDraftsAreAutoApprovedAndOnlyWhenTheStoreSaysSo) 
   EXPECT_FALSE(off.items[0].auto_approve);
 }
 
+TEST(DraftPlan, AHeldDraftIsNeverAutoApprovedHoweverConfident) {
+  DraftPlan plan = PlanPostDrafts({0.99, 0.99, 0.99}, {}, {true, 0.1}, {true, false});
+  EXPECT_FALSE(plan.items[0].auto_approve);  // e.g. its price disputed by the second opinion
+  EXPECT_TRUE(plan.items[1].auto_approve);
+  EXPECT_TRUE(plan.items[2].auto_approve) << "an item past the held list is not held";
+}
+
 TEST(DraftLifecycle, WhatTheSellerAndTimeMayDoInEachStatus) {
   EXPECT_TRUE(SellerMayEdit(S::kPending));
   EXPECT_FALSE(SellerMayEdit(S::kExpired));

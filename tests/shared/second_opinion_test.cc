@@ -152,5 +152,26 @@ TEST(SecondOpinion, JsonFaceReportsErrorsAndMerges) {
   EXPECT_EQ(none["sources"]["price"], "engine");
 }
 
+TEST(SecondOpinion, WhichPostsAreSentToAModel) {
+  Extraction sure;
+  sure.is_product = true;
+  sure.products = {Engine(), Engine()};
+  sure.products[0].confidence = 0.95;
+  sure.products[1].confidence = 0.9;
+  Extraction unsure = sure;
+  unsure.products[1].confidence = 0.89;
+  Extraction none;  // not a product
+  EXPECT_FALSE(ShouldAskModel(AiMode::kOff, unsure, 0.9));
+  EXPECT_FALSE(ShouldAskModel(AiMode::kUnsure, sure, 0.9)) << "the line itself is sure enough";
+  EXPECT_TRUE(ShouldAskModel(AiMode::kUnsure, unsure, 0.9));
+  EXPECT_TRUE(ShouldAskModel(AiMode::kUnsure, sure, 0.96)) << "the store's own line counts";
+  EXPECT_TRUE(ShouldAskModel(AiMode::kAll, sure, 0.9));
+  EXPECT_FALSE(ShouldAskModel(AiMode::kAll, none, 0.9));
+  EXPECT_EQ(ParseAiMode("unsure"), AiMode::kUnsure);
+  EXPECT_EQ(ParseAiMode("Unsure"), std::nullopt);
+  for (AiMode m : {AiMode::kOff, AiMode::kUnsure, AiMode::kAll})
+    EXPECT_EQ(ParseAiMode(AiModeName(m)), m);
+}
+
 }  // namespace
 }  // namespace vendly

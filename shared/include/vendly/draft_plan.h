@@ -74,9 +74,12 @@ struct DraftPlan {
 // The plan for a post whose extraction found products with `confidences` (item i has confidence
 // i; empty when the post is no product), given its `existing` drafts and the store's setting: only
 // a newly inserted draft is auto-approved, when the setting is on and its confidence reaches the
-// threshold.
+// threshold, and the item is not `held` (held[i]: item i waits for the seller whatever its
+// confidence, e.g. a price the second opinion disputes, vendly/second_opinion.h; missing: not
+// held).
 DraftPlan PlanPostDrafts(const std::vector<double>& confidences,
-                         const std::vector<ExistingDraft>& existing, const AutoApprove& setting);
+                         const std::vector<ExistingDraft>& existing, const AutoApprove& setting,
+                         const std::vector<bool>& held = {});
 
 }  // namespace vendly
 

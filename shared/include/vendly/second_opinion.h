@@ -128,6 +128,17 @@ std::vector<SecondOpinion> MergeSecondOpinions(const Extraction& extraction,
 // The rule auto-approve applies: confident enough and no disputed price.
 bool MayAutoApprove(const SecondOpinion& merged, double threshold);
 
+// Which posts are sent to a model (VENDLY_AI_MODE): none, those the engine is unsure of, or all.
+enum class AiMode { kOff, kUnsure, kAll };
+std::optional<AiMode> ParseAiMode(std::string_view name);  // "off", "unsure", "all"
+const char* AiModeName(AiMode mode);
+
+// Whether a post the engine read as `engine` is worth a model's second opinion: never when the
+// engine found no product (the engine decides what the products are, so a model could only add
+// fields to nothing); in kUnsure mode only when one of its products scores below `threshold` (the
+// store's auto-approve line), so what the engine would approve on its own costs nothing.
+bool ShouldAskModel(AiMode mode, const Extraction& engine, double threshold);
+
 // The merged product as the CLI prints a product, plus "sources":{cli key: "engine"|"model"|
 // "both"} for the scored fields, "disputes":{cli key: {"engine","model","quote"}} (empty object
 // when none), "dropped":[cli keys] and "price_disputed":bool.
