@@ -36,8 +36,10 @@ std::optional<std::string> App::OpenToken(const std::string& sealed,
 void RegisterHealthRoutes(Router& router, App& app) {
   router.Get("/healthz", Access::kPublic, [&app](RequestContext& ctx) {
     Status db = app.db.Ping();
-    if (!db.ok())
+    if (!db.ok()) {
+      ctx.res.set_header("Retry-After", std::to_string(kUnavailableRetryAfterSeconds));
       return SendJson(ctx.res, 503, {{"status", "unavailable"}, {"database", "unreachable"}});
+    }
     SendJson(ctx.res, 200, {{"status", "ok"}, {"database", "ok"}});
   });
 }

@@ -144,6 +144,8 @@ Status ReadInts(const EnvGetter& getenv, Config& c) {
       {"VENDLY_SYNC_WALK_SECONDS", 1, 86400, [&](long v) { c.sync_walk_seconds = int(v); }},
       {"VENDLY_MEDIA_MAX_BYTES", 1024, 1L << 30,
        [&](long v) { c.media_max_bytes = std::size_t(v); }},
+      {"VENDLY_MEDIA_FULL_RETRY_SECONDS", 1, 86400,
+       [&](long v) { c.media_full_retry_seconds = int(v); }},
       {"VENDLY_AI_TIMEOUT_SECONDS", 1, 600, [&](long v) { c.ai.timeout_seconds = int(v); }},
       {"VENDLY_AI_MAX_RETRIES", 0, 10, [&](long v) { c.ai.max_retries = int(v); }},
       {"VENDLY_AI_CALLS_PER_MINUTE", 1, 1000000, [&](long v) { c.ai.calls_per_minute = int(v); }},

@@ -68,6 +68,9 @@ struct Config {
   // LoadConfig (vendly/media_hosts.h).
   std::string media_allowed_hosts = vendly::kDefaultMediaAllowedHosts;
   vendly::MediaHostPolicy media_hosts;
+  // VENDLY_MEDIA_FULL_RETRY_SECONDS: how long a copy waits when the media disk is full before it
+  // tries again (no attempt spent).
+  int media_full_retry_seconds = 300;
   std::string migrations_dir;  // VENDLY_MIGRATIONS_DIR; default the source tree's migrations/
   std::string meta_app_id = "sandbox-app";                        // META_APP_ID
   std::string meta_app_secret = "sandbox-secret";                 // META_APP_SECRET

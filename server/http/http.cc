@@ -142,6 +142,8 @@ Json ErrorBody(const Status& status) {
 void SendError(httplib::Response& res, const Status& status) {
   if (status.is_server_error())
     LogError("request_failed", {{"errorCode", status.code()}, {"error", status.message()}});
+  if (status.kind() == StatusKind::kUnavailable)
+    res.set_header("Retry-After", std::to_string(kUnavailableRetryAfterSeconds));
   SendJson(res, HttpStatusFor(status), ErrorBody(status));
 }
 

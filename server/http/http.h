@@ -48,7 +48,10 @@ inline int HttpStatusFor(const Status& status) { return HttpStatusFor(status.kin
 // may add keys beside "error" (e.g. "errors" with field errors).
 Json ErrorBody(const Status& status);
 // ErrorBody(status) with HttpStatusFor(status); a server error's real message is logged first.
+// A 503 (the database restarting, the pool exhausted) carries Retry-After:
+// kUnavailableRetryAfterSeconds, so a client waits and tries again.
 void SendError(httplib::Response& res, const Status& status);
+inline constexpr int kUnavailableRetryAfterSeconds = 5;
 void SendError(httplib::Response& res, int http_status, const std::string& code,
                const std::string& message);
 

@@ -22,7 +22,9 @@
 #include "jobs/graph_errors.h"
 #include "store/db.h"
 #include "store/media_store.h"
+#include "store/notification_store.h"
 #include "vendly/media_hosts.h"
+#include "vendly/notices.h"
 
 namespace vendly::server {
 namespace {
@@ -51,6 +53,13 @@ Status Unavailable(const std::string& message) {
 }
 Status Rejected(const std::string& message) {
   return {StatusKind::kRejected, kMediaRejected, message};
+}
+// A write that failed with `error`: the disk is full, or another failure to retry.
+Status WriteFailed(const std::string& what, int error) {
+  const std::string message = what + ": " + std::strerror(error);
+  if (error == ENOSPC || error == EDQUOT)
+    return {StatusKind::kUnavailable, kMediaStorageFull, message};
+  return Unavailable(message);
 }
 
 bool StartsWith(std::string_view text, std::string_view prefix) {
@@ -162,27 +171,29 @@ Result<std::string> Download(const vendly::MediaHostPolicy& policy, const std::s
   }
 }
 
-// Writes `bytes` to `path` through a temporary file in the same directory, then renames it.
+// Writes `bytes` to `path` through a temporary file in the same directory, then renames it. A
+// failed write leaves no temporary file behind (a full disk gets its space back).
 Status WriteFileAtomically(const fs::path& path, std::string_view bytes) {
   const fs::path tmp = path.parent_path() / (".tmp-" + HexEncode(RandomBytes(8)));
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0)
-    return Unavailable("cannot create a file in the media directory: " +
-                       std::string(std::strerror(errno)));
+  if (fd < 0) return WriteFailed("cannot create a file in the media directory", errno);
   std::size_t written = 0;
+  int error = 0;
   while (written < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
+    if (n <= 0) {
+      error = n < 0 ? errno : ENOSPC;  // a write of nothing: no room left
+      break;
+    }
     written += std::size_t(n);
   }
-  const bool ok = written == bytes.size() && ::fsync(fd) == 0;
-  const int saved_errno = errno;
-  ::close(fd);
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int error = ok ? errno : saved_errno;
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0 && ::rename(tmp.c_str(), path.c_str()) != 0) error = errno;
+  if (error != 0) {
     ::unlink(tmp.c_str());
-    return Unavailable("cannot write to the media directory: " + std::string(std::strerror(error)));
+    return WriteFailed("cannot write to the media directory", error);
   }
   // The rename is durable once the directory is.
   int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -382,7 +393,7 @@ Result<StoredMedia> StoreMediaBytes(const Config& config, std::string_view bytes
   const fs::path dir = fs::path(config.media_dir) / media.sha256.substr(0, 2);
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) return Unavailable("cannot create the media directory: " + ec.message());
+  if (ec) return WriteFailed("cannot create the media directory", ec.value());
   const fs::path path = dir / name;
   // Content-addressed: a file of that name and size holds these bytes already.
   if (fs::file_size(path, ec) == bytes.size() && !ec) return media;
@@ -463,6 +474,7 @@ struct CopyRun {
   std::optional<FreshUrls> fresh;
   std::optional<JobOutcome> stop;  // the refresh said the job cannot go on now
   std::string transient;           // the first transient failure of this run
+  bool storage_full = false;       // the media disk is full: the run stops, the job waits
   int stored = 0;
   int failed = 0;
 };
@@ -498,8 +510,9 @@ std::optional<JobOutcome> CopySource(JobContext& ctx, const CopyRequest& request
   } else if (copy.status().code() == kMediaRejected || copy.status().code() == kMediaHostRefused) {
     status = "failed";
     ++run->failed;
-  } else {  // unavailable, or expired even when fresh: try again later
+  } else {  // unavailable, the disk full, or expired even when fresh: try again later
     status = "pending";
+    if (copy.status().code() == kMediaStorageFull) run->storage_full = true;
     if (run->transient.empty()) run->transient = copy.status().message();
   }
   if (!copy.ok())
@@ -511,6 +524,20 @@ std::optional<JobOutcome> CopySource(JobContext& ctx, const CopyRequest& request
   Status saved = SaveCopy(app.db, request, used, copy, status);
   if (!saved.ok()) return JobOutcome::Retry(saved.message());
   return std::nullopt;
+}
+
+// The media disk is full: the seller hears of it once (no second notice while one is unread), and
+// the copy waits for room without spending an attempt, however long that takes.
+JobOutcome WaitForRoom(App& app, const CopyRequest& request, const std::string& why) {
+  const vendly::Notice notice = vendly::MediaStorageFullNotice();
+  Status told = app.db.Transaction([&](Conn& conn) -> Status {
+    auto added = AddNotificationOnce(conn, request.store_id,
+                                     {notice.kind, notice.title, notice.body, Json::object()});
+    return added.ok() ? Status::Ok() : added.status();
+  });
+  if (!told.ok()) return JobOutcome::Retry(told.message());
+  LogError("media_storage_full", {{"storeId", request.store_id}, {"error", why}});
+  return JobOutcome::Defer(std::chrono::seconds(app.config.media_full_retry_seconds), why);
 }
 
 }  // namespace
@@ -546,12 +573,13 @@ JobOutcome CopyPostMedia(JobContext& ctx) {
     }
     if (!ctx.Heartbeat()) return JobOutcome::Retry("the lease ran out; another worker has the job");
     if (auto end = CopySource(ctx, request, source, &run)) return *end;
-    if (run.stop) break;
+    if (run.stop || run.storage_full) break;
   }
 
   Status written = WriteImageUrls(app, request);
   if (!written.ok()) return JobOutcome::Retry(written.message());
   if (run.stop) return *run.stop;
+  if (run.storage_full) return WaitForRoom(app, request, run.transient);
   if (!run.transient.empty()) return JobOutcome::Retry(run.transient);
   return JobOutcome::Succeeded({{"stored", run.stored}, {"failed", run.failed}});
 }

@@ -30,6 +30,8 @@ inline constexpr char kMediaExpired[] = "media_expired";          // 403/410: ge
 inline constexpr char kMediaUnavailable[] = "media_unavailable";  // network, 5xx, disk: retry
 inline constexpr char kMediaRejected[] = "media_rejected";  // not an image, too big, 404: give up
 // kMediaHostRefused (store/media_store.h): the host is not allowed (vendly/media_hosts.h): give up
+// The media directory's disk is full (ENOSPC, EDQUOT): wait for room without spending attempts.
+inline constexpr char kMediaStorageFull[] = "media_storage_full";
 
 struct MediaType {
   std::string ext;           // "jpg", "png", "webp", "gif"
@@ -58,7 +60,8 @@ std::string MediaUrl(const Config& config, const std::string& name);
 // Checks `bytes` (an image of at most config.media_max_bytes) and writes them, once, to
 // <media_dir>/<aa>/<sha256>.<ext> (a temporary file renamed into place, so a reader never sees a
 // partial file; the same bytes twice leave one file). Errors: kMediaRejected when the bytes are not
-// an image or too large, kMediaUnavailable when the file cannot be written.
+// an image or too large, kMediaStorageFull when the disk has no room (no partial file is left),
+// kMediaUnavailable when the file cannot be written otherwise.
 Result<StoredMedia> StoreMediaBytes(const Config& config, std::string_view bytes);
 
 // Downloads `url` (http or https; at most 3 redirects; 10 s to connect, 20 s between reads, 60 s in
@@ -103,8 +106,11 @@ JobSpec MediaCopyJob(const std::string& store_id, const std::string& connection_
 // Succeeded when every source is stored or failed for good ({"stored","failed"}); Retry while a
 // download or the Graph API fails transiently; Defer when Meta throttles or the runner stops; Dead
 // for a malformed payload, a connection that is gone, or a token Meta rejects (the seller
-// reconnects and the next scan copies again). Whatever the outcome, the URLs stored so far are
-// written first, so a draft shows the images in hand while the rest are pending.
+// reconnects and the next scan copies again). A full media disk stops the run: the copy waits
+// (Defer, config.media_full_retry_seconds, no attempt spent) until there is room, and the store's
+// seller gets one media_storage_full notice (none while an unread one is there). Whatever the
+// outcome, the URLs stored so far are written first, so a draft shows the images in hand while
+// the rest are pending (its imagesStatus says so).
 JobOutcome CopyPostMedia(JobContext& ctx);
 
 // Registers CopyPostMedia for kind "media_copy".

@@ -1,7 +1,9 @@
 #include "store/db.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 
@@ -39,7 +41,19 @@ Conn::~Conn() {
   if (conn_) PQfinish(conn_);
 }
 
-bool Conn::healthy() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
+bool Conn::healthy() const {
+  return conn_ && PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+}
+
+bool Conn::StillOpen() const {
+  if (!healthy()) return false;
+  pollfd fd{PQsocket(conn_), POLLIN, 0};
+  int ready;
+  do {
+    ready = ::poll(&fd, 1, 0);
+  } while (ready < 0 && errno == EINTR);
+  return ready == 0;
+}
 
 namespace {
 Status ErrorFrom(pg_result* res, pg_conn* conn) {
@@ -47,6 +61,12 @@ Status ErrorFrom(pg_result* res, pg_conn* conn) {
   std::string sqlstate = state ? state : "";
   std::string message = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  // The connection is gone (the server restarted or crashed: libpq marks it bad), or the server
+  // says it is shutting down or starting (57P01-57P03) or the link failed (class 08): try later.
+  if (PQstatus(conn) != CONNECTION_OK || sqlstate.rfind("57P", 0) == 0 ||
+      sqlstate.rfind("08", 0) == 0)
+    return Status::Unavailable("database connection lost: " +
+                               (sqlstate.empty() ? message : sqlstate + ": " + message));
   if (sqlstate == "23505") return Status::Conflict("unique_violation", message);
   if (sqlstate.rfind("22", 0) == 0) return Status::InvalidRequest(message);
   return {StatusKind::kInternal, "database_error",
@@ -89,7 +109,7 @@ Db::~Db() {
 std::unique_ptr<Conn, std::function<void(Conn*)>> Db::Borrow(Status* error) {
   auto release = [this](Conn* c) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (c->healthy()) {
+    if (c->healthy()) {  // a lost connection or one left inside a transaction is closed
       idle_.push_back(c);
     } else {
       delete c;
@@ -104,12 +124,8 @@ std::unique_ptr<Conn, std::function<void(Conn*)>> Db::Borrow(Status* error) {
       if (error) *error = Status::Unavailable("database pool exhausted");
       return {nullptr, release};
     }
-    if (!idle_.empty()) {
-      Conn* c = idle_.back();
-      idle_.pop_back();
-      return {c, release};
-    }
-    ++open_;
+    if (Conn* c = TakeIdleLocked()) return {c, release};
+    ++open_;  // every idle one was dead, or none was idle and there is room
   }
   pg_conn* raw = PQconnectdb(conninfo_.c_str());
   if (PQstatus(raw) != CONNECTION_OK) {
@@ -133,6 +149,26 @@ std::unique_ptr<Conn, std::function<void(Conn*)>> Db::Borrow(Status* error) {
   return {new Conn(raw), release};
 }
 
+Conn* Db::TakeIdleLocked() {
+  int dropped = 0;
+  Conn* found = nullptr;
+  while (!idle_.empty() && !found) {
+    Conn* c = idle_.back();
+    idle_.pop_back();
+    if (c->StillOpen()) {
+      found = c;
+    } else {
+      delete c;
+      --open_;
+      ++dropped;
+    }
+  }
+  if (dropped > 0)
+    LogWarn("db_connection_dropped",
+            {{"connections", dropped}, {"reason", "closed by the server"}});
+  return found;
+}
+
 Status Db::Ping() {
   Status error;
   auto conn = Borrow(&error);
@@ -148,6 +184,8 @@ Result<Rows> Db::Exec(const std::string& sql, const Params& params) {
   auto result = conn->Exec(sql, params);
   if (!result.ok() && result.status().code() == "database_error")
     LogError("db_query", {{"error", result.status().message()}});
+  if (!result.ok() && result.status().kind() == StatusKind::kUnavailable)
+    LogWarn("db_unavailable", {{"error", result.status().message()}});
   return result;
 }
 
@@ -156,12 +194,21 @@ Status Db::Transaction(const std::function<Status(Conn&)>& body) {
   auto conn = Borrow(&error);
   if (!conn) return error;
   auto begin = conn->Exec("BEGIN");
+  if (!begin.ok() && begin.status().kind() == StatusKind::kUnavailable) {
+    // Lost between the check and BEGIN: nothing ran on it, so another connection may begin.
+    conn.reset();
+    conn = Borrow(&error);
+    if (!conn) return error;
+    begin = conn->Exec("BEGIN");
+  }
   if (!begin.ok()) return begin.status();
   Status status = body(*conn);
   if (!status.ok()) {
     (void)conn->Exec("ROLLBACK");
     if (status.code() == "database_error")
       LogError("db_transaction", {{"error", status.message()}});
+    if (status.kind() == StatusKind::kUnavailable)
+      LogWarn("db_unavailable", {{"error", status.message()}});
     return status;
   }
   auto commit = conn->Exec("COMMIT");

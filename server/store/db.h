@@ -55,11 +55,17 @@ class Conn {
 
   // Runs one statement with $1..$n parameters. On a database error the Status carries code
   // "unique_violation" (409) for SQLSTATE 23505, "invalid_request" (400) for 22xxx data errors,
-  // else "database_error" (500), with the server's message (never shown to clients).
+  // "unavailable" (503) when the connection to the server is lost (a restart, a crash), else
+  // "database_error" (500), with the server's message (never shown to clients).
   Result<Rows> Exec(const std::string& sql, const Params& params = {});
   // Runs a script of several statements without parameters (migrations only).
   Status ExecScript(const std::string& sql);
   bool healthy() const;
+  // True when an idle connection can be lent again: libpq sees it open, no transaction is left on
+  // it, and the server has sent nothing since its last answer. An idle connection's server speaks
+  // only to end it (a restart, a crash, a terminated backend: a notice, then the end of the
+  // stream), so a readable socket means it is gone. One poll(2), no round trip.
+  bool StillOpen() const;
 
  private:
   pg_conn* conn_;
@@ -75,12 +81,19 @@ class Db {
   // Runs one statement on a pooled connection (autocommit).
   Result<Rows> Exec(const std::string& sql, const Params& params = {});
   // Runs `body` inside BEGIN ... COMMIT on one connection; rolls back when body returns an error.
+  // A connection found lost at BEGIN (nothing ran on it) is replaced once.
   Status Transaction(const std::function<Status(Conn&)>& body);
-  // Lends a connection for work that needs one session (advisory locks). nullptr, and the reason in
-  // *error when `error` is not null, when no connection can be opened.
+  // Lends a connection for work that needs one session (advisory locks). An idle connection is
+  // checked (Conn::StillOpen) before it is lent; one the server closed is dropped and another
+  // opened, so a database restart costs no request an error. nullptr, and the reason in *error
+  // when `error` is not null (Unavailable: 503), when no connection can be opened.
   std::unique_ptr<Conn, std::function<void(Conn*)>> Borrow(Status* error);
 
  private:
+  // An idle connection that is still open, or nullptr when none is (the dead ones are closed).
+  // Requires mutex_.
+  Conn* TakeIdleLocked();
+
   std::string conninfo_;
   int pool_size_;
   int open_ = 0;

@@ -19,6 +19,18 @@ Result<bool> HasUnreadNotification(Conn& conn, const std::string& store_id,
   return !rows->empty();
 }
 
+Result<bool> AddNotificationOnce(Conn& conn, const std::string& store_id, const Notification& n) {
+  auto locked = conn.Exec("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                          {"notification:" + store_id + ":" + n.kind});
+  if (!locked.ok()) return locked.status();
+  auto unread = HasUnreadNotification(conn, store_id, n.kind);
+  if (!unread.ok()) return unread.status();
+  if (*unread) return false;
+  Status added = AddNotification(conn, store_id, n);
+  if (!added.ok()) return added;
+  return true;
+}
+
 Result<std::vector<NotificationRow>> ListNotifications(Db& db, const std::string& store_id,
                                                        bool unread_only, int limit) {
   auto rows = db.Exec(

@@ -22,6 +22,13 @@ struct Notification {
 // Adds `notification` for the store, inside the caller's transaction.
 Status AddNotification(Conn& conn, const std::string& store_id, const Notification& notification);
 
+// Adds `notification` unless the store has an unread one of its kind, inside the caller's
+// transaction: a warning that many jobs may raise at once (a full media disk) reaches the seller
+// once. Concurrent callers queue on a transaction lock of the store and kind, so only the first
+// adds. Returns whether it added one.
+Result<bool> AddNotificationOnce(Conn& conn, const std::string& store_id,
+                                 const Notification& notification);
+
 // Whether the store has an unread notification of `kind` (a repeated warning is not repeated).
 Result<bool> HasUnreadNotification(Conn& conn, const std::string& store_id,
                                    const std::string& kind);

@@ -47,6 +47,13 @@ namespace {
 std::string Posts(int n) { return std::to_string(n) + (n == 1 ? " post" : " posts"); }
 }  // namespace
 
+Notice MediaStorageFullNotice() {
+  return {"media_storage_full", "Product photos are waiting",
+          "Our storage for product photos is full, so some drafts show no photos yet. They are "
+          "copied automatically as soon as there is room; nothing is lost and you need to do "
+          "nothing."};
+}
+
 Notice DeletionsHeldNotice(int deleted, int unsure) {
   std::string body;
   if (deleted > 0)

@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 
+#include "scan_support.h"
 #include "test_support.h"
 
 namespace vendly::test {
@@ -90,49 +91,12 @@ class ScanTest : public IntegrationTest<ScanTest> {
     return scan;
   }
 
-  // The drafts each post of `ig` should have: the core's product count, from the sandbox's world.
   std::map<std::string, int> ExpectedDrafts(const std::string& ig, bool include_videos = true) {
-    std::map<std::string, int> expected;
-    auto world = Body(meta_->Get(("/_sandbox/accounts/" + std::string(ig) + "/media").c_str()));
-    for (const auto& m : world["data"]) {
-      if (!include_videos && m.value("media_type", "") == "VIDEO") continue;
-      Post post;
-      post.id = m["id"];
-      post.caption = m.value("caption", "");
-      post.store_currency = "KES";
-      post.media_type = m.value("media_type", "");
-      post.children = m.contains("children") ? static_cast<int>(m["children"].size()) : 1;
-      Extraction e = Extract(post);
-      expected[post.id] = e.is_product ? static_cast<int>(e.products.size()) : 0;
-    }
-    return expected;
+    return test::ExpectedDrafts(*meta_, ig, include_videos);
   }
-
-  // The drafts each post has in the database.
-  std::map<std::string, int> ActualDrafts() {
-    std::map<std::string, int> actual;
-    for (const auto& row : Sql(db_->url(),
-                               "SELECT ig_media_id, count(*), count(DISTINCT item_index) FROM"
-                               " product_draft GROUP BY ig_media_id")) {
-      EXPECT_EQ(row[1], row[2]) << "duplicate item index for " << row[0];
-      actual[row[0]] = std::stoi(row[1]);
-    }
-    return actual;
-  }
-
+  std::map<std::string, int> ActualDrafts() { return test::ActualDrafts(db_->url()); }
   void ExpectExactDrafts(const std::map<std::string, int>& expected) {
-    std::map<std::string, int> actual = ActualDrafts();
-    int posts = 0, drafts = 0;
-    for (const auto& [id, n] : expected) {
-      const int got = actual.count(id) ? actual[id] : 0;
-      EXPECT_EQ(got, n) << "post " << id;
-      posts += n > 0;
-      drafts += n;
-    }
-    for (const auto& [id, n] : actual)
-      EXPECT_TRUE(expected.count(id)) << "draft for unknown post " << id;
-    EXPECT_GT(posts, 0);
-    EXPECT_GT(drafts, posts);  // some posts offer several items
+    test::ExpectExactDrafts(db_->url(), expected);
   }
 
   int ListingCalls(const std::string& ig) {

@@ -71,6 +71,14 @@ TEST(Notices, DeletionsHeldSaysWhatWasHeldAndWhatToCheck) {
 
 // Meta's 190 subcodes each need a different step from the seller; "reconnect" alone is wrong for a
 // checkpoint (459), an unconfirmed user (464) or a lost Page role (492).
+TEST(Notices, MediaStorageFullSaysNothingIsLostAndNothingIsToDo) {
+  const Notice n = MediaStorageFullNotice();
+  EXPECT_EQ(n.kind, "media_storage_full");
+  EXPECT_EQ(n.title, "Product photos are waiting");
+  EXPECT_NE(n.body.find("nothing is lost"), std::string::npos) << n.body;
+  EXPECT_NE(n.body.find("copied automatically"), std::string::npos) << n.body;
+}
+
 TEST(Notices, TokenInvalidAdviceNamesTheStepForEachSubcode) {
   EXPECT_NE(TokenInvalidAdvice(458).find("removed from your Facebook account"), std::string::npos);
   EXPECT_NE(TokenInvalidAdvice(459).find("security check"), std::string::npos);

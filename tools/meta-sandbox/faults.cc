@@ -53,7 +53,7 @@ std::optional<Fault> FaultFromJson(const json& d, std::string* error) {
       *error = "items must be within 0..100";
       return std::nullopt;
     }
-  } else if (fault.type == "truncate") {
+  } else if (fault.type == "truncate" || fault.type == "drop") {
     fault.keep = d.value("keep", 0.5);
     if (!(fault.keep >= 0.0 && fault.keep < 1.0)) {
       *error = "keep must be within [0, 1)";
@@ -61,7 +61,7 @@ std::optional<Fault> FaultFromJson(const json& d, std::string* error) {
     }
   } else {
     *error =
-        "type must be one of throttle, error, token_error, graph_error, slow, truncate, "
+        "type must be one of throttle, error, token_error, graph_error, slow, truncate, drop, "
         "short_page";
     return std::nullopt;
   }
@@ -82,7 +82,7 @@ json FaultToJson(const Fault& fault) {
   if (fault.subcode) out["subcode"] = fault.subcode;
   if (fault.status) out["status"] = fault.status;
   if (fault.type == "slow") out["delay_ms"] = fault.delay_ms;
-  if (fault.type == "truncate") out["keep"] = fault.keep;
+  if (fault.type == "truncate" || fault.type == "drop") out["keep"] = fault.keep;
   if (fault.type == "short_page") out["items"] = fault.items;
   return out;
 }
@@ -153,6 +153,13 @@ FaultDecision EvaluateFaultsLocked(World& world, const std::string& endpoint,
       if (!decision.keep) {
         ++fault.fired;
         decision.keep = fault.keep;
+      }
+      continue;
+    }
+    if (fault.type == "drop") {
+      if (!decision.drop) {
+        ++fault.fired;
+        decision.drop = fault.keep;
       }
       continue;
     }

@@ -1,6 +1,6 @@
 // Faults on demand: parsing the control API's fault descriptions and deciding, per Graph call,
-// which fault (if any) applies: a throttling error, a transient 5xx, a token error, a slow answer
-// or a truncated body.
+// which fault (if any) applies: a throttling error, a transient 5xx, a token error, a slow answer,
+// a truncated body or a connection cut in the middle of the body.
 #ifndef VENDLY_SERVER_SANDBOX_FAULTS_H_
 #define VENDLY_SERVER_SANDBOX_FAULTS_H_
 
@@ -25,6 +25,7 @@ struct FaultDecision {
   int64_t delay_ms = 0;
   std::optional<GraphReply> reply;    // replaces the real answer
   std::optional<double> keep;         // truncate the body to this fraction
+  std::optional<double> drop;         // send this fraction of the body, then close the connection
   std::optional<int64_t> page_items;  // short_page: a media page holds at most this many items
   int throttle_code = 0;              // when reply is a throttling error
 };

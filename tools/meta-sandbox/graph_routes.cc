@@ -674,6 +674,7 @@ struct Outcome {
   std::string body;
   httplib::Headers headers;
   int64_t delay_ms = 0;
+  std::optional<double> drop;  // the fraction of the body sent before the connection is cut
 };
 
 Outcome RunGraphCall(Store& store, const GraphCall& call) {
@@ -715,6 +716,7 @@ Outcome RunGraphCall(Store& store, const GraphCall& call) {
   Outcome out;
   out.status = reply.status;
   out.delay_ms = decision.delay_ms;
+  out.drop = decision.drop;
   out.body = DumpMeta(reply.body);
   if (decision.keep)
     out.body.resize(static_cast<size_t>(static_cast<double>(out.body.size()) * *decision.keep));
@@ -793,7 +795,17 @@ void Write(httplib::Response& response, const Outcome& outcome) {
     std::this_thread::sleep_for(std::chrono::milliseconds(outcome.delay_ms));
   response.status = outcome.status;
   for (const auto& [name, value] : outcome.headers) response.set_header(name, value);
-  response.set_content(outcome.body, "application/json; charset=UTF-8");
+  if (!outcome.drop) return response.set_content(outcome.body, "application/json; charset=UTF-8");
+  // A drop: the headers promise the whole body, a part of it is sent, then the connection closes
+  // (a provider that returns false makes cpp-httplib give up on the connection).
+  const std::size_t sent =
+      static_cast<std::size_t>(static_cast<double>(outcome.body.size()) * *outcome.drop);
+  response.set_content_provider(
+      outcome.body.size(), "application/json; charset=UTF-8",
+      [body = outcome.body, sent](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+        if (offset < sent) sink.write(body.data() + offset, sent - offset);
+        return false;
+      });
 }
 
 // POST / with batch=[{"method","relative_url"}]: each item runs (and counts) as its own call.

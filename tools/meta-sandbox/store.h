@@ -109,8 +109,8 @@ struct AuthCode {
 // filters; after `after` matching calls it fires on the next `count` ones (-1: until cleared).
 struct Fault {
   int id = 0;
-  std::string type;           // throttle | error | slow | truncate | token_error | short_page
-  std::string endpoint;       // e.g. "GET /{ig-user-id}/media"; empty: any
+  std::string type;      // throttle | error | slow | truncate | drop | token_error | short_page
+  std::string endpoint;  // e.g. "GET /{ig-user-id}/media"; empty: any
   std::string path_contains;  // substring of the request path; empty: any
   std::string account;        // Instagram account id the call concerns; empty: any
   int64_t after = 0;
@@ -121,7 +121,7 @@ struct Fault {
   int subcode = 0;       // token_error: 463 (expired), 460, 458, 467, ...
   int status = 0;        // error: HTTP status (500, 502, 503)
   int64_t delay_ms = 0;  // slow
-  double keep = 0.5;     // truncate: fraction of the body sent
+  double keep = 0.5;     // truncate, drop: fraction of the body sent
   int64_t items =
       0;  // short_page: media items a page keeps (0: an empty page that still has paging.next)
   std::string message;  // optional override of the error message

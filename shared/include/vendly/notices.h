@@ -63,6 +63,9 @@ struct LoginReminder {
 };
 // nullopt before kLoginReminderDays (and for a negative age: a clock that went back).
 std::optional<LoginReminder> LoginAgeReminder(long long age_seconds);
+// "media_storage_full": the server's disk for copied images is full; the drafts' images are
+// copied once there is room again (nothing to do for the seller but wait).
+Notice MediaStorageFullNotice();
 // "instagram_data_removed": the seller asked Facebook to remove our app's data.
 Notice InstagramDataRemovedNotice();
 

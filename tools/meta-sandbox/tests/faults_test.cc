@@ -1,5 +1,5 @@
 // Faults on demand: throttling after N calls, token errors, transient 5xx, truncated JSON, slow
-// answers, and the HTTP hardening (chunked and oversize bodies).
+// answers, connections dropped mid-body, and the HTTP hardening (chunked and oversize bodies).
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -137,8 +137,9 @@ TEST_F(Faults, MalformedControlBodiesAre400) {
   EXPECT_EQ(Get("/_sandbox/nothing-here").status, 404);
 }
 
-// Sends raw request bytes and returns the status line of the answer.
-std::string RawStatusLine(int port, const std::string& request) {
+// Sends raw request bytes and returns what the server sent: its status line only, or with
+// `until_closed` every byte until it closes the connection (or 5 s pass).
+std::string RawAnswer(int port, const std::string& request, bool until_closed = false) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -156,12 +157,41 @@ std::string RawStatusLine(int port, const std::string& request) {
   }
   std::string answer;
   char buffer[1024];
-  ssize_t n;
-  while (answer.find("\r\n") == std::string::npos && (n = recv(fd, buffer, sizeof buffer, 0)) > 0) {
+  ssize_t n = 1;
+  while ((until_closed || answer.find("\r\n") == std::string::npos) &&
+         (n = recv(fd, buffer, sizeof buffer, 0)) > 0) {
     answer.append(buffer, static_cast<size_t>(n));
   }
   close(fd);
+  if (until_closed) return n == 0 ? answer : "not closed: " + answer;
   return answer.substr(0, answer.find("\r\n"));
+}
+
+std::string RawStatusLine(int port, const std::string& request) { return RawAnswer(port, request); }
+
+TEST_F(Faults, DropCutsTheConnectionMidBody) {
+  ASSERT_EQ(
+      PostJson(
+          "/_sandbox/faults",
+          {{"type", "drop"}, {"keep", 0.5}, {"count", 1}, {"endpoint", "GET /{ig-user-id}/media"}})
+          .status,
+      201);
+  const std::string answer =
+      RawAnswer(port(), "GET " + media_ + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", true);
+  ASSERT_EQ(answer.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << answer;
+  const auto head_end = answer.find("\r\n\r\n");
+  ASSERT_NE(head_end, std::string::npos);
+  const auto length_at = answer.find("Content-Length: ");
+  ASSERT_NE(length_at, std::string::npos) << answer;
+  const std::size_t promised = std::stoul(answer.substr(length_at + 16));
+  const std::size_t sent = answer.size() - head_end - 4;
+  EXPECT_GT(sent, 0u);
+  EXPECT_EQ(sent, promised / 2) << "half the body, then the connection closed";
+  EXPECT_EQ(Get("/_sandbox/faults").json_body["faults"][0]["fired"], 1);
+  // The fault fired once: the next call is whole.
+  Reply whole = Get(media_);
+  EXPECT_EQ(whole.status, 200);
+  EXPECT_FALSE(whole.json_body.is_discarded());
 }
 
 TEST_F(Faults, RefusesChunkedAndOversizeBodiesBeforeReadingThem) {
