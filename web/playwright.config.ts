@@ -88,6 +88,13 @@ function servers(r: E2ERun): PlaywrightTestConfig['webServer'] {
         // walks), so the conflicts test sees an edit promptly.
         VENDLY_POLL_MIN_SECONDS: '2',
         VENDLY_SYNC_WALK_SECONDS: '2',
+        // The second opinion (issue 11) from the sandbox's fake OpenAI endpoint, for every post: the editor
+        // shows each field's source (tests/e2e/second-opinion.spec.ts). The key is the fake's, not a secret.
+        VENDLY_AI_MODE: 'all',
+        VENDLY_AI_PROVIDER: 'openai',
+        OPENAI_API_KEY: 'sandbox-key',
+        OPENAI_BASE_URL: `${r.sandboxUrl}/v1`,
+        OPENAI_MODEL: 'sandbox-gpt',
       },
     },
     {

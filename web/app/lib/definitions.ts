@@ -1,7 +1,9 @@
 // Shapes of vendly-server's answers (server/README.md and server/API.md, plan section 5) and of the
 // dashboard's form states.
 // Field names, currencies, categories and limits are the core's (constants.ts), never listed here.
-import type { ApiDraftJson, ApiEdits, ApiProductJson, ConflictField as CoreConflictField, ListField } from '@/app/lib/constants';
+import type { ApiDraftJson, ApiEdits, ApiProductJson, ConflictField as CoreConflictField, FieldInfo, ListField, ScoredField } from '@/app/lib/constants';
+
+type ScoredFieldInfo = Extract<FieldInfo, { scored: true }>;
 
 export type Currency = string; // one of constants.ts CURRENCIES
 
@@ -67,6 +69,23 @@ export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired';
 // null clears an optional field.
 export type DraftEdits = ApiEdits;
 
+// A language model's second opinion on a draft (issue 11), merged field by field by the core
+// (vendly/second_opinion.h): where each scored field's value came from and, when the two sources
+// disagree, both readings, in the draft's JSON shape for that field.
+export type OpinionSource = 'engine' | 'model' | 'both';
+export type FieldOpinion<F extends ScoredField = ScoredField> = {
+  source: OpinionSource;
+  disputed: boolean;
+  engine: ApiDraftJson[F] | null;
+  model: ApiDraftJson[F] | null;
+};
+export type SecondOpinion = {
+  provider: 'openai' | 'gemini';
+  model: string;
+  // Keyed by the registry's field id (name, price, oldPrice, ...), not the API key.
+  fields: { [F in ScoredFieldInfo as F['id']]?: FieldOpinion<F['api']> };
+};
+
 export type Draft = {
   id: string;
   igMediaId: string;
@@ -84,6 +103,7 @@ export type Draft = {
   imageUrls: string[];
   videoUrls: string[];
   approvalStatus: ApprovalStatus;
+  secondOpinion: SecondOpinion | null; // null: no model was asked
   rejectionReason: string | null;
   productId: string | null;
   expiresAt: string;

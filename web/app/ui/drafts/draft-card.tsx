@@ -5,12 +5,18 @@ import { formatMoney } from '@/app/lib/money';
 import { expiresIn } from '@/app/lib/time';
 import { Confidence } from '@/app/ui/catalog/confidence';
 import { MediaThumb } from '@/app/ui/catalog/media-thumb';
+import { readingText } from '@/app/ui/drafts/second-opinion';
 
 const STATUS_BADGE: Record<string, { text: string; tone: string }> = {
   approved: { text: '✓ Imported', tone: 'ok' },
   rejected: { text: 'Rejected', tone: 'muted' },
   expired: { text: 'Expired', tone: 'warn' },
 };
+
+// The caption and the AI model read different prices: never auto-approved, the seller chooses.
+export function priceDisputed(d: Draft): boolean {
+  return Boolean(d.secondOpinion?.fields.price?.disputed);
+}
 
 export function draftName(d: Draft): string {
   return d.current.name.trim() || 'Untitled product';
@@ -44,11 +50,12 @@ export function DraftCard({
   const pending = draft.approvalStatus === 'pending';
   const badge = STATUS_BADGE[draft.approvalStatus];
   const needsFix = draft.errors.length > 0;
+  const priceDispute = priceDisputed(draft) ? draft.secondOpinion?.fields.price : undefined;
   return (
     <li className={`draft-card${selected ? ' selected' : ''}`} data-testid="draft-card" data-draft-id={draft.id} aria-label={name}>
       <div className="draft-media">
         <MediaThumb src={draft.imageUrls[0]} alt={name} />
-        {pending ? (
+        {pending && !priceDispute ? (
           <input
             type="checkbox"
             className="draft-select"
@@ -80,6 +87,12 @@ export function DraftCard({
             To approve: {draft.errors.map((e) => e.message).join(' ')}
           </p>
         ) : null}
+        {pending && priceDispute ? (
+          <p className="field-warn small" data-testid="draft-price-disputed">
+            Choose the price: the caption says {readingText('price', priceDispute.engine, d.currency)}, the AI model{' '}
+            {readingText('price', priceDispute.model, d.currency)}.
+          </p>
+        ) : null}
         {problem ? (
           <p className="field-error small" role="alert">
             {problem}
@@ -90,9 +103,9 @@ export function DraftCard({
         ) : null}
         <div className="draft-actions">
           {pending && variant === 'drafts' ? (
-            needsFix ? (
+            needsFix || priceDispute ? (
               <button type="button" className="small-button" onClick={onEdit} disabled={busy}>
-                Fix &amp; approve
+                {needsFix ? 'Fix & approve' : 'Choose price & approve'}
               </button>
             ) : (
               <button type="button" className="small-button" onClick={onApprove} disabled={busy} aria-label={`Approve ${name}`}>
@@ -105,7 +118,7 @@ export function DraftCard({
               ✗ Reject
             </button>
           ) : null}
-          {pending && !(variant === 'drafts' && needsFix) ? (
+          {pending && !(variant === 'drafts' && (needsFix || priceDispute)) ? (
             <button type="button" className="small-button secondary" onClick={onEdit} disabled={busy} aria-label={`Edit ${name}`}>
               ✏ Edit
             </button>

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { FieldError as CoreFieldError, Span } from '@core/vendly_catalog';
 import { approveDraft, saveDraft } from '@/app/lib/actions';
-import { API, CATEGORIES, CURRENCIES, fieldByApi, type ApiDraftJson } from '@/app/lib/constants';
+import { API, CATEGORIES, CURRENCIES, fieldByApi, type ApiDraftJson, type ScoredField } from '@/app/lib/constants';
 import type { Draft, DraftEdits, FieldProblem, Product } from '@/app/lib/definitions';
 import { AMOUNT_FIELDS, editsOf, formOf, type Amounts, type DraftForm, type ListField } from '@/app/lib/draft-form';
 import { applyEdits, extract, isError, parsePrice } from '@/app/lib/wasm';
@@ -11,6 +11,7 @@ import { MediaThumb } from '@/app/ui/catalog/media-thumb';
 import { ChipEditor } from '@/app/ui/catalog/chip-editor';
 import { FieldError, FormAlert } from '@/app/ui/form-messages';
 import { Modal } from '@/app/ui/modal';
+import { FieldOpinionLine, opinionOf, PROVIDER_NAMES } from '@/app/ui/drafts/second-opinion';
 
 export type EditorResult = { kind: 'saved'; draft: Draft } | { kind: 'approved'; product: Product };
 
@@ -43,7 +44,8 @@ export async function readAmount(text: string): Promise<number | null | undefine
 
 // The plan's edit modal (6.3): the draft's fields, checked by the core as the seller types (no server
 // call), the caption with the evidence of each field, re-extraction in the browser, and Save draft /
-// Save & approve.
+// Save & approve. When a model gave a second opinion, each field says where its value came from and a
+// disputed field shows both readings; a disputed price waits for the seller's choice before approval.
 export function DraftEditor({
   draft,
   storeCurrency,
@@ -64,6 +66,11 @@ export function DraftEditor({
   const [pending, setPending] = useState<'save' | 'approve' | null>(null);
   const ids = useId();
   const id = (f: string) => `${ids}-${f}`;
+  const opinion = draft.secondOpinion ?? null;
+  const modelName = opinion ? `${PROVIDER_NAMES[opinion.provider] ?? opinion.provider} ${opinion.model}` : '';
+  // The fields the seller has set since the editor opened (typed, or picked a reading).
+  const [decided, setDecided] = useState<ReadonlySet<string>>(() => new Set());
+  const priceToChoose = Boolean(opinionOf(opinion, 'price')?.disputed) && !decided.has('price');
 
   // Live validation by the core, on every keystroke. A newer run makes an older one's answer stale.
   useEffect(() => {
@@ -92,6 +99,7 @@ export function DraftEditor({
 
   const set = <K extends keyof DraftForm>(key: K, value: DraftForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
+    setDecided((d) => (d.has(key) ? d : new Set(d).add(key)));
     setServer((s) => ({ ...s, problems: { ...s.problems, [key]: undefined }, message: undefined }));
   };
 
@@ -152,6 +160,18 @@ export function DraftEditor({
   const currencies: readonly string[] = CURRENCIES.includes(form.currency) ? CURRENCIES : [form.currency, ...CURRENCIES];
   const categoryKnown = (CATEGORIES as readonly string[]).includes(form.category);
   const blocking = check ? check.count : 0;
+  const opinionLine = (f: ScoredField) => (
+    <FieldOpinionLine
+      field={f}
+      title={fieldByApi(f)?.title ?? f}
+      opinion={opinionOf(opinion, f)}
+      modelName={modelName}
+      currency={form.currency}
+      form={form[f]}
+      mustChoose={f === 'price' && priceToChoose}
+      onUse={(v) => set(f, v as DraftForm[typeof f])}
+    />
+  );
 
   return (
     <Modal title="Edit product details" onClose={onClose} className="editor">
@@ -170,6 +190,11 @@ export function DraftEditor({
             void submit('save');
           }}
         >
+          {opinion ? (
+            <p className="hint" data-testid="second-opinion">
+              Checked by a second reader: {modelName}. Each field says where its value came from.
+            </p>
+          ) : null}
           <label htmlFor={id('name')}>
             Product name <span aria-hidden="true">*</span>
           </label>
@@ -181,6 +206,7 @@ export function DraftEditor({
             aria-invalid={invalid('name')}
             aria-describedby={describedBy('name')}
           />
+          {opinionLine('name')}
           <FieldError id={id('name-error')} message={problem('name')} />
 
           <div className="row2">
@@ -197,6 +223,7 @@ export function DraftEditor({
               <p id={id('price-hint')} className="hint">
                 Empty shows “DM for price”.
               </p>
+              {opinionLine('price')}
               <FieldError id={id('price-error')} message={problem('price')} />
             </div>
             <div>
@@ -214,6 +241,7 @@ export function DraftEditor({
                   </option>
                 ))}
               </select>
+              {opinionLine('currency')}
               <FieldError id={id('currency-error')} message={problem('currency')} />
             </div>
           </div>
@@ -230,6 +258,7 @@ export function DraftEditor({
           <p id={id(`${OLD_PRICE}-hint`)} className="hint">
             Optional: shown struck through next to the price.
           </p>
+          {opinionLine(OLD_PRICE)}
           <FieldError id={id(`${OLD_PRICE}-error`)} message={problem(OLD_PRICE)} />
 
           <label htmlFor={id('description')}>Description</label>
@@ -259,11 +288,14 @@ export function DraftEditor({
               </option>
             ))}
           </select>
+          {opinionLine('category')}
           <FieldError id={id('category-error')} message={problem('category')} />
 
           <ChipEditor legend="Tags" noun="tag" values={form.tags} onAdd={(v) => void addChip('tags', v)} onRemove={(i) => removeChip('tags', i)} error={problem('tags')} placeholder="e.g. denim" />
           <ChipEditor legend="Sizes" noun="size" values={form.sizes} onAdd={(v) => void addChip('sizes', v)} onRemove={(i) => removeChip('sizes', i)} error={problem('sizes')} placeholder="e.g. M, 42" />
+          {opinionLine('sizes')}
           <ChipEditor legend="Colours" noun="colour" values={form.colors} onAdd={(v) => void addChip('colors', v)} onRemove={(i) => removeChip('colors', i)} error={problem('colors')} placeholder="e.g. black" />
+          {opinionLine('colors')}
         </form>
 
         <section className="editor-caption" aria-labelledby={id('caption-heading')}>
@@ -294,12 +326,14 @@ export function DraftEditor({
               ? 'Loading the catalog engine…'
               : blocking
                 ? `Fix ${blocking === 1 ? 'the highlighted field' : `the ${blocking} highlighted fields`} to approve.`
-                : 'Ready to approve.'}
+                : priceToChoose
+                  ? 'Choose the price to approve: the caption and the AI model disagree.'
+                  : 'Ready to approve.'}
           {check?.problems.form ? ` ${check.problems.form}` : ''}
         </p>
         <FormAlert error={server.error ?? server.problems.form} message={server.message} />
         <div className="actions">
-          <button type="button" onClick={() => void submit('approve')} disabled={!check || blocking > 0 || pending !== null}>
+          <button type="button" onClick={() => void submit('approve')} disabled={!check || blocking > 0 || priceToChoose || pending !== null}>
             {pending === 'approve' ? 'Approving…' : 'Save & approve'}
           </button>
           <button type="button" className="secondary" onClick={() => void submit('save')} disabled={!check || check.unreadable || pending !== null}>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { approveDraft, batchApproveDrafts } from '@/app/lib/actions';
 import type { Draft } from '@/app/lib/definitions';
-import { DraftCard, draftName } from '@/app/ui/drafts/draft-card';
+import { DraftCard, draftName, priceDisputed } from '@/app/ui/drafts/draft-card';
 import { DraftEditor, type EditorResult } from '@/app/ui/drafts/draft-editor';
 import { RejectDialog } from '@/app/ui/drafts/reject-dialog';
 
@@ -33,7 +33,12 @@ export function DraftGrid({
   const [notice, setNotice] = useState<Notice | null>(null);
   const [batchPending, setBatchPending] = useState(false);
 
-  const pendingIds = useMemo(() => drafts.filter((d) => d.approvalStatus === 'pending').map((d) => d.id), [drafts]);
+  // A draft whose price the caption and the AI model dispute is approved only from its editor, once the
+  // seller has chosen the price: it is not among the drafts a batch approves.
+  const pendingIds = useMemo(
+    () => drafts.filter((d) => d.approvalStatus === 'pending' && !priceDisputed(d)).map((d) => d.id),
+    [drafts],
+  );
   // Only drafts still listed and pending stay selected (a refresh may have removed some).
   const chosen = pendingIds.filter((id) => selected.has(id));
   const allChosen = pendingIds.length > 0 && chosen.length === pendingIds.length;

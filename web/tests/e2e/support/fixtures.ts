@@ -59,6 +59,13 @@ export async function connectInstagram(page: Page, userName: string): Promise<vo
   await expect(page).toHaveURL(/\?connected=1$/);
 }
 
+// The store's switch for the AI second opinion (PATCH /api/stores/:id {"aiSecondOpinion"}).
+export async function setSecondOpinion(page: Page, on: boolean): Promise<void> {
+  const me = (await (await page.request.get('/api/me')).json()) as { store: { id: string } };
+  const res = await page.request.patch(`/api/stores/${me.store.id}`, { ...sameOrigin(), data: { aiSecondOpinion: on } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
 type Fixtures = {
   seller: Seller;
   sandbox: { post: (path: string, body: unknown) => Promise<unknown>; delete: (path: string) => Promise<void> };
@@ -72,6 +79,9 @@ export const test = base.extend<Fixtures>({
     const seller = newSeller(info);
     const res = await page.request.post('/api/auth/signup', { data: { ...seller, currency: 'KES' } });
     expect(res.status(), await res.text()).toBe(201);
+    // The e2e server asks the sandbox's fake model about every post (playwright.config.ts); a store has
+    // the second opinion only where its test turns it on (tests/e2e/second-opinion.spec.ts).
+    await setSecondOpinion(page, false);
     await page.goto('/dashboard');
     await expect(page.getByTestId('store-name')).toHaveText(seller.storeName);
     await use(seller);
