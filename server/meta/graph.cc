@@ -230,9 +230,10 @@ GraphJson GraphClient::Send(const std::string& method, const std::string& path_a
     }
     ++calls_made_;
     Metrics::Global().RecordGraphCall();
-    httplib::Result r = method == "POST" ? http_->Post(path_and_query.c_str(), form_body,
-                                                       "application/x-www-form-urlencoded")
-                                         : http_->Get(path_and_query.c_str());
+    httplib::Result r = method == "POST"     ? http_->Post(path_and_query.c_str(), form_body,
+                                                           "application/x-www-form-urlencoded")
+                        : method == "DELETE" ? http_->Delete(path_and_query.c_str())
+                                             : http_->Get(path_and_query.c_str());
     GraphError error;
     if (!r) {
       error.kind = GraphErrorKind::kTransient;
@@ -291,6 +292,15 @@ GraphJson GraphClient::Post(const std::string& path, const QueryParams& params,
   QueryParams q = params;
   if (!access_token.empty()) q.emplace_back("access_token", access_token);
   return Send("POST", VersionedPath(path), EncodeQuery(q));
+}
+
+GraphJson GraphClient::Delete(const std::string& path, const QueryParams& query,
+                              const std::string& access_token) {
+  QueryParams q = query;
+  if (!access_token.empty()) q.emplace_back("access_token", access_token);
+  std::string pq = VersionedPath(path);
+  if (!q.empty()) pq += "?" + EncodeQuery(q);
+  return Send("DELETE", pq, "");
 }
 
 GraphOutcome<int> GraphClient::ForEachPage(const std::string& path, const QueryParams& query,
@@ -444,6 +454,20 @@ class FacebookLoginPlatform : public InstagramPlatform {
     return GraphOutcome<bool>{success, {}};
   }
 
+  GraphOutcome<bool> UnsubscribeWebhooks(const LinkedAccount& account) override {
+    GraphJson r =
+        graph_.Delete(account.page_id + "/subscribed_apps", {}, account.page_access_token);
+    if (!r.ok()) return GraphOutcome<bool>::Fail(r.error);
+    return GraphOutcome<bool>{Confirmed(*r.value), {}};
+  }
+
+  GraphOutcome<bool> RevokeGrant(const std::string& user_id) override {
+    GraphJson r =
+        graph_.Delete(user_id + "/permissions", {}, options_.app_id + "|" + options_.app_secret);
+    if (!r.ok()) return GraphOutcome<bool>::Fail(r.error);
+    return GraphOutcome<bool>{Confirmed(*r.value), {}};
+  }
+
   GraphOutcome<json> Account(const std::string& ig_user_id, const std::string& token) override {
     GraphJson r = graph_.Get(
         ig_user_id, {{"fields", "id,username,name,profile_picture_url,media_count"}}, token);
@@ -475,6 +499,13 @@ class FacebookLoginPlatform : public InstagramPlatform {
     e.kind = GraphErrorKind::kBadResponse;
     e.message = message;
     return e;
+  }
+
+  // Meta confirms a change with {"success": true}, or a bare true.
+  static bool Confirmed(const json& body) {
+    if (body.is_boolean()) return body.get<bool>();
+    return body.is_object() && body.contains("success") && body["success"].is_boolean() &&
+           body["success"].get<bool>();
   }
 
   static GraphOutcome<OAuthToken> ReadToken(const json& body) {

@@ -105,6 +105,9 @@ class GraphClient {
   // POST with the parameters form-encoded in the body.
   GraphJson Post(const std::string& path, const QueryParams& params,
                  const std::string& access_token);
+  // DELETE /{version}/{path}?{query}&access_token=...
+  GraphJson Delete(const std::string& path, const QueryParams& query,
+                   const std::string& access_token);
   // GETs `path` and every page after it by `paging.next` until `next` is absent (a short or empty
   // page with `next` continues), `on_page` returns false, or `max_pages` pages were read. Each
   // page's `data` array goes to on_page. Returns the number of pages read, or the first error.
@@ -183,6 +186,11 @@ class InstagramPlatform {
       const std::string& user_token) = 0;
   // Subscribes the app to the account's webhooks.
   virtual GraphOutcome<bool> SubscribeWebhooks(const LinkedAccount& account) = 0;
+  // Undoes SubscribeWebhooks (the Page's subscription to the app); true when Meta confirmed.
+  virtual GraphOutcome<bool> UnsubscribeWebhooks(const LinkedAccount& account) = 0;
+  // Revokes the app's grant of the user (`user_id`, app-scoped): every token of the user stops
+  // working. Uses the app token, so it works after the user token lapsed; true when confirmed.
+  virtual GraphOutcome<bool> RevokeGrant(const std::string& user_id) = 0;
   // id and username of an Instagram account; a 190 error here means the stored token is dead.
   virtual GraphOutcome<nlohmann::json> Account(const std::string& ig_user_id,
                                                const std::string& token) = 0;

@@ -370,15 +370,51 @@ void GetConnection(App& app, RequestContext& ctx) {
   SendJson(ctx.res, 200, {{"connected", true}, {"connection", ConnectionJson(**summary)}});
 }
 
+// What disconnecting undid on Meta's side, best effort (our row is gone either way): "revoked",
+// "failed" (Meta refused or could not be reached), or "skipped" (nothing to undo; the grant is also
+// kept while another store's connection signed in by the same Facebook user still needs it).
+struct MetaRevocation {
+  std::string grant = "skipped";
+  std::string subscription = "skipped";
+  bool kept() const { return grant == "failed" || subscription == "failed"; }
+};
+
+// The Page's webhook subscription first (it needs the Page token, which revoking the grant ends),
+// then the grant (DELETE /{user-id}/permissions with the app token).
+MetaRevocation RevokeAtMeta(App& app, const RemovedConnection& removed) {
+  MetaRevocation done;
+  if (removed.login_path != "facebook_login") return done;
+  auto platform = app.new_platform();
+  std::optional<std::string> page_token;
+  if (removed.sealed_token) page_token = app.OpenToken(*removed.sealed_token, removed.token_key_id);
+  if (removed.page_id) {
+    GraphOutcome<bool> sub = GraphOutcome<bool>::Fail({});
+    if (page_token)
+      sub = platform->UnsubscribeWebhooks({*removed.page_id, "", *page_token, "", ""});
+    done.subscription = sub.ok() && *sub.value ? "revoked" : "failed";
+  }
+  if (removed.fb_user_id && removed.others_of_user == 0) {
+    auto grant = platform->RevokeGrant(*removed.fb_user_id);
+    done.grant = grant.ok() && *grant.value ? "revoked" : "failed";
+  }
+  return done;
+}
+
 void DeleteConnection(App& app, RequestContext& ctx) {
   auto removed = RemoveConnection(app.db, ctx.session->store_id);
   if (!removed.ok()) return SendError(ctx.res, removed.status());
   if (!*removed)
     return SendError(ctx.res, 404, "not_connected", "no Instagram account is connected");
   (void)CancelStoreJobs(app.db, ctx.session->store_id, "");
-  LogInfo("instagram_disconnected",
-          {{"storeId", ctx.session->store_id}, {"connectionId", **removed}});
-  SendJson(ctx.res, 200, {{"success", true}, {"message", "Instagram account disconnected"}});
+  const MetaRevocation meta = RevokeAtMeta(app, **removed);
+  LogInfo("instagram_disconnected", {{"storeId", ctx.session->store_id},
+                                     {"connectionId", (*removed)->id},
+                                     {"grant", meta.grant},
+                                     {"subscription", meta.subscription}});
+  SendJson(ctx.res, 200,
+           {{"success", true},
+            {"message", vendly::DisconnectedMessage(meta.kept())},
+            {"meta", {{"grant", meta.grant}, {"subscription", meta.subscription}}}});
 }
 
 void ValidateConnection(App& app, RequestContext& ctx) {

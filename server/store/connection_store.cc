@@ -83,12 +83,24 @@ Result<SavedConnection> UpsertConnection(Db& db, const ConnectionGrant& g) {
                          saved->Text(0, "status")};
 }
 
-Result<std::optional<std::string>> RemoveConnection(Db& db, const std::string& store_id) {
-  auto rows =
-      db.Exec("DELETE FROM instagram_connection WHERE store_id = $1 RETURNING id", {store_id});
+Result<std::optional<RemovedConnection>> RemoveConnection(Db& db, const std::string& store_id) {
+  auto rows = db.Exec(
+      "DELETE FROM instagram_connection c WHERE store_id = $1 RETURNING id, login_path,"
+      " fb_user_id, fb_page_id, access_token_ciphertext, access_token_key_id,"
+      " (SELECT count(*) FROM instagram_connection o WHERE o.fb_user_id = c.fb_user_id"
+      "  AND o.id <> c.id) AS others",
+      {store_id});
   if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<std::string>();
-  return std::optional<std::string>(rows->Text(0, "id"));
+  if (rows->empty()) return std::optional<RemovedConnection>();
+  RemovedConnection r;
+  r.id = rows->Text(0, "id");
+  r.login_path = rows->Text(0, "login_path");
+  r.fb_user_id = rows->Get(0, "fb_user_id");
+  r.page_id = rows->Get(0, "fb_page_id");
+  r.sealed_token = DecodeByteaHex(rows->Text(0, "access_token_ciphertext"));
+  r.token_key_id = rows->Text(0, "access_token_key_id");
+  r.others_of_user = std::stoll(rows->Text(0, "others"));
+  return std::optional<RemovedConnection>(std::move(r));
 }
 
 Status MarkConnectionValidated(Db& db, const std::string& id, const std::string& store_id,

@@ -84,8 +84,18 @@ struct SavedConnection {
 // account is connected to another store.
 Result<SavedConnection> UpsertConnection(Db& db, const ConnectionGrant& grant);
 
-// Deletes the store's connection: its id; nullopt when there was none.
-Result<std::optional<std::string>> RemoveConnection(Db& db, const std::string& store_id);
+// A connection just deleted, with what undoing it on Meta's side needs.
+struct RemovedConnection {
+  std::string id;
+  std::string login_path;
+  std::optional<std::string> fb_user_id;
+  std::optional<std::string> page_id;
+  std::optional<std::string> sealed_token;  // the token in use (the Page's); nullopt if malformed
+  std::string token_key_id;
+  long long others_of_user = 0;  // other connections signed in by the same Facebook user
+};
+// Deletes the store's connection; nullopt when there was none.
+Result<std::optional<RemovedConnection>> RemoveConnection(Db& db, const std::string& store_id);
 
 // Meta accepted the connection's token just now: active again, username refreshed, error cleared.
 Status MarkConnectionValidated(Db& db, const std::string& id, const std::string& store_id,

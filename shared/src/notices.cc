@@ -120,6 +120,13 @@ std::optional<LoginReminder> LoginAgeReminder(long long age_seconds) {
   return r;
 }
 
+std::string DisconnectedMessage(bool meta_kept) {
+  if (!meta_kept) return "Instagram account disconnected; our access was removed on Facebook too";
+  return "Instagram account disconnected here, but Facebook did not confirm that our access was "
+         "removed. To remove it yourself, open Facebook Settings, Business integrations, and "
+         "remove our app";
+}
+
 Notice InstagramDataRemovedNotice() {
   return {"instagram_data_removed", "Instagram disconnected",
           "Your Instagram data was removed at your request through Facebook."};

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "test_support.h"
+#include "vendly/notices.h"
 
 namespace vendly::test {
 namespace {
@@ -190,6 +191,61 @@ TEST_F(SandboxFlowTest, MetasDeauthorizeCallbackRemovesTheConnection) {
   ASSERT_EQ(out["delivered"], true) << d->body;
   EXPECT_EQ(out["status"], 200) << d->body;
   EXPECT_EQ(Connection(session)["connected"], false);
+}
+
+// The sandbox's record of Meta's side: whether the app's grant of `user` stands (and how often it
+// was revoked), and whether `page` is subscribed to the app's webhooks.
+struct MetaSide {
+  bool authorized = false;
+  int revocations = 0;
+  bool subscribed = false;
+};
+MetaSide SandboxSide(httplib::Client& meta, const std::string& user, const std::string& page) {
+  MetaSide side;
+  const json users = Body(meta.Get("/_sandbox/users"));
+  for (const auto& u : users["users"]) {
+    if (u["id"] != user) continue;
+    side.authorized = u.value("app_authorized", false);
+    side.revocations = u.value("grant_revocations", 0);
+    for (const auto& p : u["pages"])
+      if (p["id"] == page) side.subscribed = p.value("subscribed", false);
+  }
+  return side;
+}
+
+// Disconnect undoes the connection on Meta's side too: the Page's webhook subscription
+// (DELETE /{page-id}/subscribed_apps) and the app's grant (DELETE /{user-id}/permissions), and says
+// so; when Meta does not confirm, the row is gone all the same and the answer says what was kept.
+TEST_F(SandboxFlowTest, DisconnectRevokesTheGrantAndTheSubscriptionAtMeta) {
+  const std::string session = Signup("disconnect@duka.co");
+  ExpectDashboard(Consent(session, kWanjiru, "continue"), "connected=1");
+  MetaSide before = SandboxSide(*meta_, kWanjiru, sandbox_accounts::kWanjiruPage);
+  ASSERT_TRUE(before.authorized && before.subscribed);
+  auto d = Call(*vendly_, "DELETE", "/api/instagram/connection", {}, session);
+  ASSERT_TRUE(d);
+  ASSERT_EQ(d->status, 200) << d->body;
+  EXPECT_EQ(Body(d)["meta"], json({{"grant", "revoked"}, {"subscription", "revoked"}}));
+  EXPECT_EQ(Body(d)["message"], vendly::DisconnectedMessage(false));
+  MetaSide after = SandboxSide(*meta_, kWanjiru, sandbox_accounts::kWanjiruPage);
+  EXPECT_FALSE(after.authorized);
+  EXPECT_EQ(after.revocations, before.revocations + 1);
+  EXPECT_FALSE(after.subscribed);
+  EXPECT_EQ(Connection(session)["connected"], false);
+
+  // Meta down: the connection is removed here all the same (after the Graph client's retries of
+  // each call), and the answer says Meta kept it.
+  vendly_->set_read_timeout(30, 0);
+  ExpectDashboard(Consent(session, kWanjiru, "continue"), "connected=1");
+  ASSERT_TRUE(meta_->Post("/_sandbox/faults", json{{"type", "error"}, {"status", 503}}.dump(),
+                          "application/json"));
+  d = Call(*vendly_, "DELETE", "/api/instagram/connection", {}, session);
+  ASSERT_TRUE(meta_->Delete("/_sandbox/faults"));
+  ASSERT_TRUE(d);
+  ASSERT_EQ(d->status, 200) << d->body;
+  EXPECT_EQ(Body(d)["meta"], json({{"grant", "failed"}, {"subscription", "failed"}}));
+  EXPECT_EQ(Body(d)["message"], vendly::DisconnectedMessage(true));
+  EXPECT_EQ(Connection(session)["connected"], false);
+  EXPECT_TRUE(SandboxSide(*meta_, kWanjiru, sandbox_accounts::kWanjiruPage).authorized);
 }
 
 TEST_F(SandboxFlowTest, MetasWebhookVerificationSucceeds) {

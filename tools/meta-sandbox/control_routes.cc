@@ -118,8 +118,13 @@ void Install(httplib::Server& server, Store& store) {
         if (page.subscribed) entry["subscribed_fields"] = page.subscribed_fields;
         pages.push_back(entry);
       }
-      users.push_back(
-          {{"id", user.id}, {"name", user.name}, {"label", user.label}, {"pages", pages}});
+      users.push_back({{"id", user.id},
+                       {"name", user.name},
+                       {"label", user.label},
+                       {"pages", pages},
+                       {"app_authorized", user.app_authorized},
+                       {"grant_revocations", user.grant_revocations},
+                       {"declined", user.declined}});
     }
     Reply(response, 200, {{"users", users}});
   });

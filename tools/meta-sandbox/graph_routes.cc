@@ -182,6 +182,12 @@ class GraphHandler {
     if (s.size() == 1 && s[0] == "debug_token") return DebugTokenLocked(store_, call_);
     if (s.empty()) return MetaError("Unsupported get request.", "GraphMethodException", 100);
 
+    // DELETE /{user-id}/permissions takes the app token too (Meta: "a user access token or an
+    // app access token for the current app"), so a grant can be revoked after the user token died.
+    if (call_.method == "DELETE" && s.size() == 2 && s[1] == "permissions" &&
+        world_.users.count(s[0]) &&
+        ConstantTimeEquals(call_.token, world_.app_id + "|" + world_.app_secret))
+      return RevokeGrant(world_.users.at(s[0]));
     if (call_.token.empty()) {
       if (s[0] == "me") {
         return MetaError(
@@ -275,17 +281,25 @@ class GraphHandler {
       json data = json::array();
       for (const auto& scope : token_->scopes)
         data.push_back({{"permission", scope}, {"status", "granted"}});
+      for (const auto& scope : user.declined) {
+        if (std::find(token_->scopes.begin(), token_->scopes.end(), scope) == token_->scopes.end())
+          data.push_back({{"permission", scope}, {"status", "declined"}});
+      }
       return Ok({{"data", data}});
     }
-    if (call_.method == "DELETE") {
-      // Deauthorisation: every token of this user (and its Page tokens) stops working, as subcode
-      // 458.
-      for (auto& [value, token] : world_.tokens) {
-        if (token.user_id == user.id) token.invalid_subcode = 458;
-      }
-      return Ok({{"success", true}});
-    }
+    if (call_.method == "DELETE") return RevokeGrant(world_.users.at(user.id));
     return Unsupported(call_.method, user.id);
+  }
+
+  // Deauthorisation: every token of this user (and its Page tokens) stops working, as subcode
+  // 458, until the user signs in again; /_sandbox/users shows it.
+  GraphReply RevokeGrant(User& user) {
+    for (auto& [value, token] : world_.tokens) {
+      if (token.user_id == user.id) token.invalid_subcode = 458;
+    }
+    user.app_authorized = false;
+    ++user.grant_revocations;
+    return Ok({{"success", true}});
   }
 
   json RenderPage(const Page& page, const std::vector<FieldNode>& fields) {

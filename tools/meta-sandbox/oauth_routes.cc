@@ -153,6 +153,7 @@ void Confirm(Store& store, const httplib::Request& request, httplib::Response& r
       response.set_content(DialogError("Choose a user to log in as."), "text/html; charset=utf-8");
       return;
     }
+    world.users.at(user_id).app_authorized = true;  // a new sign-in grants the app again
     AuthCode code;
     code.user_id = user_id;
     code.redirect_uri = redirect_uri;

@@ -190,7 +190,10 @@ bool Store::Load(std::string* error) {
   json users;
   if (!ReadJsonFile(dir / "users.json", &users, error)) return false;
   for (const auto& u : users.value("users", json::array())) {
-    User user{StringOr(u, "id", ""), StringOr(u, "name", ""), StringOr(u, "label", ""), {}};
+    User user;
+    user.id = StringOr(u, "id", "");
+    user.name = StringOr(u, "name", "");
+    user.label = StringOr(u, "label", "");
     if (user.id.empty()) {
       *error = "users.json: user without id";
       return false;

@@ -79,6 +79,12 @@ struct User {
   std::string name;
   std::string label;  // shown in the login dialog, e.g. "Nairobi fashion shop"
   std::vector<std::string> page_ids;
+  // The app's grant: DELETE /{user-id}/permissions revokes it (counted) until the next sign-in.
+  bool app_authorized = true;
+  int64_t grant_revocations = 0;
+  // Permissions the user declined in the dialog: Meta does not ask for them again unless the
+  // dialog says auth_type=rerequest.
+  std::set<std::string> declined;
 };
 
 // Facebook Login issues user and Page tokens (graph.facebook.com); Instagram Login issues Instagram

@@ -66,6 +66,10 @@ std::optional<LoginReminder> LoginAgeReminder(long long age_seconds);
 // "media_storage_full": the server's disk for copied images is full; the drafts' images are
 // copied once there is room again (nothing to do for the seller but wait).
 Notice MediaStorageFullNotice();
+// The answer to a disconnect: our side is always gone; `meta_kept` when Meta did not confirm
+// removing our access (the app's grant or the Page's webhook subscription), with where the seller
+// removes it by hand.
+std::string DisconnectedMessage(bool meta_kept);
 // "instagram_data_removed": the seller asked Facebook to remove our app's data.
 Notice InstagramDataRemovedNotice();
 

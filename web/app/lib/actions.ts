@@ -7,6 +7,7 @@ import { api, apiResponse, ApiError } from '@/app/lib/api';
 import { getMe } from '@/app/lib/data';
 import type {
   AuthUrlResponse,
+  DisconnectAnswer,
   ConflictChoice,
   ConflictValue,
   SyncConflict,
@@ -114,14 +115,18 @@ export async function connectInstagram(_prev: FormState): Promise<FormState> {
   redirect(authUrl);
 }
 
+// Disconnects; vendly-server also revokes our access on Meta's side, best effort, and says when Meta did
+// not confirm it (?disconnected=kept: the notice tells the seller where to remove it by hand).
 export async function disconnectInstagram(_prev: FormState): Promise<FormState> {
+  let kept = false;
   try {
-    await api('/api/instagram/connection', 'DELETE');
+    const answer = await api<DisconnectAnswer>('/api/instagram/connection', 'DELETE');
+    kept = answer.meta.grant === 'failed' || answer.meta.subscription === 'failed';
   } catch (e) {
     if (!(e instanceof ApiError && e.code === 'not_connected')) return failure(e);
   }
   revalidatePath('/dashboard', 'layout');
-  redirect(`${INTEGRATIONS}?disconnected=1`);
+  redirect(`${INTEGRATIONS}?disconnected=${kept ? 'kept' : '1'}`);
 }
 
 // Asks Meta whether the stored token still works; a rejected token marks the connection expired.

@@ -43,6 +43,10 @@ export type ConnectionResponse =
 
 export type AuthUrlResponse = { authUrl: string; state: string };
 
+// DELETE /api/instagram/connection: what was undone on Meta's side, best effort.
+export type MetaRevocationState = 'revoked' | 'failed' | 'skipped';
+export type DisconnectAnswer = { success: true; message: string; meta: { grant: MetaRevocationState; subscription: MetaRevocationState } };
+
 // Every error of the server: {"error":{"code","message"}}.
 export type ServerError = { code: string; message: string };
 

@@ -52,7 +52,9 @@ test('connect the Instagram account through the Facebook dialog, then disconnect
   await page.getByRole('button', { name: 'Disconnect account' }).click();
   await page.getByRole('button', { name: 'Yes, disconnect' }).click();
   await expect(page).toHaveURL(/\?disconnected=1$/);
-  await expect(page.getByRole('status').filter({ hasText: 'Instagram disconnected' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Instagram disconnected' })).toContainText(
+    'Our access was removed on Facebook too.',
+  );
   await expect(page.getByRole('button', { name: 'Connect Instagram account' })).toBeVisible();
   const res = await page.request.get('/api/instagram/connection');
   expect(await res.json()).toEqual({ connected: false, connection: null });

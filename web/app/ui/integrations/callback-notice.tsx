@@ -1,7 +1,17 @@
 import { connectError } from '@/app/lib/instagram-errors';
 
 // The outcome of a trip to Meta's login dialog (?connected=1 or ?error=<code>), or of a disconnect.
-export function CallbackNotice({ connected, error, disconnected }: { connected: boolean; error?: string; disconnected: boolean }) {
+export function CallbackNotice({
+  connected,
+  error,
+  disconnected,
+  metaKept = false,
+}: {
+  connected: boolean;
+  error?: string;
+  disconnected: boolean;
+  metaKept?: boolean;
+}) {
   if (error) {
     const e = connectError(error);
     return (
@@ -23,6 +33,14 @@ export function CallbackNotice({ connected, error, disconnected }: { connected: 
       <div className="notice" role="status">
         <strong>Instagram disconnected</strong>
         <p>We no longer read your posts. Products already in your catalog stay there.</p>
+        {metaKept ? (
+          <p data-testid="meta-kept">
+            Facebook did not confirm that our access was removed. To remove it yourself, open Facebook Settings, Business
+            integrations, and remove our app.
+          </p>
+        ) : (
+          <p className="small">Our access was removed on Facebook too.</p>
+        )}
       </div>
     );
   return null;

@@ -15,7 +15,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
     <>
       <DropMetaFragment />
       <h1>Integrations</h1>
-      <CallbackNotice connected={params.connected === '1'} error={params.error} disconnected={params.disconnected === '1'} />
+      <CallbackNotice connected={params.connected === '1'} error={params.error} disconnected={params.disconnected === '1' || params.disconnected === 'kept'} metaKept={params.disconnected === 'kept'} />
       <InstagramPanel data={connection} facts={facts} />
     </>
   );
