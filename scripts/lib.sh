@@ -65,3 +65,38 @@ else:
     s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()
 PY
 }
+
+# ---- libFuzzer targets (tests/fuzz), for scripts/test (briefly) and scripts/fuzz (longer) ---------
+# fuzz_build LOG: configures and builds the fuzz preset (build/fuzz/: the core, the server's parsers of
+# outside input and the targets, under ASan/UBSan), its output in LOG.
+FUZZ_BUILD="$ROOT/build/fuzz"
+# The targets that read caption text: their corpus also gets the dev captions and price examples.
+FUZZ_CAPTION_TARGETS="draft_fuzz extract_fuzz price_fuzz reader_fuzz"
+fuzz_build() {
+  (cd "$ROOT" && cmake --preset fuzz >"$1" 2>&1) && cmake --build "$FUZZ_BUILD" -j "$(jobs_count)" >>"$1" 2>&1
+}
+fuzz_targets() { for bin in "$FUZZ_BUILD"/bin/*_fuzz; do [ -x "$bin" ] && basename "$bin"; done; }
+# fuzz_run TARGET SECONDS WORKDIR: runs build/fuzz/bin/TARGET for SECONDS from its committed seeds
+# (tests/fuzz/corpus/TARGET/, plus the captions for FUZZ_CAPTION_TARGETS), the inputs it finds in
+# WORKDIR/corpus-TARGET, a crashing input in WORKDIR/crash-TARGET-*, its output in WORKDIR/TARGET.log.
+# Returns libFuzzer's status (0: nothing found).
+fuzz_run() {
+  local name="$1" seconds="$2" work="$3"
+  local corpus="$work/corpus-$name"
+  mkdir -p "$corpus"
+  [ -d "$ROOT/tests/fuzz/corpus/$name" ] && cp "$ROOT/tests/fuzz/corpus/$name"/* "$corpus"/ 2>/dev/null
+  case " $FUZZ_CAPTION_TARGETS " in *" $name "*) fuzz_caption_seeds "$corpus" ;; esac
+  (cd "$work" && "$FUZZ_BUILD/bin/$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+     -max_len=65536 -artifact_prefix="$work/crash-$name-" "$corpus" >"$work/$name.log" 2>&1)
+}
+# fuzz_caption_seeds DIR: the dev captions and the price parser's examples, one file each.
+fuzz_caption_seeds() {
+  python3 - "$ROOT/tests/fixtures" "$1" <<'PY'
+import json, sys, os, hashlib
+fx, out = sys.argv[1], sys.argv[2]
+for name, key in (("captions-dev.jsonl", "caption"), ("price-parser-examples.jsonl", "price_raw")):
+    for l in open(os.path.join(fx, name), encoding="utf-8"):
+        c = (json.loads(l)[key] or "").encode()
+        open(os.path.join(out, hashlib.sha1(c).hexdigest()), "wb").write(c)
+PY
+}

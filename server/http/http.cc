@@ -256,39 +256,7 @@ void HardenServer(httplib::Server& server, const Config& config) {
 }
 
 Result<Json> ParseJsonObject(const httplib::Request& req) {
-  if (req.has_header("Content-Type")) {
-    std::string type = Lower(req.get_header_value("Content-Type"));
-    // Lenient for curl's default form type; a multipart upload can never be a JSON body.
-    if (type.rfind("multipart/", 0) == 0)
-      return Status::UnsupportedMediaType("Content-Type must be application/json");
-  }
-  if (!vendly::IsValidUtf8(req.body))
-    return Status::InvalidRequest("the request body is not valid UTF-8");
-  Json body = Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) return Status::InvalidRequest("the request body is not valid JSON");
-  if (!body.is_object()) return Status::InvalidRequest("the request body must be a JSON object");
-  return body;
-}
-
-Result<std::string> RequireString(const Json& body, const char* field, std::size_t min_len,
-                                  std::size_t max_len) {
-  auto it = body.find(field);
-  if (it == body.end() || it->is_null())
-    return Status::InvalidRequest(std::string(field) + " is required");
-  if (!it->is_string()) return Status::InvalidRequest(std::string(field) + " must be a string");
-  std::string value = it->get<std::string>();
-  std::size_t len = vendly::Utf8Length(value);
-  if (len < min_len || len > max_len)
-    return Status::InvalidRequest(std::string(field) + " must be " + std::to_string(min_len) +
-                                  " to " + std::to_string(max_len) + " characters");
-  return value;
-}
-
-Result<std::optional<bool>> OptionalBool(const Json& body, const char* field) {
-  auto it = body.find(field);
-  if (it == body.end() || it->is_null()) return std::optional<bool>();
-  if (!it->is_boolean()) return Status::InvalidRequest(std::string(field) + " must be a boolean");
-  return std::optional<bool>(it->get<bool>());
+  return ParseJsonBody(req.body, req.get_header_value("Content-Type"));
 }
 
 std::optional<std::string> GetCookie(const httplib::Request& req, const std::string& name) {

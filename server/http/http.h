@@ -15,6 +15,7 @@
 
 #include "app/config.h"
 #include "app/status.h"
+#include "http/json_body.h"
 #include "store/db.h"
 #include "vendly/request_policy.h"
 
@@ -59,15 +60,10 @@ void SendError(httplib::Response& res, int http_status, const std::string& code,
 // retryAfterSeconds.
 void SendTooManyAttempts(httplib::Response& res, int retry_after_seconds);
 
-// The body as a JSON object. Errors: 400 invalid_request for invalid UTF-8, malformed JSON, or a
-// body that is not an object; 415 unsupported_media_type for a multipart body.
+// The body as a JSON object (ParseJsonBody with the request's Content-Type). Errors: 400
+// invalid_request for invalid UTF-8, malformed JSON, or a body that is not an object; 415
+// unsupported_media_type for a multipart body.
 Result<Json> ParseJsonObject(const httplib::Request& req);
-
-// Typed field readers. A missing or mistyped field is 400 invalid_request naming the field.
-Result<std::string> RequireString(const Json& body, const char* field, std::size_t min_len,
-                                  std::size_t max_len);
-// Absent or null -> nullopt; present with another type -> error.
-Result<std::optional<bool>> OptionalBool(const Json& body, const char* field);
 
 // The value of cookie `name` from the Cookie header, if any.
 std::optional<std::string> GetCookie(const httplib::Request& req, const std::string& name);

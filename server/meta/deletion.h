@@ -5,19 +5,8 @@
 #ifndef VENDLY_SERVER_DELETION_H_
 #define VENDLY_SERVER_DELETION_H_
 
-#include <nlohmann/json.hpp>
-#include <string>
-
-#include "app/status.h"
-
-namespace vendly::server {
-
-// The payload of a signed_request whose signature verifies with `app_secret` (constant-time
-// compare) and whose algorithm is HMAC-SHA256. 400 invalid_signed_request otherwise; the payload
-// must carry a string user_id.
-Result<nlohmann::json> VerifySignedRequest(const std::string& signed_request,
-                                           const std::string& app_secret);
-
-}  // namespace vendly::server
+// The routes (RegisterDeletionRoutes) are declared in app.h; VerifySignedRequest reads the
+// callbacks' signed_request.
+#include "meta/signed_request.h"
 
 #endif  // VENDLY_SERVER_DELETION_H_

@@ -14,164 +14,7 @@ namespace vendly::server {
 
 using nlohmann::json;
 
-const char kMediaFields[] =
-    "id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,timestamp,"
-    "children{id,media_type,media_url,thumbnail_url}";
-
-const char* GraphErrorKindName(GraphErrorKind kind) {
-  switch (kind) {
-    case GraphErrorKind::kThrottled:
-      return "throttled";
-    case GraphErrorKind::kTransient:
-      return "transient";
-    case GraphErrorKind::kTokenInvalid:
-      return "token_invalid";
-    case GraphErrorKind::kPermission:
-      return "permission";
-    case GraphErrorKind::kBudgetExhausted:
-      return "budget_exhausted";
-    case GraphErrorKind::kBadResponse:
-      return "bad_response";
-    case GraphErrorKind::kOther:
-      return "other";
-  }
-  return "other";
-}
-
-GraphErrorKind ClassifyGraphError(int code, int /*subcode*/, bool is_transient, int http_status) {
-  if (vendly::IsThrottlingCode(code)) return GraphErrorKind::kThrottled;
-  switch (code) {
-    case 190:
-      return GraphErrorKind::kTokenInvalid;
-    case 1:
-    case 2:
-      return GraphErrorKind::kTransient;
-    case 10:
-      return GraphErrorKind::kPermission;
-    default:
-      break;
-  }
-  if (code >= 200 && code <= 299) return GraphErrorKind::kPermission;
-  if (is_transient) return GraphErrorKind::kTransient;
-  if (code == 0) {
-    if (http_status == 429) return GraphErrorKind::kThrottled;
-    if (http_status >= 500 || http_status == 0) return GraphErrorKind::kTransient;
-  }
-  return GraphErrorKind::kOther;
-}
-
 namespace {
-
-int IntOf(const json& v) {
-  if (v.is_number_integer()) return int(v.get<long long>());
-  if (v.is_number()) return int(v.get<double>());
-  if (v.is_string()) {
-    const std::string s = v.get<std::string>();
-    if (!s.empty() && s.find_first_not_of("0123456789-") == std::string::npos && s.size() < 10)
-      return std::stoi(s);
-  }
-  return 0;
-}
-
-}  // namespace
-
-GraphError ParseGraphError(int http_status, const std::string& body) {
-  GraphError e;
-  e.http_status = http_status;
-  json parsed = json::parse(body, nullptr, false);
-  if (!parsed.is_discarded() && parsed.is_object() && parsed.contains("error") &&
-      parsed["error"].is_object()) {
-    const json& err = parsed["error"];
-    if (err.contains("code")) e.code = IntOf(err["code"]);
-    if (err.contains("error_subcode")) e.subcode = IntOf(err["error_subcode"]);
-    if (err.contains("is_transient") && err["is_transient"].is_boolean())
-      e.is_transient = err["is_transient"].get<bool>();
-    if (err.contains("type") && err["type"].is_string()) e.type = err["type"];
-    if (err.contains("message") && err["message"].is_string()) e.message = err["message"];
-    if (err.contains("fbtrace_id") && err["fbtrace_id"].is_string())
-      e.fbtrace_id = err["fbtrace_id"];
-  } else {
-    e.message = "HTTP " + std::to_string(http_status);
-  }
-  e.kind = ClassifyGraphError(e.code, e.subcode, e.is_transient, http_status);
-  return e;
-}
-
-int GraphUsage::max_percent() const {
-  return std::max({app_call_count, app_total_time, app_total_cputime, business_max_percent});
-}
-
-GraphUsage ParseUsageHeaders(const std::string& app_usage, const std::string& business_usage) {
-  GraphUsage u;
-  if (!app_usage.empty()) {
-    json a = json::parse(app_usage, nullptr, false);
-    if (!a.is_discarded() && a.is_object()) {
-      u.raw["app"] = a;
-      if (a.contains("call_count")) u.app_call_count = IntOf(a["call_count"]);
-      if (a.contains("total_time")) u.app_total_time = IntOf(a["total_time"]);
-      if (a.contains("total_cputime")) u.app_total_cputime = IntOf(a["total_cputime"]);
-    }
-  }
-  if (!business_usage.empty()) {
-    json b = json::parse(business_usage, nullptr, false);
-    if (!b.is_discarded() && b.is_object()) {
-      u.raw["business"] = b;
-      for (auto& [id, entries] : b.items()) {
-        (void)id;
-        if (!entries.is_array()) continue;
-        for (const auto& entry : entries) {
-          if (!entry.is_object()) continue;
-          for (const char* k : {"call_count", "total_cputime", "total_time"})
-            if (entry.contains(k))
-              u.business_max_percent = std::max(u.business_max_percent, IntOf(entry[k]));
-          if (entry.contains("estimated_time_to_regain_access"))
-            u.regain_access_minutes =
-                std::max(u.regain_access_minutes, IntOf(entry["estimated_time_to_regain_access"]));
-        }
-      }
-    }
-  }
-  return u;
-}
-
-std::string EncodeQuery(const QueryParams& params) {
-  static const char kHex[] = "0123456789ABCDEF";
-  auto enc = [](const std::string& s) {
-    std::string out;
-    for (unsigned char c : s) {
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-          c == '_' || c == '.' || c == '~') {
-        out += char(c);
-      } else {
-        out += '%';
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
-      }
-    }
-    return out;
-  };
-  std::string out;
-  for (const auto& [k, v] : params) {
-    if (!out.empty()) out += '&';
-    out += enc(k) + "=" + enc(v);
-  }
-  return out;
-}
-
-namespace {
-
-// Splits "scheme://host[:port][/path...]" into origin and the rest ("" or "/path...").
-std::pair<std::string, std::string> SplitUrl(const std::string& url) {
-  std::size_t scheme_end = url.find("://");
-  std::size_t host_start = scheme_end == std::string::npos ? 0 : scheme_end + 3;
-  std::size_t path_start = url.find('/', host_start);
-  if (path_start == std::string::npos) {
-    std::size_t q = url.find('?', host_start);
-    if (q == std::string::npos) return {url, ""};
-    return {url.substr(0, q), "/" + url.substr(q)};
-  }
-  return {url.substr(0, path_start), url.substr(path_start)};
-}
 
 std::chrono::milliseconds Jittered(std::chrono::milliseconds base, std::chrono::milliseconds cap,
                                    int attempt) {
@@ -311,56 +154,25 @@ GraphOutcome<int> GraphClient::ForEachPage(const std::string& path, const QueryP
   int pages = 0;
   for (;;) {
     if (!page.ok()) return GraphOutcome<int>::Fail(page.error);
-    const json& body = *page.value;
-    if (!body.is_object() || !body.contains("data") || !body["data"].is_array()) {
-      GraphError e;
-      e.kind = GraphErrorKind::kBadResponse;
-      e.message = "a paged response has no data array";
-      return GraphOutcome<int>::Fail(e);
-    }
+    auto read = ReadGraphPage(*page.value);
+    if (!read.ok()) return GraphOutcome<int>::Fail(read.error);
     ++pages;
-    if (!on_page(body["data"])) break;
+    if (!on_page(*read.value->data)) break;
     if (pages >= max_pages) break;
-    const json* next = nullptr;
-    if (body.contains("paging") && body["paging"].is_object() && body["paging"].contains("next") &&
-        body["paging"]["next"].is_string())
-      next = &body["paging"]["next"];
-    if (next == nullptr) break;
-    // Follow next's path and query on our own base: the token never goes to another host.
-    std::string pq = SplitUrl(next->get<std::string>()).second;
-    if (pq.empty() || pq[0] != '/') {
+    if (read.value->next_malformed) {
       GraphError e;
       e.kind = GraphErrorKind::kBadResponse;
       e.message = "paging.next is not a URL";
       return GraphOutcome<int>::Fail(e);
     }
+    if (!read.value->next) break;
+    std::string pq = *read.value->next;
     if (!access_token.empty() && pq.find("access_token=") == std::string::npos)
       pq += (pq.find('?') == std::string::npos ? "?" : "&") +
             EncodeQuery({{"access_token", access_token}});
     page = Send("GET", pq, "");
   }
   return GraphOutcome<int>{pages, {}};
-}
-
-MediaItem ParseMediaItem(const json& item) {
-  MediaItem m;
-  auto str = [&](const char* key) -> std::optional<std::string> {
-    if (item.contains(key) && item[key].is_string()) return item[key].get<std::string>();
-    return std::nullopt;
-  };
-  m.id = str("id").value_or("");
-  m.caption = str("caption");
-  m.media_type = str("media_type").value_or("");
-  m.media_url = str("media_url");
-  m.thumbnail_url = str("thumbnail_url");
-  m.permalink = str("permalink").value_or("");
-  m.timestamp = str("timestamp").value_or("");
-  if (item.contains("children") && item["children"].is_object() &&
-      item["children"].contains("data") && item["children"]["data"].is_array()) {
-    for (const auto& child : item["children"]["data"])
-      if (child.is_object()) m.children.push_back(ParseMediaItem(child));
-  }
-  return m;
 }
 
 namespace {
@@ -391,7 +203,7 @@ class FacebookLoginPlatform : public InstagramPlatform {
                                         {"code", code}},
                                        "");
     if (!short_lived.ok()) return GraphOutcome<OAuthToken>::Fail(short_lived.error);
-    auto first = ReadToken(*short_lived.value);
+    auto first = ReadOAuthToken(*short_lived.value);
     if (!first.ok()) return first;
     GraphJson long_lived = graph_.Get("oauth/access_token",
                                       {{"grant_type", "fb_exchange_token"},
@@ -400,7 +212,7 @@ class FacebookLoginPlatform : public InstagramPlatform {
                                        {"fb_exchange_token", first.value->access_token}},
                                       "");
     if (!long_lived.ok()) return GraphOutcome<OAuthToken>::Fail(long_lived.error);
-    return ReadToken(*long_lived.value);
+    return ReadOAuthToken(*long_lived.value);
   }
 
   GraphOutcome<std::string> UserId(const std::string& user_token) override {
@@ -506,17 +318,6 @@ class FacebookLoginPlatform : public InstagramPlatform {
     if (body.is_boolean()) return body.get<bool>();
     return body.is_object() && body.contains("success") && body["success"].is_boolean() &&
            body["success"].get<bool>();
-  }
-
-  static GraphOutcome<OAuthToken> ReadToken(const json& body) {
-    if (!body.is_object() || !body.contains("access_token") || !body["access_token"].is_string() ||
-        body["access_token"].get<std::string>().empty())
-      return GraphOutcome<OAuthToken>::Fail(Bad("the token response has no access_token"));
-    OAuthToken t;
-    t.access_token = body["access_token"];
-    if (body.contains("expires_in") && body["expires_in"].is_number())
-      t.expires_in = body["expires_in"].get<long long>();
-    return GraphOutcome<OAuthToken>{std::move(t), {}};
   }
 
   FacebookLoginOptions options_;

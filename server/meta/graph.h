@@ -136,6 +136,18 @@ class GraphClient {
 
 // URL-encodes a query: "a=1&b=x%20y".
 std::string EncodeQuery(const QueryParams& params);
+// Splits "scheme://host[:port][/path...]" into origin and the rest ("" or "/path...").
+std::pair<std::string, std::string> SplitUrl(const std::string& url);
+
+// One page of a paged Graph response: its `data` array (inside `body`), and the path and query of
+// paging.next on our own base (the token never goes to another host); next_malformed when
+// paging.next is a string that is not a URL. kBadResponse when there is no data array.
+struct GraphPage {
+  const nlohmann::json* data = nullptr;
+  std::optional<std::string> next;
+  bool next_malformed = false;
+};
+GraphOutcome<GraphPage> ReadGraphPage(const nlohmann::json& body);
 
 // ---- The login path
 // ---------------------------------------------------------------------------------
@@ -163,8 +175,15 @@ struct MediaItem {
   std::string timestamp;
   std::vector<MediaItem> children;
 };
-// Reads one media object of the Graph API (children from the expanded `children.data`).
+// Reads one media object of the Graph API (children from the expanded `children.data`, one level
+// deep: a child's own children are not read).
 MediaItem ParseMediaItem(const nlohmann::json& item);
+// The token of oauth/access_token's answer; kBadResponse when it has none. expires_in is kept
+// within [0, kMaxOAuthTokenSeconds] (Meta's long-lived tokens last 60 days).
+inline constexpr long long kMaxOAuthTokenSeconds = 10LL * 366 * 86400;
+GraphOutcome<OAuthToken> ReadOAuthToken(const nlohmann::json& body);
+// The permissions me/permissions lists as granted; none when Graph does not say.
+std::vector<std::string> ReadGrantedPermissions(const nlohmann::json& body);
 // The fields of a media listing, carousel children expanded in the same call.
 extern const char kMediaFields[];
 

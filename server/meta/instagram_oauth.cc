@@ -237,12 +237,9 @@ Step ChooseAccount(InstagramPlatform& platform, const SignedIn& user,
 Json GrantedScopes(InstagramPlatform& platform, const std::string& user_token) {
   Json scopes = Json::array();
   auto perms = platform.graph().Get("me/permissions", {}, user_token);
-  if (perms.ok() && perms.value->contains("data") && (*perms.value)["data"].is_array()) {
-    for (const auto& p : (*perms.value)["data"])
-      if (p.is_object() && p.value("status", "") == "granted" && p.contains("permission") &&
-          p["permission"].is_string())
-        scopes.push_back(p["permission"]);
-  }
+  if (perms.ok())
+    for (const std::string& permission : ReadGrantedPermissions(*perms.value))
+      scopes.push_back(permission);
   return scopes;
 }
 

@@ -16,39 +16,11 @@
 
 #include "app/status.h"
 #include "jobs/queue.h"
-#include "store/webhook_store.h"  // WebhookChange
+#include "meta/webhook_payload.h"
 
 namespace vendly::server {
 
 struct App;
-
-enum class SignatureCheck {
-  kValid,
-  kMissing,    // no X-Hub-Signature-256 header
-  kMalformed,  // not "sha256=" followed by 64 hex digits
-  kMismatch,   // well formed, but not the HMAC of this body under this secret
-};
-
-// Checks `header` (the X-Hub-Signature-256 value) against HMAC-SHA256(app_secret, raw_body). The
-// digest comparison takes the same time wherever the first difference is; hex digits may be upper
-// or lower case.
-SignatureCheck CheckHubSignature(std::string_view app_secret, std::string_view raw_body,
-                                 std::string_view header);
-
-// The changes of a delivery body that parsed as a JSON object, in delivery order. 400
-// invalid_request when it is not {"object": string, "entry": array}; that shape can never become
-// valid, so nothing of it is stored. Inside a well-formed body, a malformed entry or change (not an
-// object, no field) becomes an unhandled change with its reason rather than failing the whole
-// delivery: a signed batch of 1000 changes is never refused because of one of them. A body of
-// another object ("page", "user") yields unhandled changes too: signed by Meta, so acknowledged and
-// kept, but not acted on.
-Result<std::vector<WebhookChange>> ExtractWebhookChanges(const nlohmann::json& body);
-
-// The deepest nesting of arrays and objects in `text` (a JSON text; strings are skipped). Bodies
-// nested deeper than kMaxWebhookNesting are refused before parsing: nothing Meta sends comes near,
-// and re-serialising such a value would recurse that deep.
-int JsonNestingDepth(std::string_view text);
-inline constexpr int kMaxWebhookNesting = 64;
 
 // Attempts of a "webhook" job; after the last one the event is 'failed' with its error.
 inline constexpr int kWebhookJobAttempts = 3;

@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/log.h"
 #include "crypto/crypto.h"
+#include "routes/bodies.h"
 #include "store/seller_store.h"
 #include "store/throttle_store.h"
 #include "vendly/money.h"
@@ -19,14 +20,6 @@ namespace vendly::server {
 namespace {
 
 constexpr int kSessionDays = 30;
-
-bool LooksLikeEmail(const std::string& email) {
-  auto at = email.find('@');
-  if (at == std::string::npos || at == 0 || at + 1 >= email.size()) return false;
-  if (email.find('@', at + 1) != std::string::npos) return false;
-  if (email.find_first_of(" \t\r\n<>\"") != std::string::npos) return false;
-  return email.find('.', at) != std::string::npos;
-}
 
 std::string SessionCookie(const App& app, const std::string& token, int max_age) {
   std::string cookie = std::string(kSessionCookie) + "=" + token +
@@ -51,14 +44,6 @@ Result<std::string> StartSession(Conn& conn, const std::string& seller_id,
   Status st = InsertSession(conn, Sha256Hex(token), seller_id, store_id, kSessionDays);
   if (!st.ok()) return st;
   return token;
-}
-
-Result<std::string> ValidCurrency(const Json& body) {
-  auto currency = RequireString(body, "currency", 3, 3);
-  if (!currency.ok()) return currency;
-  if (!vendly::IsKnownCurrency(*currency))
-    return Status::InvalidRequest("currency must be a supported ISO 4217 code such as KES");
-  return currency;
 }
 
 // One throttle counter and the rule that moves it.
@@ -119,26 +104,10 @@ void SendThrottled(RequestContext& ctx, int retry_after) {
   SendTooManyAttempts(ctx.res, retry_after);
 }
 
-struct SignupInput {
-  std::string email;
-  std::string password;
-  std::string store_name;
-  std::string currency;
-};
-
 Result<SignupInput> ReadSignup(const httplib::Request& req) {
   auto body = ParseJsonObject(req);
   if (!body.ok()) return body.status();
-  auto email = RequireString(*body, "email", kMinEmailLength, kMaxEmailLength);
-  if (!email.ok()) return email.status();
-  if (!LooksLikeEmail(*email)) return Status::InvalidRequest("email is not a valid address");
-  auto password = RequireString(*body, "password", kMinPasswordLength, kMaxPasswordLength);
-  if (!password.ok()) return password.status();
-  auto store_name = RequireString(*body, "storeName", 1, kMaxStoreNameLength);
-  if (!store_name.ok()) return store_name.status();
-  auto currency = ValidCurrency(*body);
-  if (!currency.ok()) return currency.status();
-  return SignupInput{*email, *password, *store_name, *currency};
+  return ReadSignupBody(*body);
 }
 
 void Signup(App& app, RequestContext& ctx) {
@@ -200,24 +169,23 @@ Result<std::vector<Counter>> LoginCounters(App& app, const std::string& email,
 void Login(App& app, RequestContext& ctx) {
   auto body = ParseJsonObject(ctx.req);
   if (!body.ok()) return SendError(ctx.res, body.status());
-  auto email = RequireString(*body, "email", 1, kMaxEmailLength);
-  if (!email.ok()) return SendError(ctx.res, email.status());
-  auto password = RequireString(*body, "password", 1, kMaxPasswordLength);
-  if (!password.ok()) return SendError(ctx.res, password.status());
-  auto counters = LoginCounters(app, *email, ctx.client_address);
+  auto input = ReadLoginBody(*body);
+  if (!input.ok()) return SendError(ctx.res, input.status());
+  const std::string& email = input->email;
+  auto counters = LoginCounters(app, email, ctx.client_address);
   if (!counters.ok()) return SendError(ctx.res, counters.status());
   auto wait = TakeAttempt(app, *counters);
   if (!wait.ok()) return SendError(ctx.res, wait.status());
   if (*wait > 0) return SendThrottled(ctx, *wait);
 
-  auto found_seller = FindSellerByEmail(app.db, *email);
+  auto found_seller = FindSellerByEmail(app.db, email);
   if (!found_seller.ok()) return SendError(ctx.res, found_seller.status());
   // An unknown email costs the same PBKDF2 work as a wrong password: no account enumeration by
   // timing.
   static const std::string kDummyHash = HashPassword("not-a-password");
   const std::optional<SellerRow>& seller = *found_seller;
   const bool found = seller.has_value();
-  const bool valid = VerifyPassword(*password, found ? seller->password_hash : kDummyHash);
+  const bool valid = VerifyPassword(input->password, found ? seller->password_hash : kDummyHash);
   if (!found || !valid) {
     LogWarn("login_failed", {{"reason", found ? "wrong_password" : "unknown_email"}});
     return SendError(ctx.res, 401, "invalid_credentials", "email or password is incorrect");
@@ -282,31 +250,9 @@ void PatchStore(App& app, RequestContext& ctx) {
   const Session& s = *ctx.session;
   auto body = ParseJsonObject(ctx.req);
   if (!body.ok()) return SendError(ctx.res, body.status());
-  StorePatch patch;
-  if (body->contains("name")) {
-    auto v = RequireString(*body, "name", 1, kMaxStoreNameLength);
-    if (!v.ok()) return SendError(ctx.res, v.status());
-    patch.name = *v;
-  }
-  if (body->contains("currency")) {
-    auto v = ValidCurrency(*body);
-    if (!v.ok()) return SendError(ctx.res, v.status());
-    patch.currency = *v;
-  }
-  auto aa = OptionalBool(*body, "autoApprove");
-  if (!aa.ok()) return SendError(ctx.res, aa.status());
-  patch.auto_approve = *aa;
-  auto ai = OptionalBool(*body, "aiSecondOpinion");
-  if (!ai.ok()) return SendError(ctx.res, ai.status());
-  patch.ai_second_opinion = *ai;
-  if (body->contains("autoApproveThreshold")) {
-    const Json& t = (*body)["autoApproveThreshold"];
-    if (!t.is_number() || t.get<double>() < 0 || t.get<double>() > 1)
-      return SendError(ctx.res,
-                       Status::InvalidRequest("autoApproveThreshold must be a number from 0 to 1"));
-    patch.auto_approve_threshold = t.get<double>();
-  }
-  auto store = UpdateStore(app.db, ctx.req.matches[1].str(), s.seller_id, patch);
+  auto patch = ReadStorePatchBody(*body);
+  if (!patch.ok()) return SendError(ctx.res, patch.status());
+  auto store = UpdateStore(app.db, ctx.req.matches[1].str(), s.seller_id, *patch);
   if (!store.ok()) return SendError(ctx.res, store.status());
   if (!store->has_value()) return SendError(ctx.res, Status::NotFound("no such store"));
   SendJson(ctx.res, 200, {{"store", StoreJson(**store)}});

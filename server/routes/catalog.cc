@@ -112,48 +112,6 @@ Result<Json> LoadProduct(Conn& conn, const std::string& store_id, const std::str
   return ProductJson(**product);
 }
 
-std::optional<long long> ParseTimestamp(const std::string& text) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  int consumed = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) != 3 || consumed != 10)
-    return std::nullopt;
-  std::string rest = text.substr(10);
-  long long offset = 0;
-  if (!rest.empty()) {
-    if (rest[0] != 'T' && rest[0] != ' ') return std::nullopt;
-    int n = 0;
-    if (std::sscanf(rest.c_str() + 1, "%2d:%2d:%2d%n", &h, &mi, &s, &n) != 3 || n != 8)
-      return std::nullopt;
-    std::string zone = rest.substr(9);
-    if (!zone.empty() && zone[0] == '.') {  // fractional seconds
-      std::size_t end = 1;
-      while (end < zone.size() && std::isdigit(static_cast<unsigned char>(zone[end]))) ++end;
-      zone = zone.substr(end);
-    }
-    if (zone == "Z" || zone.empty()) {
-      offset = 0;
-    } else if ((zone[0] == '+' || zone[0] == '-') && (zone.size() == 5 || zone.size() == 6)) {
-      const std::string digits =
-          zone.size() == 6 ? zone.substr(1, 2) + zone.substr(4, 2) : zone.substr(1);
-      if (zone.size() == 6 && zone[3] != ':') return std::nullopt;
-      if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-      offset = (std::stoi(digits.substr(0, 2)) * 60 + std::stoi(digits.substr(2, 2))) * 60LL;
-      if (zone[0] == '-') offset = -offset;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return std::nullopt;
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  return static_cast<long long>(timegm(&tm)) - offset;
-}
-
 vendly::Post PostOf(const MediaItem& post, const std::string& store_currency) {
   vendly::Post input;
   input.id = post.id;

@@ -18,6 +18,7 @@
 #include "ai/opinion.h"
 #include "app/status.h"
 #include "meta/graph.h"
+#include "routes/bodies.h"  // ParseTimestamp
 #include "store/columns.h"
 #include "store/db.h"
 #include "store/draft_store.h"
@@ -36,11 +37,6 @@ using StoreSettings = StoreRow;
 
 // The core's input for a post: its caption, type and number of images, in the store's currency.
 vendly::Post PostOf(const MediaItem& post, const std::string& store_currency);
-
-// Seconds since the epoch of an ISO 8601 date or date-time ("2026-05-01", "2026-05-01T10:00:00Z",
-// Meta's "2026-11-20T08:15:30+0000", "+03:00", fractional seconds); nullopt when it is none of
-// those.
-std::optional<long long> ParseTimestamp(const std::string& text);
 
 // What became of one post.
 struct PostOutcome {

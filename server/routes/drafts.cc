@@ -16,8 +16,6 @@
 namespace vendly::server {
 namespace {
 
-constexpr int kMaxBatch = 200;
-
 std::string DraftId(const httplib::Request& req) { return req.matches[1]; }
 
 Result<Json> LoadDraft(Conn& conn, const std::string& store_id, const std::string& draft_id) {
@@ -186,17 +184,9 @@ void Approve(App& app, RequestContext& ctx) {
 }
 
 void Reject(App& app, RequestContext& ctx) {
-  std::optional<std::string> reason;
-  if (!ctx.req.body.empty()) {
-    auto body = ParseJsonObject(ctx.req);
-    if (!body.ok()) return SendError(ctx.res, body.status());
-    if (body->contains("reason") && !(*body)["reason"].is_null()) {
-      auto r = RequireString(*body, "reason", 0, 500);
-      if (!r.ok()) return SendError(ctx.res, r.status());
-      if (!r->empty()) reason = *r;
-    }
-  }
-  auto rejected = RejectDraft(app.db, ctx.session->store_id, DraftId(ctx.req), reason);
+  auto reason = ReadRejectBody(ctx.req.body, ctx.req.get_header_value("Content-Type"));
+  if (!reason.ok()) return SendError(ctx.res, reason.status());
+  auto rejected = RejectDraft(app.db, ctx.session->store_id, DraftId(ctx.req), *reason);
   if (!rejected.ok()) return SendError(ctx.res, rejected.status());
   if (!*rejected) return SendError(ctx.res, Status::NotFound("draft not found"));
   if (!(*rejected)->rejected)
@@ -210,19 +200,11 @@ void Reject(App& app, RequestContext& ctx) {
 void BatchApprove(App& app, RequestContext& ctx) {
   auto body = ParseJsonObject(ctx.req);
   if (!body.ok()) return SendError(ctx.res, body.status());
-  if (!body->contains("draftIds") || !(*body)["draftIds"].is_array() ||
-      (*body)["draftIds"].empty() || (*body)["draftIds"].size() > kMaxBatch)
-    return SendError(ctx.res, Status::InvalidRequest("draftIds must be a list of 1 to " +
-                                                     std::to_string(kMaxBatch) + " draft ids"));
-  std::vector<std::string> ids;
-  for (const auto& id : (*body)["draftIds"]) {
-    if (!id.is_string() || id.get<std::string>().empty() || id.get<std::string>().size() > 64)
-      return SendError(ctx.res, Status::InvalidRequest("draftIds must hold draft id strings"));
-    if (std::find(ids.begin(), ids.end(), id.get<std::string>()) == ids.end()) ids.push_back(id);
-  }
+  auto ids = ReadBatchApproveBody(*body);
+  if (!ids.ok()) return SendError(ctx.res, ids.status());
   Json items = Json::array(), products = Json::array();
   int approved = 0, failed = 0;
-  for (const auto& id : ids) {
+  for (const auto& id : *ids) {
     Approval a = ApproveOne(app, ctx.session->store_id, id, nullptr);
     if (a.status.ok()) {
       ++approved;

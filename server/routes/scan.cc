@@ -14,7 +14,6 @@
 namespace vendly::server {
 namespace {
 
-constexpr int kMaxLimit = 10000;
 constexpr int kDefaultDraftsInResponse = 100;
 
 // The plan's status names for a sync-history status.
@@ -58,34 +57,6 @@ Json ScanJson(const ScanRow& scan) {
           {"draftsTotal", 0}};
 }
 
-// The body of POST /api/instagram/scan read into a request; 400 naming the bad field.
-Result<ScanRequest> ReadScanRequest(const httplib::Request& req) {
-  auto body = ParseJsonObject(req);
-  if (!body.ok() && !req.body.empty()) return body.status();
-  const Json fields = body.ok() ? *body : Json::object();
-  ScanRequest request;
-  if (fields.contains("limit") && !fields["limit"].is_null()) {
-    const Json& v = fields["limit"];
-    if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > kMaxLimit)
-      return Status::InvalidRequest("limit must be a whole number from 1 to " +
-                                    std::to_string(kMaxLimit));
-    request.limit = v.get<int>();
-  }
-  for (auto [flag, out] : {std::pair{"includeVideos", &request.include_videos},
-                           std::pair{"includeCarousels", &request.include_carousels}}) {
-    auto v = OptionalBool(fields, flag);
-    if (!v.ok()) return v.status();
-    if (*v) *out = **v;
-  }
-  if (fields.contains("since") && !fields["since"].is_null()) {
-    const Json& v = fields["since"];
-    if (!v.is_string() || !ParseTimestamp(v.get<std::string>()))
-      return Status::InvalidRequest("since must be an ISO 8601 date or date-time, like 2026-05-01");
-    request.since = v.get<std::string>();
-  }
-  return request;
-}
-
 JobSpec ScanJob(const std::string& store_id, const std::string& scan_id,
                 const std::string& connection_id) {
   JobSpec job;
@@ -102,7 +73,7 @@ JobSpec ScanJob(const std::string& store_id, const std::string& scan_id,
 
 void StartScan(App& app, RequestContext& ctx) {
   const std::string store_id = ctx.session->store_id;
-  auto request = ReadScanRequest(ctx.req);
+  auto request = ReadScanBody(ctx.req.body, ctx.req.get_header_value("Content-Type"));
   if (!request.ok()) return SendError(ctx.res, request.status());
   Json answer;
   int http_status = 202;

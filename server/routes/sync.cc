@@ -84,10 +84,7 @@ void ResolveConflict(App& app, RequestContext& ctx) {
   const std::string& store_id = ctx.session->store_id;
   auto body = ParseJsonObject(ctx.req);
   if (!body.ok()) return SendError(ctx.res, body.status());
-  auto name = RequireString(*body, "choice", 1, 20);
-  if (!name.ok()) return SendError(ctx.res, name.status());
-  const auto value = body->find("value");
-  auto choice = vendly::ReadSellerChoice(*name, value == body->end() ? nullptr : &*value);
+  auto choice = ReadConflictChoiceBody(*body);
   if (!choice.ok()) return SendError(ctx.res, choice.status());
 
   Json answer;
@@ -104,8 +101,9 @@ void ResolveConflict(App& app, RequestContext& ctx) {
     return SendJson(ctx.res, HttpStatusFor(st), error);
   }
   if (!st.ok()) return SendError(ctx.res, st);
-  LogInfo("sync_conflict_resolved",
-          {{"storeId", store_id}, {"conflictId", conflict_id}, {"choice", *name}});
+  LogInfo("sync_conflict_resolved", {{"storeId", store_id},
+                                     {"conflictId", conflict_id},
+                                     {"choice", vendly::ConflictChoiceName(choice->choice)}});
   SendJson(ctx.res, 200, answer);
 }
 

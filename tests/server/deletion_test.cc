@@ -43,5 +43,25 @@ TEST(SignedRequest, AcceptsNumericUserIds) {
   EXPECT_EQ((*p)["user_id"], "42");
 }
 
+// Found by tests/fuzz/signed_request_fuzz: a correctly signed payload is read by type.
+TEST(SignedRequest, AnAlgorithmThatIsNotAStringIsRefusedNotThrown) {
+  // json::value("algorithm", "") threw a type_error: the callback answered 500, not 400.
+  for (const char* payload :
+       {R"({"algorithm":5,"user_id":"1"})", R"({"algorithm":null,"user_id":"1"})",
+        R"({"algorithm":["HMAC-SHA256"],"user_id":"1"})"}) {
+    auto p = VerifySignedRequest(Sign(payload, "s"), "s");
+    ASSERT_FALSE(p.ok()) << payload;
+    EXPECT_EQ(p.status().code(), "invalid_signed_request");
+  }
+}
+
+TEST(SignedRequest, ANumericUserIdPast2To63KeepsItsDigits) {
+  // The id was read as a long long: 18446744073709551615 became "-1".
+  auto p = VerifySignedRequest(
+      Sign(R"({"algorithm":"HMAC-SHA256","user_id":18446744073709551615})", "s"), "s");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ((*p)["user_id"], "18446744073709551615");
+}
+
 }  // namespace
 }  // namespace vendly::server

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+#include <string>
+#include <vector>
+
 #include "fake_meta.h"
 #include "vendly/job_policy.h"
 
@@ -55,6 +59,82 @@ TEST(GraphUsage, ReadsBothHeaders) {
   EXPECT_EQ(u.regain_access_minutes, 0);
   GraphUsage none = ParseUsageHeaders("", "not json");
   EXPECT_EQ(none.max_percent(), -1);
+}
+
+// Found by tests/fuzz/graph_fuzz: numbers Meta's answers carry are read without throwing, wrapping
+// or undefined behaviour.
+TEST(GraphErrors, ACodeOfADashIsNoCodeRatherThanAnException) {
+  // std::stoi("-") threw std::invalid_argument out of ParseGraphError and ParseUsageHeaders.
+  GraphError e = ParseGraphError(429, R"({"error":{"code":"-","error_subcode":"--"}})");
+  EXPECT_EQ(e.code, 0);
+  EXPECT_EQ(e.subcode, 0);
+  EXPECT_EQ(e.kind, GraphErrorKind::kThrottled);  // from the HTTP status, as with no code
+  EXPECT_EQ(ParseUsageHeaders(R"({"call_count":"-"})", "").app_call_count, 0);
+  EXPECT_EQ(ParseGraphError(400, R"({"error":{"code":"-17"}})").code, -17);
+}
+
+TEST(GraphUsage, NumbersPastIntSaturateInsteadOfWrapping) {
+  // 2^32 + 100 wrapped to 100 when cast to int; 1e300 was a float-to-int overflow (undefined
+  // behaviour; -2147483648 on x86, so a flood of usage read as none).
+  GraphUsage u = ParseUsageHeaders(R"({"call_count":4294967396,"total_time":1e300,)"
+                                   R"("total_cputime":-1e300})",
+                                   R"({"1":[{"call_count":18446744073709551615}]})");
+  EXPECT_EQ(u.app_call_count, std::numeric_limits<int>::max());
+  EXPECT_EQ(u.app_total_time, std::numeric_limits<int>::max());
+  EXPECT_EQ(u.app_total_cputime, std::numeric_limits<int>::min());
+  EXPECT_EQ(u.business_max_percent, std::numeric_limits<int>::max());
+  EXPECT_EQ(ParseGraphError(400, R"({"error":{"code":1e300}})").code,
+            std::numeric_limits<int>::max());
+}
+
+TEST(GraphToken, ALifetimeIsKeptWithinBounds) {
+  // expires_in 1e300 was cast to long long (undefined behaviour; a negative lifetime on x86).
+  auto huge = ReadOAuthToken(nlohmann::json::parse(R"({"access_token":"t","expires_in":1e300})"));
+  ASSERT_TRUE(huge.ok());
+  EXPECT_EQ(huge.value->expires_in, kMaxOAuthTokenSeconds);
+  auto negative = ReadOAuthToken(nlohmann::json::parse(R"({"access_token":"t","expires_in":-5})"));
+  EXPECT_EQ(negative.value->expires_in, 0);
+  auto usual =
+      ReadOAuthToken(nlohmann::json::parse(R"({"access_token":"t","expires_in":5183944})"));
+  EXPECT_EQ(usual.value->expires_in, 5183944);
+  auto none = ReadOAuthToken(nlohmann::json::parse(R"({"access_token":"t"})"));
+  EXPECT_FALSE(none.value->expires_in.has_value());
+  EXPECT_FALSE(ReadOAuthToken(nlohmann::json::parse(R"({"access_token":""})")).ok());
+}
+
+TEST(GraphPermissions, AStatusThatIsNotAStringIsNotGranted) {
+  // json::value("status", "") threw a type_error out of the OAuth callback for {"status": 1}.
+  const auto granted = ReadGrantedPermissions(nlohmann::json::parse(
+      R"({"data":[{"permission":"a","status":1},{"permission":"b","status":"granted"},)"
+      R"({"permission":"c","status":"declined"},{"permission":2,"status":"granted"},7]})"));
+  EXPECT_EQ(granted, std::vector<std::string>{"b"});
+  EXPECT_TRUE(ReadGrantedPermissions(nlohmann::json::parse(R"({"data":5})")).empty());
+}
+
+TEST(GraphMedia, ChildrenAreReadOneLevelDeepHoweverDeepTheyNest) {
+  // ParseMediaItem recursed once per level of children.data, so a deep enough answer overflowed
+  // the stack.
+  const int levels = 200000;
+  std::string text;
+  for (int i = 0; i < levels; ++i) text += R"({"id":"m","children":{"data":[)";
+  text += "{}";
+  for (int i = 0; i < levels; ++i) text += "]}}";
+  const MediaItem m = ParseMediaItem(nlohmann::json::parse(text));
+  EXPECT_EQ(m.id, "m");
+  ASSERT_EQ(m.children.size(), 1u);
+  EXPECT_EQ(m.children[0].id, "m");
+  EXPECT_TRUE(m.children[0].children.empty());
+}
+
+TEST(GraphPages, NextIsFollowedOnOurOwnBaseOnly) {
+  auto page = ReadGraphPage(nlohmann::json::parse(
+      R"({"data":[],"paging":{"next":"https://evil.example/v25.0/1/media?after=x"}})"));
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page.value->next, "/v25.0/1/media?after=x");
+  auto bad = ReadGraphPage(nlohmann::json::parse(R"({"data":[],"paging":{"next":"x"}})"));
+  ASSERT_TRUE(bad.ok());
+  EXPECT_TRUE(bad.value->next_malformed);
+  EXPECT_FALSE(ReadGraphPage(nlohmann::json::parse(R"({"data":{}})")).ok());
 }
 
 GraphClient::Options OptionsFor(const FakeMeta& meta, std::vector<long long>* sleeps = nullptr) {
