@@ -2,15 +2,10 @@
 
 #include <algorithm>
 
+#include "vendly/normalize.h"
+
 namespace vendly {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return out;
-}
 
 bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -66,7 +61,7 @@ std::optional<HttpUrlParts> ParseHttpUrl(std::string_view url) {
   if (!std::all_of(url.begin(), url.end(), [](char c) { return IsUrlByte((unsigned char)c); }))
     return std::nullopt;
   HttpUrlParts parts;
-  const std::string head = Lower(url.substr(0, std::min<std::size_t>(url.size(), 8)));
+  const std::string head = AsciiLower(url.substr(0, std::min<std::size_t>(url.size(), 8)));
   if (head.rfind("http://", 0) == 0) parts.scheme = "http";
   if (head.rfind("https://", 0) == 0) parts.scheme = "https";
   if (parts.scheme.empty()) return std::nullopt;
@@ -80,11 +75,11 @@ std::optional<HttpUrlParts> ParseHttpUrl(std::string_view url) {
     if (close == std::string_view::npos) return std::nullopt;
     if (close + 1 < authority.size() && authority[close + 1] != ':') return std::nullopt;
     if (close + 1 < authority.size()) colon = close + 1;
-    parts.host = Lower(authority.substr(0, close + 1));
+    parts.host = AsciiLower(authority.substr(0, close + 1));
     if (!IsBracketedV6(parts.host)) return std::nullopt;
   } else {
     colon = authority.find(':');
-    parts.host = Lower(authority.substr(0, colon));
+    parts.host = AsciiLower(authority.substr(0, colon));
     if (!IsHostName(parts.host)) return std::nullopt;
   }
   if (colon != std::string_view::npos) {
@@ -137,7 +132,7 @@ std::optional<std::vector<std::string>> ParseMediaHostPatterns(std::string_view 
     while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
     while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
     if (entry.empty()) continue;
-    const std::string pattern = Lower(entry);
+    const std::string pattern = AsciiLower(entry);
     const bool wildcard = pattern.rfind("*.", 0) == 0;
     const std::string name = wildcard ? pattern.substr(2) : pattern;
     std::string why;

@@ -2,15 +2,10 @@
 
 #include <algorithm>
 
+#include "vendly/normalize.h"
+
 namespace vendly {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -30,12 +25,12 @@ bool SplitAuthority(std::string_view authority, std::string* host, std::string* 
     if (close == std::string_view::npos) return false;
     if (close + 1 < authority.size() && authority[close + 1] != ':') return false;
     if (close + 1 < authority.size()) colon = close + 1;
-    *host = Lower(authority.substr(0, close + 1));
+    *host = AsciiLower(authority.substr(0, close + 1));
     for (char c : host->substr(1, host->size() - 2))
       if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ':' || c == '.')) return false;
   } else {
     colon = authority.rfind(':');
-    *host = Lower(authority.substr(0, colon));
+    *host = AsciiLower(authority.substr(0, colon));
     if (!std::all_of(host->begin(), host->end(), IsHostChar)) return false;
   }
   if (host->empty() || *host == "[]") return false;
@@ -51,11 +46,11 @@ bool IsStateChanging(std::string_view method) {
 
 bool IsJsonMediaType(std::string_view content_type) {
   const std::string_view type = Trim(content_type.substr(0, content_type.find(';')));
-  return Lower(type) == "application/json";
+  return AsciiLower(type) == "application/json";
 }
 
 std::optional<std::string> OriginOf(std::string_view url) {
-  const std::string lower = Lower(url.substr(0, std::min<std::size_t>(url.size(), 8)));
+  const std::string lower = AsciiLower(url.substr(0, std::min<std::size_t>(url.size(), 8)));
   std::string scheme;
   if (lower.rfind("http://", 0) == 0) scheme = "http";
   if (lower.rfind("https://", 0) == 0) scheme = "https";
@@ -79,7 +74,7 @@ RequestVerdict CheckCrossSiteRequest(const RequestFacts& facts,
   const std::optional<std::string> origin = facts.origin ? OriginOf(*facts.origin) : std::nullopt;
   const bool known_origin = origin && std::find(allowed_origins.begin(), allowed_origins.end(),
                                                 *origin) != allowed_origins.end();
-  const bool same_origin_fetch = facts.fetch_site && Lower(*facts.fetch_site) == "same-origin";
+  const bool same_origin_fetch = facts.fetch_site && AsciiLower(*facts.fetch_site) == "same-origin";
   if (!known_origin && !same_origin_fetch)
     return {false, "cross_site_request",
             "a request signed in by the session cookie must come from the dashboard: send an "
