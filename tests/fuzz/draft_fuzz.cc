@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz_support.h"
 #include "vendly/api.h"
 #include "vendly/draft.h"
 #include "vendly/normalize.h"
@@ -19,9 +20,8 @@
 
 namespace {
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using vendly::fuzz::Check;
+using vendly::fuzz::Parts;
 
 void CheckJsonObject(const std::string& out) {
   const nlohmann::json j = nlohmann::json::parse(out, nullptr, /*allow_exceptions=*/false);
@@ -36,20 +36,6 @@ void CheckSlug(const std::string& slug) {
     Check((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
     Check(!(c == '-' && i > 0 && slug[i - 1] == '-'));
   }
-}
-
-// Splits the input at 0xFF bytes into up to `n` parts (missing parts are empty).
-std::vector<std::string> Parts(std::string_view data, std::size_t n) {
-  std::vector<std::string> parts(n);
-  std::size_t k = 0;
-  for (char c : data) {
-    if (static_cast<unsigned char>(c) == 0xFF && k + 1 < n) {
-      ++k;
-    } else {
-      parts[k] += c;
-    }
-  }
-  return parts;
 }
 
 }  // namespace
